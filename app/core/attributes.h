@@ -1,0 +1,99 @@
+#pragma once
+
+#include "core/result.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QStringList>
+#include <QUrl>
+
+#include <optional>
+
+namespace Berth {
+
+// ACR's lock attributes ("changeableAttributes"). Absent values stay unset, so an update
+// sends only what the user changed.
+struct ChangeableAttributes
+{
+    std::optional<bool> deleteEnabled;
+    std::optional<bool> writeEnabled;
+    std::optional<bool> readEnabled;
+    std::optional<bool> listEnabled;
+
+    bool isEmpty() const;
+    QJsonObject toJson() const; // only the set values
+    // Wrong types (e.g. "writeEnabled":"yes") are an INVALID_RESPONSE error.
+    static Result<ChangeableAttributes> fromJson(const QJsonValue &value);
+    friend bool operator==(const ChangeableAttributes &, const ChangeableAttributes &) = default;
+};
+
+// Every parsed object keeps the registry's own JSON in `json`, for faithful output.
+struct RepositoryInfo
+{
+    QString registry;
+    QString name; // "imageName"
+    QDateTime createdTime;
+    QDateTime lastUpdateTime;
+    int manifestCount = -1; // -1: unknown
+    int tagCount = -1;
+    ChangeableAttributes attributes;
+    QJsonObject json;
+};
+
+struct TagInfo
+{
+    QString name;
+    QString digest; // may be empty on registries without /acr/v1/
+    QDateTime createdTime;
+    QDateTime lastUpdateTime;
+    bool isSigned = false;
+    ChangeableAttributes attributes;
+    QJsonObject json;
+};
+
+struct PlatformRef
+{
+    QString digest;
+    QString architecture;
+    QString os;
+    QString variant;
+};
+
+struct ManifestInfo
+{
+    QString digest;
+    qint64 imageSize = -1;
+    QDateTime createdTime;
+    QDateTime lastUpdateTime;
+    QString architecture;
+    QString os;
+    QString mediaType;
+    QString configMediaType;
+    QStringList tags;
+    QList<PlatformRef> references; // the platforms of an index
+    ChangeableAttributes attributes;
+    QJsonObject json;
+};
+
+template<typename T>
+struct Page
+{
+    QList<T> items;
+    QUrl next; // from the body's "link" field if present; the caller prefers the Link header
+};
+
+// Parsers for /acr/v1/ and /v2/ bodies. Each checks types and gives INVALID_RESPONSE with
+// a message naming the field when the body is not what the API describes.
+Result<Page<QString>> parseRepositoryPage(const QByteArray &body); // {"repositories":[..]|null}
+Result<Page<TagInfo>> parseAcrTagPage(const QByteArray &body);     // {"tags":[{...}],"link"}
+Result<Page<TagInfo>> parseV2TagList(const QByteArray &body);      // {"name","tags":[..]|null}
+Result<Page<ManifestInfo>> parseAcrManifestPage(const QByteArray &body); // {"manifests":[..]}
+Result<RepositoryInfo> parseRepositoryAttributes(const QByteArray &body);
+Result<TagInfo> parseTagAttributes(const QByteArray &body);           // {"tag":{...}}
+Result<ManifestInfo> parseManifestAttributes(const QByteArray &body); // {"manifest":{...}}
+
+Result<TagInfo> tagFromJson(const QJsonObject &object);
+Result<ManifestInfo> manifestInfoFromJson(const QJsonObject &object);
+
+} // namespace Berth

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QJsonValue>
+#include <QString>
+
+namespace Berth {
+
+// A failed registry operation. `code` is the registry's own error code
+// (NAME_UNKNOWN, DENIED, ...) or one of Berth's client-side codes below.
+// Messages never carry secrets: no headers, no tokens, no passwords.
+struct RegistryError
+{
+    int httpStatus = 0;  // 0 when no HTTP answer arrived
+    QString code;        // e.g. "NAME_UNKNOWN", "DENIED", "NETWORK_ERROR"
+    QString message;     // one line, human readable
+    QJsonValue detail;   // as sent: object, array, string or undefined
+
+    // One line for users: "<message> (HTTP <status>)"
+    QString toString() const;
+
+    static RegistryError make(const QString &code, const QString &message, int httpStatus = 0);
+};
+
+// Client-side error codes (the registry's own codes pass through unchanged).
+namespace ErrorCode {
+inline const QString Network = QStringLiteral("NETWORK_ERROR");
+inline const QString Timeout = QStringLiteral("TIMEOUT");
+inline const QString Tls = QStringLiteral("TLS_ERROR");
+inline const QString InvalidResponse = QStringLiteral("INVALID_RESPONSE");
+inline const QString DigestMismatch = QStringLiteral("DIGEST_MISMATCH");
+inline const QString Unauthorized = QStringLiteral("UNAUTHORIZED");
+inline const QString Denied = QStringLiteral("DENIED");
+inline const QString NameUnknown = QStringLiteral("NAME_UNKNOWN");
+inline const QString TooLarge = QStringLiteral("RESPONSE_TOO_LARGE");
+inline const QString RedirectLoop = QStringLiteral("REDIRECT_LOOP");
+inline const QString PagingLoop = QStringLiteral("PAGING_LOOP");
+inline const QString InsecureUrl = QStringLiteral("INSECURE_URL");
+inline const QString InvalidArgument = QStringLiteral("INVALID_ARGUMENT");
+inline const QString Unsupported = QStringLiteral("UNSUPPORTED");
+inline const QString Io = QStringLiteral("IO_ERROR");
+inline const QString Aborted = QStringLiteral("ABORTED");
+inline const QString Unknown = QStringLiteral("UNKNOWN");
+} // namespace ErrorCode
+
+} // namespace Berth
