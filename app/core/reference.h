@@ -25,10 +25,12 @@ enum class ReferenceNeeds { Nothing, TagOrDigest, Tag, Digest };
 
 // Parses and validates against the OCI distribution grammar. `needs` says which
 // suffix must be present. Errors use ErrorCode::InvalidArgument with a clear message.
-Result<Reference> parseReference(const QString &text, ReferenceNeeds needs = ReferenceNeeds::Nothing);
+Result<Reference> parseReference(const QString &text,
+                                 ReferenceNeeds needs = ReferenceNeeds::Nothing);
 
-bool isValidRepositoryName(const QString &name); // [a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/...)*
-bool isValidTag(const QString &tag);             // [a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}
-bool isValidDigest(const QString &digest);       // sha256:<64 lower hex> | sha512:<128 lower hex>
+// At most 255 characters of [a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/...)*
+bool isValidRepositoryName(const QString &name);
+bool isValidTag(const QString &tag);       // [a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}
+bool isValidDigest(const QString &digest); // sha256:<64 lower hex> | sha512:<128 lower hex>
 
 } // namespace Berth

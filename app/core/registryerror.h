@@ -10,10 +10,11 @@ namespace Berth {
 // Messages never carry secrets: no headers, no tokens, no passwords.
 struct RegistryError
 {
-    int httpStatus = 0;  // 0 when no HTTP answer arrived
-    QString code;        // e.g. "NAME_UNKNOWN", "DENIED", "NETWORK_ERROR"
-    QString message;     // one line, human readable
-    QJsonValue detail;   // as sent: object, array, string or undefined
+    int httpStatus = 0; // 0 when no HTTP answer arrived
+    QString code;       // e.g. "NAME_UNKNOWN", "DENIED", "NETWORK_ERROR"
+    QString message;    // one line, human readable
+    // As sent: object, array or string; undefined when the registry sent none.
+    QJsonValue detail = QJsonValue(QJsonValue::Undefined);
 
     // One line for users: "<message> (HTTP <status>)"
     QString toString() const;

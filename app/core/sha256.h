@@ -19,10 +19,10 @@ public:
     Sha256(const Sha256 &) = delete;
     Sha256 &operator=(const Sha256 &) = delete;
 
-    void addData(QByteArrayView data);
-    QByteArray result();     // raw 32 bytes; finishes the hash
-    QString digest();        // "sha256:<hex>"; finishes the hash
-    void reset();
+    void addData(QByteArrayView data); // ignored once the hash is finished, until reset()
+    QByteArray result(); // raw 32 bytes; finishes the hash (repeated calls give the same)
+    QString digest();    // "sha256:<hex>"; finishes the hash
+    void reset();        // starts a new hash
 
     static QString digestOf(QByteArrayView data);
 

@@ -1,0 +1,279 @@
+#include "core/attributes.h"
+
+#include "core/jsonfields.h"
+#include "core/linkheader.h"
+
+#include <QJsonArray>
+
+#include <climits>
+#include <limits>
+
+namespace Berth {
+
+using Json::FieldReader;
+
+namespace {
+
+const QLatin1String ChangeableKey("changeableAttributes");
+
+Result<ChangeableAttributes> attributesAt(const QJsonValue &value, const QString &path)
+{
+    ChangeableAttributes attributes;
+    if (value.isUndefined() || value.isNull())
+        return attributes;
+    if (!value.isObject())
+        return std::unexpected(Json::typeError(path, QStringLiteral("an object"), value));
+    const QJsonObject object = value.toObject();
+    FieldReader r(object, path);
+    attributes.deleteEnabled = r.boolean(QLatin1String("deleteEnabled"));
+    attributes.writeEnabled = r.boolean(QLatin1String("writeEnabled"));
+    attributes.readEnabled = r.boolean(QLatin1String("readEnabled"));
+    attributes.listEnabled = r.boolean(QLatin1String("listEnabled"));
+    if (!r.ok())
+        return std::unexpected(r.error());
+    return attributes;
+}
+
+Result<TagInfo> tagAt(const QJsonObject &object, const QString &path)
+{
+    TagInfo tag;
+    FieldReader r(object, path);
+    r.require(QLatin1String("name"));
+    tag.name = r.string(QLatin1String("name"));
+    tag.digest = r.digest(QLatin1String("digest"));
+    tag.createdTime = r.dateTime(QLatin1String("createdTime"));
+    tag.lastUpdateTime = r.dateTime(QLatin1String("lastUpdateTime"));
+    tag.isSigned = r.boolean(QLatin1String("signed")).value_or(false);
+    if (!r.ok())
+        return std::unexpected(r.error());
+    Result<ChangeableAttributes> attributes
+        = attributesAt(object.value(ChangeableKey), r.path(ChangeableKey));
+    if (!attributes)
+        return std::unexpected(attributes.error());
+    tag.attributes = *attributes;
+    tag.json = object;
+    return tag;
+}
+
+Result<PlatformRef> platformAt(const QJsonValue &value, const QString &path)
+{
+    if (!value.isObject())
+        return std::unexpected(Json::typeError(path, QStringLiteral("an object"), value));
+    const QJsonObject object = value.toObject();
+    FieldReader r(object, path);
+    PlatformRef platform;
+    platform.digest = r.digest(QLatin1String("digest"));
+    platform.architecture = r.string(QLatin1String("architecture"));
+    platform.os = r.string(QLatin1String("os"));
+    platform.variant = r.string(QLatin1String("variant"));
+    if (!r.ok())
+        return std::unexpected(r.error());
+    return platform;
+}
+
+Result<ManifestInfo> manifestAt(const QJsonObject &object, const QString &path)
+{
+    ManifestInfo manifest;
+    FieldReader r(object, path);
+    r.require(QLatin1String("digest"));
+    manifest.digest = r.digest(QLatin1String("digest"));
+    manifest.imageSize
+        = r.integer(QLatin1String("imageSize"), -1, 0, std::numeric_limits<qint64>::max());
+    manifest.createdTime = r.dateTime(QLatin1String("createdTime"));
+    manifest.lastUpdateTime = r.dateTime(QLatin1String("lastUpdateTime"));
+    manifest.architecture = r.string(QLatin1String("architecture"));
+    manifest.os = r.string(QLatin1String("os"));
+    manifest.mediaType = r.string(QLatin1String("mediaType"));
+    manifest.configMediaType = r.string(QLatin1String("configMediaType"));
+    manifest.tags = r.strings(QLatin1String("tags"));
+    const QJsonArray references = r.array(QLatin1String("references"));
+    if (!r.ok())
+        return std::unexpected(r.error());
+    for (qsizetype i = 0; i < references.size(); ++i) {
+        Result<PlatformRef> platform
+            = platformAt(references.at(i), Json::indexPath(r.path(QLatin1String("references")), i));
+        if (!platform)
+            return std::unexpected(platform.error());
+        manifest.references.append(*platform);
+    }
+    Result<ChangeableAttributes> attributes
+        = attributesAt(object.value(ChangeableKey), r.path(ChangeableKey));
+    if (!attributes)
+        return std::unexpected(attributes.error());
+    manifest.attributes = *attributes;
+    manifest.json = object;
+    return manifest;
+}
+
+// The body's "link": a Link header value (`</acr/v1/...>; rel="next"`) or a bare URL.
+QUrl bodyLink(FieldReader &r)
+{
+    const QString link = r.string(QLatin1String("link")).trimmed();
+    if (link.isEmpty())
+        return {};
+    if (!link.startsWith(u'<'))
+        return QUrl(link);
+    QUrl next = parseNextLink(link.toUtf8(), QUrl());
+    if (!next.isEmpty())
+        return next;
+    const qsizetype close = link.indexOf(u'>');
+    return close > 1 ? QUrl(link.mid(1, close - 1)) : QUrl();
+}
+
+// Reads `key` as an array of objects (absent or null: none) through `parse`.
+template<typename T, typename Parse>
+Result<Page<T>> objectPage(const QByteArray &body, QLatin1String key, Parse parse)
+{
+    Result<QJsonObject> root = Json::parseObject(body);
+    if (!root)
+        return std::unexpected(root.error());
+    FieldReader r(*root, QString());
+    Page<T> page;
+    const QJsonArray items = r.array(key);
+    page.next = bodyLink(r);
+    if (!r.ok())
+        return std::unexpected(r.error());
+    page.items.reserve(items.size());
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const QString path = Json::indexPath(key, i);
+        if (!items.at(i).isObject())
+            return std::unexpected(Json::typeError(path, QStringLiteral("an object"), items.at(i)));
+        Result<T> item = parse(items.at(i).toObject(), path);
+        if (!item)
+            return std::unexpected(item.error());
+        page.items.append(*item);
+    }
+    return page;
+}
+
+// {"<key>": {...}} around one object, as in the attribute answers.
+template<typename T, typename Parse>
+Result<T> wrapped(const QByteArray &body, QLatin1String key, Parse parse)
+{
+    Result<QJsonObject> root = Json::parseObject(body);
+    if (!root)
+        return std::unexpected(root.error());
+    FieldReader r(*root, QString());
+    r.require(key);
+    const QJsonObject object = r.object(key);
+    if (!r.ok())
+        return std::unexpected(r.error());
+    return parse(object, QString(key));
+}
+
+} // namespace
+
+bool ChangeableAttributes::isEmpty() const
+{
+    return !deleteEnabled && !writeEnabled && !readEnabled && !listEnabled;
+}
+
+QJsonObject ChangeableAttributes::toJson() const
+{
+    QJsonObject object;
+    if (deleteEnabled)
+        object.insert(QLatin1String("deleteEnabled"), *deleteEnabled);
+    if (writeEnabled)
+        object.insert(QLatin1String("writeEnabled"), *writeEnabled);
+    if (readEnabled)
+        object.insert(QLatin1String("readEnabled"), *readEnabled);
+    if (listEnabled)
+        object.insert(QLatin1String("listEnabled"), *listEnabled);
+    return object;
+}
+
+Result<ChangeableAttributes> ChangeableAttributes::fromJson(const QJsonValue &value)
+{
+    return attributesAt(value, ChangeableKey);
+}
+
+Result<Page<QString>> parseRepositoryPage(const QByteArray &body)
+{
+    Result<QJsonObject> root = Json::parseObject(body);
+    if (!root)
+        return std::unexpected(root.error());
+    FieldReader r(*root, QString());
+    Page<QString> page;
+    page.items = r.strings(QLatin1String("repositories"));
+    page.next = bodyLink(r);
+    if (!r.ok())
+        return std::unexpected(r.error());
+    return page;
+}
+
+Result<Page<TagInfo>> parseAcrTagPage(const QByteArray &body)
+{
+    return objectPage<TagInfo>(body, QLatin1String("tags"), tagAt);
+}
+
+Result<Page<TagInfo>> parseV2TagList(const QByteArray &body)
+{
+    Result<QJsonObject> root = Json::parseObject(body);
+    if (!root)
+        return std::unexpected(root.error());
+    FieldReader r(*root, QString());
+    r.string(QLatin1String("name"));
+    const QStringList names = r.strings(QLatin1String("tags"));
+    if (!r.ok())
+        return std::unexpected(r.error());
+    Page<TagInfo> page;
+    page.items.reserve(names.size());
+    for (const QString &name : names) {
+        TagInfo tag;
+        tag.name = name;
+        tag.json.insert(QLatin1String("name"), name);
+        page.items.append(tag);
+    }
+    return page;
+}
+
+Result<Page<ManifestInfo>> parseAcrManifestPage(const QByteArray &body)
+{
+    return objectPage<ManifestInfo>(body, QLatin1String("manifests"), manifestAt);
+}
+
+Result<RepositoryInfo> parseRepositoryAttributes(const QByteArray &body)
+{
+    Result<QJsonObject> root = Json::parseObject(body);
+    if (!root)
+        return std::unexpected(root.error());
+    FieldReader r(*root, QString());
+    RepositoryInfo repository;
+    repository.registry = r.string(QLatin1String("registry"));
+    repository.name = r.string(QLatin1String("imageName"));
+    repository.createdTime = r.dateTime(QLatin1String("createdTime"));
+    repository.lastUpdateTime = r.dateTime(QLatin1String("lastUpdateTime"));
+    repository.manifestCount = int(r.integer(QLatin1String("manifestCount"), -1, 0, INT_MAX));
+    repository.tagCount = int(r.integer(QLatin1String("tagCount"), -1, 0, INT_MAX));
+    if (!r.ok())
+        return std::unexpected(r.error());
+    Result<ChangeableAttributes> attributes
+        = attributesAt(root->value(ChangeableKey), QString(ChangeableKey));
+    if (!attributes)
+        return std::unexpected(attributes.error());
+    repository.attributes = *attributes;
+    repository.json = *root;
+    return repository;
+}
+
+Result<TagInfo> parseTagAttributes(const QByteArray &body)
+{
+    return wrapped<TagInfo>(body, QLatin1String("tag"), tagAt);
+}
+
+Result<ManifestInfo> parseManifestAttributes(const QByteArray &body)
+{
+    return wrapped<ManifestInfo>(body, QLatin1String("manifest"), manifestAt);
+}
+
+Result<TagInfo> tagFromJson(const QJsonObject &object)
+{
+    return tagAt(object, QString());
+}
+
+Result<ManifestInfo> manifestInfoFromJson(const QJsonObject &object)
+{
+    return manifestAt(object, QString());
+}
+
+} // namespace Berth

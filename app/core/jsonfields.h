@@ -1,0 +1,61 @@
+#pragma once
+
+#include "core/result.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QStringList>
+
+#include <optional>
+
+namespace Berth::Json {
+
+// The body as a JSON object, or INVALID_RESPONSE saying why not (empty, not JSON, cut
+// short, not an object).
+Result<QJsonObject> parseObject(const QByteArray &body);
+
+// "tags" + 3 -> "tags[3]"; "tag" + "name" -> "tag.name"; "" + "name" -> "name".
+QString childPath(const QString &path, const QString &key);
+QString indexPath(const QString &path, qsizetype index);
+
+// An INVALID_RESPONSE error: "<field> should be <expected>, not <what it was>".
+RegistryError typeError(const QString &field, const QString &expected, const QJsonValue &found);
+RegistryError valueError(const QString &field, const QString &problem);
+
+// Reads typed fields of one JSON object. Absent and null fields give the empty value; a
+// field of the wrong type records an INVALID_RESPONSE error naming it by its path, and
+// only the first such error is kept. Check ok() once all fields are read.
+class FieldReader
+{
+public:
+    FieldReader(const QJsonObject &object, const QString &path);
+
+    bool has(QLatin1String key) const; // present and not null
+    QString path(QLatin1String key) const { return childPath(m_path, key); }
+
+    void require(QLatin1String key); // an error when absent, null or an empty string
+    QString string(QLatin1String key);
+    std::optional<bool> boolean(QLatin1String key);
+    // An integral number within [min, max]; `absent` when absent or null.
+    qint64 integer(QLatin1String key, qint64 absent, qint64 min, qint64 max);
+    QDateTime dateTime(QLatin1String key); // ISO 8601, any number of fraction digits
+    QString digest(QLatin1String key);     // a well-formed digest ("" is not), empty if absent
+    QJsonObject object(QLatin1String key);
+    QJsonArray array(QLatin1String key);
+    QStringList strings(QLatin1String key);   // an array of strings
+    QJsonObject stringMap(QLatin1String key); // an object whose values are strings
+
+    void fail(const RegistryError &error);
+    bool ok() const { return !m_error.has_value(); }
+    const RegistryError &error() const { return *m_error; }
+
+private:
+    QJsonValue value(QLatin1String key) const { return m_object.value(key); }
+
+    const QJsonObject &m_object;
+    QString m_path;
+    std::optional<RegistryError> m_error;
+};
+
+} // namespace Berth::Json
