@@ -1,0 +1,84 @@
+#pragma once
+
+// Private to RegistryClient's implementation files.
+
+#include "registry/registryclient.h"
+#include "registry/requestjob.h"
+
+#include <QUrlQuery>
+
+namespace Berth::detail {
+
+inline QStringList repoScope(const QString &repo, const QString &actions)
+{
+    return {QStringLiteral("repository:%1:%2").arg(repo, actions)};
+}
+
+inline QStringList catalogScope()
+{
+    return {QStringLiteral("registry:catalog:*")};
+}
+
+// Runs `request` and completes a Job<T> with `parse(response)` (returning Result<T>).
+template<typename T, typename F>
+Job<T> *mapResponse(QObject *parent, RequestJob *request, F &&parse)
+{
+    auto *job = new Job<T>(parent);
+    chain(job, request, std::forward<F>(parse));
+    return job;
+}
+
+template<typename T>
+Job<T> *failed(QObject *parent, RegistryError error)
+{
+    auto *job = new Job<T>(parent);
+    job->fail(std::move(error));
+    return job;
+}
+
+inline RegistryError badArgument(const QString &message)
+{
+    return RegistryError::make(ErrorCode::InvalidArgument, message);
+}
+
+// Validation shared by the operations; an empty optional means valid.
+std::optional<RegistryError> checkRepo(const QString &repo);
+std::optional<RegistryError> checkDigest(const QString &digest);
+std::optional<RegistryError> checkReference(const QString &reference); // tag or digest
+
+QByteArray attributesBody(const ChangeableAttributes &attributes);
+
+} // namespace Berth::detail
+
+namespace Berth {
+
+// Runs `then(capabilities)` (returning Job<T>*) once the registry's capabilities are known,
+// probing with check() first if they are not.
+template<typename T, typename F>
+Job<T> *RegistryClient::withCapabilities(F &&then)
+{
+    if (m_capabilities)
+        return then(*m_capabilities);
+    auto *job = new Job<T>(this);
+    Job<Capabilities> *probe = check();
+    job->setInner(probe);
+    connect(probe, &RegistryJob::finished, job, [job, probe, fn = std::forward<F>(then)]() mutable {
+        if (!probe->result()) {
+            job->fail(probe->result().error());
+            return;
+        }
+        Job<T> *inner = fn(*probe->result());
+        job->setInner(inner);
+        QObject::connect(inner, &RegistryJob::finished, job,
+                         [job, inner] { job->complete(inner->result()); });
+    });
+    return job;
+}
+
+template<typename T>
+Job<T> *RegistryClient::invalid(const QString &message)
+{
+    return detail::failed<T>(this, detail::badArgument(message));
+}
+
+} // namespace Berth

@@ -1,0 +1,121 @@
+#include "registry/connection.h"
+
+#include "auth/authenticator.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QHostAddress>
+#include <QNetworkAccessManager>
+#include <QSslCertificate>
+
+namespace Berth {
+
+bool isLoopbackHost(const QString &host)
+{
+    if (host.compare(u"localhost", Qt::CaseInsensitive) == 0)
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
+
+Result<QUrl> normalizeRegistryUrl(const QString &text, bool allowPlainHttp)
+{
+    QString trimmed = text.trimmed();
+    if (trimmed.isEmpty())
+        return std::unexpected(RegistryError::make(ErrorCode::InvalidArgument,
+                                                   QStringLiteral("No registry URL was given.")));
+    if (!trimmed.contains(u"://"))
+        trimmed.prepend(allowPlainHttp ? u"http://" : u"https://");
+    const QUrl url(trimmed, QUrl::StrictMode);
+    const QString scheme = url.scheme().toLower();
+    if (!url.isValid() || url.host().isEmpty() || (scheme != u"http" && scheme != u"https"))
+        return std::unexpected(RegistryError::make(
+            ErrorCode::InvalidArgument,
+            QStringLiteral("\"%1\" is not a registry URL (expected e.g. myregistry.azurecr.io).")
+                .arg(text)));
+    if (!url.userInfo().isEmpty())
+        return std::unexpected(RegistryError::make(
+            ErrorCode::InvalidArgument,
+            QStringLiteral("Put credentials in the sign-in options, not in the registry URL.")));
+    if (scheme == u"http" && !allowPlainHttp && !isLoopbackHost(url.host()))
+        return std::unexpected(RegistryError::make(
+            ErrorCode::InsecureUrl,
+            QStringLiteral("Refusing plain http to %1; use https, or allow plain http explicitly.")
+                .arg(url.host())));
+    QUrl base;
+    base.setScheme(scheme);
+    base.setHost(url.host().toLower());
+    base.setPort(url.port());
+    return base;
+}
+
+Result<Connection *> Connection::create(const ConnectionSettings &settings, QObject *parent)
+{
+    auto *connection = new Connection(settings, parent);
+    if (!settings.caFile.isEmpty()) {
+        QFile file(settings.caFile);
+        if (!file.open(QIODevice::ReadOnly)) {
+            delete connection;
+            return std::unexpected(
+                RegistryError::make(ErrorCode::Io, QStringLiteral("Cannot read the CA file %1: %2")
+                                                       .arg(settings.caFile, file.errorString())));
+        }
+        const QList<QSslCertificate> certs = QSslCertificate::fromData(file.readAll(), QSsl::Pem);
+        if (certs.isEmpty()) {
+            delete connection;
+            return std::unexpected(RegistryError::make(
+                ErrorCode::InvalidArgument,
+                QStringLiteral("The CA file %1 holds no PEM certificate.").arg(settings.caFile)));
+        }
+        connection->m_ssl.addCaCertificates(certs);
+    }
+    return connection;
+}
+
+Connection::Connection(const ConnectionSettings &settings, QObject *parent)
+    : QObject(parent)
+    , m_settings(settings)
+    , m_ssl(QSslConfiguration::defaultConfiguration())
+    , m_network(new QNetworkAccessManager(this))
+    , m_authenticator(new Authenticator(this))
+{
+    m_network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+}
+
+Connection::~Connection() = default;
+
+QNetworkRequest Connection::makeRequest(const QUrl &url) const
+{
+    QNetworkRequest request(url);
+    if (url.scheme() == u"https")
+        request.setSslConfiguration(m_ssl);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
+    request.setTransferTimeout(m_settings.timeoutMs);
+    request.setHeader(QNetworkRequest::UserAgentHeader,
+                      QByteArray("berth/" + QCoreApplication::applicationVersion().toUtf8()));
+    return request;
+}
+
+bool Connection::isRegistryOrigin(const QUrl &url) const
+{
+    const QUrl &base = m_settings.registry;
+    return url.scheme() == base.scheme()
+           && url.host().compare(base.host(), Qt::CaseInsensitive) == 0
+           && url.port(url.scheme() == u"https" ? 443 : 80)
+                  == base.port(base.scheme() == u"https" ? 443 : 80);
+}
+
+bool Connection::mayCarrySecrets(const QUrl &url) const
+{
+    return url.scheme() == u"https"
+           || (url.scheme() == u"http"
+               && (m_settings.allowPlainHttp || isLoopbackHost(url.host())));
+}
+
+QUrl Connection::resolve(const QString &pathAndQuery) const
+{
+    return m_settings.registry.resolved(QUrl(pathAndQuery));
+}
+
+} // namespace Berth

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "core/sha256.h"
+
+#include <QIODevice>
+
+namespace Berth {
+
+// A write-only pass-through that hashes what it forwards to `target`.
+class DigestingDevice : public QIODevice
+{
+public:
+    explicit DigestingDevice(QIODevice *target, QObject *parent = nullptr);
+
+    QString digest() { return m_hash.digest(); }
+    qint64 written() const { return m_written; }
+
+protected:
+    qint64 readData(char *, qint64) override { return -1; }
+    qint64 writeData(const char *data, qint64 size) override;
+
+private:
+    QIODevice *m_target;
+    Sha256 m_hash;
+    qint64 m_written = 0;
+};
+
+} // namespace Berth

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "core/attributes.h"
+#include "registry/job.h"
+
+#include <QSet>
+
+#include <functional>
+#include <memory>
+
+namespace Berth {
+
+// Follows pages until one has no `next` or comes back empty. A `next` that was already
+// visited (a Link pointing at itself or back) fails with PAGING_LOOP instead of looping.
+template<typename T>
+Job<QList<T>> *collectPages(QObject *parent, std::function<Job<Page<T>> *(const QUrl &)> fetch)
+{
+    struct State
+    {
+        QList<T> items;
+        QSet<QUrl> visited;
+        std::function<void(const QUrl &)> step;
+    };
+    auto *job = new Job<QList<T>>(parent);
+    auto state = std::make_shared<State>();
+    std::weak_ptr<State> weak = state;
+    state->step = [job, fetch, weak](const QUrl &url) {
+        Job<Page<T>> *page = fetch(url);
+        job->setInner(page);
+        QObject::connect(page, &RegistryJob::finished, job, [job, page, weak] {
+            auto s = weak.lock();
+            if (!s)
+                return;
+            const Result<Page<T>> &r = page->result();
+            if (!r) {
+                job->fail(r.error());
+                return;
+            }
+            s->items += r->items;
+            if (r->next.isEmpty() || r->items.isEmpty()) {
+                job->succeed(std::move(s->items));
+                return;
+            }
+            if (s->visited.contains(r->next)) {
+                job->fail(RegistryError::make(
+                    ErrorCode::PagingLoop,
+                    QStringLiteral("The registry's next-page link points back to a page already "
+                                   "read (%1); stopped.")
+                        .arg(r->next.path())));
+                return;
+            }
+            s->visited.insert(r->next);
+            s->step(r->next);
+        });
+    };
+    // The job keeps the state alive until it is destroyed.
+    QObject::connect(job, &QObject::destroyed, [state]() mutable { state.reset(); });
+    state->visited.insert(QUrl());
+    state->step(QUrl());
+    return job;
+}
+
+} // namespace Berth

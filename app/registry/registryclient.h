@@ -1,0 +1,146 @@
+#pragma once
+
+#include "auth/authenticator.h"
+#include "core/attributes.h"
+#include "registry/connection.h"
+#include "registry/job.h"
+
+#include <QObject>
+#include <QStringList>
+
+#include <optional>
+
+class QIODevice;
+
+namespace Berth {
+
+struct Capabilities
+{
+    bool acr = false; // the registry serves ACR's /acr/v1/ metadata API
+    Authenticator::Mode auth = Authenticator::Mode::None;
+    QString authName() const; // "bearer", "basic" or "none"
+};
+
+enum class OrderBy { None, TimeDesc, TimeAsc };
+
+struct ListOptions
+{
+    int pageSize = 100;
+    OrderBy orderBy = OrderBy::None;
+    QString digest; // tags only: only the tags of this manifest (ACR)
+};
+
+struct ManifestContent
+{
+    QByteArray body; // exactly as served; its sha256 is `digest`
+    QString mediaType;
+    QString digest;
+};
+
+struct ManifestHead
+{
+    QString digest;
+    QString mediaType;
+    qint64 size = -1;
+};
+
+struct UploadSession
+{
+    QUrl location; // always the Location the registry returned last
+    qint64 offset = 0;
+};
+
+struct MountResult
+{
+    bool mounted = false;  // 201: the blob is now in the repository
+    UploadSession session; // 202: an ordinary upload session to fall back to
+};
+
+// The registry data-plane API: /v2/, ACR's /acr/v1/ (with /v2/ fallbacks on other OCI
+// registries) and, through the Authenticator, /oauth2/. Every call returns a job that
+// finishes once; the client owns its jobs until they finish. Names are validated first:
+// an invalid repository, tag or digest fails with INVALID_ARGUMENT without a request.
+class RegistryClient : public QObject
+{
+    Q_OBJECT
+public:
+    static Result<RegistryClient *> create(const ConnectionSettings &settings,
+                                           QObject *parent = nullptr);
+
+    Connection *connection() const { return m_connection; }
+    QUrl registry() const { return m_connection->registry(); }
+    QString registryHost() const; // host[:port], as used in pull references
+    std::optional<Capabilities> capabilities() const { return m_capabilities; }
+
+    // GET /v2/ (what auth?), then whether /acr/v1/ exists.
+    Job<Capabilities> *check();
+
+    // One page, for views that load as the user scrolls. An empty `page` asks for the
+    // first; pass the previous page's `next` for the following ones.
+    Job<Page<QString>> *repositoryPage(int pageSize, const QUrl &page = {});
+    Job<Page<TagInfo>> *
+    tagPage(const QString &repo, const ListOptions &options, const QUrl &page = {});
+    Job<Page<ManifestInfo>> *
+    manifestPage(const QString &repo, const ListOptions &options, const QUrl &page = {});
+    // Every page, merged.
+    Job<QStringList> *listRepositories(int pageSize = 100);
+    Job<QList<TagInfo>> *listTags(const QString &repo, const ListOptions &options = {});
+    Job<QList<ManifestInfo>> *listManifests(const QString &repo, const ListOptions &options = {});
+
+    Job<RepositoryInfo> *getRepository(const QString &repo);
+    Job<RepositoryInfo> *updateRepository(const QString &repo,
+                                          const ChangeableAttributes &attributes);
+    Job<QJsonObject> *deleteRepository(const QString &repo);
+    Job<TagInfo> *getTag(const QString &repo, const QString &tag);
+    Job<TagInfo> *
+    updateTag(const QString &repo, const QString &tag, const ChangeableAttributes &attributes);
+    Job<Done> *deleteTag(const QString &repo, const QString &tag);
+    Job<ManifestInfo> *getManifestInfo(const QString &repo, const QString &digest);
+    Job<ManifestInfo> *updateManifestInfo(const QString &repo,
+                                          const QString &digest,
+                                          const ChangeableAttributes &attributes);
+
+    // Manifests: GET verifies the body against the digest asked for or announced.
+    Job<ManifestContent> *getManifest(const QString &repo, const QString &reference);
+    Job<std::optional<ManifestHead>> *headManifest(const QString &repo, const QString &reference);
+    Job<QString> *putManifest(const QString &repo,
+                              const QString &reference,
+                              const QByteArray &body,
+                              const QString &mediaType);
+    Job<Done> *deleteManifest(const QString &repo, const QString &digest);
+
+    // Blobs. getBlob streams into `sink` and verifies the digest; on a mismatch the sink
+    // holds bad bytes and the job fails with DIGEST_MISMATCH (write to a temporary file).
+    Job<std::optional<qint64>> *headBlob(const QString &repo, const QString &digest);
+    Job<qint64> *getBlob(const QString &repo, const QString &digest, QIODevice *sink);
+    Job<Done> *deleteBlob(const QString &repo, const QString &digest);
+    Job<MountResult> *mountBlob(const QString &repo, const QString &from, const QString &digest);
+
+    // Upload steps; each follows the Location the registry returned last.
+    Job<UploadSession> *startUpload(const QString &repo);
+    Job<UploadSession> *
+    uploadChunk(const QString &repo, const UploadSession &session, const QByteArray &data);
+    Job<UploadSession> *uploadStatus(const QString &repo, const UploadSession &session);
+    Job<QString> *completeUpload(const QString &repo,
+                                 const UploadSession &session,
+                                 const QString &digest,
+                                 const QByteArray &lastData = {});
+    Job<Done> *cancelUpload(const QString &repo, const UploadSession &session);
+
+private:
+    explicit RegistryClient(Connection *connection, QObject *parent);
+
+    class RequestJob *request(struct HttpRequest request);
+    template<typename T>
+    Job<T> *invalid(const QString &message);
+    template<typename T, typename F>
+    Job<T> *withCapabilities(F &&then);
+    // Registries without /acr/v1/: one page of tags, each HEADed, grouped by digest.
+    Job<Page<ManifestInfo>> *
+    manifestsFromTags(const QString &repo, const ListOptions &options, const QUrl &page);
+
+    Connection *m_connection;
+    std::optional<Capabilities> m_capabilities;
+};
+
+} // namespace Berth

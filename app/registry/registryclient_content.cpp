@@ -1,0 +1,329 @@
+// RegistryClient: manifests, blobs and blob uploads on the /v2/ API.
+
+#include "core/mediatypes.h"
+#include "core/sha256.h"
+#include "registry/clientsupport.h"
+#include "registry/digestingdevice.h"
+
+namespace Berth {
+
+using namespace detail;
+
+namespace {
+
+constexpr qint64 MaxManifestSize = 4 << 20; // the OCI distribution spec's suggested limit
+
+QStringList pushScope(const QString &repo)
+{
+    return repoScope(repo, QStringLiteral("pull,push"));
+}
+
+RegistryError digestMismatch(const QString &what, const QString &expected, const QString &actual)
+{
+    return RegistryError::make(
+        ErrorCode::DigestMismatch,
+        QStringLiteral("%1 has digest %2, expected %3.").arg(what, actual, expected));
+}
+
+// The Location of an upload answer, resolved against where the answer came from.
+Result<UploadSession> sessionFrom(const HttpResponse &r)
+{
+    const QByteArray location = r.header("Location");
+    if (location.isEmpty())
+        return std::unexpected(RegistryError::make(
+            ErrorCode::InvalidResponse,
+            QStringLiteral("The registry answered the upload without a Location."), r.status));
+    UploadSession session;
+    session.location = r.url.resolved(QUrl::fromEncoded(location));
+    // "Range: 0-<last byte>"; absent or "0-0" before any data.
+    const QByteArray range = r.header("Range");
+    const qsizetype dash = range.indexOf('-');
+    if (dash > 0) {
+        bool ok = false;
+        const qint64 last = range.mid(dash + 1).trimmed().toLongLong(&ok);
+        if (ok && last > 0)
+            session.offset = last + 1;
+    }
+    return session;
+}
+
+} // namespace
+
+Job<ManifestContent> *RegistryClient::getManifest(const QString &repo, const QString &reference)
+{
+    if (auto e = checkRepo(repo))
+        return failed<ManifestContent>(this, *e);
+    if (auto e = checkReference(reference))
+        return failed<ManifestContent>(this, *e);
+    HttpRequest r = HttpRequest::get(
+        m_connection->resolve(QStringLiteral("/v2/%1/manifests/%2").arg(repo, reference)),
+        repoScope(repo, QStringLiteral("pull")));
+    r.headers = {{"Accept", MediaType::manifestAccept()}};
+    r.maxBody = MaxManifestSize;
+    return mapResponse<ManifestContent>(
+        this, request(r), [reference](const HttpResponse &response) -> Result<ManifestContent> {
+            ManifestContent content;
+            content.body = response.body;
+            content.digest = Sha256::digestOf(response.body);
+            content.mediaType
+                = MediaType::essence(QString::fromLatin1(response.header("Content-Type")));
+            const QString announced = QString::fromLatin1(response.header("Docker-Content-Digest"));
+            if (reference.startsWith(u"sha256:") && reference != content.digest)
+                return std::unexpected(digestMismatch(QStringLiteral("The manifest served"),
+                                                      reference, content.digest));
+            if (announced.startsWith(u"sha256:") && announced != content.digest)
+                return std::unexpected(digestMismatch(QStringLiteral("The manifest served"),
+                                                      announced, content.digest));
+            return content;
+        });
+}
+
+Job<std::optional<ManifestHead>> *RegistryClient::headManifest(const QString &repo,
+                                                               const QString &reference)
+{
+    using Head = std::optional<ManifestHead>;
+    if (auto e = checkRepo(repo))
+        return failed<Head>(this, *e);
+    if (auto e = checkReference(reference))
+        return failed<Head>(this, *e);
+    HttpRequest r = HttpRequest::get(
+        m_connection->resolve(QStringLiteral("/v2/%1/manifests/%2").arg(repo, reference)),
+        repoScope(repo, QStringLiteral("pull")));
+    r.method = "HEAD";
+    r.headers = {{"Accept", MediaType::manifestAccept()}};
+    r.accept = {404};
+    auto *job = new Job<Head>(this);
+    RequestJob *head = request(r);
+    job->setInner(head);
+    connect(head, &RegistryJob::finished, job, [this, job, head, repo, reference] {
+        const Result<HttpResponse> &response = head->result();
+        if (!response) {
+            job->fail(response.error());
+            return;
+        }
+        if (response->status == 404) {
+            job->succeed(std::nullopt);
+            return;
+        }
+        ManifestHead m;
+        m.digest = QString::fromLatin1(response->header("Docker-Content-Digest"));
+        m.mediaType = MediaType::essence(QString::fromLatin1(response->header("Content-Type")));
+        m.size = response->header("Content-Length").toLongLong();
+        if (m.digest.startsWith(u"sha256:")) {
+            job->succeed(m);
+            return;
+        }
+        // No digest announced: read the manifest and hash it.
+        Job<ManifestContent> *get = getManifest(repo, reference);
+        chain(job, get, [](const ManifestContent &c) -> Result<Head> {
+            return ManifestHead{c.digest, c.mediaType, c.body.size()};
+        });
+    });
+    return job;
+}
+
+Job<QString> *RegistryClient::putManifest(const QString &repo,
+                                          const QString &reference,
+                                          const QByteArray &body,
+                                          const QString &mediaType)
+{
+    if (auto e = checkRepo(repo))
+        return failed<QString>(this, *e);
+    if (auto e = checkReference(reference))
+        return failed<QString>(this, *e);
+    const QString digest = Sha256::digestOf(body);
+    if (reference.startsWith(u"sha256:") && reference != digest)
+        return failed<QString>(this,
+                               digestMismatch(QStringLiteral("The manifest"), reference, digest));
+    HttpRequest r = HttpRequest::get(
+        m_connection->resolve(QStringLiteral("/v2/%1/manifests/%2").arg(repo, reference)),
+        pushScope(repo));
+    r.method = "PUT";
+    r.body = body;
+    r.headers = {{"Content-Type", mediaType.toLatin1()}};
+    return mapResponse<QString>(
+        this, request(r), [digest](const HttpResponse &response) -> Result<QString> {
+            const QString stored = QString::fromLatin1(response.header("Docker-Content-Digest"));
+            if (stored.startsWith(u"sha256:") && stored != digest)
+                return std::unexpected(digestMismatch(
+                    QStringLiteral("The registry stored the manifest; it"), digest, stored));
+            return digest;
+        });
+}
+
+Job<Done> *RegistryClient::deleteManifest(const QString &repo, const QString &digest)
+{
+    if (auto e = checkRepo(repo))
+        return failed<Done>(this, *e);
+    if (auto e = checkDigest(digest))
+        return failed<Done>(this, *e);
+    HttpRequest r = HttpRequest::get(
+        m_connection->resolve(QStringLiteral("/v2/%1/manifests/%2").arg(repo, digest)),
+        repoScope(repo, QStringLiteral("delete")));
+    r.method = "DELETE";
+    return mapResponse<Done>(this, request(r),
+                             [](const HttpResponse &) -> Result<Done> { return Done{}; });
+}
+
+Job<std::optional<qint64>> *RegistryClient::headBlob(const QString &repo, const QString &digest)
+{
+    using Size = std::optional<qint64>;
+    if (auto e = checkRepo(repo))
+        return failed<Size>(this, *e);
+    if (auto e = checkDigest(digest))
+        return failed<Size>(this, *e);
+    HttpRequest r = HttpRequest::get(
+        m_connection->resolve(QStringLiteral("/v2/%1/blobs/%2").arg(repo, digest)),
+        repoScope(repo, QStringLiteral("pull")));
+    r.method = "HEAD";
+    r.accept = {404};
+    return mapResponse<Size>(this, request(r), [](const HttpResponse &response) -> Result<Size> {
+        if (response.status == 404)
+            return std::nullopt;
+        return response.header("Content-Length").toLongLong();
+    });
+}
+
+Job<qint64> *RegistryClient::getBlob(const QString &repo, const QString &digest, QIODevice *sink)
+{
+    if (auto e = checkRepo(repo))
+        return failed<qint64>(this, *e);
+    if (auto e = checkDigest(digest))
+        return failed<qint64>(this, *e);
+    auto *job = new Job<qint64>(this);
+    auto *hashing = new DigestingDevice(sink, job);
+    HttpRequest r = HttpRequest::get(
+        m_connection->resolve(QStringLiteral("/v2/%1/blobs/%2").arg(repo, digest)),
+        repoScope(repo, QStringLiteral("pull")));
+    r.sink = hashing;
+    RequestJob *get = request(r);
+    connect(get, &RegistryJob::progress, job, &RegistryJob::progress);
+    chain(job, get, [hashing, digest](const HttpResponse &) -> Result<qint64> {
+        const QString actual = hashing->digest();
+        if (actual != digest)
+            return std::unexpected(
+                digestMismatch(QStringLiteral("The downloaded blob"), digest, actual));
+        return hashing->written();
+    });
+    return job;
+}
+
+Job<Done> *RegistryClient::deleteBlob(const QString &repo, const QString &digest)
+{
+    if (auto e = checkRepo(repo))
+        return failed<Done>(this, *e);
+    if (auto e = checkDigest(digest))
+        return failed<Done>(this, *e);
+    HttpRequest r = HttpRequest::get(
+        m_connection->resolve(QStringLiteral("/v2/%1/blobs/%2").arg(repo, digest)),
+        repoScope(repo, QStringLiteral("delete")));
+    r.method = "DELETE";
+    return mapResponse<Done>(this, request(r),
+                             [](const HttpResponse &) -> Result<Done> { return Done{}; });
+}
+
+Job<MountResult> *
+RegistryClient::mountBlob(const QString &repo, const QString &from, const QString &digest)
+{
+    if (auto e = checkRepo(repo))
+        return failed<MountResult>(this, *e);
+    if (auto e = checkRepo(from))
+        return failed<MountResult>(this, *e);
+    if (auto e = checkDigest(digest))
+        return failed<MountResult>(this, *e);
+    QUrl url = m_connection->resolve(QStringLiteral("/v2/%1/blobs/uploads/").arg(repo));
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("mount"), digest);
+    query.addQueryItem(QStringLiteral("from"), from);
+    url.setQuery(query);
+    HttpRequest r
+        = HttpRequest::get(url, pushScope(repo) + repoScope(from, QStringLiteral("pull")));
+    r.method = "POST";
+    return mapResponse<MountResult>(this, request(r),
+                                    [](const HttpResponse &response) -> Result<MountResult> {
+                                        MountResult result;
+                                        if (response.status == 201) {
+                                            result.mounted = true;
+                                            return result;
+                                        }
+                                        Result<UploadSession> session = sessionFrom(response);
+                                        if (!session)
+                                            return std::unexpected(session.error());
+                                        result.session = *session;
+                                        return result;
+                                    });
+}
+
+Job<UploadSession> *RegistryClient::startUpload(const QString &repo)
+{
+    if (auto e = checkRepo(repo))
+        return failed<UploadSession>(this, *e);
+    HttpRequest r = HttpRequest::get(
+        m_connection->resolve(QStringLiteral("/v2/%1/blobs/uploads/").arg(repo)), pushScope(repo));
+    r.method = "POST";
+    return mapResponse<UploadSession>(this, request(r), sessionFrom);
+}
+
+Job<UploadSession> *RegistryClient::uploadChunk(const QString &repo,
+                                                const UploadSession &session,
+                                                const QByteArray &data)
+{
+    HttpRequest r = HttpRequest::get(session.location, pushScope(repo));
+    r.method = "PATCH";
+    r.body = data;
+    const qint64 last = session.offset + data.size() - 1;
+    r.headers
+        = {{"Content-Type", "application/octet-stream"},
+           {"Content-Range", QByteArray::number(session.offset) + '-' + QByteArray::number(last)}};
+    const qint64 expected = session.offset + data.size();
+    return mapResponse<UploadSession>(this, request(r), [expected](const HttpResponse &response) {
+        Result<UploadSession> next = sessionFrom(response);
+        if (next && next->offset == 0 && expected > 0)
+            next->offset = expected; // registries that omit Range
+        return next;
+    });
+}
+
+Job<UploadSession> *RegistryClient::uploadStatus(const QString &repo, const UploadSession &session)
+{
+    return mapResponse<UploadSession>(
+        this, request(HttpRequest::get(session.location, pushScope(repo))), sessionFrom);
+}
+
+Job<QString> *RegistryClient::completeUpload(const QString &repo,
+                                             const UploadSession &session,
+                                             const QString &digest,
+                                             const QByteArray &lastData)
+{
+    if (auto e = checkDigest(digest))
+        return failed<QString>(this, *e);
+    // Appended to the query as it is: the registry's own parameters (e.g. _state) must reach
+    // it byte for byte.
+    QUrl url = session.location;
+    const QString existing = url.query(QUrl::FullyEncoded);
+    url.setQuery((existing.isEmpty() ? QString() : existing + u'&') + u"digest="
+                     + QString::fromLatin1(QUrl::toPercentEncoding(digest)),
+                 QUrl::StrictMode);
+    HttpRequest r = HttpRequest::get(url, pushScope(repo));
+    r.method = "PUT";
+    r.body = lastData;
+    r.headers = {{"Content-Type", "application/octet-stream"}};
+    return mapResponse<QString>(
+        this, request(r), [digest](const HttpResponse &response) -> Result<QString> {
+            const QString stored = QString::fromLatin1(response.header("Docker-Content-Digest"));
+            if (stored.startsWith(u"sha256:") && stored != digest)
+                return std::unexpected(digestMismatch(
+                    QStringLiteral("The registry stored the blob; it"), digest, stored));
+            return digest;
+        });
+}
+
+Job<Done> *RegistryClient::cancelUpload(const QString &repo, const UploadSession &session)
+{
+    HttpRequest r = HttpRequest::get(session.location, pushScope(repo));
+    r.method = "DELETE";
+    return mapResponse<Done>(this, request(r),
+                             [](const HttpResponse &) -> Result<Done> { return Done{}; });
+}
+
+} // namespace Berth

@@ -1,0 +1,188 @@
+// RegistryClient: listing repositories, tags and manifests, page by page or all at once.
+
+#include "core/linkheader.h"
+#include "registry/clientsupport.h"
+#include "registry/pager.h"
+
+#include <algorithm>
+
+namespace Berth {
+
+using namespace detail;
+
+namespace {
+
+const QString PaginationInvalid = QStringLiteral("PAGINATION_NUMBER_INVALID");
+constexpr int MaxPageSize = 1000; // CNCF distribution's default limit
+
+QString orderByName(OrderBy order)
+{
+    switch (order) {
+    case OrderBy::TimeDesc:
+        return QStringLiteral("timedesc");
+    case OrderBy::TimeAsc:
+        return QStringLiteral("timeasc");
+    default:
+        return {};
+    }
+}
+
+QUrl withPageSize(QUrl url, int pageSize)
+{
+    QUrlQuery query(url);
+    query.removeAllQueryItems(QStringLiteral("n"));
+    query.addQueryItem(QStringLiteral("n"), QString::number(pageSize));
+    url.setQuery(query);
+    return url;
+}
+
+// The next page: the Link header if any, else the body's "link" field.
+template<typename T>
+Result<Page<T>> withNext(Result<Page<T>> page, const HttpResponse &response)
+{
+    if (!page)
+        return page;
+    const QUrl link = parseNextLink(response.header("Link"), response.url);
+    page->next = !link.isEmpty()        ? link
+                 : page->next.isEmpty() ? QUrl()
+                                        : response.url.resolved(page->next);
+    return page;
+}
+
+// Fetches one page; a registry that refuses the page size (n above its limit) is asked
+// again with a smaller one instead of failing.
+template<typename T, typename Parse>
+Job<Page<T>> *fetchPage(
+    RegistryClient *client, const QUrl &url, const QStringList &scopes, int pageSize, Parse parse)
+{
+    auto *job = new Job<Page<T>>(client);
+    RequestJob *r = new RequestJob(client->connection(), HttpRequest::get(url, scopes), client);
+    job->setInner(r);
+    QObject::connect(r, &RegistryJob::finished, job, [=] {
+        const Result<HttpResponse> &response = r->result();
+        if (!response && response.error().code == PaginationInvalid && pageSize > 1) {
+            const int smaller = pageSize > MaxPageSize ? MaxPageSize : pageSize / 2;
+            Job<Page<T>> *retry
+                = fetchPage<T>(client, withPageSize(url, smaller), scopes, smaller, parse);
+            job->setInner(retry);
+            QObject::connect(retry, &RegistryJob::finished, job,
+                             [job, retry] { job->complete(retry->result()); });
+            return;
+        }
+        if (!response) {
+            job->fail(response.error());
+            return;
+        }
+        job->complete(withNext<T>(parse(response->body), *response));
+    });
+    return job;
+}
+
+int clampPageSize(int pageSize)
+{
+    return pageSize > 0 ? pageSize : 100;
+}
+
+} // namespace
+
+Job<Page<QString>> *RegistryClient::repositoryPage(int pageSize, const QUrl &page)
+{
+    pageSize = clampPageSize(pageSize);
+    return withCapabilities<Page<QString>>([this, pageSize, page](const Capabilities &caps) {
+        QUrl url = page;
+        if (url.isEmpty())
+            url = withPageSize(m_connection->resolve(caps.acr ? QStringLiteral("/acr/v1/_catalog")
+                                                              : QStringLiteral("/v2/_catalog")),
+                               pageSize);
+        return fetchPage<QString>(this, url, catalogScope(), pageSize, parseRepositoryPage);
+    });
+}
+
+Job<Page<TagInfo>> *
+RegistryClient::tagPage(const QString &repo, const ListOptions &options, const QUrl &page)
+{
+    if (auto e = checkRepo(repo))
+        return failed<Page<TagInfo>>(this, *e);
+    if (!options.digest.isEmpty()) {
+        if (auto e = checkDigest(options.digest))
+            return failed<Page<TagInfo>>(this, *e);
+    }
+    const int pageSize = clampPageSize(options.pageSize);
+    return withCapabilities<Page<TagInfo>>([=, this](const Capabilities &caps) {
+        QUrl url = page;
+        if (caps.acr) {
+            if (url.isEmpty()) {
+                url = m_connection->resolve(QStringLiteral("/acr/v1/%1/_tags").arg(repo));
+                QUrlQuery query;
+                query.addQueryItem(QStringLiteral("n"), QString::number(pageSize));
+                if (options.orderBy != OrderBy::None)
+                    query.addQueryItem(QStringLiteral("orderby"), orderByName(options.orderBy));
+                if (!options.digest.isEmpty())
+                    query.addQueryItem(QStringLiteral("digest"), options.digest);
+                url.setQuery(query);
+            }
+            return fetchPage<TagInfo>(this, url, repoScope(repo, QStringLiteral("metadata_read")),
+                                      pageSize, parseAcrTagPage);
+        }
+        if (url.isEmpty())
+            url = withPageSize(m_connection->resolve(QStringLiteral("/v2/%1/tags/list").arg(repo)),
+                               pageSize);
+        // Distribution ignores n and returns tags unsorted: sort each page by name.
+        auto parseSorted = [](const QByteArray &body) {
+            Result<Page<TagInfo>> parsed = parseV2TagList(body);
+            if (parsed)
+                std::sort(parsed->items.begin(), parsed->items.end(),
+                          [](const TagInfo &a, const TagInfo &b) { return a.name < b.name; });
+            return parsed;
+        };
+        return fetchPage<TagInfo>(this, url, repoScope(repo, QStringLiteral("pull")), pageSize,
+                                  parseSorted);
+    });
+}
+
+Job<Page<ManifestInfo>> *
+RegistryClient::manifestPage(const QString &repo, const ListOptions &options, const QUrl &page)
+{
+    if (auto e = checkRepo(repo))
+        return failed<Page<ManifestInfo>>(this, *e);
+    const int pageSize = clampPageSize(options.pageSize);
+    return withCapabilities<Page<ManifestInfo>>([=, this](const Capabilities &caps) {
+        if (!caps.acr)
+            return manifestsFromTags(repo, options, page);
+        QUrl url = page;
+        if (url.isEmpty()) {
+            url = m_connection->resolve(QStringLiteral("/acr/v1/%1/_manifests").arg(repo));
+            QUrlQuery query;
+            query.addQueryItem(QStringLiteral("n"), QString::number(pageSize));
+            if (options.orderBy != OrderBy::None)
+                query.addQueryItem(QStringLiteral("orderby"), orderByName(options.orderBy));
+            url.setQuery(query);
+        }
+        return fetchPage<ManifestInfo>(this, url, repoScope(repo, QStringLiteral("metadata_read")),
+                                       pageSize, parseAcrManifestPage);
+    });
+}
+
+Job<QStringList> *RegistryClient::listRepositories(int pageSize)
+{
+    auto *job = new Job<QStringList>(this);
+    Job<QList<QString>> *all = collectPages<QString>(
+        this, [this, pageSize](const QUrl &url) { return repositoryPage(pageSize, url); });
+    chain(job, all, [](const QList<QString> &names) -> Result<QStringList> { return names; });
+    return job;
+}
+
+Job<QList<TagInfo>> *RegistryClient::listTags(const QString &repo, const ListOptions &options)
+{
+    return collectPages<TagInfo>(
+        this, [=, this](const QUrl &url) { return tagPage(repo, options, url); });
+}
+
+Job<QList<ManifestInfo>> *RegistryClient::listManifests(const QString &repo,
+                                                        const ListOptions &options)
+{
+    return collectPages<ManifestInfo>(
+        this, [=, this](const QUrl &url) { return manifestPage(repo, options, url); });
+}
+
+} // namespace Berth

@@ -1,0 +1,234 @@
+// RegistryClient: ACR's /acr/v1/ attributes of repositories, tags and manifests.
+
+#include "core/reference.h"
+#include "registry/clientsupport.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace Berth {
+
+using namespace detail;
+
+namespace {
+
+RegistryError needsAcr(const QString &what)
+{
+    return RegistryError::make(ErrorCode::Unsupported,
+                               QStringLiteral("%1 needs Azure Container Registry's metadata API "
+                                              "(/acr/v1/), which this registry does not offer.")
+                                   .arg(what));
+}
+
+HttpRequest
+patch(const QUrl &url, const QStringList &scopes, const ChangeableAttributes &attributes)
+{
+    HttpRequest r = HttpRequest::get(url, scopes);
+    r.method = "PATCH";
+    r.body = attributesBody(attributes);
+    r.headers = {{"Content-Type", "application/json"}};
+    return r;
+}
+
+HttpRequest remove(const QUrl &url, const QStringList &scopes)
+{
+    HttpRequest r = HttpRequest::get(url, scopes);
+    r.method = "DELETE";
+    return r;
+}
+
+} // namespace
+
+Job<RepositoryInfo> *RegistryClient::getRepository(const QString &repo)
+{
+    if (auto e = checkRepo(repo))
+        return failed<RepositoryInfo>(this, *e);
+    return withCapabilities<RepositoryInfo>([=, this](
+                                                const Capabilities &caps) -> Job<RepositoryInfo> * {
+        if (!caps.acr) {
+            // What a plain registry can say: the name and how many tags it has.
+            auto *job = new Job<RepositoryInfo>(this);
+            chain(job, listTags(repo),
+                  [this, repo](const QList<TagInfo> &tags) -> Result<RepositoryInfo> {
+                      RepositoryInfo info;
+                      info.registry = registryHost();
+                      info.name = repo;
+                      info.tagCount = int(tags.size());
+                      info.json = {{QStringLiteral("registry"), info.registry},
+                                   {QStringLiteral("imageName"), repo},
+                                   {QStringLiteral("tagCount"), info.tagCount}};
+                      return info;
+                  });
+            return job;
+        }
+        return mapResponse<RepositoryInfo>(
+            this,
+            request(HttpRequest::get(m_connection->resolve(QStringLiteral("/acr/v1/%1").arg(repo)),
+                                     repoScope(repo, QStringLiteral("metadata_read")))),
+            [](const HttpResponse &r) { return parseRepositoryAttributes(r.body); });
+    });
+}
+
+Job<RepositoryInfo> *RegistryClient::updateRepository(const QString &repo,
+                                                      const ChangeableAttributes &attributes)
+{
+    if (auto e = checkRepo(repo))
+        return failed<RepositoryInfo>(this, *e);
+    return withCapabilities<RepositoryInfo>(
+        [=, this](const Capabilities &caps) -> Job<RepositoryInfo> * {
+            if (!caps.acr)
+                return failed<RepositoryInfo>(this,
+                                              needsAcr(QStringLiteral("Changing lock attributes")));
+            return mapResponse<RepositoryInfo>(
+                this,
+                request(patch(m_connection->resolve(QStringLiteral("/acr/v1/%1").arg(repo)),
+                              repoScope(repo, QStringLiteral("metadata_write")), attributes)),
+                [](const HttpResponse &r) { return parseRepositoryAttributes(r.body); });
+        });
+}
+
+Job<QJsonObject> *RegistryClient::deleteRepository(const QString &repo)
+{
+    if (auto e = checkRepo(repo))
+        return failed<QJsonObject>(this, *e);
+    return withCapabilities<QJsonObject>([=, this](const Capabilities &caps) -> Job<QJsonObject> * {
+        if (!caps.acr)
+            return failed<QJsonObject>(this,
+                                       needsAcr(QStringLiteral("Deleting a whole repository")));
+        return mapResponse<QJsonObject>(
+            this,
+            request(remove(m_connection->resolve(QStringLiteral("/acr/v1/%1").arg(repo)),
+                           repoScope(repo, QStringLiteral("delete")))),
+            [](const HttpResponse &r) -> Result<QJsonObject> {
+                return QJsonDocument::fromJson(r.body).object(); // the lists of what went
+            });
+    });
+}
+
+Job<TagInfo> *RegistryClient::getTag(const QString &repo, const QString &tag)
+{
+    if (auto e = checkRepo(repo))
+        return failed<TagInfo>(this, *e);
+    if (!isValidTag(tag))
+        return invalid<TagInfo>(QStringLiteral("\"%1\" is not a valid tag.").arg(tag));
+    return withCapabilities<TagInfo>([=, this](const Capabilities &caps) -> Job<TagInfo> * {
+        if (!caps.acr) {
+            auto *job = new Job<TagInfo>(this);
+            chain(job, headManifest(repo, tag),
+                  [repo, tag](const std::optional<ManifestHead> &head) -> Result<TagInfo> {
+                      if (!head)
+                          return std::unexpected(RegistryError::make(
+                              QStringLiteral("TAG_UNKNOWN"),
+                              QStringLiteral("%1 has no tag %2.").arg(repo, tag), 404));
+                      TagInfo info;
+                      info.name = tag;
+                      info.digest = head->digest;
+                      info.json = {{QStringLiteral("name"), tag},
+                                   {QStringLiteral("digest"), head->digest}};
+                      return info;
+                  });
+            return job;
+        }
+        return mapResponse<TagInfo>(
+            this,
+            request(HttpRequest::get(
+                m_connection->resolve(QStringLiteral("/acr/v1/%1/_tags/%2").arg(repo, tag)),
+                repoScope(repo, QStringLiteral("metadata_read")))),
+            [](const HttpResponse &r) { return parseTagAttributes(r.body); });
+    });
+}
+
+Job<TagInfo> *RegistryClient::updateTag(const QString &repo,
+                                        const QString &tag,
+                                        const ChangeableAttributes &attributes)
+{
+    if (auto e = checkRepo(repo))
+        return failed<TagInfo>(this, *e);
+    if (!isValidTag(tag))
+        return invalid<TagInfo>(QStringLiteral("\"%1\" is not a valid tag.").arg(tag));
+    return withCapabilities<TagInfo>([=, this](const Capabilities &caps) -> Job<TagInfo> * {
+        if (!caps.acr)
+            return failed<TagInfo>(this, needsAcr(QStringLiteral("Changing lock attributes")));
+        return mapResponse<TagInfo>(
+            this,
+            request(
+                patch(m_connection->resolve(QStringLiteral("/acr/v1/%1/_tags/%2").arg(repo, tag)),
+                      repoScope(repo, QStringLiteral("metadata_write")), attributes)),
+            [](const HttpResponse &r) { return parseTagAttributes(r.body); });
+    });
+}
+
+Job<Done> *RegistryClient::deleteTag(const QString &repo, const QString &tag)
+{
+    if (auto e = checkRepo(repo))
+        return failed<Done>(this, *e);
+    if (!isValidTag(tag))
+        return invalid<Done>(QStringLiteral("\"%1\" is not a valid tag.").arg(tag));
+    return withCapabilities<Done>([=, this](const Capabilities &caps) {
+        // Plain registries have no tag delete of their own; OCI 1.1 allows DELETE by tag.
+        const QString path = caps.acr ? QStringLiteral("/acr/v1/%1/_tags/%2").arg(repo, tag)
+                                      : QStringLiteral("/v2/%1/manifests/%2").arg(repo, tag);
+        return mapResponse<Done>(
+            this,
+            request(remove(m_connection->resolve(path), repoScope(repo, QStringLiteral("delete")))),
+            [](const HttpResponse &) -> Result<Done> { return Done{}; });
+    });
+}
+
+Job<ManifestInfo> *RegistryClient::getManifestInfo(const QString &repo, const QString &digest)
+{
+    if (auto e = checkRepo(repo))
+        return failed<ManifestInfo>(this, *e);
+    if (auto e = checkDigest(digest))
+        return failed<ManifestInfo>(this, *e);
+    return withCapabilities<ManifestInfo>([=,
+                                           this](const Capabilities &caps) -> Job<ManifestInfo> * {
+        if (!caps.acr) {
+            auto *job = new Job<ManifestInfo>(this);
+            chain(job, headManifest(repo, digest),
+                  [repo, digest](const std::optional<ManifestHead> &head) -> Result<ManifestInfo> {
+                      if (!head)
+                          return std::unexpected(RegistryError::make(
+                              QStringLiteral("MANIFEST_UNKNOWN"),
+                              QStringLiteral("%1 has no manifest %2.").arg(repo, digest), 404));
+                      ManifestInfo info;
+                      info.digest = head->digest;
+                      info.mediaType = head->mediaType;
+                      info.imageSize = head->size;
+                      info.json = {{QStringLiteral("digest"), info.digest},
+                                   {QStringLiteral("mediaType"), info.mediaType}};
+                      return info;
+                  });
+            return job;
+        }
+        return mapResponse<ManifestInfo>(
+            this,
+            request(HttpRequest::get(
+                m_connection->resolve(QStringLiteral("/acr/v1/%1/_manifests/%2").arg(repo, digest)),
+                repoScope(repo, QStringLiteral("metadata_read")))),
+            [](const HttpResponse &r) { return parseManifestAttributes(r.body); });
+    });
+}
+
+Job<ManifestInfo> *RegistryClient::updateManifestInfo(const QString &repo,
+                                                      const QString &digest,
+                                                      const ChangeableAttributes &attributes)
+{
+    if (auto e = checkRepo(repo))
+        return failed<ManifestInfo>(this, *e);
+    if (auto e = checkDigest(digest))
+        return failed<ManifestInfo>(this, *e);
+    return withCapabilities<ManifestInfo>([=,
+                                           this](const Capabilities &caps) -> Job<ManifestInfo> * {
+        if (!caps.acr)
+            return failed<ManifestInfo>(this, needsAcr(QStringLiteral("Changing lock attributes")));
+        return mapResponse<ManifestInfo>(
+            this,
+            request(patch(
+                m_connection->resolve(QStringLiteral("/acr/v1/%1/_manifests/%2").arg(repo, digest)),
+                repoScope(repo, QStringLiteral("metadata_write")), attributes)),
+            [](const HttpResponse &r) { return parseManifestAttributes(r.body); });
+    });
+}
+
+} // namespace Berth

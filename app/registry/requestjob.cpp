@@ -1,0 +1,303 @@
+#include "registry/requestjob.h"
+
+#include "auth/authenticator.h"
+#include "auth/challenge.h"
+#include "core/errorbody.h"
+#include "registry/connection.h"
+
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QTimer>
+
+Q_LOGGING_CATEGORY(lcRegistry, "berth.registry", QtWarningMsg)
+
+namespace Berth {
+
+namespace {
+constexpr int MaxRedirects = 5;
+constexpr int MaxRetries = 2;
+constexpr qint64 MaxErrorBody = 64 * 1024;
+constexpr int MaxRetryAfterSecs = 10;
+
+bool isRedirect(int status)
+{
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+}
+
+bool isRetryable(int status)
+{
+    return status == 429 || status == 502 || status == 503 || status == 504;
+}
+} // namespace
+
+HttpRequest HttpRequest::get(const QUrl &url, const QStringList &scopes)
+{
+    HttpRequest r;
+    r.url = url;
+    r.scopes = scopes;
+    return r;
+}
+
+QByteArray HttpResponse::header(const QByteArray &name) const
+{
+    for (const auto &[key, value] : headers) {
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    }
+    return {};
+}
+
+RequestJob::RequestJob(Connection *connection, HttpRequest request, QObject *parent)
+    : Job<HttpResponse>(parent)
+    , m_connection(connection)
+    , m_request(std::move(request))
+{
+    if (!m_request.url.isValid()) {
+        fail(RegistryError::make(ErrorCode::InvalidArgument,
+                                 QStringLiteral("Invalid request URL.")));
+        return;
+    }
+    send(m_request.url);
+}
+
+RequestJob::~RequestJob()
+{
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+    }
+}
+
+void RequestJob::onAbort()
+{
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+        m_reply = nullptr;
+    }
+}
+
+void RequestJob::send(const QUrl &url)
+{
+    m_currentUrl = url;
+    m_buffer.clear();
+    m_bodyCut = false;
+    m_streaming = false;
+    QNetworkRequest request = m_connection->makeRequest(url);
+    for (const auto &[name, value] : m_request.headers)
+        request.setRawHeader(name, value);
+    m_sentAuthorization.clear();
+    if (m_request.authenticate && m_connection->isRegistryOrigin(url)) {
+        m_sentAuthorization = m_connection->authenticator()->cachedAuthorization(m_request.scopes);
+        if (!m_sentAuthorization.isEmpty())
+            request.setRawHeader("Authorization", m_sentAuthorization);
+    }
+    qCDebug(lcRegistry) << m_request.method << url.host() << url.path();
+    QNetworkAccessManager *network = m_connection->network();
+    if (m_request.method == "HEAD")
+        m_reply = network->head(request); // as a custom verb, Qt would wait for a body
+    else if (m_request.body.isEmpty() && m_request.method != "PUT" && m_request.method != "POST"
+             && m_request.method != "PATCH")
+        m_reply = network->sendCustomRequest(request, m_request.method);
+    else
+        m_reply = network->sendCustomRequest(request, m_request.method, m_request.body);
+    connect(m_reply, &QNetworkReply::readyRead, this, &RequestJob::onReadyRead);
+    connect(m_reply, &QNetworkReply::finished, this, &RequestJob::onFinished);
+    connect(m_reply, &QNetworkReply::downloadProgress, this, [this](qint64 done, qint64 total) {
+        if (m_streaming)
+            Q_EMIT progress(done, total);
+    });
+}
+
+void RequestJob::onReadyRead()
+{
+    const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const bool success = status >= 200 && status <= 299;
+    if (success && m_request.sink) {
+        m_streaming = true;
+        const QByteArray chunk = m_reply->readAll();
+        if (m_request.sink->write(chunk) != chunk.size()) {
+            // The error first: abort() finishes the reply synchronously.
+            m_bodyCut = true;
+            fail(RegistryError::make(ErrorCode::Io, QStringLiteral("Cannot write the download: %1")
+                                                        .arg(m_request.sink->errorString())));
+            m_reply->abort();
+            return;
+        }
+        return;
+    }
+    const qint64 limit = success ? m_request.maxBody : MaxErrorBody;
+    m_buffer += m_reply->read(limit + 1 - m_buffer.size());
+    if (m_buffer.size() > limit) {
+        m_bodyCut = true;
+        if (success) {
+            fail(RegistryError::make(
+                ErrorCode::TooLarge,
+                QStringLiteral("The registry's answer is larger than %1 MiB; refusing to read it.")
+                    .arg(m_request.maxBody >> 20),
+                status));
+            m_reply->abort(); // finishes synchronously; the error above stands
+        } else {
+            m_buffer.truncate(limit);
+            m_reply->abort(); // enough of the error body to explain it
+        }
+    }
+}
+
+RegistryError RequestJob::transportError() const
+{
+    const QString host = m_currentUrl.host();
+    switch (m_reply->error()) {
+    case QNetworkReply::TimeoutError:
+    case QNetworkReply::OperationCanceledError:
+        return RegistryError::make(ErrorCode::Timeout,
+                                   QStringLiteral("%1 stopped answering (no data for %2 s).")
+                                       .arg(host)
+                                       .arg(m_connection->settings().timeoutMs / 1000.0));
+    case QNetworkReply::SslHandshakeFailedError:
+        return RegistryError::make(
+            ErrorCode::Tls,
+            QStringLiteral("TLS with %1 failed: %2").arg(host, m_reply->errorString()));
+    case QNetworkReply::RemoteHostClosedError:
+        return RegistryError::make(
+            ErrorCode::Network,
+            QStringLiteral("%1 closed the connection before answering.").arg(host));
+    default:
+        return RegistryError::make(
+            ErrorCode::Network,
+            QStringLiteral("Cannot reach %1: %2").arg(host, m_reply->errorString()));
+    }
+}
+
+void RequestJob::onFinished()
+{
+    QNetworkReply *reply = m_reply;
+    m_reply = nullptr;
+    reply->deleteLater();
+    if (hasResult())
+        return; // already failed while reading
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status == 0 || (reply->error() != QNetworkReply::NoError && !m_bodyCut && status < 400)) {
+        // No complete HTTP answer: refused, reset, TLS failure, timeout, or a body cut short.
+        m_reply = reply;
+        RegistryError error = transportError();
+        m_reply = nullptr;
+        if (status != 0 && error.code == ErrorCode::Network)
+            error.message = QStringLiteral("The connection to %1 broke while reading the answer.")
+                                .arg(m_currentUrl.host());
+        fail(error);
+        return;
+    }
+    if (!m_bodyCut && reply->isOpen() && reply->bytesAvailable() > 0) {
+        m_reply = reply; // what readyRead did not take goes through the same limits
+        onReadyRead();
+        m_reply = nullptr;
+        if (hasResult())
+            return;
+    }
+
+    if (isRedirect(status) && reply->hasRawHeader("Location")) {
+        if (++m_redirects > MaxRedirects) {
+            fail(RegistryError::make(
+                ErrorCode::RedirectLoop,
+                QStringLiteral("The registry redirected more than %1 times.").arg(MaxRedirects),
+                status));
+            return;
+        }
+        const QUrl target = m_currentUrl.resolved(QUrl::fromEncoded(reply->rawHeader("Location")));
+        if (!target.isValid() || (target.scheme() != u"https" && target.scheme() != u"http")) {
+            fail(RegistryError::make(
+                ErrorCode::InvalidResponse,
+                QStringLiteral("The registry redirected to an invalid address."), status));
+            return;
+        }
+        if (m_currentUrl.scheme() == u"https" && target.scheme() == u"http") {
+            fail(RegistryError::make(
+                ErrorCode::InsecureUrl,
+                QStringLiteral("The registry redirected from https to plain http; "
+                               "not following."),
+                status));
+            return;
+        }
+        if (status == 303) {
+            m_request.method = "GET";
+            m_request.body.clear();
+        }
+        send(target);
+        return;
+    }
+
+    if (status == 401 && m_request.authenticate && m_connection->isRegistryOrigin(m_currentUrl)
+        && !m_request.accept.contains(401)) {
+        const QList<AuthChallenge> challenges
+            = parseChallenges(reply->rawHeader("WWW-Authenticate"));
+        if (m_reauthenticated) {
+            const bool scope
+                = !challenges.isEmpty() && challenges.first().error() == u"insufficient_scope";
+            RegistryError error
+                = parseErrorBody(status, m_buffer, reply->rawHeader("Content-Type"));
+            error.code = ErrorCode::Unauthorized;
+            error.message = scope ? QStringLiteral("The credentials lack the permission this needs "
+                                                   "(insufficient scope).")
+                                  : QStringLiteral("The registry refused the credentials: %1")
+                                        .arg(error.message);
+            m_connection->authenticator()->forget(m_request.scopes);
+            fail(error);
+            return;
+        }
+        m_reauthenticated = true;
+        if (!m_sentAuthorization.isEmpty())
+            m_connection->authenticator()->forget(m_request.scopes);
+        Job<QByteArray> *auth
+            = m_connection->authenticator()->authorize(challenges, m_request.scopes);
+        setInner(auth);
+        const QUrl url = m_currentUrl;
+        connect(auth, &RegistryJob::finished, this, [this, auth, url] {
+            if (!auth->result()) {
+                fail(auth->result().error());
+                return;
+            }
+            send(url);
+        });
+        return;
+    }
+
+    if ((status >= 200 && status <= 299) || m_request.accept.contains(status)) {
+        HttpResponse response;
+        response.status = status;
+        response.url = m_currentUrl;
+        response.body = std::move(m_buffer);
+        response.headers = reply->rawHeaderPairs();
+        succeed(std::move(response));
+        return;
+    }
+
+    RegistryError error = parseErrorBody(status, m_buffer, reply->rawHeader("Content-Type"));
+    const bool idempotent = m_request.method == "GET" || m_request.method == "HEAD";
+    if (idempotent && isRetryable(status) && !m_request.sink) {
+        retryOrFail(error, reply->rawHeader("Retry-After").toInt());
+        return;
+    }
+    fail(error);
+}
+
+void RequestJob::retryOrFail(const RegistryError &error, int retryAfterSecs)
+{
+    if (m_retries >= MaxRetries) {
+        fail(error);
+        return;
+    }
+    const int delayMs = retryAfterSecs > 0 ? qMin(retryAfterSecs, MaxRetryAfterSecs) * 1000
+                                           : 250 * (1 << m_retries);
+    ++m_retries;
+    qCDebug(lcRegistry) << "retrying after" << delayMs << "ms:" << error.code;
+    const QUrl url = m_currentUrl;
+    QTimer::singleShot(delayMs, this, [this, url] {
+        if (!isFinished())
+            send(url);
+    });
+}
+
+} // namespace Berth

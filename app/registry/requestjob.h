@@ -1,0 +1,75 @@
+#pragma once
+
+#include "registry/job.h"
+
+#include <QNetworkReply>
+#include <QPointer>
+#include <QUrl>
+
+namespace Berth {
+
+class Connection;
+
+struct HttpRequest
+{
+    QByteArray method = "GET";
+    QUrl url;
+    QList<std::pair<QByteArray, QByteArray>> headers;
+    QByteArray body;
+    QStringList scopes;        // the token scopes this call needs
+    QIODevice *sink = nullptr; // a 2xx body is streamed here instead of buffered
+    qint64 maxBody = 32 << 20; // larger buffered 2xx bodies fail with RESPONSE_TOO_LARGE
+    bool authenticate = true;  // false: no credentials sent, a 401 is just an answer
+    QList<int> accept;         // non-2xx statuses returned as a response, not an error
+
+    static HttpRequest get(const QUrl &url, const QStringList &scopes);
+};
+
+struct HttpResponse
+{
+    int status = 0;
+    QUrl url; // where the answer came from, after redirects
+    QByteArray body;
+    QList<QNetworkReply::RawHeaderPair> headers;
+
+    QByteArray header(const QByteArray &name) const;
+};
+
+// One HTTP exchange with the registry, as the rest of Berth sees it:
+//  - sends the cached Authorization for its scopes; on a 401 answers the challenge once
+//    and resends; a second 401 ends as UNAUTHORIZED (never a loop);
+//  - follows redirects itself (at most 5), dropping Authorization when the origin changes
+//    (ACR sends blob GETs to a storage host with a 307);
+//  - GET/HEAD answered 429/502/503/504 are retried twice with back-off, honouring
+//    Retry-After (capped at 10 s);
+//  - succeeds on any 2xx; other answers become a RegistryError from the error body, whose
+//    reading stops after 64 KiB; a buffered 2xx body over maxBody fails, never grows.
+class RequestJob : public Job<HttpResponse>
+{
+    Q_OBJECT
+public:
+    RequestJob(Connection *connection, HttpRequest request, QObject *parent = nullptr);
+    ~RequestJob() override;
+
+private:
+    void send(const QUrl &url);
+    void onReadyRead();
+    void onFinished();
+    void retryOrFail(const RegistryError &error, int retryAfterSecs);
+    void onAbort() override;
+    RegistryError transportError() const;
+
+    Connection *m_connection;
+    HttpRequest m_request;
+    QPointer<QNetworkReply> m_reply;
+    QByteArray m_sentAuthorization;
+    QByteArray m_buffer;
+    QUrl m_currentUrl;
+    int m_redirects = 0;
+    int m_retries = 0;
+    bool m_reauthenticated = false;
+    bool m_bodyCut = false;   // stopped reading an oversized body on purpose
+    bool m_streaming = false; // the current reply's body goes to the sink
+};
+
+} // namespace Berth
