@@ -1,0 +1,141 @@
+#include "cli/arguments.h"
+
+#include <variant>
+
+namespace Berth::Cli {
+
+namespace {
+
+std::optional<bool> parseBool(const QString &text)
+{
+    const QString t = text.toLower();
+    if (t == u"true" || t == u"1" || t == u"yes" || t == u"on")
+        return true;
+    if (t == u"false" || t == u"0" || t == u"no" || t == u"off")
+        return false;
+    return std::nullopt;
+}
+
+} // namespace
+
+QString usage()
+{
+    return QStringLiteral(
+        "Usage: berth-cli [-r URL] [-u USER] [--password-stdin] [--aad-token-stdin] [--tenant ID]\n"
+        "                 [--anonymous] [--ca-file F] [--plain-http] [-o text|json] [--demo]\n"
+        "                 [--timeout SECONDS] COMMAND\n"
+        "Commands:\n"
+        "  check\n"
+        "  repo list [--page-size N] | repo show REPO | repo delete REPO\n"
+        "  repo update REPO [--write-enabled B] [--delete-enabled B] [--read-enabled B] "
+        "[--list-enabled B]\n"
+        "  tag list REPO [--orderby timedesc|timeasc] [--page-size N] | tag show REPO:TAG\n"
+        "  tag update REPO:TAG [...lock flags] | tag delete REPO:TAG\n"
+        "  manifest list REPO [--orderby timedesc|timeasc] [--page-size N]\n"
+        "  manifest show REPO:TAG|REPO@DIGEST [--raw]\n"
+        "  manifest update REPO@DIGEST [...lock flags] | manifest delete REPO@DIGEST\n"
+        "  blob get REPO DIGEST [-o FILE] | blob push REPO FILE [--chunk-size BYTES]\n"
+        "  blob mount REPO --from SRC DIGEST | blob delete REPO DIGEST\n"
+        "Environment: BERTH_REGISTRY, BERTH_USERNAME, BERTH_PASSWORD, BERTH_AAD_TOKEN.\n"
+        "Exit status: 0 success, 2 bad usage, 1 any other failure.\n");
+}
+
+std::variant<Arguments, QString> parseArguments(const QStringList &args)
+{
+    Arguments a;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString arg = args.at(i);
+        auto value = [&](QString *out) -> bool {
+            if (i + 1 >= args.size())
+                return false;
+            *out = args.at(++i);
+            return true;
+        };
+        auto missing = [&] {
+            return QStringLiteral("%1 needs a value.").arg(arg);
+        };
+        QString v;
+        if (arg == u"-r" || arg == u"--registry") {
+            if (!value(&a.registry))
+                return missing();
+        } else if (arg == u"-u" || arg == u"--username") {
+            if (!value(&a.username))
+                return missing();
+        } else if (arg == u"--password-stdin") {
+            a.passwordStdin = true;
+        } else if (arg == u"--aad-token-stdin") {
+            a.aadTokenStdin = true;
+        } else if (arg == u"--tenant") {
+            if (!value(&a.tenant))
+                return missing();
+        } else if (arg == u"--anonymous") {
+            a.anonymous = true;
+        } else if (arg == u"--ca-file") {
+            if (!value(&a.caFile))
+                return missing();
+        } else if (arg == u"--plain-http") {
+            a.plainHttp = true;
+        } else if (arg == u"--demo") {
+            a.demo = true;
+        } else if (arg == u"-o" || arg == u"--output") {
+            if (!value(&v))
+                return missing();
+            const bool blobGet
+                = a.words.size() >= 2 && a.words.at(0) == u"blob" && a.words.at(1) == u"get";
+            if (blobGet && arg == u"-o")
+                a.outputFile = v;
+            else if (v == u"json" || v == u"text")
+                a.json = v == u"json";
+            else
+                return QStringLiteral("-o takes text or json, not \"%1\".").arg(v);
+        } else if (arg == u"--timeout") {
+            bool ok = false;
+            if (!value(&v) || (a.timeoutSecs = v.toInt(&ok), !ok) || a.timeoutSecs <= 0)
+                return QStringLiteral("--timeout takes a number of seconds.");
+        } else if (arg == u"--page-size") {
+            bool ok = false;
+            if (!value(&v) || (a.pageSize = v.toInt(&ok), !ok) || a.pageSize <= 0)
+                return QStringLiteral("--page-size takes a positive number.");
+        } else if (arg == u"--orderby") {
+            if (!value(&a.orderBy))
+                return missing();
+            if (a.orderBy != u"timedesc" && a.orderBy != u"timeasc")
+                return QStringLiteral("--orderby takes timedesc or timeasc.");
+        } else if (arg == u"--raw") {
+            a.raw = true;
+        } else if (arg == u"--chunk-size") {
+            bool ok = false;
+            if (!value(&v) || (a.chunkSize = v.toLongLong(&ok), !ok) || a.chunkSize <= 0)
+                return QStringLiteral("--chunk-size takes a positive number of bytes.");
+        } else if (arg == u"--from") {
+            if (!value(&a.from))
+                return missing();
+        } else if (arg == u"--write-enabled" || arg == u"--delete-enabled"
+                   || arg == u"--read-enabled" || arg == u"--list-enabled") {
+            if (!value(&v))
+                return missing();
+            const std::optional<bool> b = parseBool(v);
+            if (!b)
+                return QStringLiteral("%1 takes true or false, not \"%2\".").arg(arg, v);
+            if (arg == u"--write-enabled")
+                a.attributes.writeEnabled = b;
+            else if (arg == u"--delete-enabled")
+                a.attributes.deleteEnabled = b;
+            else if (arg == u"--read-enabled")
+                a.attributes.readEnabled = b;
+            else
+                a.attributes.listEnabled = b;
+        } else if (arg == u"-h" || arg == u"--help") {
+            return usage();
+        } else if (arg.startsWith(u'-') && arg.size() > 1) {
+            return QStringLiteral("Unknown option %1.").arg(arg);
+        } else {
+            a.words << arg;
+        }
+    }
+    if (a.words.isEmpty())
+        return QStringLiteral("No command given.");
+    return a;
+}
+
+} // namespace Berth::Cli

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "core/attributes.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace Berth::Cli {
+
+// berth-cli's command line, parsed. Global options may stand anywhere; after the command
+// words, `-o` means the output file of `blob get` and the output format everywhere else.
+struct Arguments
+{
+    QString registry; // -r / BERTH_REGISTRY
+    QString username; // -u / BERTH_USERNAME
+    bool passwordStdin = false;
+    bool aadTokenStdin = false;
+    QString tenant;
+    bool anonymous = false;
+    QString caFile;
+    bool plainHttp = false;
+    bool json = false; // -o json
+    bool demo = false;
+    int timeoutSecs = 30;
+
+    QStringList words; // the command and its operands: "tag", "list", "repo"
+    // command options
+    int pageSize = 100;
+    QString orderBy;
+    bool raw = false;
+    QString outputFile;
+    qint64 chunkSize = 0;
+    QString from;
+    ChangeableAttributes attributes;
+};
+
+// Parses argv (without the program name). On a usage error returns the message.
+std::variant<Arguments, QString> parseArguments(const QStringList &args);
+
+QString usage();
+
+} // namespace Berth::Cli

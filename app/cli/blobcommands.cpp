@@ -1,0 +1,137 @@
+// berth-cli's blob commands.
+
+#include "cli/commands.h"
+#include "cli/output.h"
+#include "core/reference.h"
+#include "registry/blobpush.h"
+#include "registry/registryclient.h"
+
+#include <QFile>
+#include <QSaveFile>
+#include <QTemporaryFile>
+
+#include <cstdio>
+#include <memory>
+
+namespace Berth::Cli {
+
+void CommandRunner::blobCommand(const QString &verb)
+{
+    if (verb == u"get") {
+        if (operands(2))
+            blobGet();
+    } else if (verb == u"push") {
+        if (!operands(2))
+            return;
+        auto *push
+            = new BlobPush(m_client, m_args.words.at(2), m_args.words.at(3), m_args.chunkSize);
+        auto progress = std::make_shared<ProgressLine>();
+        connect(push, &RegistryJob::progress, this,
+                [progress](qint64 done, qint64 total) { progress->update(done, total); });
+        whenDone(static_cast<Job<QString> *>(push), [progress](const QString &digest) {
+            progress->finish();
+            printLine(digest);
+        });
+    } else if (verb == u"mount") {
+        if (m_args.from.isEmpty())
+            return usageError(QStringLiteral("blob mount needs --from SOURCE_REPOSITORY."));
+        if (operands(2))
+            blobMount();
+    } else if (verb == u"delete") {
+        if (!operands(2))
+            return;
+        const QString digest = m_args.words.at(3);
+        whenDone(m_client->deleteBlob(m_args.words.at(2), digest), [this, digest](const Done &) {
+            if (!m_args.json)
+                printLine(QStringLiteral("Deleted blob %1.").arg(digest));
+        });
+    } else {
+        usageError(QStringLiteral("Unknown blob command \"%1\".").arg(verb));
+    }
+}
+
+void CommandRunner::blobGet()
+{
+    const QString repo = m_args.words.at(2);
+    const QString digest = m_args.words.at(3);
+    // A file is written under a temporary name and appears only once the digest matched.
+    std::shared_ptr<QFileDevice> out;
+    if (m_args.outputFile.isEmpty() || m_args.outputFile == u"-") {
+        auto stdoutFile = std::make_shared<QFile>();
+        stdoutFile->open(stdout, QIODevice::WriteOnly);
+        out = stdoutFile;
+    } else {
+        auto file = std::make_shared<QSaveFile>(m_args.outputFile);
+        if (!file->open(QIODevice::WriteOnly)) {
+            printError(RegistryError::make(
+                ErrorCode::Io,
+                QStringLiteral("Cannot write %1: %2").arg(m_args.outputFile, file->errorString())));
+            QMetaObject::invokeMethod(
+                this, [this] { Q_EMIT done(1); }, Qt::QueuedConnection);
+            return;
+        }
+        out = file;
+    }
+    Job<qint64> *get = m_client->getBlob(repo, digest, out.get());
+    connect(get, &RegistryJob::finished, this, [this, get, out] {
+        auto *save = dynamic_cast<QSaveFile *>(out.get());
+        if (!get->result()) {
+            if (save)
+                save->cancelWriting();
+            printError(get->result().error());
+            Q_EMIT done(1);
+            return;
+        }
+        if (save && !save->commit()) {
+            printError(RegistryError::make(
+                ErrorCode::Io,
+                QStringLiteral("Cannot write %1: %2").arg(save->fileName(), save->errorString())));
+            Q_EMIT done(1);
+            return;
+        }
+        out->flush();
+        Q_EMIT done(0);
+    });
+}
+
+void CommandRunner::blobMount()
+{
+    const QString repo = m_args.words.at(2);
+    const QString digest = m_args.words.at(3);
+    Job<MountResult> *mount = m_client->mountBlob(repo, m_args.from, digest);
+    connect(mount, &RegistryJob::finished, this, [this, mount, repo, digest] {
+        if (!mount->result()) {
+            printError(mount->result().error());
+            Q_EMIT done(1);
+            return;
+        }
+        if (mount->result()->mounted) {
+            printLine(digest);
+            Q_EMIT done(0);
+            return;
+        }
+        // 202: the registry would not mount. Copy it instead: download from the source
+        // (verified), then push through the ordinary upload path.
+        m_client->cancelUpload(repo, mount->result()->session);
+        auto temp = std::make_shared<QTemporaryFile>();
+        if (!temp->open()) {
+            printError(RegistryError::make(ErrorCode::Io, temp->errorString()));
+            Q_EMIT done(1);
+            return;
+        }
+        Job<qint64> *get = m_client->getBlob(m_args.from, digest, temp.get());
+        connect(get, &RegistryJob::finished, this, [this, get, temp, repo] {
+            if (!get->result()) {
+                printError(get->result().error());
+                Q_EMIT done(1);
+                return;
+            }
+            temp->flush();
+            auto *push = new BlobPush(m_client, repo, temp->fileName(), m_args.chunkSize);
+            connect(push, &QObject::destroyed, this, [temp] {}); // keeps the file until pushed
+            whenDone(static_cast<Job<QString> *>(push), [](const QString &d) { printLine(d); });
+        });
+    });
+}
+
+} // namespace Berth::Cli

@@ -1,0 +1,213 @@
+#include "cli/commands.h"
+
+#include "cli/output.h"
+#include "core/reference.h"
+#include "registry/registryclient.h"
+
+#include <QJsonArray>
+#include <QMetaObject>
+
+namespace Berth::Cli {
+
+CommandRunner::CommandRunner(const Arguments &args, RegistryClient *client, QObject *parent)
+    : QObject(parent)
+    , m_args(args)
+    , m_client(client)
+{}
+
+void CommandRunner::usageError(const QString &message)
+{
+    printUsageError(message);
+    QMetaObject::invokeMethod(
+        this, [this] { Q_EMIT done(2); }, Qt::QueuedConnection);
+}
+
+bool CommandRunner::operands(int count)
+{
+    if (m_args.words.size() == count + 2)
+        return true;
+    usageError(QStringLiteral("\"%1\" takes %2 operand(s).")
+                   .arg(m_args.words.mid(0, 2).join(u' '))
+                   .arg(count));
+    return false;
+}
+
+void CommandRunner::start()
+{
+    const QString group = m_args.words.value(0);
+    const QString verb = m_args.words.value(1);
+    if (group == u"check") {
+        if (m_args.words.size() != 1)
+            return usageError(QStringLiteral("\"check\" takes no operands."));
+        return check();
+    }
+    if (group == u"repo")
+        return repoCommand(verb);
+    if (group == u"tag")
+        return tagCommand(verb);
+    if (group == u"manifest")
+        return manifestCommand(verb);
+    if (group == u"blob")
+        return blobCommand(verb);
+    usageError(QStringLiteral("Unknown command \"%1\".").arg(group));
+}
+
+void CommandRunner::check()
+{
+    whenDone(m_client->check(), [this](const Capabilities &caps) {
+        if (m_args.json) {
+            printJson(QJsonObject{{QStringLiteral("acr"), caps.acr},
+                                  {QStringLiteral("auth"), caps.authName()}});
+            return;
+        }
+        printLine(QStringLiteral("registry: %1").arg(m_client->registry().toString()));
+        printLine(QStringLiteral("ACR metadata API: %1").arg(caps.acr ? u"yes" : u"no"));
+        printLine(QStringLiteral("auth: %1").arg(caps.authName()));
+    });
+}
+
+void CommandRunner::repoCommand(const QString &verb)
+{
+    const QString repo = m_args.words.value(2);
+    if (verb == u"list") {
+        if (!operands(0))
+            return;
+        whenDone(m_client->listRepositories(m_args.pageSize), [this](const QStringList &names) {
+            if (m_args.json)
+                printJson(QJsonArray::fromStringList(names));
+            else
+                for (const QString &n : names)
+                    printLine(n);
+        });
+    } else if (verb == u"show" || verb == u"update") {
+        if (!operands(1))
+            return;
+        if (verb == u"update" && m_args.attributes.isEmpty())
+            return usageError(QStringLiteral("repo update needs at least one of --write-enabled, "
+                                             "--delete-enabled, --read-enabled, --list-enabled."));
+        auto *job = verb == u"show" ? m_client->getRepository(repo)
+                                    : m_client->updateRepository(repo, m_args.attributes);
+        whenDone(job, [this](const RepositoryInfo &info) {
+            m_args.json ? printJson(info.json) : printObject(info.json);
+        });
+    } else if (verb == u"delete") {
+        if (!operands(1))
+            return;
+        whenDone(m_client->deleteRepository(repo), [this, repo](const QJsonObject &body) {
+            if (m_args.json)
+                printJson(body);
+            else
+                printLine(QStringLiteral("Deleted repository %1.").arg(repo));
+        });
+    } else {
+        usageError(QStringLiteral("Unknown repo command \"%1\".").arg(verb));
+    }
+}
+
+void CommandRunner::tagCommand(const QString &verb)
+{
+    ListOptions options;
+    options.pageSize = m_args.pageSize;
+    options.orderBy = m_args.orderBy == u"timedesc"  ? OrderBy::TimeDesc
+                      : m_args.orderBy == u"timeasc" ? OrderBy::TimeAsc
+                                                     : OrderBy::None;
+    if (verb == u"list") {
+        if (!operands(1))
+            return;
+        whenDone(m_client->listTags(m_args.words.at(2), options),
+                 [this](const QList<TagInfo> &tags) {
+                     if (!m_args.json)
+                         return printTags(tags);
+                     QJsonArray out;
+                     for (const TagInfo &t : tags)
+                         out.append(t.json);
+                     printJson(out);
+                 });
+        return;
+    }
+    if (verb != u"show" && verb != u"update" && verb != u"delete")
+        return usageError(QStringLiteral("Unknown tag command \"%1\".").arg(verb));
+    if (!operands(1))
+        return;
+    const Result<Reference> ref = parseReference(m_args.words.at(2), ReferenceNeeds::Tag);
+    if (!ref)
+        return usageError(ref.error().message);
+    if (verb == u"delete") {
+        whenDone(m_client->deleteTag(ref->repository, ref->tag), [this, ref](const Done &) {
+            if (!m_args.json)
+                printLine(QStringLiteral("Deleted tag %1.").arg(ref->toString()));
+        });
+        return;
+    }
+    if (verb == u"update" && m_args.attributes.isEmpty())
+        return usageError(QStringLiteral("tag update needs at least one lock flag."));
+    auto *job = verb == u"show" ? m_client->getTag(ref->repository, ref->tag)
+                                : m_client->updateTag(ref->repository, ref->tag, m_args.attributes);
+    whenDone(job, [this](const TagInfo &tag) {
+        m_args.json ? printJson(tag.json) : printObject(tag.json);
+    });
+}
+
+void CommandRunner::manifestCommand(const QString &verb)
+{
+    if (verb == u"list") {
+        if (!operands(1))
+            return;
+        ListOptions options;
+        options.pageSize = m_args.pageSize;
+        options.orderBy = m_args.orderBy == u"timedesc"  ? OrderBy::TimeDesc
+                          : m_args.orderBy == u"timeasc" ? OrderBy::TimeAsc
+                                                         : OrderBy::None;
+        whenDone(m_client->listManifests(m_args.words.at(2), options),
+                 [this](const QList<ManifestInfo> &manifests) {
+                     if (!m_args.json)
+                         return printManifests(manifests);
+                     QJsonArray out;
+                     for (const ManifestInfo &m : manifests)
+                         out.append(m.json);
+                     printJson(out);
+                 });
+        return;
+    }
+    if (verb != u"show" && verb != u"update" && verb != u"delete")
+        return usageError(QStringLiteral("Unknown manifest command \"%1\".").arg(verb));
+    if (!operands(1))
+        return;
+    const Result<Reference> ref = parseReference(
+        m_args.words.at(2), verb == u"show" ? ReferenceNeeds::TagOrDigest : ReferenceNeeds::Digest);
+    if (!ref)
+        return usageError(ref.error().message);
+    if (verb == u"delete") {
+        whenDone(m_client->deleteManifest(ref->repository, ref->digest), [this, ref](const Done &) {
+            if (!m_args.json)
+                printLine(QStringLiteral("Deleted manifest %1.").arg(ref->toString()));
+        });
+    } else if (verb == u"update") {
+        if (m_args.attributes.isEmpty())
+            return usageError(QStringLiteral("manifest update needs at least one lock flag."));
+        whenDone(m_client->updateManifestInfo(ref->repository, ref->digest, m_args.attributes),
+                 [this](const ManifestInfo &m) {
+                     m_args.json ? printJson(m.json) : printObject(m.json);
+                 });
+    } else if (m_args.raw) {
+        whenDone(m_client->getManifest(ref->repository, ref->reference()),
+                 [](const ManifestContent &content) { printBytes(content.body); });
+    } else {
+        // The attribute object of the manifest the reference names.
+        const QString repo = ref->repository;
+        Job<ManifestContent> *get = m_client->getManifest(repo, ref->reference());
+        connect(get, &RegistryJob::finished, this, [this, get, repo] {
+            if (!get->result()) {
+                printError(get->result().error());
+                Q_EMIT done(1);
+                return;
+            }
+            whenDone(m_client->getManifestInfo(repo, get->result()->digest),
+                     [this](const ManifestInfo &m) {
+                         m_args.json ? printJson(m.json) : printObject(m.json);
+                     });
+        });
+    }
+}
+
+} // namespace Berth::Cli

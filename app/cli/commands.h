@@ -1,0 +1,62 @@
+#pragma once
+
+#include "cli/arguments.h"
+#include "cli/output.h"
+#include "registry/job.h"
+
+#include <QObject>
+
+namespace Berth {
+class RegistryClient;
+}
+
+namespace Berth::Cli {
+
+// Runs one berth-cli command against a client and reports the process exit code once.
+class CommandRunner : public QObject
+{
+    Q_OBJECT
+public:
+    CommandRunner(const Arguments &args, RegistryClient *client, QObject *parent = nullptr);
+    void start();
+
+Q_SIGNALS:
+    void done(int exitCode);
+
+private:
+    void repoCommand(const QString &verb);
+    void tagCommand(const QString &verb);
+    void manifestCommand(const QString &verb);
+    void blobCommand(const QString &verb);
+    void check();
+    void blobGet();
+    void blobMount();
+
+    void usageError(const QString &message);
+    // Operands after the two command words; fails with a usage error if the count is off.
+    bool operands(int count);
+    template<typename T, typename F>
+    void whenDone(Job<T> *job, F &&onSuccess);
+
+    Arguments m_args;
+    RegistryClient *m_client;
+};
+
+// Prints the error and reports 1, or runs `onSuccess` and reports 0.
+template<typename T, typename F>
+void CommandRunner::whenDone(Job<T> *job, F &&onSuccess)
+{
+    QObject::connect(job, &RegistryJob::finished, this,
+                     [this, job, fn = std::forward<F>(onSuccess)] {
+                         const Result<T> &r = job->result();
+                         if (!r) {
+                             printError(r.error());
+                             Q_EMIT done(1);
+                             return;
+                         }
+                         fn(*r);
+                         Q_EMIT done(0);
+                     });
+}
+
+} // namespace Berth::Cli

@@ -1,0 +1,163 @@
+// berth-cli: the registry core on the command line.
+
+#include "cli/arguments.h"
+#include "cli/commands.h"
+#include "cli/output.h"
+#include "credentials/keychaincredentialstore.h"
+#include "credentials/registryprofiles.h"
+#include "credentials/savedcredentials.h"
+#include "emulator/acremulator.h"
+#include "registry/registryclient.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QSettings>
+
+#include <cstdio>
+#include <memory>
+#include <optional>
+#include <variant>
+
+using namespace Berth;
+
+namespace {
+
+QString readStdin()
+{
+    QFile in;
+    in.open(stdin, QIODevice::ReadOnly);
+    QString text = QString::fromUtf8(in.readAll());
+    while (text.endsWith(u'\n') || text.endsWith(u'\r'))
+        text.chop(1);
+    return text;
+}
+
+QString env(const char *name)
+{
+    return qEnvironmentVariable(name);
+}
+
+// Flags win over the environment; --anonymous ignores both. Nothing given: std::nullopt.
+std::optional<Credentials> credentialsFrom(const Cli::Arguments &args)
+{
+    if (args.anonymous)
+        return Credentials::anonymous();
+    if (args.aadTokenStdin)
+        return Credentials::aadToken(readStdin(), args.tenant);
+    const QString user = args.username.isEmpty() ? env("BERTH_USERNAME") : args.username;
+    if (args.passwordStdin)
+        return Credentials::password(user, readStdin());
+    if (!env("BERTH_PASSWORD").isEmpty() && !user.isEmpty())
+        return Credentials::password(user, env("BERTH_PASSWORD"));
+    if (!env("BERTH_AAD_TOKEN").isEmpty())
+        return Credentials::aadToken(env("BERTH_AAD_TOKEN"), args.tenant);
+    return std::nullopt;
+}
+
+// The registry as the window saved it (QSettings "Berth"/"Berth", or the ini file named by
+// BERTH_SETTINGS), if it did.
+std::optional<RegistryProfile> savedProfile(const QUrl &registry)
+{
+    const QString path = env("BERTH_SETTINGS");
+    std::unique_ptr<QSettings> settings;
+    if (path.isEmpty())
+        settings = std::make_unique<QSettings>(QStringLiteral("Berth"), QStringLiteral("Berth"));
+    else
+        settings = std::make_unique<QSettings>(path, QSettings::IniFormat);
+    return RegistryProfiles::load(*settings).find(registry);
+}
+
+// Creates the client and starts the command; false (after printing why) when it cannot.
+bool startCommand(const Cli::Arguments &args, const ConnectionSettings &settings)
+{
+    Result<RegistryClient *> client = RegistryClient::create(settings, qApp);
+    if (!client) {
+        Cli::printError(client.error());
+        return false;
+    }
+    auto *runner = new Cli::CommandRunner(args, *client, qApp);
+    QObject::connect(runner, &Cli::CommandRunner::done, qApp,
+                     [](int code) { QCoreApplication::exit(code); });
+    runner->start();
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("berth-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(BERTH_VERSION));
+
+    const auto parsed = Cli::parseArguments(app.arguments().mid(1));
+    if (const QString *message = std::get_if<QString>(&parsed)) {
+        if (*message == Cli::usage()) {
+            std::fputs(qPrintable(*message), stdout);
+            return 0;
+        }
+        Cli::printUsageError(*message);
+        return 2;
+    }
+    const Cli::Arguments &args = std::get<Cli::Arguments>(parsed);
+
+    ConnectionSettings settings;
+    settings.caFile = args.caFile;
+    settings.allowPlainHttp = args.plainHttp;
+    settings.timeoutMs = args.timeoutSecs * 1000;
+    QString registry = args.registry.isEmpty() ? env("BERTH_REGISTRY") : args.registry;
+
+    std::optional<Credentials> given;
+    AcrEmulator *demo = nullptr;
+    if (args.demo) {
+        demo = new AcrEmulator(&app);
+        demo->setAnonymousActions({QStringLiteral("*")});
+        demo->seedDemo();
+        if (!demo->listen()) {
+            Cli::printError(RegistryError::make(ErrorCode::Network,
+                                                QStringLiteral("Cannot start the demo registry.")));
+            return 1;
+        }
+        registry = demo->url().toString();
+        settings.credentials = Credentials::anonymous();
+    } else {
+        if (registry.isEmpty()) {
+            Cli::printUsageError(
+                QStringLiteral("No registry: pass -r URL, set BERTH_REGISTRY, or use --demo."));
+            return 2;
+        }
+        given = credentialsFrom(args);
+        settings.credentials = given.value_or(Credentials::anonymous());
+    }
+    Result<QUrl> url = normalizeRegistryUrl(registry, args.plainHttp);
+    if (!url) {
+        Cli::printError(url.error());
+        return url.error().code == ErrorCode::InvalidArgument ? 2 : 1;
+    }
+    settings.registry = *url;
+
+    // No credentials given: those the window saved for this registry (secret from the
+    // keychain), else anonymous.
+    const std::optional<RegistryProfile> saved
+        = args.demo || given ? std::nullopt : savedProfile(*url);
+    if (saved) {
+        if (settings.caFile.isEmpty())
+            settings.caFile = saved->caFile;
+        settings.allowPlainHttp = settings.allowPlainHttp || saved->allowPlainHttp;
+    }
+    if (!saved || !saved->needsSecret())
+        return startCommand(args, settings) ? app.exec() : 1;
+
+    Job<Credentials> *resolve = resolveSavedCredentials(new KeychainCredentialStore(&app), *saved);
+    onFinished(resolve, &app, [&args, settings](const Result<Credentials> &credentials) mutable {
+        if (!credentials) {
+            Cli::printError(credentials.error());
+            QCoreApplication::exit(1);
+            return;
+        }
+        settings.credentials = *credentials;
+        if (!startCommand(args, settings))
+            QCoreApplication::exit(1);
+    });
+    return app.exec();
+}

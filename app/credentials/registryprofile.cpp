@@ -1,0 +1,70 @@
+#include "credentials/registryprofile.h"
+
+#include "auth/credentials.h"
+#include "registry/connection.h"
+
+namespace Berth {
+
+Result<RegistryProfile> RegistryProfile::forUrl(const QString &text, bool allowPlainHttp)
+{
+    Result<QUrl> url = normalizeRegistryUrl(text, allowPlainHttp);
+    if (!url)
+        return std::unexpected(url.error());
+    RegistryProfile profile;
+    profile.url = QUrl(keyFor(*url)); // no default port: url and key always agree
+    profile.allowPlainHttp = allowPlainHttp;
+    return profile;
+}
+
+QString RegistryProfile::keyFor(const QUrl &registry)
+{
+    QUrl url;
+    url.setScheme(registry.scheme().toLower());
+    url.setHost(registry.host().toLower());
+    const int defaultPort = url.scheme() == u"https" ? 443 : url.scheme() == u"http" ? 80 : -1;
+    if (registry.port() != defaultPort)
+        url.setPort(registry.port());
+    return url.toString();
+}
+
+QString RegistryProfile::account() const
+{
+    switch (authKind) {
+    case AuthKind::Anonymous:
+        return {};
+    case AuthKind::Password:
+        return username;
+    case AuthKind::RefreshToken:
+        return Credentials::RefreshTokenUser;
+    case AuthKind::AadToken:
+        return QStringLiteral("aad-token");
+    }
+    return {};
+}
+
+QString RegistryProfile::authKindName(AuthKind kind)
+{
+    switch (kind) {
+    case AuthKind::Anonymous:
+        return QStringLiteral("anonymous");
+    case AuthKind::Password:
+        return QStringLiteral("password");
+    case AuthKind::RefreshToken:
+        return QStringLiteral("refresh-token");
+    case AuthKind::AadToken:
+        return QStringLiteral("aad-token");
+    }
+    return {};
+}
+
+std::optional<RegistryProfile::AuthKind> RegistryProfile::authKindFromName(const QString &name)
+{
+    for (AuthKind kind :
+         {AuthKind::Anonymous, AuthKind::Password, AuthKind::RefreshToken, AuthKind::AadToken}) {
+        if (name == authKindName(kind))
+            return kind;
+    }
+    return std::nullopt;
+}
+
+} // namespace Berth

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "core/result.h"
+
+#include <QString>
+#include <QUrl>
+
+#include <optional>
+
+namespace Berth {
+
+// One registry the user saved: where it is and how to sign in, but never the secret (that
+// lives in a CredentialStore under registryKey() and account()). A plain value.
+struct RegistryProfile
+{
+    enum class AuthKind {
+        Anonymous,
+        Password,     // username + password (admin user, service principal, scoped token)
+        RefreshToken, // an ACR refresh token; the username is always 00000000-…
+        AadToken,     // an Azure AD access token, exchanged at /oauth2/exchange
+    };
+
+    QUrl url; // normalized: scheme://host[:port], see normalizeRegistryUrl
+    QString displayName;
+    AuthKind authKind = AuthKind::Anonymous;
+    QString username;
+    QString tenant; // AadToken only, optional
+    QString caFile;
+    bool allowPlainHttp = false;
+
+    // A profile for `text` ("myreg.azurecr.io", "https://…", "127.0.0.1:5000"), with its URL
+    // normalized; fails like normalizeRegistryUrl.
+    static Result<RegistryProfile> forUrl(const QString &text, bool allowPlainHttp = false);
+
+    // The normalized URL as text, without a default port: the profile's identity, and the
+    // first half of its keychain entry.
+    QString registryKey() const { return keyFor(url); }
+    static QString keyFor(const QUrl &registry);
+    // The keychain entry's second half: the username, "aad-token" for an AAD token, or
+    // empty (no secret) for anonymous.
+    QString account() const;
+    bool needsSecret() const { return authKind != AuthKind::Anonymous; }
+    QString title() const { return displayName.isEmpty() ? url.host() : displayName; }
+
+    static QString
+    authKindName(AuthKind kind); // "anonymous", "password", "refresh-token", "aad-token"
+    static std::optional<AuthKind> authKindFromName(const QString &name);
+
+    friend bool operator==(const RegistryProfile &, const RegistryProfile &) = default;
+};
+
+} // namespace Berth
