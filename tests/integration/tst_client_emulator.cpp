@@ -1,0 +1,468 @@
+// RegistryClient against the ACR emulator: every API operation, paging, orderby, locks,
+// token flows, expiry and re-authentication.
+
+#include "clienttest.h"
+#include "core/sha256.h"
+#include "emulator/acremulator.h"
+#include "registry/blobpush.h"
+
+#include <QBuffer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryFile>
+
+using namespace Berth;
+using namespace Berth::Test;
+
+class tst_ClientEmulator : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<AcrEmulator> m_emu;
+    const QString m_user = QStringLiteral("admin");
+    const QString m_password = QStringLiteral("s3cret-pass");
+
+    std::unique_ptr<RegistryClient> admin()
+    {
+        return makeClient(m_emu->url(), Credentials::password(m_user, m_password));
+    }
+
+    int countRequests(const QString &pathPrefix, int status = 0) const
+    {
+        int n = 0;
+        for (const auto &r : m_emu->requests())
+            if (r.path.startsWith(pathPrefix) && (status == 0 || r.status == status))
+                ++n;
+        return n;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_emu = std::make_unique<AcrEmulator>();
+        m_emu->addUser(m_user, m_password);
+        m_emu->seedDemo();
+        QVERIFY(m_emu->listen());
+    }
+    void cleanup() { m_emu.reset(); }
+
+    void checkReportsAcrAndBearer()
+    {
+        auto client = admin();
+        const auto caps = await(client->check());
+        BERTH_VERIFY_OK(caps);
+        QVERIFY(caps->acr);
+        QCOMPARE(caps->authName(), QStringLiteral("bearer"));
+    }
+
+    void wrongPasswordIsUnauthorizedWithoutLeakingIt()
+    {
+        auto client
+            = makeClient(m_emu->url(), Credentials::password(m_user, QStringLiteral("nope-xyz")));
+        const auto caps = await(client->check());
+        QVERIFY(!caps);
+        QCOMPARE(caps.error().code, ErrorCode::Unauthorized);
+        QVERIFY(!caps.error().message.contains(u"nope-xyz"));
+    }
+
+    void anonymousWithoutAnonymousAccessIsUnauthorized()
+    {
+        auto client = makeClient(m_emu->url());
+        const auto repos = await(client->listRepositories());
+        QVERIFY(!repos);
+        QCOMPARE(repos.error().code, ErrorCode::Unauthorized);
+    }
+
+    void catalogPagesFollowLinkAcrossSeveralPages()
+    {
+        m_emu->seedBulk(250);
+        auto client = admin();
+        const auto repos = await(client->listRepositories(40));
+        BERTH_VERIFY_OK(repos);
+        QVERIFY(repos->size() >= 250);
+        QStringList sorted = *repos;
+        sorted.sort();
+        QCOMPARE(*repos, sorted);
+        QCOMPARE(QSet<QString>(repos->begin(), repos->end()).size(),
+                 repos->size()); // no duplicates
+        QVERIFY(repos->contains(QStringLiteral("team/app/api")));
+        QVERIFY(countRequests(QStringLiteral("/acr/v1/_catalog"), 200) >= 7);
+    }
+
+    void onePageAtATimeGivesNext()
+    {
+        auto client = admin();
+        const auto page = await(client->repositoryPage(2));
+        BERTH_VERIFY_OK(page);
+        QCOMPARE(page->items.size(), 2);
+        QVERIFY(!page->next.isEmpty());
+        const auto second = await(client->repositoryPage(2, page->next));
+        BERTH_VERIFY_OK(second);
+        QVERIFY(second->items.first() > page->items.last());
+    }
+
+    void tagsOrderByTimeAskTheServer()
+    {
+        auto client = admin();
+        ListOptions desc;
+        desc.orderBy = OrderBy::TimeDesc;
+        desc.pageSize = 1; // and across pages
+        const auto newest = await(client->listTags(QStringLiteral("hello-world"), desc));
+        BERTH_VERIFY_OK(newest);
+        ListOptions asc = desc;
+        asc.orderBy = OrderBy::TimeAsc;
+        const auto oldest = await(client->listTags(QStringLiteral("hello-world"), asc));
+        BERTH_VERIFY_OK(oldest);
+        QVERIFY(newest->size() >= 3);
+        QCOMPARE(newest->size(), oldest->size());
+        for (qsizetype i = 1; i < newest->size(); ++i)
+            QVERIFY(newest->at(i - 1).lastUpdateTime >= newest->at(i).lastUpdateTime);
+        QCOMPARE(newest->first().name, oldest->last().name);
+        bool askedServer = false;
+        for (const auto &r : m_emu->requests())
+            askedServer |= r.query.contains(u"orderby=timedesc");
+        QVERIFY(askedServer);
+    }
+
+    void tagDigestFilter()
+    {
+        auto client = admin();
+        const auto tag
+            = await(client->getTag(QStringLiteral("hello-world"), QStringLiteral("latest")));
+        BERTH_VERIFY_OK(tag);
+        ListOptions options;
+        options.digest = tag->digest;
+        const auto tags = await(client->listTags(QStringLiteral("hello-world"), options));
+        BERTH_VERIFY_OK(tags);
+        QVERIFY(!tags->isEmpty());
+        for (const TagInfo &t : *tags)
+            QCOMPARE(t.digest, tag->digest);
+    }
+
+    void manifestsListIncludesIndexPlatforms()
+    {
+        auto client = admin();
+        const auto manifests = await(client->listManifests(QStringLiteral("team/app/api")));
+        BERTH_VERIFY_OK(manifests);
+        bool sawIndex = false;
+        for (const ManifestInfo &m : *manifests)
+            sawIndex |= m.references.size() == 2;
+        QVERIFY(sawIndex);
+    }
+
+    void lockedTagRefusesDeleteUntilUnlocked()
+    {
+        auto client = admin();
+        const QString repo = QStringLiteral("hello-world");
+        ChangeableAttributes lock;
+        lock.deleteEnabled = false;
+        lock.writeEnabled = false;
+        const auto locked = await(client->updateTag(repo, QStringLiteral("v1"), lock));
+        BERTH_VERIFY_OK(locked);
+        QCOMPARE(locked->attributes.deleteEnabled, std::optional<bool>(false));
+        const auto refused = await(client->deleteTag(repo, QStringLiteral("v1")));
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().httpStatus >= 400, qPrintable(refused.error().code));
+        QVERIFY(!refused.error().message.isEmpty());
+        const auto stillThere = await(client->getTag(repo, QStringLiteral("v1")));
+        BERTH_VERIFY_OK(stillThere);
+
+        ChangeableAttributes unlock;
+        unlock.deleteEnabled = true;
+        unlock.writeEnabled = true;
+        BERTH_VERIFY_OK(await(client->updateTag(repo, QStringLiteral("v1"), unlock)));
+        BERTH_VERIFY_OK(await(client->deleteTag(repo, QStringLiteral("v1"))));
+        const auto gone = await(client->getTag(repo, QStringLiteral("v1")));
+        QVERIFY(!gone);
+        QCOMPARE(gone.error().httpStatus, 404);
+    }
+
+    void lockedRepositoryRefusesWrites()
+    {
+        auto client = admin();
+        const auto info = await(client->getRepository(QStringLiteral("library/alpine")));
+        BERTH_VERIFY_OK(info);
+        QCOMPARE(info->attributes.writeEnabled, std::optional<bool>(false));
+        const auto manifest
+            = await(client->getManifest(QStringLiteral("hello-world"), QStringLiteral("latest")));
+        BERTH_VERIFY_OK(manifest);
+        // Pushing to a write-locked repository is refused (its blobs are not there, but the
+        // lock must win or the blob check must fail — either way no success).
+        const auto put
+            = await(client->putManifest(QStringLiteral("library/alpine"), QStringLiteral("latest"),
+                                        manifest->body, manifest->mediaType));
+        QVERIFY(!put);
+    }
+
+    void unknownRepositoryIsNameUnknown()
+    {
+        auto client = admin();
+        const auto tags = await(client->listTags(QStringLiteral("no/such/repo")));
+        QVERIFY(!tags);
+        QCOMPARE(tags.error().code, ErrorCode::NameUnknown);
+        QCOMPARE(tags.error().httpStatus, 404);
+    }
+
+    void manifestRoundTripVerifiesDigest()
+    {
+        auto client = admin();
+        const auto byTag
+            = await(client->getManifest(QStringLiteral("hello-world"), QStringLiteral("latest")));
+        BERTH_VERIFY_OK(byTag);
+        QCOMPARE(byTag->digest, Sha256::digestOf(byTag->body));
+        const auto byDigest
+            = await(client->getManifest(QStringLiteral("hello-world"), byTag->digest));
+        BERTH_VERIFY_OK(byDigest);
+        QCOMPARE(byDigest->body, byTag->body);
+
+        const auto put = await(client->putManifest(
+            QStringLiteral("hello-world"), QStringLiteral("copy"), byTag->body, byTag->mediaType));
+        BERTH_VERIFY_OK(put);
+        QCOMPARE(*put, byTag->digest);
+        const auto head
+            = await(client->headManifest(QStringLiteral("hello-world"), QStringLiteral("copy")));
+        BERTH_VERIFY_OK(head);
+        QVERIFY(head->has_value());
+        QCOMPARE((*head)->digest, byTag->digest);
+    }
+
+    void manifestDeleteByDigest()
+    {
+        auto client = admin();
+        const auto m
+            = await(client->getManifest(QStringLiteral("team/app/web"), QStringLiteral("latest")));
+        BERTH_VERIFY_OK(m);
+        BERTH_VERIFY_OK(await(client->deleteManifest(QStringLiteral("team/app/web"), m->digest)));
+        const auto head = await(client->headManifest(QStringLiteral("team/app/web"), m->digest));
+        BERTH_VERIFY_OK(head);
+        QVERIFY(!head->has_value());
+    }
+
+    void blobPushInChunksThenReadBack_data()
+    {
+        QTest::addColumn<qint64>("size");
+        QTest::addColumn<qint64>("chunk");
+        QTest::newRow("empty") << qint64(0) << qint64(1024);
+        QTest::newRow("one chunk") << qint64(1000) << qint64(4096);
+        QTest::newRow("several chunks") << qint64(300000) << qint64(65536);
+        QTest::newRow("exact multiple") << qint64(131072) << qint64(65536);
+    }
+    void blobPushInChunksThenReadBack()
+    {
+        QFETCH(qint64, size);
+        QFETCH(qint64, chunk);
+        QTemporaryFile file;
+        QVERIFY(file.open());
+        QByteArray data(size, Qt::Uninitialized);
+        for (qint64 i = 0; i < size; ++i)
+            data[i] = char((i * 131 + size) & 0xff);
+        file.write(data);
+        file.flush();
+        auto client = admin();
+        auto *push
+            = new BlobPush(client.get(), QStringLiteral("uploads/test"), file.fileName(), chunk);
+        const auto digest = await(static_cast<Job<QString> *>(push));
+        BERTH_VERIFY_OK(digest);
+        QCOMPARE(*digest, Sha256::digestOf(data));
+        const auto head = await(client->headBlob(QStringLiteral("uploads/test"), *digest));
+        BERTH_VERIFY_OK(head);
+        QCOMPARE(head->value_or(-1), size);
+        QBuffer sink;
+        sink.open(QIODevice::WriteOnly);
+        const auto got = await(client->getBlob(QStringLiteral("uploads/test"), *digest, &sink));
+        BERTH_VERIFY_OK(got);
+        QCOMPARE(sink.data(), data);
+        const int patches = countRequests(QStringLiteral("/v2/uploads/test/blobs/uploads/"), 202);
+        QVERIFY(patches >= 1);
+
+        // A second push of the same content is skipped: the repository has it.
+        m_emu->clearRequests();
+        auto *again
+            = new BlobPush(client.get(), QStringLiteral("uploads/test"), file.fileName(), chunk);
+        BERTH_VERIFY_OK(await(static_cast<Job<QString> *>(again)));
+        QCOMPARE(countRequests(QStringLiteral("/v2/uploads/test/blobs/uploads/")), 0);
+    }
+
+    void mountFromAnotherRepository()
+    {
+        auto client = admin();
+        const QByteArray data("mount me please");
+        const QString digest = m_emu->putBlob(QStringLiteral("source/repo"), data);
+        const auto mounted = await(client->mountBlob(QStringLiteral("target/repo"),
+                                                     QStringLiteral("source/repo"), digest));
+        BERTH_VERIFY_OK(mounted);
+        QVERIFY(mounted->mounted);
+        const auto head = await(client->headBlob(QStringLiteral("target/repo"), digest));
+        BERTH_VERIFY_OK(head);
+        QVERIFY(head->has_value());
+
+        // Not in the source: the registry opens an ordinary session instead (202).
+        const QString missing = Sha256::digestOf("not anywhere");
+        const auto fallback = await(client->mountBlob(QStringLiteral("target/repo"),
+                                                      QStringLiteral("source/repo"), missing));
+        BERTH_VERIFY_OK(fallback);
+        QVERIFY(!fallback->mounted);
+        QVERIFY(fallback->session.location.isValid());
+        BERTH_VERIFY_OK(
+            await(client->cancelUpload(QStringLiteral("target/repo"), fallback->session)));
+    }
+
+    void uploadStepsFollowLocationAndReportRange()
+    {
+        auto client = admin();
+        const QString repo = QStringLiteral("steps/repo");
+        const auto session = await(client->startUpload(repo));
+        BERTH_VERIFY_OK(session);
+        const auto afterFirst = await(client->uploadChunk(repo, *session, QByteArray("hello ")));
+        BERTH_VERIFY_OK(afterFirst);
+        QCOMPARE(afterFirst->offset, 6);
+        const auto status = await(client->uploadStatus(repo, *afterFirst));
+        BERTH_VERIFY_OK(status);
+        QCOMPARE(status->offset, 6);
+        // A chunk that does not start where the registry is: 416.
+        UploadSession wrong = *afterFirst;
+        wrong.offset = 3;
+        const auto refused = await(client->uploadChunk(repo, wrong, QByteArray("xyz")));
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().httpStatus, 416);
+        const auto done = await(client->completeUpload(
+            repo, *status, Sha256::digestOf("hello world"), QByteArray("world")));
+        BERTH_VERIFY_OK(done);
+        // A wrong digest is refused by the registry.
+        const auto s2 = await(client->startUpload(repo));
+        BERTH_VERIFY_OK(s2);
+        const auto bad = await(
+            client->completeUpload(repo, *s2, Sha256::digestOf("other"), QByteArray("data")));
+        QVERIFY(!bad);
+    }
+
+    void blobDelete()
+    {
+        auto client = admin();
+        const QString digest = m_emu->putBlob(QStringLiteral("del/repo"), QByteArray("to delete"));
+        BERTH_VERIFY_OK(await(client->deleteBlob(QStringLiteral("del/repo"), digest)));
+        const auto head = await(client->headBlob(QStringLiteral("del/repo"), digest));
+        BERTH_VERIFY_OK(head);
+        QVERIFY(!head->has_value());
+    }
+
+    void blobRedirectToStorageDropsAuthorization()
+    {
+        m_emu->setBlobRedirect(true);
+        auto client = admin();
+        const QByteArray data("stored elsewhere");
+        const QString digest = m_emu->putBlob(QStringLiteral("hello-world"), data);
+        QBuffer sink;
+        sink.open(QIODevice::WriteOnly);
+        const auto got = await(client->getBlob(QStringLiteral("hello-world"), digest, &sink));
+        BERTH_VERIFY_OK(got);
+        QCOMPARE(sink.data(), data);
+        bool sawStorage = false;
+        for (const auto &r : m_emu->requests()) {
+            if (r.path.startsWith(u"/_storage")) {
+                sawStorage = true;
+                QVERIFY2(!r.hadAuthorization, "Authorization leaked to the storage host");
+            }
+        }
+        QVERIFY(sawStorage);
+    }
+
+    void expiredTokenIsRenewedOnce()
+    {
+        auto client = admin();
+        BERTH_VERIFY_OK(await(client->listTags(QStringLiteral("hello-world"))));
+        m_emu->revokeAllAccessTokens();
+        m_emu->clearRequests();
+        BERTH_VERIFY_OK(await(client->listTags(QStringLiteral("hello-world"))));
+        QCOMPARE(countRequests(QStringLiteral("/acr/v1/hello-world/_tags"), 401), 1);
+        QCOMPARE(countRequests(QStringLiteral("/oauth2/token")), 1);
+    }
+
+    void shortLivedTokensKeepWorking()
+    {
+        m_emu->setTokenLifetime(2);
+        auto client = admin();
+        BERTH_VERIFY_OK(await(client->listTags(QStringLiteral("hello-world"))));
+        QTest::qWait(2500);
+        BERTH_VERIFY_OK(await(client->listTags(QStringLiteral("hello-world"))));
+    }
+
+    void insufficientScopeEndsWithoutLoop()
+    {
+        m_emu->addUser(QStringLiteral("reader"), QStringLiteral("r"),
+                       {QStringLiteral("pull"), QStringLiteral("metadata_read")});
+        auto client = makeClient(
+            m_emu->url(), Credentials::password(QStringLiteral("reader"), QStringLiteral("r")));
+        BERTH_VERIFY_OK(
+            await(client->getTag(QStringLiteral("hello-world"), QStringLiteral("latest"))));
+        m_emu->clearRequests();
+        ChangeableAttributes lock;
+        lock.writeEnabled = false;
+        const auto r = await(
+            client->updateTag(QStringLiteral("hello-world"), QStringLiteral("latest"), lock));
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, ErrorCode::Unauthorized);
+        QVERIFY(countRequests(QStringLiteral("/oauth2/token")) <= 1);
+        QCOMPARE(countRequests(QStringLiteral("/acr/v1/hello-world/_tags/latest")), 2);
+    }
+
+    void refreshTokenCredentials()
+    {
+        const QString refresh = m_emu->issueRefreshToken(m_user);
+        auto client = makeClient(m_emu->url(),
+                                 Credentials::password(Credentials::RefreshTokenUser, refresh));
+        BERTH_VERIFY_OK(await(client->listRepositories()));
+        bool posted = false;
+        for (const auto &r : m_emu->requests())
+            posted |= r.method == "POST" && r.path == u"/oauth2/token";
+        QVERIFY(posted);
+    }
+
+    void aadTokenIsExchangedThenUsed()
+    {
+        m_emu->addAadToken(QStringLiteral("aad-token-123"), QStringLiteral("tenant-1"));
+        auto client
+            = makeClient(m_emu->url(), Credentials::aadToken(QStringLiteral("aad-token-123"),
+                                                             QStringLiteral("tenant-1")));
+        BERTH_VERIFY_OK(await(client->listRepositories()));
+        QCOMPARE(countRequests(QStringLiteral("/oauth2/exchange"), 200), 1);
+        // A refused AAD token is UNAUTHORIZED.
+        auto wrong
+            = makeClient(m_emu->url(), Credentials::aadToken(QStringLiteral("not-registered")));
+        const auto r = await(wrong->listRepositories());
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, ErrorCode::Unauthorized);
+    }
+
+    void invalidNamesFailBeforeAnyRequest()
+    {
+        auto client = admin();
+        m_emu->clearRequests();
+        const auto r = await(client->getTag(QStringLiteral("../etc"), QStringLiteral("latest")));
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, ErrorCode::InvalidArgument);
+        const auto d = await(
+            client->deleteManifest(QStringLiteral("hello-world"), QStringLiteral("sha256:zz")));
+        QVERIFY(!d);
+        QCOMPARE(d.error().code, ErrorCode::InvalidArgument);
+        QCOMPARE(m_emu->requests().size(), 0);
+    }
+
+    void abortEndsOnceWithAborted()
+    {
+        auto client = admin();
+        Job<QStringList> *job = client->listRepositories();
+        int finished = 0;
+        connect(job, &RegistryJob::finished, this, [&finished] { ++finished; });
+        job->abort();
+        const auto r = await(job);
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, ErrorCode::Aborted);
+        QTest::qWait(50);
+        QCOMPARE(finished, 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_ClientEmulator)
+#include "tst_client_emulator.moc"
