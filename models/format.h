@@ -1,0 +1,15 @@
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+
+namespace Berth::Format {
+
+// "1.4 MB" (decimal units, as registries and Docker report sizes); empty for unknown (< 0).
+QString size(qint64 bytes);
+// "sha256:0123456789ab" -> "0123456789ab" (12 hex digits, as Docker shows them).
+QString shortDigest(const QString &digest);
+// Local time, "2024-05-01 13:45"; empty for an invalid time.
+QString time(const QDateTime &time);
+
+} // namespace Berth::Format

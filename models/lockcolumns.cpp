@@ -1,0 +1,104 @@
+#include "models/lockcolumns.h"
+
+#include <QCoreApplication>
+#include <QIcon>
+
+namespace Berth {
+
+namespace {
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Berth::Locks)
+};
+} // namespace
+
+QString lockHeader(Lock lock)
+{
+    switch (lock) {
+    case Lock::Write:
+        return Tr::tr("Write");
+    case Lock::Delete:
+        return Tr::tr("Delete");
+    case Lock::Read:
+        return Tr::tr("Read");
+    case Lock::List:
+        return Tr::tr("List");
+    }
+    return {};
+}
+
+QString lockMeaning(Lock lock)
+{
+    switch (lock) {
+    case Lock::Write:
+        return Tr::tr("Write enabled: the item may be overwritten (pushed to). Off locks it "
+                      "against changes and deletion.");
+    case Lock::Delete:
+        return Tr::tr("Delete enabled: the item may be deleted.");
+    case Lock::Read:
+        return Tr::tr("Read enabled: the item may be pulled.");
+    case Lock::List:
+        return Tr::tr("List enabled: the item shows up in listings.");
+    }
+    return {};
+}
+
+std::optional<bool> lockValue(const ChangeableAttributes &a, Lock lock)
+{
+    switch (lock) {
+    case Lock::Write:
+        return a.writeEnabled;
+    case Lock::Delete:
+        return a.deleteEnabled;
+    case Lock::Read:
+        return a.readEnabled;
+    case Lock::List:
+        return a.listEnabled;
+    }
+    return std::nullopt;
+}
+
+void setLockValue(ChangeableAttributes &a, Lock lock, bool enabled)
+{
+    switch (lock) {
+    case Lock::Write:
+        a.writeEnabled = enabled;
+        break;
+    case Lock::Delete:
+        a.deleteEnabled = enabled;
+        break;
+    case Lock::Read:
+        a.readEnabled = enabled;
+        break;
+    case Lock::List:
+        a.listEnabled = enabled;
+        break;
+    }
+}
+
+QVariant lockData(const ChangeableAttributes &attributes, Lock lock, int role)
+{
+    const std::optional<bool> value = lockValue(attributes, lock);
+    switch (role) {
+    case Roles::LockState:
+        return value ? QVariant(*value) : QVariant();
+    case Qt::ToolTipRole:
+        if (!value)
+            return Tr::tr("%1: unknown").arg(lockHeader(lock));
+        return *value ? Tr::tr("%1: enabled").arg(lockHeader(lock))
+                      : Tr::tr("%1: disabled (locked)").arg(lockHeader(lock));
+    case Qt::DecorationRole:
+        if (!value)
+            return {};
+        return *value ? QIcon::fromTheme(QStringLiteral("object-unlocked"),
+                                         QIcon(QStringLiteral(":/berth/icons/unlocked.svg")))
+                      : QIcon::fromTheme(QStringLiteral("object-locked"),
+                                         QIcon(QStringLiteral(":/berth/icons/locked.svg")));
+    case Qt::AccessibleTextRole:
+        return lockData(attributes, lock, Qt::ToolTipRole);
+    default:
+        return {};
+    }
+}
+
+} // namespace Berth

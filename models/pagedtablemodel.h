@@ -1,0 +1,60 @@
+#pragma once
+
+#include "core/registryerror.h"
+
+#include <QAbstractTableModel>
+#include <QUrl>
+
+namespace Berth {
+
+// The paging half of a table fed by a registry list: lazy loading through
+// canFetchMore/fetchMore (a page per call, following the registry's next link), a busy
+// state, a visible error with retry, and a generation counter so that a reload drops pages
+// still on their way. Subclasses ask for one page in requestPage() and hand the outcome to
+// pageArrived() — which ignores it unless it belongs to the current generation.
+class PagedTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    explicit PagedTableModel(QObject *parent = nullptr);
+
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+
+    bool isLoading() const { return m_fetching; }
+    bool hasError() const { return m_error.has_value(); }
+    RegistryError error() const { return m_error.value_or(RegistryError{}); }
+    bool isComplete() const { return !m_hasMore; }
+
+    // Forgets every row and starts again from the first page.
+    void reload();
+    // After an error: asks for the failed page again.
+    void retry();
+
+Q_SIGNALS:
+    void loadingChanged(bool loading);
+    void loadFailed(const Berth::RegistryError &error);
+    void pageLoaded(int rows);
+
+protected:
+    // Ask for the page at `next` (empty: the first); call pageArrived() with `generation`.
+    virtual void requestPage(const QUrl &next, quint64 generation) = 0;
+    // Drop every row (called inside begin/endResetModel).
+    virtual void clearRows() = 0;
+    // True when the page is current: then insert its rows, then call pageDone().
+    bool isCurrent(quint64 generation) const { return generation == m_generation; }
+    void pageDone(quint64 generation, const QUrl &next, int rowsAdded);
+    void pageFailed(quint64 generation, const RegistryError &error);
+    quint64 generation() const { return m_generation; }
+
+private:
+    void setFetching(bool fetching);
+
+    QUrl m_next;
+    bool m_hasMore = false;
+    bool m_fetching = false;
+    std::optional<RegistryError> m_error;
+    quint64 m_generation = 0;
+};
+
+} // namespace Berth

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "core/attributes.h"
+#include "registry/registryclient.h"
+
+#include <QAbstractItemModel>
+#include <QPointer>
+
+#include <memory>
+#include <vector>
+
+namespace Berth {
+
+// The tree on the left: registry -> namespace folders ("team/app/api" nests as team > app
+// > api) -> repositories. A registry's repositories load a page at a time through
+// canFetchMore/fetchMore on the registry's row; each page is inserted in one batch per
+// parent. Repository details (tag and manifest counts, locks) load on request. A refresh
+// or removal drops replies still on their way (generation counter per registry).
+class RepositoryModel : public QAbstractItemModel
+{
+    Q_OBJECT
+public:
+    enum Column { Name, Tags, Manifests, ColumnCount };
+    enum class Kind { Registry, Folder, Repository };
+
+    explicit RepositoryModel(QObject *parent = nullptr);
+    ~RepositoryModel() override;
+
+    // The model does not own the client; it must outlive the registry's row.
+    QModelIndex addRegistry(RegistryClient *client, const QString &displayName);
+    void removeRegistry(const QModelIndex &registry);
+    void refresh(const QModelIndex &registry);
+    void retry(const QModelIndex &registry);
+    void setPageSize(int pageSize) { m_pageSize = pageSize; }
+
+    Kind kind(const QModelIndex &index) const;
+    RegistryClient *client(const QModelIndex &index) const; // of the item's registry
+    QString repositoryPath(const QModelIndex &index) const; // "team/app/api"; folders: the prefix
+    QModelIndex registryOf(const QModelIndex &index) const;
+    QModelIndex findRepository(const QModelIndex &registry, const QString &path) const;
+    std::optional<RepositoryInfo> details(const QModelIndex &index) const;
+    bool isLoading(const QModelIndex &registry) const;
+    std::optional<RegistryError> error(const QModelIndex &registry) const;
+
+    // Loads a repository's attributes (counts, locks) unless known or on the way.
+    void loadDetails(const QModelIndex &repository);
+    void setDetails(const QModelIndex &repository, const RepositoryInfo &info);
+    // After a delete: drops the repository and any folder left empty.
+    void removeRepository(const QModelIndex &repository);
+
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    bool hasChildren(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+
+Q_SIGNALS:
+    void loadFailed(const QModelIndex &registry, const Berth::RegistryError &error);
+    void loadingChanged(const QModelIndex &registry, bool loading);
+
+private:
+    struct Node;
+    Node *nodeOf(const QModelIndex &index) const;
+    QModelIndex indexOf(Node *node, int column = 0) const;
+    Node *registryNode(quint64 id) const;
+    void insertPage(Node *registry, const QStringList &names);
+    void setFetching(Node *registry, bool fetching);
+
+    std::vector<std::unique_ptr<Node>> m_registries;
+    int m_pageSize = 100;
+    quint64 m_nextId = 1;
+};
+
+} // namespace Berth

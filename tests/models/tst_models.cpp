@@ -1,0 +1,286 @@
+// The item models under QAbstractItemModelTester, fed by the ACR emulator (and a scripted
+// server for faults): paging, refresh, late replies, errors and retry.
+
+#include "../integration/clienttest.h"
+#include "emulator/acremulator.h"
+#include "fixtures/scriptedserver.h"
+#include "models/lockcolumns.h"
+#include "models/manifestmodel.h"
+#include "models/repositorymodel.h"
+#include "models/tagmodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+
+using namespace Berth;
+using namespace Berth::Test;
+
+namespace {
+// Fetches until the model says there is no more (bounded).
+bool fetchAll(QAbstractItemModel *model, const QModelIndex &parent, std::function<bool()> loading)
+{
+    for (int i = 0; i < 1000; ++i) {
+        if (!QTest::qWaitFor([&] { return !loading(); }, 10000))
+            return false;
+        if (!model->canFetchMore(parent))
+            return true;
+        model->fetchMore(parent);
+    }
+    return false;
+}
+} // namespace
+
+class tst_Models : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<AcrEmulator> m_emu;
+    std::unique_ptr<RegistryClient> m_client;
+
+private Q_SLOTS:
+    void init()
+    {
+        m_emu = std::make_unique<AcrEmulator>();
+        m_emu->addUser(QStringLiteral("u"), QStringLiteral("p"));
+        m_emu->seedDemo();
+        m_emu->seedBulk(230, QStringLiteral("big/repo"), 260);
+        QVERIFY(m_emu->listen());
+        m_client = makeClient(m_emu->url(),
+                              Credentials::password(QStringLiteral("u"), QStringLiteral("p")));
+    }
+    void cleanup()
+    {
+        m_client.reset();
+        m_emu.reset();
+    }
+
+    void repositoryTreeNestsNamespacesAcrossPages()
+    {
+        RepositoryModel model;
+        model.setPageSize(37);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        const QModelIndex registry = model.addRegistry(m_client.get(), QStringLiteral("emulator"));
+        // (The model tester may already have asked for the first page.)
+        QVERIFY(model.canFetchMore(registry) || model.isLoading(registry));
+        QVERIFY(fetchAll(&model, registry, [&] { return model.isLoading(registry); }));
+        QVERIFY(!model.error(registry));
+
+        const QModelIndex api = model.findRepository(registry, QStringLiteral("team/app/api"));
+        QVERIFY(api.isValid());
+        QCOMPARE(model.kind(api), RepositoryModel::Kind::Repository);
+        QCOMPARE(api.data().toString(), QStringLiteral("api"));
+        const QModelIndex app = api.parent();
+        QCOMPARE(model.kind(app), RepositoryModel::Kind::Folder);
+        QCOMPARE(app.data().toString(), QStringLiteral("app"));
+        QCOMPARE(model.kind(app.parent()), RepositoryModel::Kind::Folder);
+        QCOMPARE(app.parent().parent(), registry);
+
+        // Every repository appears exactly once.
+        const auto all = await(m_client->listRepositories(1000));
+        BERTH_VERIFY_OK(all);
+        int repositories = 0;
+        std::function<void(const QModelIndex &)> walk = [&](const QModelIndex &parent) {
+            for (int r = 0; r < model.rowCount(parent); ++r) {
+                const QModelIndex i = model.index(r, 0, parent);
+                if (model.kind(i) == RepositoryModel::Kind::Repository)
+                    ++repositories;
+                walk(i);
+            }
+        };
+        walk(registry);
+        QCOMPARE(repositories, all->size());
+    }
+
+    void detailsBringCounts()
+    {
+        RepositoryModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        const QModelIndex registry = model.addRegistry(m_client.get(), QStringLiteral("emulator"));
+        QVERIFY(fetchAll(&model, registry, [&] { return model.isLoading(registry); }));
+        const QModelIndex hello = model.findRepository(registry, QStringLiteral("hello-world"));
+        QVERIFY(hello.isValid());
+        model.loadDetails(hello);
+        QVERIFY(QTest::qWaitFor([&] { return model.details(hello).has_value(); }, 10000));
+        QVERIFY(hello.siblingAtColumn(RepositoryModel::Tags).data().toInt() >= 3);
+    }
+
+    void refreshDropsLateRepliesAndReloads()
+    {
+        RepositoryModel model;
+        model.setPageSize(50);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        const QModelIndex registry = model.addRegistry(m_client.get(), QStringLiteral("emulator"));
+        model.fetchMore(registry); // in flight...
+        model.refresh(registry);   // ...and superseded at once
+        QVERIFY(fetchAll(&model, registry, [&] { return model.isLoading(registry); }));
+        const QModelIndex hello = model.findRepository(registry, QStringLiteral("hello-world"));
+        QVERIFY(hello.isValid());
+        int helloRows = 0;
+        for (int r = 0; r < model.rowCount(registry); ++r)
+            helloRows += model.index(r, 0, registry).data().toString() == u"hello-world";
+        QCOMPARE(helloRows, 1);
+    }
+
+    void removingARepositoryPrunesEmptyFolders()
+    {
+        RepositoryModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        const QModelIndex registry = model.addRegistry(m_client.get(), QStringLiteral("emulator"));
+        QVERIFY(fetchAll(&model, registry, [&] { return model.isLoading(registry); }));
+        const QModelIndex untagged
+            = model.findRepository(registry, QStringLiteral("samples/untagged"));
+        QVERIFY(untagged.isValid());
+        const QPersistentModelIndex samples = untagged.parent();
+        model.removeRepository(untagged);
+        QVERIFY(!model.findRepository(registry, QStringLiteral("samples/untagged")).isValid());
+        if (model.rowCount(samples) == 0)
+            QVERIFY(!samples.isValid()); // an emptied folder goes too
+    }
+
+    void registryErrorIsVisibleAndRetryable()
+    {
+        ScriptedServer server;
+        QVERIFY(server.listen());
+        using Response = ScriptedServer::Response;
+        server.addRoute("GET", QStringLiteral("/v2/"), Response::json(200, "{}"));
+        server.addRoute("GET", QStringLiteral("/v2/_catalog"),
+                        Response::json(200, R"({"repositories":["a","b/c"]})",
+                                       {{"Link", R"(</v2/_catalog?last=b%2Fc&n=2>; rel="next")"}}));
+        server.addRoute("GET", QStringLiteral("/v2/_catalog?last=b%2Fc&n=2"),
+                        Response::json(500, "{}"));
+        server.addRoute("GET", QStringLiteral("/v2/_catalog?last=b%2Fc&n=2"),
+                        Response::json(200, R"({"repositories":["d"]})"));
+        auto client = makeClient(server.url());
+        RepositoryModel model;
+        model.setPageSize(2);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        const QModelIndex registry = model.addRegistry(client.get(), QStringLiteral("scripted"));
+        QSignalSpy failed(&model, &RepositoryModel::loadFailed);
+        fetchAll(&model, registry, [&] { return model.isLoading(registry); });
+        QCOMPARE(failed.size(), 1);
+        QVERIFY(model.error(registry).has_value());
+        QVERIFY(!model.canFetchMore(registry)); // no endless loading
+        QVERIFY(!model.isLoading(registry));
+        QCOMPARE(model.rowCount(registry), 2); // what loaded stays
+        model.retry(registry);
+        QVERIFY(fetchAll(&model, registry, [&] { return model.isLoading(registry); }));
+        QVERIFY(!model.error(registry));
+        QCOMPARE(model.rowCount(registry), 3); // a, b, d: nothing lost, nothing twice
+    }
+
+    void tagTablePagesWithoutDuplicates()
+    {
+        TagModel model;
+        model.setPageSize(40);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        model.setRepository(m_client.get(), QStringLiteral("big/repo"));
+        QVERIFY(fetchAll(&model, {}, [&] { return model.isLoading(); }));
+        const auto all
+            = await(m_client->listTags(QStringLiteral("big/repo"),
+                                       {.pageSize = 1000, .orderBy = OrderBy::None, .digest = {}}));
+        BERTH_VERIFY_OK(all);
+        QVERIFY(all->size() >= 260);
+        QCOMPARE(model.rowCount(), all->size());
+        QSet<QString> names;
+        for (int r = 0; r < model.rowCount(); ++r)
+            names.insert(model.index(r, TagModel::Name).data().toString());
+        QCOMPARE(names.size(), all->size()); // no row twice
+    }
+
+    void tagSortByTimeAsksTheServer()
+    {
+        TagModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        model.setRepository(m_client.get(), QStringLiteral("hello-world"));
+        QVERIFY(fetchAll(&model, {}, [&] { return model.isLoading(); }));
+        m_emu->clearRequests();
+        model.sort(TagModel::Updated, Qt::DescendingOrder);
+        QCOMPARE(model.orderBy(), OrderBy::TimeDesc);
+        QVERIFY(fetchAll(&model, {}, [&] { return model.isLoading(); }));
+        bool asked = false;
+        for (const auto &r : m_emu->requests())
+            asked |= r.query.contains(u"orderby=timedesc");
+        QVERIFY(asked);
+        for (int r = 1; r < model.rowCount(); ++r)
+            QVERIFY(model.tagAt(r - 1).lastUpdateTime >= model.tagAt(r).lastUpdateTime);
+    }
+
+    void tagDetailsAndInPlaceUpdates()
+    {
+        TagModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        model.setRepository(m_client.get(), QStringLiteral("team/app/api"));
+        QVERIFY(fetchAll(&model, {}, [&] { return model.isLoading(); }));
+        const int row = model.rowOfTag(QStringLiteral("1.0"));
+        QVERIFY(row >= 0);
+        // The index's platforms arrive from the manifest list.
+        QVERIFY(QTest::qWaitFor(
+            [&] { return !model.index(row, TagModel::Platforms).data().toString().isEmpty(); },
+            10000));
+        QVERIFY(model.index(row, TagModel::Platforms).data().toString().contains(u"linux/arm64"));
+
+        TagInfo changed = model.tagAt(row);
+        changed.attributes.writeEnabled = false;
+        QSignalSpy dataChanged(&model, &QAbstractItemModel::dataChanged);
+        model.updateTag(changed);
+        QCOMPARE(dataChanged.size(), 1);
+        QCOMPARE(model.index(row, TagModel::WriteEnabled).data(Roles::LockState).toBool(), false);
+        const int before = model.rowCount();
+        model.removeTag(QStringLiteral("1.0"));
+        QCOMPARE(model.rowCount(), before - 1);
+        QCOMPARE(model.rowOfTag(QStringLiteral("1.0")), -1);
+    }
+
+    void switchingRepositoryDropsLatePages()
+    {
+        TagModel model;
+        model.setPageSize(10);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        model.setRepository(m_client.get(), QStringLiteral("big/repo")); // first page in flight
+        model.setRepository(m_client.get(), QStringLiteral("hello-world"));
+        QVERIFY(fetchAll(&model, {}, [&] { return model.isLoading(); }));
+        QTest::qWait(200); // any late big/repo page would land now
+        for (int r = 0; r < model.rowCount(); ++r)
+            QVERIFY(!model.tagAt(r).name.startsWith(u"tag-"));
+    }
+
+    void manifestTableListsUntagged()
+    {
+        ManifestModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        model.setRepository(m_client.get(), QStringLiteral("samples/untagged"));
+        QVERIFY(fetchAll(&model, {}, [&] { return model.isLoading(); }));
+        QVERIFY(model.rowCount() >= 2);
+        bool untagged = false;
+        for (int r = 0; r < model.rowCount(); ++r)
+            untagged |= model.manifestAt(r).tags.isEmpty();
+        QVERIFY(untagged);
+    }
+
+    void tagTableErrorIsVisible()
+    {
+        TagModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        QSignalSpy failed(&model, &PagedTableModel::loadFailed);
+        model.setRepository(m_client.get(), QStringLiteral("no/such/repo"));
+        QVERIFY(failed.wait(10000));
+        QVERIFY(model.hasError());
+        QCOMPARE(model.error().code, ErrorCode::NameUnknown);
+        QVERIFY(!model.isLoading());
+        QVERIFY(!model.canFetchMore({}));
+    }
+};
+
+QTEST_MAIN(tst_Models)
+#include "tst_models.moc"
