@@ -22,4 +22,18 @@ QString time(const QDateTime &t)
     return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QString();
 }
 
+QString platforms(const ManifestInfo &info)
+{
+    QStringList out;
+    for (const PlatformRef &p : info.references) {
+        if (!p.os.isEmpty())
+            out << p.os + u'/' + p.architecture
+                       + (p.variant.isEmpty() ? QString() : u'/' + p.variant);
+    }
+    if (out.isEmpty() && !info.os.isEmpty())
+        out << info.os + u'/' + info.architecture;
+    out.removeDuplicates();
+    return out.join(QStringLiteral(", "));
+}
+
 } // namespace Berth::Format

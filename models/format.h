@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/attributes.h"
+
 #include <QDateTime>
 #include <QString>
 
@@ -11,5 +13,8 @@ QString size(qint64 bytes);
 QString shortDigest(const QString &digest);
 // Local time, "2024-05-01 13:45"; empty for an invalid time.
 QString time(const QDateTime &time);
+
+// "linux/amd64, linux/arm64/v8": an index's platforms, or an image's own.
+QString platforms(const ManifestInfo &manifest);
 
 } // namespace Berth::Format

@@ -101,4 +101,21 @@ QVariant lockData(const ChangeableAttributes &attributes, Lock lock, int role)
     }
 }
 
+QVariant lockHeaderData(Lock lock, int role)
+{
+    if (role == Qt::DisplayRole)
+        return lockHeader(lock);
+    if (role == Qt::ToolTipRole)
+        return lockMeaning(lock);
+    return {};
+}
+
+std::optional<Lock> lockAtColumn(int column, int firstLockColumn)
+{
+    const int offset = column - firstLockColumn;
+    if (offset < 0 || offset > int(Lock::List))
+        return std::nullopt;
+    return Lock(offset);
+}
+
 } // namespace Berth

@@ -18,6 +18,10 @@ void setLockValue(ChangeableAttributes &attributes, Lock lock, bool enabled);
 // Data for a lock cell: DisplayRole "" (the view draws an icon), DecorationRole an icon,
 // ToolTipRole "Write: enabled", LockStateRole the bool (or invalid when unknown).
 QVariant lockData(const ChangeableAttributes &attributes, Lock lock, int role);
+// Header data for a lock column: the name, and what it means as the tooltip.
+QVariant lockHeaderData(Lock lock, int role);
+// Tables keep the four lock columns together, Write first at `firstLockColumn`.
+std::optional<Lock> lockAtColumn(int column, int firstLockColumn);
 
 namespace Roles {
 enum : int {

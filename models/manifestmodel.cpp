@@ -8,29 +8,7 @@ namespace Berth {
 namespace {
 std::optional<Lock> lockOf(int column)
 {
-    switch (column) {
-    case ManifestModel::WriteEnabled:
-        return Lock::Write;
-    case ManifestModel::DeleteEnabled:
-        return Lock::Delete;
-    case ManifestModel::ReadEnabled:
-        return Lock::Read;
-    case ManifestModel::ListEnabled:
-        return Lock::List;
-    default:
-        return std::nullopt;
-    }
-}
-
-QString platforms(const ManifestInfo &m)
-{
-    QStringList out;
-    for (const PlatformRef &p : m.references)
-        out << p.os + u'/' + p.architecture;
-    if (out.isEmpty() && !m.os.isEmpty())
-        out << m.os + u'/' + m.architecture;
-    out.removeDuplicates();
-    return out.join(QStringLiteral(", "));
+    return lockAtColumn(column, ManifestModel::WriteEnabled);
 }
 } // namespace
 
@@ -137,7 +115,7 @@ QVariant ManifestModel::data(const QModelIndex &index, int role) const
     case Size:
         return Format::size(m.imageSize);
     case Platforms:
-        return platforms(m);
+        return Format::platforms(m);
     case MediaType:
         return m.mediaType;
     case Created:
@@ -153,13 +131,8 @@ QVariant ManifestModel::headerData(int section, Qt::Orientation orientation, int
 {
     if (orientation != Qt::Horizontal)
         return {};
-    if (const std::optional<Lock> lock = lockOf(section)) {
-        if (role == Qt::DisplayRole)
-            return lockHeader(*lock);
-        if (role == Qt::ToolTipRole)
-            return lockMeaning(*lock);
-        return {};
-    }
+    if (const std::optional<Lock> lock = lockOf(section))
+        return lockHeaderData(*lock, role);
     if (role != Qt::DisplayRole)
         return {};
     switch (section) {

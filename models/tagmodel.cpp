@@ -10,18 +10,7 @@ constexpr int ManifestPageSize = 1000;
 
 std::optional<Lock> lockOf(int column)
 {
-    switch (column) {
-    case TagModel::WriteEnabled:
-        return Lock::Write;
-    case TagModel::DeleteEnabled:
-        return Lock::Delete;
-    case TagModel::ReadEnabled:
-        return Lock::Read;
-    case TagModel::ListEnabled:
-        return Lock::List;
-    default:
-        return std::nullopt;
-    }
+    return lockAtColumn(column, TagModel::WriteEnabled);
 }
 } // namespace
 
@@ -127,20 +116,6 @@ int TagModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QString TagModel::platformsOf(const ManifestInfo &info)
-{
-    QStringList platforms;
-    for (const PlatformRef &p : info.references) {
-        if (!p.os.isEmpty())
-            platforms << p.os + u'/' + p.architecture
-                             + (p.variant.isEmpty() ? QString() : u'/' + p.variant);
-    }
-    if (platforms.isEmpty() && !info.os.isEmpty())
-        platforms << info.os + u'/' + info.architecture;
-    platforms.removeDuplicates();
-    return platforms.join(QStringLiteral(", "));
-}
-
 QVariant TagModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -180,7 +155,7 @@ QVariant TagModel::data(const QModelIndex &index, int role) const
     case Size:
         return known ? Format::size(details->imageSize) : QString();
     case Platforms:
-        return known ? platformsOf(*details) : QString();
+        return known ? Format::platforms(*details) : QString();
     case Created:
         return Format::time(tag.createdTime);
     case Updated:
@@ -194,13 +169,8 @@ QVariant TagModel::headerData(int section, Qt::Orientation orientation, int role
 {
     if (orientation != Qt::Horizontal)
         return {};
-    if (const std::optional<Lock> lock = lockOf(section)) {
-        if (role == Qt::DisplayRole)
-            return lockHeader(*lock);
-        if (role == Qt::ToolTipRole)
-            return lockMeaning(*lock);
-        return {};
-    }
+    if (const std::optional<Lock> lock = lockOf(section))
+        return lockHeaderData(*lock, role);
     if (role != Qt::DisplayRole)
         return {};
     switch (section) {

@@ -61,7 +61,6 @@ protected:
 
 private:
     void loadManifestDetails(quint64 generation, const QUrl &next);
-    static QString platformsOf(const ManifestInfo &info);
 
     QPointer<RegistryClient> m_client;
     QString m_repo;

@@ -195,6 +195,53 @@ private Q_SLOTS:
         QVERIFY(!put);
     }
 
+    void repositoryLockThenDelete()
+    {
+        auto client = admin();
+        const QString repo = QStringLiteral("team/app/web");
+        ChangeableAttributes lock;
+        lock.deleteEnabled = false;
+        const auto locked = await(client->updateRepository(repo, lock));
+        BERTH_VERIFY_OK(locked);
+        QCOMPARE(locked->attributes.deleteEnabled, std::optional<bool>(false));
+        QCOMPARE(locked->name, repo);
+        const auto refused = await(client->deleteRepository(repo));
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().httpStatus, 405);
+
+        ChangeableAttributes unlock;
+        unlock.deleteEnabled = true;
+        BERTH_VERIFY_OK(await(client->updateRepository(repo, unlock)));
+        const auto deleted = await(client->deleteRepository(repo));
+        BERTH_VERIFY_OK(deleted);
+        QVERIFY(!deleted->value(u"manifestsDeleted").toArray().isEmpty());
+        const auto repos = await(client->listRepositories());
+        BERTH_VERIFY_OK(repos);
+        QVERIFY(!repos->contains(repo));
+    }
+
+    void manifestAttributesReadAndLock()
+    {
+        auto client = admin();
+        const auto tag = await(client->getTag(QStringLiteral("hello-world"), QStringLiteral("v1")));
+        BERTH_VERIFY_OK(tag);
+        const auto info
+            = await(client->getManifestInfo(QStringLiteral("hello-world"), tag->digest));
+        BERTH_VERIFY_OK(info);
+        QCOMPARE(info->digest, tag->digest);
+        QVERIFY(info->tags.contains(QStringLiteral("v1")));
+        ChangeableAttributes lock;
+        lock.deleteEnabled = false;
+        const auto locked
+            = await(client->updateManifestInfo(QStringLiteral("hello-world"), tag->digest, lock));
+        BERTH_VERIFY_OK(locked);
+        QCOMPARE(locked->attributes.deleteEnabled, std::optional<bool>(false));
+        const auto refused
+            = await(client->deleteManifest(QStringLiteral("hello-world"), tag->digest));
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().httpStatus, 405);
+    }
+
     void unknownRepositoryIsNameUnknown()
     {
         auto client = admin();
