@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLoggingCategory>
 #include <QTemporaryFile>
 
 using namespace Berth;
@@ -240,6 +241,47 @@ private Q_SLOTS:
             = await(client->deleteManifest(QStringLiteral("hello-world"), tag->digest));
         QVERIFY(!refused);
         QCOMPARE(refused.error().httpStatus, 405);
+    }
+
+    void serviceComesFromTheChallengeNotTheHost()
+    {
+        // The emulator refuses tokens asked for another service than its login server.
+        m_emu = std::make_unique<AcrEmulator>();
+        m_emu->addUser(m_user, m_password);
+        m_emu->setLoginServer(QStringLiteral("myregistry.azurecr.io"));
+        m_emu->seedDemo();
+        QVERIFY(m_emu->listen());
+        auto client = admin();
+        BERTH_VERIFY_OK(await(client->listRepositories()));
+    }
+
+    void secretsNeverReachTheLog()
+    {
+        static QStringList captured;
+        captured.clear();
+        QLoggingCategory::setFilterRules(QStringLiteral("berth.*.debug=true"));
+        const QtMessageHandler previous
+            = qInstallMessageHandler([](QtMsgType, const QMessageLogContext &,
+                                        const QString &message) { captured << message; });
+        m_emu->addAadToken(QStringLiteral("aad-secret-token-xyz"));
+        auto password = admin();
+        BERTH_VERIFY_OK(await(password->listTags(QStringLiteral("hello-world"))));
+        auto wrong = makeClient(m_emu->url(),
+                                Credentials::password(m_user, QStringLiteral("wrong-secret-abc")));
+        QVERIFY(!await(wrong->listRepositories()));
+        auto aad = makeClient(m_emu->url(),
+                              Credentials::aadToken(QStringLiteral("aad-secret-token-xyz")));
+        BERTH_VERIFY_OK(await(aad->listRepositories()));
+        qInstallMessageHandler(previous);
+        QLoggingCategory::setFilterRules(QStringLiteral("berth.*.debug=false"));
+        QVERIFY2(!captured.isEmpty(), "debug logging was on; something should have been logged");
+        for (const QString &line : std::as_const(captured)) {
+            for (const QString &secret : {m_password, QStringLiteral("wrong-secret-abc"),
+                                          QStringLiteral("aad-secret-token-xyz"),
+                                          QStringLiteral("Bearer ey"), QStringLiteral("Basic ")})
+                QVERIFY2(!line.contains(secret),
+                         qPrintable(QStringLiteral("secret in log: ") + line.left(80)));
+        }
     }
 
     void unknownRepositoryIsNameUnknown()
