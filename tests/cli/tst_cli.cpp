@@ -3,6 +3,7 @@
 
 #include "core/sha256.h"
 #include "emulator/acremulator.h"
+#include "fixtures/scriptedserver.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -243,6 +244,45 @@ private Q_SLOTS:
         const Run del = cli({QStringLiteral("blob"), QStringLiteral("delete"),
                              QStringLiteral("cli/other"), digest});
         QCOMPARE(del.exitCode, 0);
+    }
+
+    void blobMountFallsBackToCopyWhenTheRegistryWillNotMount()
+    {
+        using Response = Test::ScriptedServer::Response;
+        Test::ScriptedServer server;
+        QVERIFY(server.listen());
+        const QByteArray data = "layer bytes the registry would not mount";
+        const QString digest = Sha256::digestOf(data);
+        server.addRoute("GET", QStringLiteral("/v2/"), Response::json(200, "{}"));
+        // 202: no mount, here is an ordinary session instead (Berth cancels it)...
+        server.addRoute("POST", QStringLiteral("/v2/dst/blobs/uploads/"),
+                        Response::http(202, {{"Location", "/upload/1"}}));
+        server.addRoute("DELETE", QStringLiteral("/upload/1"), Response::http(204));
+        // ...so it copies: verified download from the source, then an ordinary push.
+        server.addRoute("GET", QStringLiteral("/v2/src/blobs/") + digest,
+                        Response::http(200, {}, data));
+        server.addRoute("HEAD", QStringLiteral("/v2/dst/blobs/") + digest,
+                        Response::http(404, {{"Content-Length", "0"}}));
+        server.addRoute("POST", QStringLiteral("/v2/dst/blobs/uploads/"),
+                        Response::http(202, {{"Location", "/upload/2"}}));
+        server.addRoute("PUT", QStringLiteral("/upload/2"),
+                        Response::http(201, {{"Docker-Content-Digest", digest.toLatin1()}}));
+        m_emu.reset();
+        const Run r = cli({QStringLiteral("-r"), server.url().toString(), QStringLiteral("blob"),
+                           QStringLiteral("mount"), QStringLiteral("dst"), QStringLiteral("--from"),
+                           QStringLiteral("src"), digest},
+                          {}, false);
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out.trimmed(), digest.toUtf8());
+        bool cancelled = false;
+        QByteArray pushed;
+        for (const auto &req : server.requests()) {
+            cancelled |= req.method == "DELETE" && req.path() == "/upload/1";
+            if (req.method == "PUT")
+                pushed = req.body;
+        }
+        QVERIFY(cancelled);
+        QCOMPARE(pushed, data);
     }
 
     void blobGetOfMissingBlobLeavesNoFile()
