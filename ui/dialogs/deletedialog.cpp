@@ -1,0 +1,406 @@
+#include "ui/dialogs/deletedialog.h"
+
+#include "registry/registryclient.h"
+#include "ui/dialogs/jobbatch.h"
+#include "ui/dialogs/messagelabel.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QIcon>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QStyle>
+#include <QVBoxLayout>
+
+namespace Berth {
+
+namespace {
+
+bool isLocked(const ChangeableAttributes &a)
+{
+    return a.deleteEnabled == false || a.writeEnabled == false;
+}
+
+QStringList stringList(const QJsonValue &value)
+{
+    QStringList list;
+    const QJsonArray array = value.toArray();
+    for (const auto &item : array) {
+        if (item.isString())
+            list.append(item.toString());
+    }
+    return list;
+}
+
+} // namespace
+
+DeleteDialog::DeleteDialog(RegistryClient *client,
+                           Target target,
+                           const QString &repository,
+                           QWidget *parent)
+    : QDialog(parent)
+    , m_client(client)
+    , m_target(target)
+    , m_repository(repository)
+    , m_batch(new JobBatch(this))
+{
+    setWindowTitle(tr("Delete"));
+}
+
+DeleteDialog::DeleteDialog(RegistryClient *client, const QString &repository, QWidget *parent)
+    : DeleteDialog(client, Target::Repository, repository, parent)
+{
+    setWindowTitle(tr("Delete Repository"));
+    buildUi(tr("Delete the repository %1 with all its tags and manifests? This cannot be "
+               "undone.")
+                .arg(repository),
+            {});
+    auto *form = new QFormLayout;
+    m_confirm = new QLineEdit(this);
+    m_confirm->setObjectName(QStringLiteral("confirmEdit"));
+    m_confirm->setPlaceholderText(repository);
+    auto *label = new QLabel(tr("&Type the repository's name to confirm:"), this);
+    label->setBuddy(m_confirm);
+    form->addRow(label, m_confirm);
+    // Below the question, above the progress bar.
+    static_cast<QVBoxLayout *>(layout())->insertLayout(2, form);
+    connect(m_confirm, &QLineEdit::textChanged, this, &DeleteDialog::updateDeleteButton);
+    // No default button at all here: Enter in the name field deletes once the name is
+    // right, and otherwise does nothing (it must neither delete nor close the dialog).
+    QPushButton *cancel = m_buttons->button(QDialogButtonBox::Cancel);
+    cancel->setDefault(false);
+    cancel->setAutoDefault(false);
+    connect(m_confirm, &QLineEdit::returnPressed, this, [this] {
+        if (m_deleteButton->isEnabled())
+            accept();
+    });
+    m_confirm->setFocus();
+    updateDeleteButton();
+    loadRepositoryInfo();
+}
+
+DeleteDialog::DeleteDialog(RegistryClient *client,
+                           const QString &repository,
+                           const QList<TagInfo> &tags,
+                           QWidget *parent)
+    : DeleteDialog(client, Target::Tags, repository, parent)
+{
+    m_tags = tags;
+    setWindowTitle(tags.size() == 1 ? tr("Delete Tag") : tr("Delete Tags"));
+    QStringList names;
+    QStringList locked;
+    for (const TagInfo &tag : tags) {
+        names.append(tag.name);
+        if (isLocked(tag.attributes))
+            locked.append(tag.name);
+    }
+    if (tags.size() == 1) {
+        buildUi(tr("Delete the tag %1:%2? The manifest it points to stays.")
+                    .arg(repository, tags.first().name),
+                {});
+    } else {
+        buildUi(tr("Delete these %n tags from %1? The manifests they point to stay.", nullptr,
+                   int(tags.size()))
+                    .arg(repository),
+                names);
+    }
+    showLockWarning(locked);
+}
+
+DeleteDialog::DeleteDialog(RegistryClient *client,
+                           const QString &repository,
+                           const ManifestInfo &manifest,
+                           QWidget *parent)
+    : DeleteDialog(client, Target::Manifest, repository, parent)
+{
+    m_manifest = manifest;
+    setWindowTitle(tr("Delete Manifest"));
+    const QString digest = DialogText::shortDigest(manifest.digest);
+    if (manifest.tags.isEmpty()) {
+        buildUi(tr("Delete the untagged manifest %1@%2?").arg(repository, digest), {});
+    } else {
+        buildUi(tr("Delete the manifest %1@%2? These %n tag(s) point to it and will be deleted "
+                   "with it:",
+                   nullptr, int(manifest.tags.size()))
+                    .arg(repository, digest),
+                manifest.tags);
+    }
+    m_question->setToolTip(manifest.digest);
+    showLockWarning(isLocked(manifest.attributes) ? QStringList{digest} : QStringList{});
+}
+
+DeleteDialog::~DeleteDialog()
+{
+    if (m_infoJob)
+        m_infoJob->abort();
+}
+
+void DeleteDialog::buildUi(const QString &question, const QStringList &items)
+{
+    setMinimumWidth(fontMetrics().averageCharWidth() * 64);
+    auto *layout = new QVBoxLayout(this);
+    auto *top = new QHBoxLayout;
+    auto *icon = new QLabel(this);
+    const int size = style()->pixelMetric(QStyle::PM_MessageBoxIconSize, nullptr, this);
+    icon->setPixmap(QIcon::fromTheme(QStringLiteral("dialog-warning"),
+                                     style()->standardIcon(QStyle::SP_MessageBoxWarning))
+                        .pixmap(size, size));
+    top->addWidget(icon, 0, Qt::AlignTop);
+    m_question = new QLabel(question, this);
+    m_question->setTextFormat(Qt::PlainText);
+    m_question->setWordWrap(true);
+    top->addWidget(m_question, 1);
+    layout->addLayout(top);
+
+    m_list = new QListWidget(this);
+    m_list->setObjectName(QStringLiteral("itemList"));
+    m_list->addItems(items);
+    m_list->setVisible(!items.isEmpty());
+    m_list->setSelectionMode(QAbstractItemView::NoSelection);
+    if (!items.isEmpty()) {
+        const int rows = int(qMin<qsizetype>(items.size(), 8));
+        m_list->setMaximumHeight(m_list->sizeHintForRow(0) * rows + 2 * m_list->frameWidth() + 4);
+    }
+    layout->addWidget(m_list);
+
+    m_lockWarning = new QLabel(this);
+    m_lockWarning->setObjectName(QStringLiteral("lockWarning"));
+    m_lockWarning->setTextFormat(Qt::PlainText);
+    m_lockWarning->setWordWrap(true);
+    m_lockWarning->setVisible(false);
+    layout->addWidget(m_lockWarning);
+
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(QStringLiteral("progress"));
+    m_progress->setVisible(false);
+    layout->addWidget(m_progress);
+    m_message = new MessageLabel(this);
+    m_message->setObjectName(QStringLiteral("message"));
+    layout->addWidget(m_message);
+    layout->addStretch();
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    m_buttons->setObjectName(QStringLiteral("buttons"));
+    m_deleteButton = m_buttons->addButton(tr("&Delete"), QDialogButtonBox::AcceptRole);
+    m_deleteButton->setObjectName(QStringLiteral("deleteButton"));
+    m_deleteButton->setIcon(QIcon::fromTheme(QStringLiteral("edit-delete")));
+    // A destructive button is never the default: Enter must not delete by accident.
+    m_deleteButton->setAutoDefault(false);
+    m_deleteButton->setDefault(false);
+    m_buttons->button(QDialogButtonBox::Cancel)->setDefault(true);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &DeleteDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &DeleteDialog::reject);
+    layout->addWidget(m_buttons);
+
+    connect(m_batch, &JobBatch::progress, this, [this](int done, int total) {
+        if (total > 1) {
+            m_progress->setRange(0, total);
+            m_progress->setValue(done);
+            m_progress->setFormat(tr("%1 of %2").arg(done).arg(total));
+        } else {
+            m_progress->setRange(0, 0);
+        }
+    });
+    connect(m_batch, &JobBatch::finished, this, &DeleteDialog::deleteFinished);
+}
+
+void DeleteDialog::showLockWarning(const QStringList &locked)
+{
+    if (locked.isEmpty()) {
+        m_lockWarning->setVisible(false);
+        return;
+    }
+    m_lockWarning->setText(
+        tr("Locked (deleteEnabled or writeEnabled is off), so the registry will refuse to "
+           "delete it until it is unlocked: %1")
+            .arg(locked.join(u", ")));
+    m_lockWarning->setVisible(true);
+    growToFit(this);
+}
+
+void DeleteDialog::loadRepositoryInfo()
+{
+    Job<RepositoryInfo> *job = m_client->getRepository(m_repository);
+    m_infoJob = job;
+    onFinished(job, this, [this](const Result<RepositoryInfo> &r) {
+        if (!r)
+            return; // counts are a courtesy; the delete itself reports real problems
+        QString text = tr("Delete the repository %1 with all its tags and manifests? This "
+                          "cannot be undone.")
+                           .arg(m_repository);
+        if (r->tagCount >= 0 && r->manifestCount >= 0) {
+            text = tr("Delete the repository %1 with its %2 tag(s) and %3 manifest(s)? This "
+                      "cannot be undone.")
+                       .arg(m_repository)
+                       .arg(r->tagCount)
+                       .arg(r->manifestCount);
+        }
+        m_question->setText(text);
+        showLockWarning(isLocked(r->attributes) ? QStringList{m_repository} : QStringList{});
+    });
+}
+
+void DeleteDialog::updateDeleteButton()
+{
+    bool enabled = !isDeleting() && itemCount() > 0;
+    if (m_target == Target::Repository)
+        enabled = enabled && m_confirm->text() == m_repository;
+    m_deleteButton->setEnabled(enabled);
+}
+
+bool DeleteDialog::isDeleting() const
+{
+    return m_batch->isRunning();
+}
+
+int DeleteDialog::itemCount() const
+{
+    return m_target == Target::Tags ? int(m_tags.size()) : 1;
+}
+
+QString DeleteDialog::itemName(int item) const
+{
+    switch (m_target) {
+    case Target::Repository:
+        return m_repository;
+    case Target::Tags:
+        return m_tags.at(item).name;
+    case Target::Manifest:
+        return DialogText::shortDigest(m_manifest.digest);
+    }
+    return {};
+}
+
+void DeleteDialog::accept()
+{
+    if (isDeleting() || !m_deleteButton->isEnabled())
+        return;
+    m_done = DeletedItems{};
+    m_done.repository = m_repository;
+    m_succeeded.clear();
+    m_failures.clear();
+    setDeleting(true);
+    m_message->showMessage(MessageLabel::Kind::Progress, tr("Deleting…"));
+    m_batch->run(itemCount(), [this](int item) { return startDelete(item); });
+}
+
+void DeleteDialog::reject()
+{
+    m_batch->abort(); // what was deleted before is still emitted when the batch ends
+    QDialog::reject();
+}
+
+RegistryJob *DeleteDialog::startDelete(int item)
+{
+    const auto failed = [this, item](const RegistryError &error) {
+        m_failures.append({itemName(item), error});
+    };
+    switch (m_target) {
+    case Target::Repository: {
+        Job<QJsonObject> *job = m_client->deleteRepository(m_repository);
+        onFinished(job, this, [this, item, failed](const Result<QJsonObject> &r) {
+            if (!r)
+                return failed(r.error());
+            m_done.wholeRepository = true;
+            m_done.tags = stringList(r->value(QStringLiteral("tagsDeleted")));
+            m_done.manifests = stringList(r->value(QStringLiteral("manifestsDeleted")));
+            m_succeeded.append(item);
+        });
+        return job;
+    }
+    case Target::Tags: {
+        const QString tag = m_tags.at(item).name;
+        Job<Done> *job = m_client->deleteTag(m_repository, tag);
+        onFinished(job, this, [this, item, tag, failed](const Result<Done> &r) {
+            if (!r)
+                return failed(r.error());
+            m_done.tags.append(tag);
+            m_succeeded.append(item);
+        });
+        return job;
+    }
+    case Target::Manifest: {
+        Job<Done> *job = m_client->deleteManifest(m_repository, m_manifest.digest);
+        onFinished(job, this, [this, item, failed](const Result<Done> &r) {
+            if (!r)
+                return failed(r.error());
+            m_done.manifests.append(m_manifest.digest);
+            m_done.tags = m_manifest.tags;
+            m_succeeded.append(item);
+        });
+        return job;
+    }
+    }
+    Q_UNREACHABLE();
+}
+
+void DeleteDialog::deleteFinished(bool aborted)
+{
+    const int attempted = itemCount();
+    if (m_target == Target::Tags) {
+        // What is left to try again: the tags that were not deleted.
+        QList<TagInfo> remaining;
+        for (int i = 0; i < m_tags.size(); ++i) {
+            if (!m_succeeded.contains(i))
+                remaining.append(m_tags.at(i));
+        }
+        m_tags = remaining;
+        m_list->clear();
+        for (const TagInfo &tag : std::as_const(m_tags))
+            m_list->addItem(tag.name);
+    }
+    setDeleting(false);
+    if (!m_succeeded.isEmpty())
+        Q_EMIT deleted(m_done);
+    if (aborted)
+        return; // the dialog is already closing
+    if (m_failures.isEmpty()) {
+        m_message->showMessage(MessageLabel::Kind::Success, tr("Deleted."));
+        QDialog::accept();
+        return;
+    }
+    bool locked = false;
+    bool permission = false;
+    for (const DialogText::Failure &failure : std::as_const(m_failures)) {
+        locked = locked || DialogText::isLockRefusal(failure.error);
+        permission = permission || DialogText::isPermissionRefusal(failure.error);
+    }
+    QString text;
+    if (locked) {
+        text = tr("The registry refused to delete: the item is locked. Its deleteEnabled or "
+                  "writeEnabled attribute (or its repository's) is off; unlock it with Lock "
+                  "Attributes first, then delete it.");
+    } else if (permission) {
+        text = tr("The registry refused to delete: these credentials lack the delete "
+                  "permission.");
+    } else {
+        text = tr("The delete failed.");
+    }
+    if (!m_succeeded.isEmpty()) {
+        text += u' '
+                + tr("%1 of %2 were deleted; the rest are still listed.")
+                      .arg(m_succeeded.size())
+                      .arg(attempted);
+    }
+    m_message->showError(text + u'\n' + tr("The registry said:") + u'\n'
+                         + DialogText::listFailures(m_failures));
+}
+
+void DeleteDialog::setDeleting(bool deleting)
+{
+    m_progress->setVisible(deleting);
+    if (deleting)
+        m_progress->setRange(0, 0);
+    if (m_confirm)
+        m_confirm->setEnabled(!deleting);
+    if (deleting)
+        m_deleteButton->setEnabled(false);
+    else
+        updateDeleteButton();
+}
+
+} // namespace Berth

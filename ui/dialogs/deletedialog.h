@@ -1,0 +1,107 @@
+#pragma once
+
+#include "core/attributes.h"
+#include "ui/dialogs/dialogtext.h"
+
+#include <QDialog>
+#include <QPointer>
+#include <QStringList>
+
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QProgressBar;
+class QPushButton;
+
+namespace Berth {
+
+class JobBatch;
+class MessageLabel;
+class RegistryClient;
+class RegistryJob;
+
+// What a DeleteDialog actually deleted, for the views to remove rows.
+struct DeletedItems
+{
+    QString repository;
+    bool wholeRepository = false; // the repository itself is gone
+    QStringList tags;             // tag names that are gone (a manifest's tags go with it)
+    QStringList manifests;        // digests that are gone
+};
+
+// Confirms and runs a delete: a whole repository (Delete stays disabled until the user
+// has typed the repository's name exactly), one or several tags, or a manifest (listing
+// the tags that go with it). Items the dialog knows to be locked are pointed out before;
+// the registry decides. Deleting shows progress and disables Delete; when everything was
+// deleted the dialog emits `deleted` and accepts. A refusal stays on screen with the
+// registry's message and, for a lock, why (deleteEnabled or writeEnabled is off); what
+// was deleted anyway is still emitted, what was refused stays for another try. Nothing
+// deleted: nothing emitted. Cancel or Esc while deleting aborts the requests not yet
+// answered. Never blocks.
+//
+// Object names, for tests: "confirmEdit" (repository only), "deleteButton", "itemList",
+// "progress", "message" (a MessageLabel), "lockWarning", "buttons".
+class DeleteDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    enum class Target { Repository, Tags, Manifest };
+
+    DeleteDialog(RegistryClient *client, const QString &repository, QWidget *parent = nullptr);
+    DeleteDialog(RegistryClient *client,
+                 const QString &repository,
+                 const QList<TagInfo> &tags,
+                 QWidget *parent = nullptr);
+    DeleteDialog(RegistryClient *client,
+                 const QString &repository,
+                 const ManifestInfo &manifest,
+                 QWidget *parent = nullptr);
+    ~DeleteDialog() override;
+
+    Target target() const { return m_target; }
+    QString repository() const { return m_repository; }
+    bool isDeleting() const;
+
+public Q_SLOTS:
+    void accept() override; // deletes; the dialog accepts when everything was deleted
+    void reject() override; // aborts a running delete, then closes
+
+Q_SIGNALS:
+    void deleted(const Berth::DeletedItems &items);
+
+private:
+    DeleteDialog(RegistryClient *client, Target target, const QString &repository, QWidget *parent);
+    void buildUi(const QString &question, const QStringList &items);
+    void showLockWarning(const QStringList &locked);
+    void loadRepositoryInfo();
+    void updateDeleteButton();
+    int itemCount() const;
+    QString itemName(int item) const;
+    RegistryJob *startDelete(int item);
+    void deleteFinished(bool aborted);
+    void setDeleting(bool deleting);
+
+    RegistryClient *m_client;
+    Target m_target;
+    QString m_repository;
+    QList<TagInfo> m_tags;
+    ManifestInfo m_manifest;
+
+    QLabel *m_question = nullptr;
+    QListWidget *m_list = nullptr;
+    QLabel *m_lockWarning = nullptr;
+    QLineEdit *m_confirm = nullptr;
+    QProgressBar *m_progress = nullptr;
+    MessageLabel *m_message = nullptr;
+    QDialogButtonBox *m_buttons = nullptr;
+    QPushButton *m_deleteButton = nullptr;
+    JobBatch *m_batch = nullptr;
+    QPointer<RegistryJob> m_infoJob;
+
+    DeletedItems m_done; // of the running delete
+    QList<int> m_succeeded;
+    QList<DialogText::Failure> m_failures;
+};
+
+} // namespace Berth

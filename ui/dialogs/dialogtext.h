@@ -1,0 +1,34 @@
+#pragma once
+
+#include "core/registryerror.h"
+
+#include <QList>
+#include <QString>
+
+namespace Berth {
+
+// Texts the lock and delete dialogs share.
+namespace DialogText {
+
+// "sha256:0123456789ab" (the algorithm and 12 hex digits) for titles; the full digest
+// belongs in a tooltip.
+QString shortDigest(const QString &digest);
+
+// The registry refused because of a lock (ACR: 405 REGISTRY_DISALLOWED_OPERATION).
+bool isLockRefusal(const RegistryError &error);
+// The credentials lack the permission (401 insufficient scope, 403 DENIED).
+bool isPermissionRefusal(const RegistryError &error);
+
+struct Failure
+{
+    QString item; // "v1", "sha256:…", a repository name
+    RegistryError error;
+};
+
+// One line per failure ("v1: <the registry's message> (HTTP 405)"), at most `maxLines`,
+// then "… and N more".
+QString listFailures(const QList<Failure> &failures, int maxLines = 8);
+
+} // namespace DialogText
+
+} // namespace Berth

@@ -1,0 +1,362 @@
+#include "ui/dialogs/lockdialog.h"
+
+#include "registry/registryclient.h"
+#include "ui/dialogs/jobbatch.h"
+#include "ui/dialogs/messagelabel.h"
+
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QGridLayout>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace Berth {
+
+namespace {
+
+constexpr std::array<Lock, 4> Locks{Lock::Write, Lock::Delete, Lock::Read, Lock::List};
+
+int indexOf(Lock lock)
+{
+    return int(lock);
+}
+
+// Only what the user asked for that differs from `current` (an unknown value is sent).
+ChangeableAttributes neededChanges(const ChangeableAttributes &current,
+                                   const ChangeableAttributes &wanted)
+{
+    ChangeableAttributes patch;
+    for (Lock lock : Locks) {
+        const std::optional<bool> want = lockValue(wanted, lock);
+        if (want && lockValue(current, lock) != want)
+            setLockValue(patch, lock, *want);
+    }
+    return patch;
+}
+
+} // namespace
+
+LockDialog::LockDialog(RegistryClient *client,
+                       Target target,
+                       const QString &repository,
+                       QWidget *parent)
+    : QDialog(parent)
+    , m_client(client)
+    , m_target(target)
+    , m_repositoryName(repository)
+    , m_batch(new JobBatch(this))
+{
+    setWindowTitle(tr("Lock Attributes"));
+}
+
+LockDialog::LockDialog(RegistryClient *client, const RepositoryInfo &repository, QWidget *parent)
+    : LockDialog(client, Target::Repository, repository.name, parent)
+{
+    m_repositoryInfo = repository;
+    buildUi(tr("Lock attributes of the repository %1").arg(repository.name));
+}
+
+LockDialog::LockDialog(RegistryClient *client,
+                       const QString &repository,
+                       const QList<TagInfo> &tags,
+                       QWidget *parent)
+    : LockDialog(client, Target::Tags, repository, parent)
+{
+    m_tags = tags;
+    if (tags.size() == 1) {
+        buildUi(tr("Lock attributes of the tag %1:%2").arg(repository, tags.first().name));
+    } else {
+        QStringList names;
+        for (const TagInfo &tag : tags)
+            names.append(tag.name);
+        buildUi(tr("Lock attributes of %n tags in %1", nullptr, int(tags.size())).arg(repository),
+                names.join(u", "));
+    }
+}
+
+LockDialog::LockDialog(RegistryClient *client,
+                       const QString &repository,
+                       const ManifestInfo &manifest,
+                       QWidget *parent)
+    : LockDialog(client, Target::Manifest, repository, parent)
+{
+    m_manifest = manifest;
+    buildUi(tr("Lock attributes of the manifest %1@%2")
+                .arg(repository, DialogText::shortDigest(manifest.digest)),
+            manifest.digest);
+}
+
+LockDialog::~LockDialog() = default; // m_batch (a child) aborts a running apply
+
+void LockDialog::buildUi(const QString &heading, const QString &headingToolTip)
+{
+    setMinimumWidth(fontMetrics().averageCharWidth() * 64);
+    auto *layout = new QVBoxLayout(this);
+    auto *title = new QLabel(heading, this);
+    title->setTextFormat(Qt::PlainText);
+    title->setWordWrap(true);
+    title->setToolTip(headingToolTip);
+    QFont bold = title->font();
+    bold.setBold(true);
+    title->setFont(bold);
+    layout->addWidget(title);
+
+    const std::array<QString, 4> texts{tr("&Write enabled"), tr("&Delete enabled"),
+                                       tr("&Read enabled"), tr("&List enabled")};
+    const std::array<QString, 4> names{QStringLiteral("writeCheck"), QStringLiteral("deleteCheck"),
+                                       QStringLiteral("readCheck"), QStringLiteral("listCheck")};
+    auto *grid = new QGridLayout;
+    grid->setColumnStretch(1, 1);
+    bool mixed = false;
+    for (Lock lock : Locks) {
+        const int i = indexOf(lock);
+        // Every item agrees on a known value: that value; otherwise "mixed".
+        // (A plain bool pair: g++ 12 at -O2 misreads a reset std::optional<bool> as
+        // uninitialized.)
+        const std::optional<bool> first = lockValue(itemAttributes(0), lock);
+        bool agreed = first.has_value();
+        const bool value = first.value_or(false);
+        for (int item = 1; item < itemCount() && agreed; ++item) {
+            if (lockValue(itemAttributes(item), lock) != first)
+                agreed = false;
+        }
+        auto *check = new QCheckBox(texts.at(i), this);
+        check->setObjectName(names.at(i));
+        check->setToolTip(lockMeaning(lock));
+        check->setAccessibleDescription(lockMeaning(lock));
+        if (agreed) {
+            check->setCheckState(value ? Qt::Checked : Qt::Unchecked);
+        } else {
+            check->setTristate(true); // the user can cycle back to "mixed"
+            check->setCheckState(Qt::PartiallyChecked);
+            mixed = true;
+        }
+        m_initial.at(i) = check->checkState();
+        m_checks.at(i) = check;
+        auto *meaning = new QLabel(lockMeaning(lock), this);
+        meaning->setWordWrap(true);
+        meaning->setTextFormat(Qt::PlainText);
+        grid->addWidget(check, i, 0, Qt::AlignTop);
+        grid->addWidget(meaning, i, 1);
+    }
+    layout->addLayout(grid);
+
+    m_mixedNote = new QLabel(m_target == Target::Tags && itemCount() > 1
+                                 ? tr("A partly checked box means the selected tags differ; "
+                                      "left that way, each keeps its own value.")
+                                 : tr("A partly checked box means the registry did not say; "
+                                      "left that way, it is not changed."),
+                             this);
+    m_mixedNote->setWordWrap(true);
+    m_mixedNote->setVisible(mixed);
+    layout->addWidget(m_mixedNote);
+
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(QStringLiteral("progress"));
+    m_progress->setVisible(false);
+    layout->addWidget(m_progress);
+    m_message = new MessageLabel(this);
+    m_message->setObjectName(QStringLiteral("message"));
+    layout->addWidget(m_message);
+    layout->addStretch();
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_buttons->setObjectName(QStringLiteral("buttons"));
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Apply"));
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &LockDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &LockDialog::reject);
+    layout->addWidget(m_buttons);
+
+    connect(m_batch, &JobBatch::progress, this, [this](int done, int total) {
+        if (total > 1) {
+            m_progress->setRange(0, total);
+            m_progress->setValue(done);
+            m_progress->setFormat(tr("%1 of %2").arg(done).arg(total));
+        } else {
+            m_progress->setRange(0, 0); // one request: just busy
+        }
+    });
+    connect(m_batch, &JobBatch::finished, this, &LockDialog::applyFinished);
+}
+
+int LockDialog::itemCount() const
+{
+    return m_target == Target::Tags ? int(m_tags.size()) : 1;
+}
+
+QString LockDialog::itemName(int item) const
+{
+    switch (m_target) {
+    case Target::Repository:
+        return m_repositoryName;
+    case Target::Tags:
+        return m_tags.at(item).name;
+    case Target::Manifest:
+        return DialogText::shortDigest(m_manifest.digest);
+    }
+    return {};
+}
+
+ChangeableAttributes LockDialog::itemAttributes(int item) const
+{
+    switch (m_target) {
+    case Target::Repository:
+        return m_repositoryInfo.attributes;
+    case Target::Tags:
+        return item < m_tags.size() ? m_tags.at(item).attributes : ChangeableAttributes{};
+    case Target::Manifest:
+        return m_manifest.attributes;
+    }
+    return {};
+}
+
+bool LockDialog::isApplying() const
+{
+    return m_batch->isRunning();
+}
+
+ChangeableAttributes LockDialog::changes() const
+{
+    ChangeableAttributes wanted;
+    for (Lock lock : Locks) {
+        const Qt::CheckState state = m_checks.at(indexOf(lock))->checkState();
+        if (state != Qt::PartiallyChecked && state != m_initial.at(indexOf(lock)))
+            setLockValue(wanted, lock, state == Qt::Checked);
+    }
+    return wanted;
+}
+
+void LockDialog::accept()
+{
+    if (isApplying())
+        return;
+    const ChangeableAttributes wanted = changes();
+    m_work.clear();
+    for (int item = 0; item < itemCount(); ++item) {
+        const ChangeableAttributes patch = neededChanges(itemAttributes(item), wanted);
+        if (!patch.isEmpty())
+            m_work.append({item, patch});
+    }
+    if (m_work.isEmpty()) {
+        QDialog::accept(); // nothing to change
+        return;
+    }
+    m_succeeded.clear();
+    m_failures.clear();
+    setApplying(true);
+    m_message->showMessage(MessageLabel::Kind::Progress,
+                           tr("Applying the change to %n item(s)…", nullptr, int(m_work.size())));
+    m_batch->run(int(m_work.size()),
+                 [this](int k) { return startPatch(m_work.at(k).first, m_work.at(k).second); });
+}
+
+void LockDialog::reject()
+{
+    m_batch->abort(); // what already succeeded is still emitted when the batch ends
+    QDialog::reject();
+}
+
+RegistryJob *LockDialog::startPatch(int item, const ChangeableAttributes &patch)
+{
+    const auto failed = [this, item](const RegistryError &error) {
+        m_failures.append({itemName(item), error});
+    };
+    switch (m_target) {
+    case Target::Repository: {
+        Job<RepositoryInfo> *job = m_client->updateRepository(m_repositoryName, patch);
+        onFinished(job, this, [this, item, failed](const Result<RepositoryInfo> &r) {
+            if (!r)
+                return failed(r.error());
+            m_repositoryInfo = *r;
+            m_succeeded.append(item);
+        });
+        return job;
+    }
+    case Target::Tags: {
+        Job<TagInfo> *job = m_client->updateTag(m_repositoryName, m_tags.at(item).name, patch);
+        onFinished(job, this, [this, item, failed](const Result<TagInfo> &r) {
+            if (!r)
+                return failed(r.error());
+            m_tags[item] = *r;
+            m_succeeded.append(item);
+        });
+        return job;
+    }
+    case Target::Manifest: {
+        Job<ManifestInfo> *job
+            = m_client->updateManifestInfo(m_repositoryName, m_manifest.digest, patch);
+        onFinished(job, this, [this, item, failed](const Result<ManifestInfo> &r) {
+            if (!r)
+                return failed(r.error());
+            m_manifest = *r;
+            m_succeeded.append(item);
+        });
+        return job;
+    }
+    }
+    Q_UNREACHABLE();
+}
+
+void LockDialog::applyFinished(bool aborted)
+{
+    setApplying(false);
+    if (!m_succeeded.isEmpty()) {
+        switch (m_target) {
+        case Target::Repository:
+            Q_EMIT repositoryUpdated(m_repositoryInfo);
+            break;
+        case Target::Tags: {
+            QList<TagInfo> updated;
+            for (int item : std::as_const(m_succeeded))
+                updated.append(m_tags.at(item));
+            Q_EMIT tagsUpdated(updated);
+            break;
+        }
+        case Target::Manifest:
+            Q_EMIT manifestUpdated(m_manifest);
+            break;
+        }
+    }
+    if (aborted)
+        return; // the dialog is already closing
+    if (m_failures.isEmpty()) {
+        m_message->showMessage(MessageLabel::Kind::Success,
+                               tr("The lock attributes were changed."));
+        QDialog::accept();
+        return;
+    }
+    bool permission = false;
+    bool locked = false;
+    for (const DialogText::Failure &failure : std::as_const(m_failures)) {
+        permission = permission || DialogText::isPermissionRefusal(failure.error);
+        locked = locked || DialogText::isLockRefusal(failure.error);
+    }
+    QString text = permission ? tr("The registry refused the change: these credentials may not "
+                                   "change lock attributes (that needs the metadata_write "
+                                   "permission).")
+                   : locked   ? tr("The registry refused the change: the item is locked.")
+                              : tr("The change failed.");
+    if (!m_succeeded.isEmpty()) {
+        text += u' '
+                + tr("%1 of %2 items were changed; Apply tries the others again.")
+                      .arg(m_succeeded.size())
+                      .arg(m_work.size());
+    }
+    m_message->showError(text + u'\n' + DialogText::listFailures(m_failures));
+}
+
+void LockDialog::setApplying(bool applying)
+{
+    m_progress->setVisible(applying);
+    if (applying) {
+        m_progress->setRange(0, 0);
+        m_progress->setValue(0);
+    }
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!applying);
+    for (QCheckBox *check : m_checks)
+        check->setEnabled(!applying);
+}
+
+} // namespace Berth
