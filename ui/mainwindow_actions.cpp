@@ -1,0 +1,307 @@
+// MainWindow: copy, lock and delete — the actions on what the user selected, and applying
+// what the dialogs changed to the views in place (no reload).
+
+#include "ui/mainwindow.h"
+
+#include "models/manifestmodel.h"
+#include "models/repositorymodel.h"
+#include "models/tagmodel.h"
+#include "registry/registryclient.h"
+#include "ui/dialogs/deletedialog.h"
+#include "ui/dialogs/lockdialog.h"
+#include "ui/messagebar.h"
+#include "ui/repositorypane.h"
+
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTreeView>
+
+namespace Berth {
+
+namespace {
+constexpr int StatusMs = 4000;
+} // namespace
+
+void MainWindow::openDialog(QDialog *dialog)
+{
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    Q_EMIT dialogOpened(dialog);
+    dialog->open(); // window-modal, returns at once: no nested event loop
+}
+
+void MainWindow::copyText(const QStringList &lines, const QString &what)
+{
+    if (lines.isEmpty())
+        return;
+    QGuiApplication::clipboard()->setText(lines.join(u'\n'));
+    statusBar()->showMessage(lines.size() == 1
+                                 ? tr("Copied %1").arg(lines.first())
+                                 : tr("Copied %1 (%n items)", nullptr, int(lines.size())).arg(what),
+                             StatusMs);
+}
+
+void MainWindow::copyPullReference()
+{
+    if (treeHasFocus() || !m_pane->client()) {
+        const QModelIndex index = currentTreeIndex();
+        RegistryClient *client = m_repositories->client(index);
+        if (!client)
+            return;
+        switch (m_repositories->kind(index)) {
+        case RepositoryModel::Kind::Registry:
+            copyText({client->registryHost()}, tr("registry"));
+            break;
+        case RepositoryModel::Kind::Repository:
+            copyText({client->registryHost() + u'/' + m_repositories->repositoryPath(index)},
+                     tr("repository"));
+            break;
+        case RepositoryModel::Kind::Folder:
+            break;
+        }
+        return;
+    }
+    const QString base = m_pane->client()->registryHost() + u'/' + m_pane->repository();
+    QStringList lines;
+    if (m_pane->listing() == RepositoryPane::Listing::Tags) {
+        for (const TagInfo &tag : m_pane->selectedTags())
+            lines << base + u':' + tag.name;
+    } else {
+        for (const ManifestInfo &m : m_pane->selectedManifests())
+            lines << base + u'@' + m.digest;
+    }
+    copyText(lines, tr("pull references"));
+}
+
+void MainWindow::copyDigestReference()
+{
+    if (!m_pane->client())
+        return;
+    const QString base = m_pane->client()->registryHost() + u'/' + m_pane->repository();
+    QStringList lines;
+    for (const TagInfo &tag : m_pane->selectedTags()) {
+        if (!tag.digest.isEmpty())
+            lines << base + u'@' + tag.digest;
+    }
+    for (const ManifestInfo &m : m_pane->selectedManifests())
+        lines << base + u'@' + m.digest;
+    lines.removeDuplicates();
+    copyText(lines, tr("pull references"));
+}
+
+void MainWindow::copyDigest()
+{
+    QStringList lines;
+    for (const TagInfo &tag : m_pane->selectedTags()) {
+        if (!tag.digest.isEmpty())
+            lines << tag.digest;
+    }
+    for (const ManifestInfo &m : m_pane->selectedManifests())
+        lines << m.digest;
+    lines.removeDuplicates();
+    copyText(lines, tr("digests"));
+}
+
+void MainWindow::editLocks()
+{
+    if (treeHasFocus() || !m_pane->client()) {
+        const QModelIndex index = currentTreeIndex();
+        if (index.isValid() && m_repositories->kind(index) == RepositoryModel::Kind::Repository)
+            lockRepository(index);
+        return;
+    }
+    QPointer<RegistryClient> client = m_pane->client();
+    const QString repo = m_pane->repository();
+    LockDialog *dialog = nullptr;
+    if (m_pane->listing() == RepositoryPane::Listing::Tags) {
+        const QList<TagInfo> tags = m_pane->selectedTags();
+        if (tags.isEmpty())
+            return;
+        dialog = new LockDialog(client, repo, tags, this);
+    } else {
+        const QList<ManifestInfo> manifests = m_pane->selectedManifests();
+        if (manifests.isEmpty())
+            return;
+        dialog = new LockDialog(client, repo, manifests.first(), this);
+    }
+    connect(dialog, &LockDialog::tagsUpdated, this,
+            [this, client, repo](const QList<TagInfo> &t) { applyTagsUpdate(client, repo, t); });
+    connect(dialog, &LockDialog::manifestUpdated, this,
+            [this, client, repo](const ManifestInfo &m) { applyManifestUpdate(client, repo, m); });
+    openDialog(dialog);
+}
+
+void MainWindow::lockRepository(const QModelIndex &repository)
+{
+    QPointer<RegistryClient> client = m_repositories->client(repository);
+    if (!client)
+        return;
+    const QString path = m_repositories->repositoryPath(repository);
+    auto open = [this, client](const RepositoryInfo &info) {
+        if (!client)
+            return;
+        auto *dialog = new LockDialog(client, info, this);
+        connect(dialog, &LockDialog::repositoryUpdated, this,
+                [this, client](const RepositoryInfo &updated) {
+                    applyRepositoryUpdate(client, updated);
+                });
+        openDialog(dialog);
+    };
+    if (const std::optional<RepositoryInfo> info = m_repositories->details(repository)) {
+        open(*info);
+        return;
+    }
+    // The dialog shows the current values: fetch them first.
+    ++m_working;
+    updateBusy();
+    onFinished(client->getRepository(path), this,
+               [this, client, path, open](const Result<RepositoryInfo> &info) {
+                   --m_working;
+                   updateBusy();
+                   if (!info) {
+                       m_messageBar->showError(tr("Could not read the attributes of %1").arg(path),
+                                               info.error());
+                       return;
+                   }
+                   applyRepositoryUpdate(client, *info);
+                   open(*info);
+               });
+}
+
+void MainWindow::deleteSelected()
+{
+    if (treeHasFocus() || !m_pane->client()) {
+        const QModelIndex index = currentTreeIndex();
+        if (!index.isValid())
+            return;
+        if (m_repositories->kind(index) == RepositoryModel::Kind::Repository)
+            deleteRepository(index);
+        else if (m_repositories->kind(index) == RepositoryModel::Kind::Registry)
+            removeCurrentRegistry();
+        return;
+    }
+    QPointer<RegistryClient> client = m_pane->client();
+    const QString repo = m_pane->repository();
+    DeleteDialog *dialog = nullptr;
+    if (m_pane->listing() == RepositoryPane::Listing::Tags) {
+        const QList<TagInfo> tags = m_pane->selectedTags();
+        if (tags.isEmpty())
+            return;
+        dialog = new DeleteDialog(client, repo, tags, this);
+    } else {
+        const QList<ManifestInfo> manifests = m_pane->selectedManifests();
+        if (manifests.isEmpty())
+            return;
+        if (manifests.size() > 1)
+            statusBar()->showMessage(tr("Manifests are deleted one at a time."), StatusMs);
+        dialog = new DeleteDialog(client, repo, manifests.first(), this);
+    }
+    connect(dialog, &DeleteDialog::deleted, this,
+            [this, client](const DeletedItems &items) { applyDeleted(client, items); });
+    openDialog(dialog);
+}
+
+void MainWindow::deleteRepository(const QModelIndex &repository)
+{
+    QPointer<RegistryClient> client = m_repositories->client(repository);
+    if (!client)
+        return;
+    auto *dialog = new DeleteDialog(client, m_repositories->repositoryPath(repository), this);
+    connect(dialog, &DeleteDialog::deleted, this,
+            [this, client](const DeletedItems &items) { applyDeleted(client, items); });
+    openDialog(dialog);
+}
+
+void MainWindow::applyRepositoryUpdate(RegistryClient *client, const RepositoryInfo &info)
+{
+    if (!client)
+        return;
+    const QModelIndex index = m_repositories->findRepository(registryIndex(client), info.name);
+    if (!index.isValid())
+        return;
+    RepositoryInfo merged = info;
+    if (const std::optional<RepositoryInfo> known = m_repositories->details(index)) {
+        if (merged.tagCount < 0)
+            merged.tagCount = known->tagCount;
+        if (merged.manifestCount < 0)
+            merged.manifestCount = known->manifestCount;
+    }
+    m_repositories->setDetails(index, merged);
+}
+
+void MainWindow::applyTagsUpdate(RegistryClient *client,
+                                 const QString &repo,
+                                 const QList<TagInfo> &tags)
+{
+    if (!client || m_pane->client() != client || m_pane->repository() != repo)
+        return;
+    for (const TagInfo &tag : tags)
+        m_pane->tagModel()->updateTag(tag);
+    updateActions();
+}
+
+void MainWindow::applyManifestUpdate(RegistryClient *client,
+                                     const QString &repo,
+                                     const ManifestInfo &manifest)
+{
+    if (!client || m_pane->client() != client || m_pane->repository() != repo)
+        return;
+    m_pane->manifestModel()->updateManifest(manifest);
+}
+
+void MainWindow::applyDeleted(RegistryClient *client, const DeletedItems &items)
+{
+    if (!client)
+        return;
+    const QModelIndex repository
+        = m_repositories->findRepository(registryIndex(client), items.repository);
+    const bool shown = m_pane->client() == client && m_pane->repository() == items.repository;
+    if (items.wholeRepository) {
+        if (shown)
+            m_pane->setRepository(nullptr, {});
+        if (repository.isValid())
+            m_repositories->removeRepository(repository);
+        statusBar()->showMessage(tr("Deleted repository %1").arg(items.repository), StatusMs);
+        updateActions();
+        return;
+    }
+    if (shown) {
+        TagModel *tags = m_pane->tagModel();
+        ManifestModel *manifests = m_pane->manifestModel();
+        for (const QString &tag : items.tags)
+            tags->removeTag(tag);
+        for (const QString &digest : items.manifests) {
+            manifests->removeManifest(digest);
+            // Tags of a deleted manifest are gone with it.
+            for (int row = tags->rowCount() - 1; row >= 0; --row) {
+                if (tags->tagAt(row).digest == digest)
+                    tags->removeTag(tags->tagAt(row).name);
+            }
+        }
+        // A deleted tag no longer names its manifest.
+        for (int row = 0; row < manifests->rowCount() && !items.tags.isEmpty(); ++row) {
+            ManifestInfo m = manifests->manifestAt(row);
+            const qsizetype before = m.tags.size();
+            m.tags.removeIf([&items](const QString &tag) { return items.tags.contains(tag); });
+            if (m.tags.size() != before)
+                manifests->updateManifest(m);
+        }
+    }
+    if (repository.isValid()) {
+        if (std::optional<RepositoryInfo> info = m_repositories->details(repository)) {
+            if (info->tagCount >= 0)
+                info->tagCount = std::max<int>(0, info->tagCount - int(items.tags.size()));
+            if (info->manifestCount >= 0)
+                info->manifestCount
+                    = std::max<int>(0, info->manifestCount - int(items.manifests.size()));
+            m_repositories->setDetails(repository, *info);
+        }
+    }
+    const qsizetype count = items.manifests.isEmpty() ? items.tags.size() : items.manifests.size();
+    statusBar()->showMessage(
+        tr("Deleted %n item(s) from %1", nullptr, int(count)).arg(items.repository), StatusMs);
+    updateActions();
+}
+
+} // namespace Berth

@@ -1,0 +1,193 @@
+// MainWindow: the registries in the tree — saved profiles with their credentials resolved
+// asynchronously, the connection dialog, and removing a registry.
+
+#include "ui/mainwindow.h"
+
+#include "credentials/registryprofiles.h"
+#include "credentials/savedcredentials.h"
+#include "models/repositorymodel.h"
+#include "registry/registryclient.h"
+#include "ui/dialogs/connectiondialog.h"
+#include "ui/messagebar.h"
+#include "ui/repositorypane.h"
+
+#include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTreeView>
+
+namespace Berth {
+
+void MainWindow::loadSavedRegistries()
+{
+    if (!m_settings)
+        return;
+    const RegistryProfiles profiles = RegistryProfiles::load(*m_settings);
+    if (profiles.isEmpty()) {
+        statusBar()->showMessage(
+            tr("No saved registries yet: add one with Registry ▸ Add Registry… (%1).")
+                .arg(m_addRegistry->shortcut().toString(QKeySequence::NativeText)));
+        return;
+    }
+    const qsizetype first = m_pending.size();
+    for (const RegistryProfile &profile : profiles.profiles())
+        m_pending << PendingRegistry{profile, nullptr, false};
+    for (qsizetype slot = first; slot < m_pending.size(); ++slot)
+        resolveProfile(slot);
+}
+
+// Looks the profile's secret up (asynchronously; anonymous ones need none) and connects.
+void MainWindow::resolveProfile(qsizetype slot)
+{
+    const RegistryProfile profile = m_pending.at(slot).profile;
+    ++m_resolving;
+    updateBusy();
+    onFinished(resolveSavedCredentials(m_store, profile), this,
+               [this, slot, profile](const Result<Credentials> &credentials) {
+                   --m_resolving;
+                   PendingRegistry &pending = m_pending[slot];
+                   pending.done = true;
+                   if (credentials) {
+                       pending.client = connectProfile(profile, *credentials);
+                   } else {
+                       m_messageBar->showError(
+                           tr("Could not sign in to %1").arg(profile.title()), credentials.error(),
+                           [this, profile] {
+                               m_pending << PendingRegistry{profile, nullptr, false};
+                               resolveProfile(m_pending.size() - 1);
+                           });
+                   }
+                   addResolvedRegistries();
+                   updateBusy();
+               });
+}
+
+// Adds the registries whose credentials are in, keeping the saved order.
+void MainWindow::addResolvedRegistries()
+{
+    while (m_nextPending < m_pending.size() && m_pending.at(m_nextPending).done) {
+        const PendingRegistry &pending = m_pending.at(m_nextPending++);
+        if (pending.client) {
+            m_profiles.insert(pending.client, pending.profile);
+            addRegistry(pending.client, pending.profile.title());
+        }
+    }
+}
+
+RegistryClient *MainWindow::connectProfile(const RegistryProfile &profile,
+                                           const Credentials &credentials)
+{
+    ConnectionSettings settings;
+    settings.registry = profile.url;
+    settings.credentials = credentials;
+    settings.caFile = profile.caFile;
+    settings.allowPlainHttp = profile.allowPlainHttp;
+    Result<RegistryClient *> client = RegistryClient::create(settings, this);
+    if (!client) {
+        m_messageBar->showError(tr("Could not connect to %1").arg(profile.title()), client.error());
+        return nullptr;
+    }
+    return *client;
+}
+
+void MainWindow::addRegistryWithDialog()
+{
+    openConnectionDialog(std::nullopt);
+}
+
+void MainWindow::editCurrentRegistry()
+{
+    const QModelIndex registry = m_repositories->registryOf(currentTreeIndex());
+    const RegistryClient *client = m_repositories->client(registry);
+    if (!client)
+        return;
+    if (m_profiles.contains(client)) {
+        openConnectionDialog(m_profiles.value(client));
+        return;
+    }
+    Result<RegistryProfile> profile = RegistryProfile::forUrl(
+        client->registry().toString(), client->connection()->settings().allowPlainHttp);
+    if (profile)
+        profile->displayName = registry.data().toString();
+    openConnectionDialog(profile ? std::optional(*profile) : std::nullopt);
+}
+
+void MainWindow::openConnectionDialog(const std::optional<RegistryProfile> &profile)
+{
+    auto *dialog = new ConnectionDialog(m_settings, m_store, this);
+    if (profile)
+        dialog->setProfile(*profile);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const RegistryProfile chosen = dialog->profile();
+        Result<RegistryClient *> client
+            = RegistryClient::create(dialog->connectionSettings(), this);
+        if (!client) {
+            m_messageBar->showError(tr("Could not connect to %1").arg(chosen.title()),
+                                    client.error());
+            return;
+        }
+        // One row per registry: a new connection to the same registry replaces the old one.
+        for (int row = m_repositories->rowCount() - 1; row >= 0; --row) {
+            const QModelIndex index = m_repositories->index(row, 0);
+            const RegistryClient *old = m_repositories->client(index);
+            if (old && RegistryProfile::keyFor(old->registry()) == chosen.registryKey())
+                removeRegistryRow(index);
+        }
+        if (dialog->remember())
+            m_profiles.insert(*client, chosen);
+        const QModelIndex index = addRegistry(*client, chosen.title());
+        m_tree->setCurrentIndex(index);
+    });
+    openDialog(dialog);
+}
+
+void MainWindow::removeRegistryRow(const QModelIndex &registry)
+{
+    RegistryClient *client = m_repositories->client(registry);
+    if (m_pane->client() == client)
+        m_pane->setRepository(nullptr, {});
+    if (m_pendingClient == client)
+        m_pendingClient.clear();
+    m_repositories->removeRegistry(registry);
+    m_profiles.remove(client);
+    if (client)
+        client->deleteLater(); // its jobs end with it
+    updateActions();
+}
+
+void MainWindow::removeCurrentRegistry()
+{
+    const QModelIndex registry = m_repositories->registryOf(currentTreeIndex());
+    if (!registry.isValid())
+        return;
+    const RegistryClient *client = m_repositories->client(registry);
+    const bool saved = m_settings && m_profiles.contains(client);
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Remove Registry"),
+                                tr("Remove %1 from the list?").arg(registry.data().toString()),
+                                QMessageBox::Yes | QMessageBox::Cancel, this);
+    box->setDefaultButton(QMessageBox::Cancel);
+    if (saved)
+        box->setInformativeText(
+            tr("Its saved connection is forgotten and its secret deleted from the keychain."));
+    const QPersistentModelIndex target(registry);
+    connect(box, &QMessageBox::finished, this, [this, box, target, saved] {
+        if (box->standardButton(box->clickedButton()) != QMessageBox::Yes || !target.isValid())
+            return;
+        const RegistryClient *removed = m_repositories->client(target);
+        if (saved && m_settings && m_profiles.contains(removed)) {
+            const RegistryProfile profile = m_profiles.value(removed);
+            onFinished(
+                ConnectionDialog::forgetRegistry(*m_settings, m_store, profile), this,
+                [this, profile](const Result<Done> &done) {
+                    if (!done)
+                        m_messageBar->showError(
+                            tr("Could not delete the saved secret of %1").arg(profile.title()),
+                            done.error());
+                });
+        }
+        removeRegistryRow(target);
+    });
+    openDialog(box);
+}
+
+} // namespace Berth

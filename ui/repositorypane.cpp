@@ -1,0 +1,405 @@
+#include "ui/repositorypane.h"
+
+#include "models/format.h"
+#include "models/manifestmodel.h"
+#include "models/tagfiltermodel.h"
+#include "models/tagmodel.h"
+#include "registry/registryclient.h"
+#include "ui/icons.h"
+#include "ui/manifestview.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QDataStream>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QIODevice>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStyle>
+#include <QTableView>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace Berth {
+
+namespace {
+constexpr int DetailsDelayMs = 150;
+constexpr quint32 StateVersion = 1;
+
+QList<int> selectedSourceRows(const QTableView *view, const TagFilterModel *proxy)
+{
+    QModelIndexList rows = view->selectionModel()->selectedRows();
+    if (rows.isEmpty() && view->currentIndex().isValid())
+        rows << view->currentIndex();
+    std::sort(rows.begin(), rows.end(),
+              [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    QList<int> out;
+    for (const QModelIndex &index : std::as_const(rows)) {
+        const int row = proxy->mapToSource(index).row();
+        if (row >= 0 && !out.contains(row))
+            out << row;
+    }
+    return out;
+}
+} // namespace
+
+RepositoryPane::RepositoryPane(QWidget *parent)
+    : QWidget(parent)
+    , m_tagModel(new TagModel(this))
+    , m_manifestModel(new ManifestModel(this))
+    , m_tagProxy(new TagFilterModel(this))
+    , m_manifestProxy(new TagFilterModel(this))
+    , m_title(new QLabel(this))
+    , m_count(new QLabel(this))
+    , m_filter(new QLineEdit(this))
+    , m_showTags(new QAction(Icons::icon(QStringLiteral("tag")), tr("&Tags"), this))
+    , m_showManifests(new QAction(Icons::icon(QStringLiteral("manifest")), tr("&Manifests"), this))
+    , m_listingGroup(new QActionGroup(this))
+    , m_stack(new QStackedWidget(this))
+    , m_details(new ManifestView(this))
+    , m_splitter(new QSplitter(Qt::Vertical, this))
+{
+    m_tagProxy->setSourceModel(m_tagModel);
+    m_tagProxy->setServerSortColumns({TagModel::Created, TagModel::Updated});
+    m_tagProxy->setFilterColumns({TagModel::Name});
+    m_manifestProxy->setSourceModel(m_manifestModel);
+    m_manifestProxy->setServerSortColumns({ManifestModel::Created, ManifestModel::Updated});
+    m_manifestProxy->setFilterColumns({ManifestModel::Tags});
+    m_manifestProxy->setFilterMatchesDigest(true);
+
+    m_tagView = makeTable(m_tagProxy);
+    m_tagView->setObjectName(QStringLiteral("tagTable"));
+    m_tagView->setAccessibleName(tr("Tags"));
+    m_manifestView = makeTable(m_manifestProxy);
+    m_manifestView->setObjectName(QStringLiteral("manifestTable"));
+    m_manifestView->setAccessibleName(tr("Manifests"));
+    // Widths from the font, not from the rows (a 20,000-row table must not be measured).
+    const QFontMetrics metrics = fontMetrics();
+    const int padding = 2 * style()->pixelMetric(QStyle::PM_HeaderMargin) + 12;
+    const int time = metrics.horizontalAdvance(QStringLiteral("8888-88-88 88:88")) + padding;
+    const int digest = metrics.horizontalAdvance(QStringLiteral("888888888888")) + padding;
+    const int size = metrics.horizontalAdvance(QStringLiteral("888.8 MB")) + padding;
+    const int name = metrics.horizontalAdvance(u'8') * 16 + padding;
+    m_tagView->setColumnWidth(TagModel::Name, name);
+    m_tagView->setColumnWidth(TagModel::Digest, digest);
+    m_tagView->setColumnWidth(TagModel::Size, size);
+    m_tagView->setColumnWidth(TagModel::Platforms, name);
+    m_tagView->setColumnWidth(TagModel::Created, time);
+    m_tagView->setColumnWidth(TagModel::Updated, time);
+    m_manifestView->setColumnWidth(ManifestModel::Digest, digest);
+    m_manifestView->setColumnWidth(ManifestModel::Tags, name);
+    m_manifestView->setColumnWidth(ManifestModel::Size, size);
+    m_manifestView->setColumnWidth(ManifestModel::Platforms, name);
+    m_manifestView->setColumnWidth(ManifestModel::MediaType, name);
+    m_manifestView->setColumnWidth(ManifestModel::Created, time);
+    m_manifestView->setColumnWidth(ManifestModel::Updated, time);
+    m_stack->addWidget(m_tagView);
+    m_stack->addWidget(m_manifestView);
+
+    QFont bold = m_title->font();
+    bold.setBold(true);
+    m_title->setFont(bold);
+    m_title->setTextFormat(Qt::PlainText);
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_count->setTextFormat(Qt::PlainText);
+
+    m_filter->setObjectName(QStringLiteral("filter"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setPlaceholderText(tr("Filter (Ctrl+F)"));
+    m_filter->setAccessibleName(tr("Filter"));
+    m_filter->addAction(Icons::icon(QStringLiteral("find")), QLineEdit::LeadingPosition);
+    connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_tagProxy->setFilterText(text);
+        m_manifestProxy->setFilterText(text);
+        updateCount();
+    });
+
+    m_showTags->setCheckable(true);
+    m_showTags->setChecked(true);
+    m_showTags->setToolTip(tr("Show the repository's tags"));
+    m_showManifests->setCheckable(true);
+    m_showManifests->setToolTip(tr("Show the repository's manifests, untagged ones included"));
+    m_listingGroup->addAction(m_showTags);
+    m_listingGroup->addAction(m_showManifests);
+    connect(m_showTags, &QAction::triggered, this, [this] { setListing(Listing::Tags); });
+    connect(m_showManifests, &QAction::triggered, this, [this] { setListing(Listing::Manifests); });
+    auto *tagsButton = new QToolButton(this);
+    tagsButton->setDefaultAction(m_showTags);
+    tagsButton->setObjectName(QStringLiteral("showTagsButton"));
+    tagsButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    auto *manifestsButton = new QToolButton(this);
+    manifestsButton->setDefaultAction(m_showManifests);
+    manifestsButton->setObjectName(QStringLiteral("showManifestsButton"));
+    manifestsButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+
+    auto *header = new QHBoxLayout;
+    header->addWidget(m_title);
+    header->addWidget(m_count);
+    header->addStretch(1);
+    header->addWidget(tagsButton);
+    header->addWidget(manifestsButton);
+    header->addWidget(m_filter, 1);
+
+    auto *top = new QWidget(m_splitter);
+    auto *topLayout = new QVBoxLayout(top);
+    topLayout->setContentsMargins(0, 0, 0, 0);
+    topLayout->addLayout(header);
+    topLayout->addWidget(m_stack);
+    m_splitter->addWidget(top);
+    m_splitter->addWidget(m_details);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    m_splitter->setChildrenCollapsible(false);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_splitter);
+
+    m_detailsTimer.setSingleShot(true);
+    m_detailsTimer.setInterval(DetailsDelayMs);
+    connect(&m_detailsTimer, &QTimer::timeout, this, &RepositoryPane::showCurrentDetails);
+
+    for (auto *model : {static_cast<PagedTableModel *>(m_tagModel),
+                        static_cast<PagedTableModel *>(m_manifestModel)}) {
+        connect(model, &PagedTableModel::loadingChanged, this, &RepositoryPane::busyChanged);
+        connect(model, &PagedTableModel::pageLoaded, this, [this] {
+            selectFirstRowIfNone();
+            updateCount();
+        });
+    }
+    for (auto *proxy : {m_tagProxy, m_manifestProxy}) {
+        connect(proxy, &QAbstractItemModel::rowsInserted, this, &RepositoryPane::updateCount);
+        connect(proxy, &QAbstractItemModel::rowsRemoved, this, &RepositoryPane::updateCount);
+        connect(proxy, &QAbstractItemModel::modelReset, this, &RepositoryPane::updateCount);
+        connect(proxy, &QAbstractItemModel::layoutChanged, this, &RepositoryPane::updateCount);
+    }
+    connect(m_details, &ManifestView::loadingChanged, this, &RepositoryPane::busyChanged);
+    updateTitle();
+    updateCount();
+}
+
+RepositoryPane::~RepositoryPane() = default;
+
+QTableView *RepositoryPane::makeTable(TagFilterModel *proxy)
+{
+    auto *view = new QTableView(this);
+    view->setModel(proxy);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    view->setAlternatingRowColors(true);
+    view->setWordWrap(false);
+    view->setTextElideMode(Qt::ElideMiddle);
+    view->verticalHeader()->hide();
+    view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    view->horizontalHeader()->setHighlightSections(false);
+    view->horizontalHeader()->setStretchLastSection(false);
+    view->horizontalHeader()->setSortIndicatorShown(true);
+    view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder); // server order
+    view->setSortingEnabled(true);
+    // Lock columns are icons: keep them narrow.
+    const int firstLock
+        = proxy == m_tagProxy ? int(TagModel::WriteEnabled) : int(ManifestModel::WriteEnabled);
+    for (int column = firstLock; column < firstLock + 4; ++column)
+        view->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    connect(view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this, view] {
+        if (view == currentView())
+            m_detailsTimer.start();
+    });
+    connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &RepositoryPane::selectionChanged);
+    return view;
+}
+
+QTableView *RepositoryPane::currentView() const
+{
+    return m_listing == Listing::Tags ? m_tagView : m_manifestView;
+}
+
+void RepositoryPane::setRepository(RegistryClient *client, const QString &repo)
+{
+    m_client = client;
+    m_repo = client ? repo : QString();
+    m_detailsKey.clear();
+    m_details->clear();
+    m_manifestsStale = true;
+    if (m_listing == Listing::Tags) {
+        m_manifestModel->setRepository(nullptr, {});
+        m_tagModel->setRepository(client, m_repo);
+    } else {
+        m_tagModel->setRepository(nullptr, {});
+        m_manifestModel->setRepository(client, m_repo);
+        m_manifestsStale = false;
+    }
+    updateTitle();
+    updateCount();
+    Q_EMIT busyChanged();
+}
+
+void RepositoryPane::setListing(Listing listing)
+{
+    (listing == Listing::Tags ? m_showTags : m_showManifests)->setChecked(true);
+    if (listing == m_listing)
+        return;
+    m_listing = listing;
+    if (listing == Listing::Manifests && m_manifestsStale && m_client) {
+        m_manifestsStale = false;
+        m_manifestModel->setRepository(m_client, m_repo);
+    } else if (listing == Listing::Tags && m_tagModel->repository() != m_repo && m_client) {
+        m_tagModel->setRepository(m_client, m_repo);
+    }
+    m_stack->setCurrentWidget(currentView());
+    m_detailsKey.clear();
+    selectFirstRowIfNone();
+    m_detailsTimer.start();
+    updateCount();
+    Q_EMIT listingChanged(listing);
+    Q_EMIT selectionChanged();
+}
+
+void RepositoryPane::reload()
+{
+    if (!m_client)
+        return;
+    m_detailsKey.clear();
+    if (m_listing == Listing::Tags) {
+        m_tagModel->reload();
+        m_manifestsStale = true; // the other table reloads when shown next
+    } else {
+        m_manifestModel->reload();
+    }
+}
+
+void RepositoryPane::focusFilter()
+{
+    m_filter->setFocus(Qt::ShortcutFocusReason);
+    m_filter->selectAll();
+}
+
+bool RepositoryPane::isBusy() const
+{
+    return m_tagModel->isLoading() || m_manifestModel->isLoading() || m_details->isLoading();
+}
+
+QList<TagInfo> RepositoryPane::selectedTags() const
+{
+    QList<TagInfo> tags;
+    if (m_listing != Listing::Tags)
+        return tags;
+    for (const int row : selectedSourceRows(m_tagView, m_tagProxy))
+        tags << m_tagModel->tagAt(row);
+    return tags;
+}
+
+QList<ManifestInfo> RepositoryPane::selectedManifests() const
+{
+    QList<ManifestInfo> manifests;
+    if (m_listing != Listing::Manifests)
+        return manifests;
+    for (const int row : selectedSourceRows(m_manifestView, m_manifestProxy))
+        manifests << m_manifestModel->manifestAt(row);
+    return manifests;
+}
+
+void RepositoryPane::selectFirstRowIfNone()
+{
+    QTableView *view = currentView();
+    if (view->currentIndex().isValid() || view->model()->rowCount() == 0)
+        return;
+    view->selectionModel()->setCurrentIndex(view->model()->index(0, 0),
+                                            QItemSelectionModel::ClearAndSelect
+                                                | QItemSelectionModel::Rows);
+}
+
+void RepositoryPane::showCurrentDetails()
+{
+    const QModelIndex current = currentView()->currentIndex();
+    if (!current.isValid() || !m_client) {
+        if (!m_detailsKey.isEmpty() || m_details->state() != ManifestView::State::Empty)
+            m_details->clear();
+        m_detailsKey.clear();
+        return;
+    }
+    QString reference;
+    QString title;
+    if (m_listing == Listing::Tags) {
+        const TagInfo &tag = m_tagModel->tagAt(m_tagProxy->mapToSource(current).row());
+        reference = tag.digest.isEmpty() ? tag.name : tag.digest;
+        title = m_repo + u':' + tag.name;
+    } else {
+        const ManifestInfo &m
+            = m_manifestModel->manifestAt(m_manifestProxy->mapToSource(current).row());
+        reference = m.digest;
+        title = m_repo + u'@' + m.digest.section(u':', 0, 0) + u':' + Format::shortDigest(m.digest);
+    }
+    const QString key = m_repo + u'\n' + reference + u'\n' + title;
+    if (key == m_detailsKey && m_details->state() != ManifestView::State::Failed)
+        return;
+    m_detailsKey = key;
+    m_details->showManifest(m_client, m_repo, reference, title);
+}
+
+void RepositoryPane::updateTitle()
+{
+    if (!m_client) {
+        m_title->setText(tr("No repository open"));
+        m_title->setToolTip({});
+        return;
+    }
+    m_title->setText(m_repo);
+    m_title->setToolTip(m_client->registryHost() + u'/' + m_repo);
+}
+
+void RepositoryPane::updateCount()
+{
+    if (!m_client) {
+        m_count->clear();
+        return;
+    }
+    const bool tags = m_listing == Listing::Tags;
+    const PagedTableModel *model = tags ? static_cast<PagedTableModel *>(m_tagModel)
+                                        : static_cast<PagedTableModel *>(m_manifestModel);
+    const int loaded = model->rowCount();
+    const int shown = (tags ? m_tagProxy : m_manifestProxy)->rowCount();
+    QString text = tags ? tr("%n tag(s)", nullptr, loaded) : tr("%n manifest(s)", nullptr, loaded);
+    if (!model->isComplete())
+        text = tr("%1 loaded").arg(text);
+    if (!m_filter->text().trimmed().isEmpty())
+        text = tr("%1 of %2 shown").arg(shown).arg(text);
+    m_count->setText(text);
+}
+
+QByteArray RepositoryPane::saveState() const
+{
+    QByteArray state;
+    QDataStream out(&state, QIODevice::WriteOnly);
+    out << StateVersion << m_splitter->saveState() << m_tagView->horizontalHeader()->saveState()
+        << m_manifestView->horizontalHeader()->saveState();
+    return state;
+}
+
+bool RepositoryPane::restoreState(const QByteArray &state)
+{
+    QDataStream in(state);
+    quint32 version = 0;
+    QByteArray splitter, tagHeader, manifestHeader;
+    in >> version >> splitter >> tagHeader >> manifestHeader;
+    if (in.status() != QDataStream::Ok || version != StateVersion)
+        return false;
+    m_splitter->restoreState(splitter);
+    // Sorting is not restored: the tables start in the registry's order.
+    QHeaderView *tagHeaderView = m_tagView->horizontalHeader();
+    QHeaderView *manifestHeaderView = m_manifestView->horizontalHeader();
+    tagHeaderView->restoreState(tagHeader);
+    manifestHeaderView->restoreState(manifestHeader);
+    tagHeaderView->setSortIndicator(-1, Qt::AscendingOrder);
+    manifestHeaderView->setSortIndicator(-1, Qt::AscendingOrder);
+    m_tagModel->setOrderBy(OrderBy::None);
+    m_manifestModel->setOrderBy(OrderBy::None);
+    return true;
+}
+
+} // namespace Berth

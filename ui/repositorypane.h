@@ -1,0 +1,107 @@
+#pragma once
+
+#include "core/attributes.h"
+
+#include <QPointer>
+#include <QTimer>
+#include <QWidget>
+
+class QAction;
+class QActionGroup;
+class QLabel;
+class QLineEdit;
+class QSplitter;
+class QStackedWidget;
+class QTableView;
+
+namespace Berth {
+
+class ManifestModel;
+class ManifestView;
+class RegistryClient;
+class TagFilterModel;
+class TagModel;
+
+// The right side of the window for one repository: its tags or (switch) its manifests,
+// untagged ones included, in a table through a filter/sort proxy; a filter box; and the
+// detail view of the current row's manifest below. Tables load page by page as they
+// scroll; with a filter active, loading goes on until everything is in. The manifest
+// table loads the first time it is shown for a repository.
+class RepositoryPane : public QWidget
+{
+    Q_OBJECT
+public:
+    enum class Listing { Tags, Manifests };
+
+    explicit RepositoryPane(QWidget *parent = nullptr);
+    ~RepositoryPane() override;
+
+    // Shows `repo` of `client` (nullptr clears); starts loading its tags.
+    void setRepository(RegistryClient *client, const QString &repo);
+    RegistryClient *client() const { return m_client; }
+    QString repository() const { return m_repo; }
+
+    Listing listing() const { return m_listing; }
+    void setListing(Listing listing);
+    // Reloads the shown table from its first page (and the details of the current row).
+    void reload();
+    void focusFilter();
+    bool isBusy() const;
+
+    // The selected rows of the shown table (else its current row), in view order.
+    QList<TagInfo> selectedTags() const;
+    QList<ManifestInfo> selectedManifests() const;
+
+    TagModel *tagModel() const { return m_tagModel; }
+    ManifestModel *manifestModel() const { return m_manifestModel; }
+    TagFilterModel *tagProxy() const { return m_tagProxy; }
+    TagFilterModel *manifestProxy() const { return m_manifestProxy; }
+    QTableView *tagView() const { return m_tagView; }
+    QTableView *manifestView() const { return m_manifestView; }
+    QTableView *currentView() const;
+    QLineEdit *filterEdit() const { return m_filter; }
+    ManifestView *details() const { return m_details; }
+    QAction *showTagsAction() const { return m_showTags; }
+    QAction *showManifestsAction() const { return m_showManifests; }
+
+    QByteArray saveState() const;
+    bool restoreState(const QByteArray &state);
+
+Q_SIGNALS:
+    void busyChanged();
+    void listingChanged(Berth::RepositoryPane::Listing listing);
+    void selectionChanged();
+
+private:
+    QTableView *makeTable(TagFilterModel *proxy);
+    void showCurrentDetails();
+    void selectFirstRowIfNone();
+    void updateCount();
+    void updateTitle();
+
+    QPointer<RegistryClient> m_client;
+    QString m_repo;
+    Listing m_listing = Listing::Tags;
+    bool m_manifestsStale = true; // the manifest table still shows another repository
+
+    TagModel *m_tagModel;
+    ManifestModel *m_manifestModel;
+    TagFilterModel *m_tagProxy;
+    TagFilterModel *m_manifestProxy;
+
+    QLabel *m_title;
+    QLabel *m_count;
+    QLineEdit *m_filter;
+    QAction *m_showTags;
+    QAction *m_showManifests;
+    QActionGroup *m_listingGroup;
+    QStackedWidget *m_stack;
+    QTableView *m_tagView;
+    QTableView *m_manifestView;
+    ManifestView *m_details;
+    QSplitter *m_splitter;
+    QTimer m_detailsTimer; // debounces the details while the current row moves
+    QString m_detailsKey;  // what the details show: repo + reference, to skip repeats
+};
+
+} // namespace Berth
