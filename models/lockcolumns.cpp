@@ -10,6 +10,19 @@ struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(Berth::Locks)
 };
+
+// Built once, on first use (views ask on the GUI thread), and deliberately never destroyed
+// (an icon must not outlive the application). Views ask for the icon of every lock cell they
+// paint or measure, and building one resolves the theme and reads the fallback file: that
+// was most of the table's time (bench/README.md).
+const QIcon &lockIcon(bool enabled)
+{
+    static const QIcon *const unlocked = new QIcon(QIcon::fromTheme(
+        QStringLiteral("object-unlocked"), QIcon(QStringLiteral(":/berth/icons/unlocked.svg"))));
+    static const QIcon *const locked = new QIcon(QIcon::fromTheme(
+        QStringLiteral("object-locked"), QIcon(QStringLiteral(":/berth/icons/locked.svg"))));
+    return enabled ? *unlocked : *locked;
+}
 } // namespace
 
 QString lockHeader(Lock lock)
@@ -90,10 +103,7 @@ QVariant lockData(const ChangeableAttributes &attributes, Lock lock, int role)
     case Qt::DecorationRole:
         if (!value)
             return {};
-        return *value ? QIcon::fromTheme(QStringLiteral("object-unlocked"),
-                                         QIcon(QStringLiteral(":/berth/icons/unlocked.svg")))
-                      : QIcon::fromTheme(QStringLiteral("object-locked"),
-                                         QIcon(QStringLiteral(":/berth/icons/locked.svg")));
+        return lockIcon(*value);
     case Qt::AccessibleTextRole:
         return lockData(attributes, lock, Qt::ToolTipRole);
     default:

@@ -8,6 +8,32 @@
 
 namespace Berth {
 
+namespace {
+// Built once, on first use (views ask on the GUI thread), and deliberately never destroyed
+// (an icon must not outlive the application). A tree view asks for the icon of every row it
+// paints or measures, and building one resolves the theme and reads the fallback file: that
+// was most of the tree's time with 20,000 repositories (bench/README.md).
+const QIcon &kindIcon(RepositoryModel::Kind kind)
+{
+    static const QIcon *const registry = new QIcon(QIcon::fromTheme(
+        QStringLiteral("network-server"), QIcon(QStringLiteral(":/berth/icons/registry.svg"))));
+    static const QIcon *const folder = new QIcon(QIcon::fromTheme(
+        QStringLiteral("folder"), QIcon(QStringLiteral(":/berth/icons/folder.svg"))));
+    static const QIcon *const repository
+        = new QIcon(QIcon::fromTheme(QStringLiteral("package-x-generic"),
+                                     QIcon(QStringLiteral(":/berth/icons/repository.svg"))));
+    switch (kind) {
+    case RepositoryModel::Kind::Registry:
+        return *registry;
+    case RepositoryModel::Kind::Folder:
+        return *folder;
+    case RepositoryModel::Kind::Repository:
+        break;
+    }
+    return *repository;
+}
+} // namespace
+
 struct RepositoryModel::Node
 {
     Kind kind = Kind::Repository;
@@ -420,19 +446,8 @@ QVariant RepositoryModel::data(const QModelIndex &index, int role) const
                            : (node->client ? node->client->registry().toString() : QString());
             return node->path;
         }
-        if (role == Qt::DecorationRole) {
-            switch (node->kind) {
-            case Kind::Registry:
-                return QIcon::fromTheme(QStringLiteral("network-server"),
-                                        QIcon(QStringLiteral(":/berth/icons/registry.svg")));
-            case Kind::Folder:
-                return QIcon::fromTheme(QStringLiteral("folder"),
-                                        QIcon(QStringLiteral(":/berth/icons/folder.svg")));
-            case Kind::Repository:
-                return QIcon::fromTheme(QStringLiteral("package-x-generic"),
-                                        QIcon(QStringLiteral(":/berth/icons/repository.svg")));
-            }
-        }
+        if (role == Qt::DecorationRole)
+            return kindIcon(node->kind);
         return {};
     }
     if (role == Qt::TextAlignmentRole)
