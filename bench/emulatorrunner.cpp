@@ -1,0 +1,114 @@
+#include "emulatorrunner.h"
+
+#include "emulator/acremulator.h"
+
+#include <QDeadlineTimer>
+#include <QEventLoop>
+#include <QSemaphore>
+
+namespace Berth::Bench {
+
+namespace {
+constexpr int StartTimeoutMs = 60000;
+const QString ListeningPrefix = QStringLiteral("listening on ");
+} // namespace
+
+EmulatorRunner::EmulatorRunner(QObject *parent)
+    : QObject(parent)
+{}
+
+EmulatorRunner::~EmulatorRunner()
+{
+    stop();
+}
+
+bool EmulatorRunner::start(Mode mode, const QString &binary, int repositories, int tags)
+{
+    return mode == Mode::Process ? startProcess(binary, repositories, tags)
+                                 : startThread(repositories, tags);
+}
+
+qint64 EmulatorRunner::processId() const
+{
+    return m_process ? m_process->processId() : 0;
+}
+
+bool EmulatorRunner::startProcess(const QString &binary, int repositories, int tags)
+{
+    m_process = new QProcess(this);
+    m_process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    m_process->start(binary, {QStringLiteral("--anonymous"), QStringLiteral("all"),
+                              QStringLiteral("--seed"), QStringLiteral("none"),
+                              QStringLiteral("--bulk-repos"), QString::number(repositories),
+                              QStringLiteral("--bulk-tags"), QString::number(tags)});
+    if (!m_process->waitForStarted(StartTimeoutMs)) {
+        m_error = QStringLiteral("cannot start %1: %2").arg(binary, m_process->errorString());
+        return false;
+    }
+    const QDeadlineTimer deadline(StartTimeoutMs);
+    QByteArray output;
+    while (!output.contains('\n')) {
+        if (deadline.hasExpired() || m_process->state() != QProcess::Running
+            || !m_process->waitForReadyRead(int(deadline.remainingTime()))) {
+            m_error = QStringLiteral("%1 did not report its address").arg(binary);
+            return false;
+        }
+        output += m_process->readAllStandardOutput();
+    }
+    const QString line = QString::fromUtf8(output.left(output.indexOf('\n'))).trimmed();
+    if (!line.startsWith(ListeningPrefix)) {
+        m_error = QStringLiteral("unexpected first line from the emulator: %1").arg(line);
+        return false;
+    }
+    m_url = QUrl(line.mid(ListeningPrefix.size()));
+    return m_url.isValid();
+}
+
+bool EmulatorRunner::startThread(int repositories, int tags)
+{
+    // The emulator is created, served and destroyed on its own thread.
+    QSemaphore ready;
+    QUrl url;
+    m_thread.reset(QThread::create([&ready, &url, repositories, tags] {
+        AcrEmulator emulator;
+        emulator.setAnonymousActions({QStringLiteral("*")});
+        emulator.seedBulk(repositories, QStringLiteral("big/repo"), tags);
+        const bool listening = emulator.listen();
+        if (listening)
+            url = emulator.url();
+        ready.release(); // `ready` and `url` belong to startThread(): not touched after this
+        if (listening) {
+            QEventLoop loop; // QThread::quit() ends it
+            loop.exec();
+        }
+    }));
+    m_thread->start();
+    if (!ready.tryAcquire(1, StartTimeoutMs) || url.isEmpty()) {
+        m_error = QStringLiteral("the emulator thread did not start listening");
+        return false;
+    }
+    m_url = url;
+    return true;
+}
+
+void EmulatorRunner::stop()
+{
+    if (m_process) {
+        if (m_process->state() != QProcess::NotRunning) {
+            m_process->terminate();
+            if (!m_process->waitForFinished(5000)) {
+                m_process->kill();
+                m_process->waitForFinished(5000);
+            }
+        }
+        delete m_process;
+        m_process = nullptr;
+    }
+    if (m_thread) {
+        m_thread->quit();
+        m_thread->wait(10000);
+        m_thread.reset();
+    }
+}
+
+} // namespace Berth::Bench

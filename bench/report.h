@@ -1,0 +1,53 @@
+#pragma once
+
+#include "baselines.h"
+#include "browsebench.h"
+#include "memory.h"
+#include "rawfetch.h"
+#include "stallprobe.h"
+
+#include <QJsonObject>
+#include <QString>
+
+namespace Berth::Bench {
+
+// Everything one run measured, and how it is printed: a table for people, then one JSON
+// line for scripts. Targets are judged here; a missed target never fails the run.
+struct Report
+{
+    int repositories = 0;
+    int tags = 0;
+    QString emulatorMode;
+    QString treeSetup;
+    int repoPageSize = 0;
+    int tagPageSize = 0;
+    int cpus = 0;
+    RawFetch::Outcome rawRepos;
+    RawFetch::Outcome rawTags;
+    ClientOutcome clientRepos;
+    ClientOutcome clientTags;
+    BrowseFigures browse;
+    StallProbe::Stats stallFirstRows;
+    StallProbe::Stats stallRepos;
+    StallProbe::Stats stallTags;
+    StallProbe::Stats stallFilter;
+    PeerOutcome skopeo;
+    PeerOutcome curl;
+    Memory afterBrowse;
+    Memory atEnd;
+    Memory emulator; // the emulator process (not counted), when it runs as one
+
+    static constexpr double FirstRowsTargetMs = 300;
+    static constexpr double StallTargetMs = 50;
+    static constexpr double MemoryTargetBytes = 200e6;
+
+    double loadingStallMs() const;
+    bool firstRowsMet() const { return browse.firstPaintMs < FirstRowsTargetMs; }
+    bool stallMet() const { return loadingStallMs() <= StallTargetMs; }
+    bool memoryMet() const { return atEnd.hwmMiB * 1024 * 1024 < MemoryTargetBytes; }
+
+    QString table() const;
+    QJsonObject json() const;
+};
+
+} // namespace Berth::Bench
