@@ -1,0 +1,1342 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>Berth::AzureCliToken</name>
+    <message numerus="yes">
+        <source>The Azure CLI did not answer within %n second(s); run &quot;az login&quot; in a terminal, then try again, or paste a token.</source>
+        <translation>
+            <numerusform>Die Azure CLI hat nicht innerhalb von %n Sekunde geantwortet; führen Sie „az login“ in einem Terminal aus und versuchen Sie es dann erneut, oder fügen Sie ein Token ein.</numerusform>
+            <numerusform>Die Azure CLI hat nicht innerhalb von %n Sekunden geantwortet; führen Sie „az login“ in einem Terminal aus und versuchen Sie es dann erneut, oder fügen Sie ein Token ein.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The Azure CLI (az) was not found. Install it and run &quot;az login&quot;, or paste an access token.</source>
+        <translation>Die Azure CLI (az) wurde nicht gefunden. Installieren Sie sie und führen Sie „az login“ aus, oder fügen Sie ein Zugriffstoken ein.</translation>
+    </message>
+    <message>
+        <source>The Azure CLI failed: %1</source>
+        <translation>Die Azure CLI ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The Azure CLI stopped unexpectedly.</source>
+        <translation>Die Azure CLI wurde unerwartet beendet.</translation>
+    </message>
+    <message>
+        <source>The Azure CLI gave no token (exit code %1).</source>
+        <translation>Die Azure CLI hat kein Token geliefert (Exit-Code %1).</translation>
+    </message>
+    <message>
+        <source>The Azure CLI gave no token: %1</source>
+        <translation>Die Azure CLI hat kein Token geliefert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Berth::ConnectionDialog</name>
+    <message>
+        <source>Connect to a Registry</source>
+        <translation>Mit einer Registry verbinden</translation>
+    </message>
+    <message>
+        <source>Got an access token from the Azure CLI (it is valid for about an hour).</source>
+        <translation>Zugriffstoken von der Azure CLI erhalten (es ist etwa eine Stunde gültig).</translation>
+    </message>
+    <message>
+        <source>myregistry.azurecr.io</source>
+        <translation>myregistry.azurecr.io</translation>
+    </message>
+    <message>
+        <source>&amp;Registry:</source>
+        <translation>&amp;Registry:</translation>
+    </message>
+    <message>
+        <source>Optional; the host name if empty</source>
+        <translation>Optional; ohne Angabe der Hostname</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation>Anonym</translation>
+    </message>
+    <message>
+        <source>User name and password or token</source>
+        <translation>Benutzername und Passwort oder Token</translation>
+    </message>
+    <message>
+        <source>ACR refresh token</source>
+        <translation>ACR-Aktualisierungstoken</translation>
+    </message>
+    <message>
+        <source>Azure AD access token</source>
+        <translation>Azure AD-Zugriffstoken</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in with:</source>
+        <translation>&amp;Anmelden mit:</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>&amp;Tenant:</source>
+        <translation>&amp;Mandant:</translation>
+    </message>
+    <message>
+        <source>&amp;Get from Azure CLI</source>
+        <translation>Aus der Azure CLI &amp;holen</translation>
+    </message>
+    <message>
+        <source>Runs &quot;az account get-access-token&quot; (you must have run &quot;az login&quot;).</source>
+        <translation>Führt „az account get-access-token“ aus (zuvor muss „az login“ ausgeführt worden sein).</translation>
+    </message>
+    <message>
+        <source>Optional: extra trusted CA certificates (PEM)</source>
+        <translation>Optional: zusätzliche vertrauenswürdige CA-Zertifikate (PEM)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>&amp;CA file:</source>
+        <translation>&amp;CA-Datei:</translation>
+    </message>
+    <message>
+        <source>Allow plain &amp;http (unencrypted; secrets could be read on the way)</source>
+        <translation>&amp;Unverschlüsseltes http zulassen (Geheimnisse könnten unterwegs mitgelesen werden)</translation>
+    </message>
+    <message>
+        <source>R&amp;emember this registry (the secret goes to the system keychain, never to a file)</source>
+        <translation>Diese Registry m&amp;erken (das Geheimnis kommt in den Schlüsselbund des Systems, nie in eine Datei)</translation>
+    </message>
+    <message>
+        <source>Test &amp;Connection</source>
+        <translation>&amp;Verbindung testen</translation>
+    </message>
+    <message>
+        <source>C&amp;onnect</source>
+        <translation>Verb&amp;inden</translation>
+    </message>
+    <message>
+        <source>CA Certificates</source>
+        <translation>CA-Zertifikate</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>PEM-Zertifikate (*.pem *.crt *.cer);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Password or token:</source>
+        <translation>&amp;Passwort oder Token:</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh token:</source>
+        <translation>A&amp;ktualisierungstoken:</translation>
+    </message>
+    <message>
+        <source>&amp;Access token:</source>
+        <translation>&amp;Zugriffstoken:</translation>
+    </message>
+    <message>
+        <source>Plain http to %1 is refused: use https, or allow plain http below.</source>
+        <translation>Unverschlüsseltes http zu %1 wird abgelehnt: Verwenden Sie https, oder lassen Sie unten unverschlüsseltes http zu.</translation>
+    </message>
+    <message>
+        <source>Put the user name and password in the sign-in fields, not in the URL.</source>
+        <translation>Geben Sie Benutzername und Passwort in den Anmeldefeldern ein, nicht in der URL.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a registry address (expected e.g. myregistry.azurecr.io).</source>
+        <translation>„%1“ ist keine Registry-Adresse (erwartet z. B. myregistry.azurecr.io).</translation>
+    </message>
+    <message>
+        <source>There is no readable file %1.</source>
+        <translation>Es gibt keine lesbare Datei %1.</translation>
+    </message>
+    <message>
+        <source>Saved in the keychain; leave empty to keep it</source>
+        <translation>Im Schlüsselbund gespeichert; leer lassen, um es beizubehalten</translation>
+    </message>
+    <message>
+        <source>Reading the saved secret from the keychain…</source>
+        <translation>Gespeichertes Geheimnis wird aus dem Schlüsselbund gelesen…</translation>
+    </message>
+    <message>
+        <source>The saved secret could not be read: %1 Enter it again.</source>
+        <translation>Das gespeicherte Geheimnis konnte nicht gelesen werden: %1 Geben Sie es erneut ein.</translation>
+    </message>
+    <message>
+        <source>Cannot connect: %1</source>
+        <translation>Verbindung nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>Testing the connection…</source>
+        <translation>Verbindung wird getestet…</translation>
+    </message>
+    <message>
+        <source>Azure Container Registry</source>
+        <translation>Azure Container Registry</translation>
+    </message>
+    <message>
+        <source>OCI registry (no ACR metadata API)</source>
+        <translation>OCI-Registry (keine ACR-Metadaten-API)</translation>
+    </message>
+    <message>
+        <source>bearer token auth</source>
+        <translation>Bearer-Token-Authentifizierung</translation>
+    </message>
+    <message>
+        <source>basic auth</source>
+        <translation>Basic-Authentifizierung</translation>
+    </message>
+    <message>
+        <source>no sign-in required</source>
+        <translation>keine Anmeldung erforderlich</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>The connection failed: %1</source>
+        <translation>Die Verbindung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Asking the Azure CLI for an access token…</source>
+        <translation>Zugriffstoken wird von der Azure CLI angefordert…</translation>
+    </message>
+    <message>
+        <source>There is no keychain to keep the secret in. Uncheck Remember to connect without saving it.</source>
+        <translation>Es ist kein Schlüsselbund für das Geheimnis vorhanden. Deaktivieren Sie „Merken“, um ohne Speichern zu verbinden.</translation>
+    </message>
+    <message>
+        <source>Saving the secret in the system keychain…</source>
+        <translation>Geheimnis wird im Schlüsselbund des Systems gespeichert…</translation>
+    </message>
+    <message>
+        <source>The secret could not be saved in the system keychain: %1 Uncheck Remember to connect without saving it.</source>
+        <translation>Das Geheimnis konnte nicht im Schlüsselbund des Systems gespeichert werden: %1 Deaktivieren Sie „Merken“, um ohne Speichern zu verbinden.</translation>
+    </message>
+</context>
+<context>
+    <name>Berth::DeleteDialog</name>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Delete Repository</source>
+        <translation>Repository löschen</translation>
+    </message>
+    <message>
+        <source>Delete the repository %1 with all its tags and manifests? This cannot be undone.</source>
+        <translation>Das Repository %1 mit allen Tags und Manifesten löschen? Dies kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>&amp;Type the repository&apos;s name to confirm:</source>
+        <translation>Geben Sie zur Bestätigung den Namen des Repositorys &amp;ein:</translation>
+    </message>
+    <message>
+        <source>Delete Tag</source>
+        <translation>Tag löschen</translation>
+    </message>
+    <message>
+        <source>Delete Tags</source>
+        <translation>Tags löschen</translation>
+    </message>
+    <message>
+        <source>Delete the tag %1:%2? The manifest it points to stays.</source>
+        <translation>Das Tag %1:%2 löschen? Das Manifest, auf das es verweist, bleibt erhalten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete these %n tags from %1? The manifests they point to stay.</source>
+        <translation>
+            <numerusform>Dieses %n Tag aus %1 löschen? Das Manifest, auf das es verweist, bleibt erhalten.</numerusform>
+            <numerusform>Diese %n Tags aus %1 löschen? Die Manifeste, auf die sie verweisen, bleiben erhalten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete Manifest</source>
+        <translation>Manifest löschen</translation>
+    </message>
+    <message>
+        <source>Delete the untagged manifest %1@%2?</source>
+        <translation>Das Manifest %1@%2 (ohne Tag) löschen?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the manifest %1@%2? These %n tag(s) point to it and will be deleted with it:</source>
+        <translation>
+            <numerusform>Das Manifest %1@%2 löschen? Darauf verweist %n Tag, das mitgelöscht wird:</numerusform>
+            <numerusform>Das Manifest %1@%2 löschen? Darauf verweisen %n Tags, die mitgelöscht werden:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Locked (deleteEnabled or writeEnabled is off), so the registry will refuse to delete it until it is unlocked: %1</source>
+        <translation>Gesperrt (deleteEnabled oder writeEnabled ist deaktiviert); die Registry verweigert das Löschen, bis die Sperre aufgehoben ist: %1</translation>
+    </message>
+    <message>
+        <source>Delete the repository %1 with its %2 tag(s) and %3 manifest(s)? This cannot be undone.</source>
+        <translation>Das Repository %1 mit seinen %2 Tag(s) und %3 Manifest(en) löschen? Dies kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Deleting…</source>
+        <translation>Wird gelöscht…</translation>
+    </message>
+    <message>
+        <source>Deleted.</source>
+        <translation>Gelöscht.</translation>
+    </message>
+    <message>
+        <source>The registry refused to delete: the item is locked. Its deleteEnabled or writeEnabled attribute (or its repository&apos;s) is off; unlock it with Lock Attributes first, then delete it.</source>
+        <translation>Die Registry hat das Löschen verweigert: Das Element ist gesperrt. Sein Attribut deleteEnabled oder writeEnabled (oder das seines Repositorys) ist deaktiviert; heben Sie die Sperre zuerst über „Sperrattribute“ auf, und löschen Sie es dann.</translation>
+    </message>
+    <message>
+        <source>The registry refused to delete: these credentials lack the delete permission.</source>
+        <translation>Die Registry hat das Löschen verweigert: Diesen Zugangsdaten fehlt die Berechtigung zum Löschen.</translation>
+    </message>
+    <message>
+        <source>The delete failed.</source>
+        <translation>Das Löschen ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 were deleted; the rest are still listed.</source>
+        <translation>%1 von %2 wurden gelöscht; die übrigen werden weiterhin aufgeführt.</translation>
+    </message>
+    <message>
+        <source>The registry said:</source>
+        <translation>Antwort der Registry:</translation>
+    </message>
+</context>
+<context>
+    <name>Berth::DialogText</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… und %n weiteres</numerusform>
+            <numerusform>… und %n weitere</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Berth::ErrorBody</name>
+    <message>
+        <source>Bad Request</source>
+        <translation>Ungültige Anfrage</translation>
+    </message>
+    <message>
+        <source>Unauthorized</source>
+        <translation>Nicht autorisiert</translation>
+    </message>
+    <message>
+        <source>Forbidden</source>
+        <translation>Verboten</translation>
+    </message>
+    <message>
+        <source>Not Found</source>
+        <translation>Nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Method Not Allowed</source>
+        <translation>Methode nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>Not Acceptable</source>
+        <translation>Nicht akzeptabel</translation>
+    </message>
+    <message>
+        <source>Request Timeout</source>
+        <translation>Zeitüberschreitung der Anfrage</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Konflikt</translation>
+    </message>
+    <message>
+        <source>Gone</source>
+        <translation>Nicht mehr vorhanden</translation>
+    </message>
+    <message>
+        <source>Length Required</source>
+        <translation>Länge erforderlich</translation>
+    </message>
+    <message>
+        <source>Precondition Failed</source>
+        <translation>Vorbedingung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Content Too Large</source>
+        <translation>Inhalt zu groß</translation>
+    </message>
+    <message>
+        <source>URI Too Long</source>
+        <translation>URI zu lang</translation>
+    </message>
+    <message>
+        <source>Unsupported Media Type</source>
+        <translation>Nicht unterstützter Medientyp</translation>
+    </message>
+    <message>
+        <source>Range Not Satisfiable</source>
+        <translation>Bereich nicht erfüllbar</translation>
+    </message>
+    <message>
+        <source>Too Many Requests</source>
+        <translation>Zu viele Anfragen</translation>
+    </message>
+    <message>
+        <source>Internal Server Error</source>
+        <translation>Interner Serverfehler</translation>
+    </message>
+    <message>
+        <source>Not Implemented</source>
+        <translation>Nicht implementiert</translation>
+    </message>
+    <message>
+        <source>Bad Gateway</source>
+        <translation>Fehlerhaftes Gateway</translation>
+    </message>
+    <message>
+        <source>Service Unavailable</source>
+        <translation>Dienst nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Gateway Timeout</source>
+        <translation>Gateway-Zeitüberschreitung</translation>
+    </message>
+    <message>
+        <source>HTTP error %1</source>
+        <translation>HTTP-Fehler %1</translation>
+    </message>
+    <message>
+        <source>Unknown error</source>
+        <translation>Unbekannter Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>Berth::Json</name>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>ein boolescher Wert</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>eine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>ein Array</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>nicht vorhanden</translation>
+    </message>
+    <message>
+        <source>Unexpected answer from the registry:</source>
+        <translation>Unerwartete Antwort der Registry:</translation>
+    </message>
+    <message>
+        <source>the body is empty.</source>
+        <translation>Der Antwortinhalt ist leer.</translation>
+    </message>
+    <message>
+        <source>the body is not valid JSON (%1 at byte %2).</source>
+        <translation>Der Antwortinhalt ist kein gültiges JSON (%1 bei Byte %2).</translation>
+    </message>
+    <message>
+        <source>the body is not a JSON object.</source>
+        <translation>Der Antwortinhalt ist kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; should be %2, not %3.</source>
+        <translation>„%1“ sollte %2 sein, ist aber %3.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; %2.</source>
+        <translation>„%1“ %2.</translation>
+    </message>
+    <message>
+        <source>is missing or empty</source>
+        <translation>fehlt oder ist leer</translation>
+    </message>
+    <message>
+        <source>an integer</source>
+        <translation>eine Ganzzahl</translation>
+    </message>
+    <message>
+        <source>should be an integer, not %1</source>
+        <translation>sollte eine Ganzzahl sein, ist aber %1</translation>
+    </message>
+    <message>
+        <source>is out of range (%1)</source>
+        <translation>liegt außerhalb des zulässigen Bereichs (%1)</translation>
+    </message>
+    <message>
+        <source>a date and time</source>
+        <translation>ein Datum mit Uhrzeit</translation>
+    </message>
+    <message>
+        <source>is not an ISO 8601 date and time</source>
+        <translation>ist kein Datum mit Uhrzeit nach ISO 8601</translation>
+    </message>
+    <message>
+        <source>is not a valid digest</source>
+        <translation>ist kein gültiger Digest</translation>
+    </message>
+</context>
+<context>
+    <name>Berth::LockDialog</name>
+    <message>
+        <source>Lock Attributes</source>
+        <translation>Sperrattribute</translation>
+    </message>
+    <message>
+        <source>Lock attributes of the repository %1</source>
+        <translation>Sperrattribute des Repositorys %1</translation>
+    </message>
+    <message>
+        <source>Lock attributes of the tag %1:%2</source>
+        <translation>Sperrattribute des Tags %1:%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Lock attributes of %n tags in %1</source>
+        <translation>
+            <numerusform>Sperrattribute von %n Tag in %1</numerusform>
+            <numerusform>Sperrattribute von %n Tags in %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Lock attributes of the manifest %1@%2</source>
+        <translation>Sperrattribute des Manifests %1@%2</translation>
+    </message>
+    <message>
+        <source>&amp;Write enabled</source>
+        <translation>&amp;Schreiben aktiviert</translation>
+    </message>
+    <message>
+        <source>&amp;Delete enabled</source>
+        <translation>&amp;Löschen aktiviert</translation>
+    </message>
+    <message>
+        <source>&amp;Read enabled</source>
+        <translation>L&amp;esen aktiviert</translation>
+    </message>
+    <message>
+        <source>&amp;List enabled</source>
+        <translation>&amp;Auflisten aktiviert</translation>
+    </message>
+    <message>
+        <source>A partly checked box means the selected tags differ; left that way, each keeps its own value.</source>
+        <translation>Ein teilweise aktiviertes Kästchen bedeutet, dass sich die ausgewählten Tags unterscheiden; bleibt es so, behält jedes Tag seinen eigenen Wert.</translation>
+    </message>
+    <message>
+        <source>A partly checked box means the registry did not say; left that way, it is not changed.</source>
+        <translation>Ein teilweise aktiviertes Kästchen bedeutet, dass die Registry keinen Wert angegeben hat; bleibt es so, wird der Wert nicht geändert.</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Applying the change to %n item(s)…</source>
+        <translation>
+            <numerusform>Änderung wird auf %n Element angewendet…</numerusform>
+            <numerusform>Änderung wird auf %n Elemente angewendet…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The lock attributes were changed.</source>
+        <translation>Die Sperrattribute wurden geändert.</translation>
+    </message>
+    <message>
+        <source>The registry refused the change: these credentials may not change lock attributes (that needs the metadata_write permission).</source>
+        <translation>Die Registry hat die Änderung verweigert: Diese Zugangsdaten dürfen keine Sperrattribute ändern (dafür ist die Berechtigung metadata_write erforderlich).</translation>
+    </message>
+    <message>
+        <source>The registry refused the change: the item is locked.</source>
+        <translation>Die Registry hat die Änderung verweigert: Das Element ist gesperrt.</translation>
+    </message>
+    <message>
+        <source>The change failed.</source>
+        <translation>Die Änderung ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 items were changed; Apply tries the others again.</source>
+        <translation>%1 von %2 Elementen wurden geändert; „Übernehmen“ versucht es bei den übrigen erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>Berth::Locks</name>
+    <message>
+        <source>Write</source>
+        <translation>Schreiben</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Lesen</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Auflisten</translation>
+    </message>
+    <message>
+        <source>Write enabled: the item may be overwritten (pushed to). Off locks it against changes and deletion.</source>
+        <translation>Schreiben aktiviert: Das Element darf überschrieben werden (Push). Deaktiviert ist es gegen Änderungen und Löschen gesperrt.</translation>
+    </message>
+    <message>
+        <source>Delete enabled: the item may be deleted.</source>
+        <translation>Löschen aktiviert: Das Element darf gelöscht werden.</translation>
+    </message>
+    <message>
+        <source>Read enabled: the item may be pulled.</source>
+        <translation>Lesen aktiviert: Das Element darf abgerufen werden (Pull).</translation>
+    </message>
+    <message>
+        <source>List enabled: the item shows up in listings.</source>
+        <translation>Auflisten aktiviert: Das Element erscheint in Auflistungen.</translation>
+    </message>
+    <message>
+        <source>%1: unknown</source>
+        <translation>%1: unbekannt</translation>
+    </message>
+    <message>
+        <source>%1: enabled</source>
+        <translation>%1: aktiviert</translation>
+    </message>
+    <message>
+        <source>%1: disabled (locked)</source>
+        <translation>%1: deaktiviert (gesperrt)</translation>
+    </message>
+</context>
+<context>
+    <name>Berth::MainWindow</name>
+    <message>
+        <source>Berth</source>
+        <translation>Berth</translation>
+    </message>
+    <message>
+        <source>Loading</source>
+        <translation>Wird geladen</translation>
+    </message>
+    <message>
+        <source>Could not list the repositories of %1</source>
+        <translation>Die Repositorys von %1 konnten nicht aufgelistet werden</translation>
+    </message>
+    <message>
+        <source>Could not list the tags of %1</source>
+        <translation>Die Tags von %1 konnten nicht aufgelistet werden</translation>
+    </message>
+    <message>
+        <source>Could not list the manifests of %1</source>
+        <translation>Die Manifeste von %1 konnten nicht aufgelistet werden</translation>
+    </message>
+    <message>
+        <source>Registries and repositories</source>
+        <translation>Registrys und Repositorys</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Pull Reference</source>
+        <translation>Pull-Referenz &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Copy registry/repository:tag</source>
+        <translation>Registry/Repository:Tag kopieren</translation>
+    </message>
+    <message>
+        <source>Copy Pull Reference by D&amp;igest</source>
+        <translation>Pull-Referenz per D&amp;igest kopieren</translation>
+    </message>
+    <message>
+        <source>Copy registry/repository@digest</source>
+        <translation>Registry/Repository@Digest kopieren</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Digest</source>
+        <translation>&amp;Digest kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock Attributes…</source>
+        <translation>&amp;Sperrattribute…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Filter…</source>
+        <translation>&amp;Filtern…</translation>
+    </message>
+    <message>
+        <source>&amp;Add Registry…</source>
+        <translation>Registry &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Registry…</source>
+        <translation>Registry &amp;entfernen…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Connection…</source>
+        <translation>&amp;Verbindung bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Registry</source>
+        <translation>&amp;Registry</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Berth</source>
+        <translation>Ü&amp;ber Berth</translation>
+    </message>
+    <message>
+        <source>About Berth</source>
+        <translation>Über Berth</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Berth&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;A desktop browser for container registries, Azure Container Registry first.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Berth&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Ein Desktop-Browser für Container-Registrys, mit Schwerpunkt auf Azure Container Registry.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Hauptwerkzeugleiste</translation>
+    </message>
+    <message>
+        <source>repositories</source>
+        <translation>Repositorys</translation>
+    </message>
+    <message>
+        <source>tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>manifests</source>
+        <translation>Manifeste</translation>
+    </message>
+    <message>
+        <source>details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>saved credentials</source>
+        <translation>gespeicherte Zugangsdaten</translation>
+    </message>
+    <message>
+        <source>repository</source>
+        <translation>Repository</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>Wird geladen: %1…</translation>
+    </message>
+    <message>
+        <source>Copied %1</source>
+        <translation>Kopiert: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %1 (%n items)</source>
+        <translation>
+            <numerusform>Kopiert: %1 (%n Element)</numerusform>
+            <numerusform>Kopiert: %1 (%n Elemente)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>registry</source>
+        <translation>Registry</translation>
+    </message>
+    <message>
+        <source>pull references</source>
+        <translation>Pull-Referenzen</translation>
+    </message>
+    <message>
+        <source>digests</source>
+        <translation>Digests</translation>
+    </message>
+    <message>
+        <source>Could not read the attributes of %1</source>
+        <translation>Die Attribute von %1 konnten nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Manifests are deleted one at a time.</source>
+        <translation>Manifeste werden einzeln gelöscht.</translation>
+    </message>
+    <message>
+        <source>Deleted repository %1</source>
+        <translation>Repository %1 gelöscht</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n item(s) from %1</source>
+        <translation>
+            <numerusform>%n Element aus %1 gelöscht</numerusform>
+            <numerusform>%n Elemente aus %1 gelöscht</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No saved registries yet: add one with Registry ▸ Add Registry… (%1).</source>
+        <translation>Noch keine gespeicherten Registrys: Fügen Sie eine über Registry ▸ Registry hinzufügen… (%1) hinzu.</translation>
+    </message>
+    <message>
+        <source>Could not sign in to %1</source>
+        <translation>Anmeldung bei %1 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1</source>
+        <translation>Verbindung zu %1 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Remove Registry</source>
+        <translation>Registry entfernen</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the list?</source>
+        <translation>%1 aus der Liste entfernen?</translation>
+    </message>
+    <message>
+        <source>Its saved connection is forgotten and its secret deleted from the keychain.</source>
+        <translation>Die gespeicherte Verbindung wird verworfen und das Geheimnis aus dem Schlüsselbund gelöscht.</translation>
+    </message>
+    <message>
+        <source>Could not delete the saved secret of %1</source>
+        <translation>Das gespeicherte Geheimnis von %1 konnte nicht gelöscht werden</translation>
+    </message>
+</context>
+<context>
+    <name>Berth::Manifest</name>
+    <message>
+        <source>Manifests of type &quot;%1&quot; are not supported.</source>
+        <translation>Manifeste vom Typ „%1“ werden nicht unterstützt.</translation>
+    </message>
+    <message>
+        <source>is missing and the body is not clearly an image manifest or an index</source>
+        <translation>fehlt, und der Antwortinhalt ist weder eindeutig ein Image-Manifest noch ein Index</translation>
+    </message>
+    <message>
+        <source>Docker schema 1 manifests are not supported.</source>
+        <translation>Manifeste nach Docker-Schema 1 werden nicht unterstützt.</translation>
+    </message>
+    <message>
+        <source>Manifests with schemaVersion %1 are not supported.</source>
+        <translation>Manifeste mit schemaVersion %1 werden nicht unterstützt.</translation>
+    </message>
+</context>
+<context>
+    <name>Berth::ManifestModel</name>
+    <message>
+        <source>(untagged)</source>
+        <translation>(ohne Tag)</translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation>Digest</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Platforms</source>
+        <translation>Plattformen</translation>
+    </message>
+    <message>
+        <source>Media type</source>
+        <translation>Medientyp</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Last updated</source>
+        <translation>Zuletzt aktualisiert</translation>
+    </message>
+</context>
+<context>
+    <name>Berth::ManifestView</name>
+    <message>
+        <source>%1 (%2 bytes)</source>
+        <translation>%1 (%2 Bytes)</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Index (multi-platform)</source>
+        <translation>Index (Multi-Plattform)</translation>
+    </message>
+    <message>
+        <source>Image manifest</source>
+        <translation>Image-Manifest</translation>
+    </message>
+    <message>
+        <source>Media type</source>
+        <translation>Medientyp</translation>
+    </message>
+    <message>
+        <source>Artifact type</source>
+        <translation>Artefakttyp</translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation>Digest</translation>
+    </message>
+    <message>
+        <source>Manifest size</source>
+        <translation>Manifestgröße</translation>
+    </message>
+    <message>
+        <source>Config</source>
+        <translation>Konfiguration</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Layer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layer(s), %1</source>
+        <translation>
+            <numerusform>%n Layer, %1</numerusform>
+            <numerusform>%n Layer, %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Platforms</source>
+        <translation>Plattformen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n manifest(s)</source>
+        <translation>
+            <numerusform>%n Manifest</numerusform>
+            <numerusform>%n Manifeste</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Total size</source>
+        <translation>Gesamtgröße</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation>Annotationen</translation>
+    </message>
+    <message>
+        <source>OS</source>
+        <translation>OS</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>Architektur</translation>
+    </message>
+    <message>
+        <source>OS version</source>
+        <translation>OS-Version</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <source>Entrypoint</source>
+        <translation>Entrypoint</translation>
+    </message>
+    <message>
+        <source>Cmd</source>
+        <translation>Cmd</translation>
+    </message>
+    <message>
+        <source>Working directory</source>
+        <translation>Arbeitsverzeichnis</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Exposed ports</source>
+        <translation>Freigegebene Ports</translation>
+    </message>
+    <message>
+        <source>Volumes</source>
+        <translation>Volumes</translation>
+    </message>
+    <message>
+        <source>Stop signal</source>
+        <translation>Stoppsignal</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Layer</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>leer</translation>
+    </message>
+    <message>
+        <source>The image configuration is larger than %1.</source>
+        <translation>Die Image-Konfiguration ist größer als %1.</translation>
+    </message>
+    <message>
+        <source>Back to index</source>
+        <translation>Zurück zum Index</translation>
+    </message>
+    <message>
+        <source>Back to the index</source>
+        <translation>Zurück zum Index</translation>
+    </message>
+    <message>
+        <source>&amp;Overview</source>
+        <translation>&amp;Übersicht</translation>
+    </message>
+    <message>
+        <source>&amp;Configuration</source>
+        <translation>&amp;Konfiguration</translation>
+    </message>
+    <message>
+        <source>&amp;JSON</source>
+        <translation>&amp;JSON</translation>
+    </message>
+    <message>
+        <source>Select a tag or a manifest to see its details.</source>
+        <translation>Wählen Sie ein Tag oder ein Manifest aus, um die Details anzuzeigen.</translation>
+    </message>
+    <message>
+        <source>%1 ▸ %2</source>
+        <translation>%1 ▸ %2</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Could not load the manifest: %1</source>
+        <translation>Das Manifest konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>Could not load the manifest %1</source>
+        <translation>Das Manifest %1 konnte nicht geladen werden</translation>
+    </message>
+    <message>
+        <source>This manifest cannot be shown: %1</source>
+        <translation>Dieses Manifest kann nicht angezeigt werden: %1</translation>
+    </message>
+    <message>
+        <source>Could not read the manifest %1</source>
+        <translation>Das Manifest %1 konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>An index has no configuration of its own: open one of its platforms.</source>
+        <translation>Ein Index hat keine eigene Konfiguration: Öffnen Sie eine seiner Plattformen.</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Plattform</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Platforms (double-click one to open its manifest):</source>
+        <translation>Plattformen (Doppelklick öffnet das jeweilige Manifest):</translation>
+    </message>
+    <message>
+        <source>Layers:</source>
+        <translation>Layer:</translation>
+    </message>
+    <message>
+        <source>(no platform)</source>
+        <translation>(keine Plattform)</translation>
+    </message>
+    <message>
+        <source>Double-click to open this platform&apos;s manifest</source>
+        <translation>Doppelklicken, um das Manifest dieser Plattform zu öffnen</translation>
+    </message>
+    <message>
+        <source>The configuration (%1) is not an image configuration.</source>
+        <translation>Die Konfiguration (%1) ist keine Image-Konfiguration.</translation>
+    </message>
+    <message>
+        <source>The image configuration is too large to show (%1).</source>
+        <translation>Die Image-Konfiguration ist zu groß für die Anzeige (%1).</translation>
+    </message>
+    <message>
+        <source>Loading the image configuration…</source>
+        <translation>Image-Konfiguration wird geladen…</translation>
+    </message>
+    <message>
+        <source>Could not load the image configuration: %1</source>
+        <translation>Die Image-Konfiguration konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>Could not load the image configuration of %1</source>
+        <translation>Die Image-Konfiguration von %1 konnte nicht geladen werden</translation>
+    </message>
+    <message>
+        <source>The image configuration is not a JSON object: %1</source>
+        <translation>Die Image-Konfiguration ist kein JSON-Objekt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Berth::MessageBar</name>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Berth::Reference</name>
+    <message>
+        <source>The image reference is empty.</source>
+        <translation>Die Image-Referenz ist leer.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid digest (expected sha256: and 64 lower-case hex digits).</source>
+        <translation>„%1“ ist kein gültiger Digest (erwartet: sha256: und 64 Hexadezimalziffern in Kleinschreibung).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid tag (letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;, not starting with &apos;.&apos; or &apos;-&apos;, at most 128 characters).</source>
+        <translation>„%1“ ist kein gültiges Tag (Buchstaben, Ziffern, &apos;_&apos;, &apos;.&apos; und &apos;-&apos;, nicht mit &apos;.&apos; oder &apos;-&apos; am Anfang, höchstens 128 Zeichen).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; names no repository.</source>
+        <translation>„%1“ nennt kein Repository.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid repository name (lower-case letters, digits and separators, components joined by &apos;/&apos;).</source>
+        <translation>„%1“ ist kein gültiger Repository-Name (Kleinbuchstaben, Ziffern und Trennzeichen, Bestandteile durch &apos;/&apos; verbunden).</translation>
+    </message>
+    <message>
+        <source>The registry is chosen separately, not in the reference.</source>
+        <translation>Die Registry wird separat ausgewählt, nicht in der Referenz.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; needs a tag (:tag) or a digest (@sha256:...).</source>
+        <translation>„%1“ benötigt ein Tag (:tag) oder einen Digest (@sha256:...).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; needs a tag (:tag).</source>
+        <translation>„%1“ benötigt ein Tag (:tag).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; needs a digest (@sha256:...).</source>
+        <translation>„%1“ benötigt einen Digest (@sha256:...).</translation>
+    </message>
+</context>
+<context>
+    <name>Berth::RepositoryModel</name>
+    <message>
+        <source>Repository</source>
+        <translation>Repository</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Manifests</source>
+        <translation>Manifeste</translation>
+    </message>
+</context>
+<context>
+    <name>Berth::RepositoryPane</name>
+    <message>
+        <source>&amp;Tags</source>
+        <translation>&amp;Tags</translation>
+    </message>
+    <message>
+        <source>&amp;Manifests</source>
+        <translation>&amp;Manifeste</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Manifests</source>
+        <translation>Manifeste</translation>
+    </message>
+    <message>
+        <source>Filter (Ctrl+F)</source>
+        <translation>Filtern (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Show the repository&apos;s tags</source>
+        <translation>Tags des Repositorys anzeigen</translation>
+    </message>
+    <message>
+        <source>Show the repository&apos;s manifests, untagged ones included</source>
+        <translation>Manifeste des Repositorys anzeigen, auch die ohne Tag</translation>
+    </message>
+    <message>
+        <source>No repository open</source>
+        <translation>Kein Repository geöffnet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tag(s)</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tags</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n manifest(s)</source>
+        <translation>
+            <numerusform>%n Manifest</numerusform>
+            <numerusform>%n Manifeste</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 loaded</source>
+        <translation>%1 geladen</translation>
+    </message>
+    <message>
+        <source>%1 of %2 shown</source>
+        <translation>%1 von %2 angezeigt</translation>
+    </message>
+</context>
+<context>
+    <name>Berth::TagModel</name>
+    <message>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation>Digest</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Platforms</source>
+        <translation>Plattformen</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Last updated</source>
+        <translation>Zuletzt aktualisiert</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>A desktop browser for container registries.</source>
+        <translation>Ein Desktop-Browser für Container-Registrys.</translation>
+    </message>
+    <message>
+        <source>Open the built-in demo registry (nothing is saved).</source>
+        <translation>Die integrierte Demo-Registry öffnen (es wird nichts gespeichert).</translation>
+    </message>
+    <message>
+        <source>Save a screenshot and quit.</source>
+        <translation>Einen Screenshot speichern und beenden.</translation>
+    </message>
+    <message>
+        <source>Demo registry</source>
+        <translation>Demo-Registry</translation>
+    </message>
+</context>
+</TS>
