@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds, and runs berth-cli against the built-in demo registry.
+# Installs what is missing, builds, and opens the Berth window on the built-in demo registry.
+# (berth-cli runs the same demo: build/app/berth-cli --demo repo list)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 scripts/build.sh
-[ $# -gt 0 ] || set -- repo list
-exec build/app/berth-cli --demo "$@"
+exec build/ui/berth --demo "$@"

@@ -4,10 +4,11 @@ set -euo pipefail
 packages=(
     build-essential cmake ninja-build pkg-config clang
     qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev
-    qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qtkeychain-qt6-dev libgl-dev
+    qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qtkeychain-qt6-dev libgl-dev libqt6svg6
     libssl-dev openssl curl ca-certificates
     docker-registry skopeo apache2-utils
     xvfb xauth gnome-keyring dbus-x11 libsecret-tools
+    desktop-file-utils appstream
 )
 missing=()
 for p in "${packages[@]}"; do
