@@ -7,6 +7,7 @@
 #include "models/lockcolumns.h"
 #include "models/manifestmodel.h"
 #include "models/repositorymodel.h"
+#include "models/tagfiltermodel.h"
 #include "models/tagmodel.h"
 
 #include <QAbstractItemModelTester>
@@ -265,6 +266,65 @@ private Q_SLOTS:
         for (int r = 0; r < model.rowCount(); ++r)
             untagged |= model.manifestAt(r).tags.isEmpty();
         QVERIFY(untagged);
+    }
+
+    void filterKeepsLoadingAndSendsTimeSortsToTheServer()
+    {
+        TagModel tags;
+        tags.setPageSize(50);
+        TagFilterModel filter;
+        filter.setSourceModel(&tags);
+        QAbstractItemModelTester tester(&filter,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        tags.setRepository(m_client.get(), QStringLiteral("big/repo"));
+        QVERIFY(QTest::qWaitFor([&] { return tags.rowCount() > 0 && !tags.isLoading(); }, 10000));
+        QVERIFY(!tags.isComplete());                   // only the first page so far
+        filter.setFilterText(QStringLiteral("T0025")); // case-insensitive
+        // The filter pulls every page, so matches beyond the first page are found.
+        QVERIFY(QTest::qWaitFor([&] { return tags.isComplete() && !tags.isLoading(); }, 20000));
+        QVERIFY(filter.rowCount() >= 1);
+        for (int r = 0; r < filter.rowCount(); ++r)
+            QVERIFY(filter.index(r, TagModel::Name)
+                        .data()
+                        .toString()
+                        .contains(u"t0025", Qt::CaseInsensitive));
+        filter.setFilterText({});
+        QCOMPARE(filter.rowCount(), tags.rowCount());
+
+        m_emu->clearRequests();
+        filter.sort(TagModel::Created, Qt::DescendingOrder);
+        QCOMPARE(tags.orderBy(), OrderBy::TimeDesc);
+        QVERIFY(QTest::qWaitFor([&] { return tags.rowCount() > 0 && !tags.isLoading(); }, 10000));
+        bool asked = false;
+        for (const auto &r : m_emu->requests())
+            asked |= r.query.contains(u"orderby=timedesc");
+        QVERIFY(asked);
+    }
+
+    void tagTableSurvivesGarbageAndStalls()
+    {
+        using Response = ScriptedServer::Response;
+        ScriptedServer server;
+        QVERIFY(server.listen());
+        server.addRoute("GET", QStringLiteral("/v2/"), Response::json(200, "{}"));
+        server.addRoute("GET", QStringLiteral("/v2/garbage/tags/list"),
+                        Response::json(200, "{\"tags\": [1, "));
+        server.addRoute("GET", QStringLiteral("/v2/stall/tags/list"), Response::stall());
+        auto client = makeClient(server.url(), {}, {}, 1000);
+
+        for (const QString &repo : {QStringLiteral("garbage"), QStringLiteral("stall")}) {
+            TagModel model;
+            QAbstractItemModelTester tester(&model,
+                                            QAbstractItemModelTester::FailureReportingMode::Fatal);
+            QSignalSpy failed(&model, &PagedTableModel::loadFailed);
+            model.setRepository(client.get(), repo);
+            QVERIFY(failed.wait(15000));
+            QCOMPARE(model.error().code,
+                     repo == u"garbage" ? ErrorCode::InvalidResponse : ErrorCode::Timeout);
+            QVERIFY(!model.isLoading()); // no endless "loading"
+            QCOMPARE(model.rowCount(), 0);
+            QVERIFY(!model.canFetchMore({}));
+        }
     }
 
     void tagTableErrorIsVisible()
