@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Berth::Auth</name>
+    <message>
+        <source>The registry asks for a username and password.</source>
+        <translation>Die Registry verlangt einen Benutzernamen und ein Passwort.</translation>
+    </message>
+    <message>
+        <source>Refusing to send a password over plain http.</source>
+        <translation>Ein Passwort wird nicht über unverschlüsseltes http gesendet.</translation>
+    </message>
+    <message>
+        <source>The registry refused access and named no way to sign in.</source>
+        <translation>Die Registry hat den Zugriff abgelehnt und keine Anmeldemöglichkeit genannt.</translation>
+    </message>
+    <message>
+        <source>The registry asks for an unsupported sign-in scheme (%1).</source>
+        <translation>Die Registry verlangt ein nicht unterstütztes Anmeldeverfahren (%1).</translation>
+    </message>
+    <message>
+        <source>The registry&apos;s sign-in challenge names no usable token endpoint (realm).</source>
+        <translation>Die Anmeldeaufforderung der Registry nennt keinen verwendbaren Token-Endpunkt (realm).</translation>
+    </message>
+    <message>
+        <source>Refusing to ask for a token over plain http at %1.</source>
+        <translation>Ein Token wird nicht über unverschlüsseltes http bei %1 angefordert.</translation>
+    </message>
+    <message>
+        <source>Could not reach the token endpoint %1: %2</source>
+        <translation>Der Token-Endpunkt %1 ist nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>The registry refused the credentials: %1</source>
+        <translation>Die Registry hat die Zugangsdaten abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>The token endpoint answered without a %1.</source>
+        <translation>Der Token-Endpunkt hat ohne %1 geantwortet.</translation>
+    </message>
+</context>
+<context>
     <name>Berth::AzureCliToken</name>
     <message numerus="yes">
         <source>The Azure CLI did not answer within %n second(s); run &quot;az login&quot; in a terminal, then try again, or paste a token.</source>
@@ -1215,6 +1254,165 @@
     <message>
         <source>&quot;%1&quot; needs a digest (@sha256:...).</source>
         <translation>„%1“ benötigt einen Digest (@sha256:...).</translation>
+    </message>
+</context>
+<context>
+    <name>Berth::Registry</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>Datei nicht vorhanden</translation>
+    </message>
+    <message>
+        <source>%1 changed while it was being uploaded; upload stopped.</source>
+        <translation>%1 hat sich während des Hochladens geändert; das Hochladen wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The registry reports %1 bytes received, %2 were sent.</source>
+        <translation>Die Registry meldet %1 empfangene Bytes, gesendet wurden %2.</translation>
+    </message>
+    <message>
+        <source>No registry URL was given.</source>
+        <translation>Es wurde keine Registry-URL angegeben.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a registry URL (expected e.g. myregistry.azurecr.io).</source>
+        <translation>„%1“ ist keine Registry-URL (erwartet z. B. myregistry.azurecr.io).</translation>
+    </message>
+    <message>
+        <source>Put credentials in the sign-in options, not in the registry URL.</source>
+        <translation>Geben Sie die Zugangsdaten in den Anmeldeoptionen an, nicht in der Registry-URL.</translation>
+    </message>
+    <message>
+        <source>Refusing plain http to %1; use https, or allow plain http explicitly.</source>
+        <translation>Unverschlüsseltes http zu %1 wird abgelehnt; verwenden Sie https, oder lassen Sie unverschlüsseltes http ausdrücklich zu.</translation>
+    </message>
+    <message>
+        <source>Cannot read the CA file %1: %2</source>
+        <translation>Die CA-Datei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The CA file %1 holds no PEM certificate.</source>
+        <translation>Die CA-Datei %1 enthält kein PEM-Zertifikat.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid repository name (lower-case letters, digits and separators, namespaces split by &apos;/&apos;).</source>
+        <translation>„%1“ ist kein gültiger Repository-Name (Kleinbuchstaben, Ziffern und Trennzeichen, Namespaces durch „/“ getrennt).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid digest (expected sha256:&lt;64 hex digits&gt;).</source>
+        <translation>„%1“ ist kein gültiger Digest (erwartet sha256:&lt;64 Hexziffern&gt;).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is neither a valid tag nor a digest.</source>
+        <translation>„%1“ ist weder ein gültiger Tag noch ein Digest.</translation>
+    </message>
+    <message>
+        <source>%1 has digest %2, expected %3.</source>
+        <translation>%1 hat den Digest %2, erwartet wurde %3.</translation>
+    </message>
+    <message>
+        <source>The registry answered the upload without a Location.</source>
+        <translation>Die Registry hat auf den Upload ohne Location geantwortet.</translation>
+    </message>
+    <message>
+        <source>The manifest served</source>
+        <translation>Das ausgelieferte Manifest</translation>
+    </message>
+    <message>
+        <source>The manifest</source>
+        <translation>Das Manifest</translation>
+    </message>
+    <message>
+        <source>The registry stored the manifest; it</source>
+        <translation>Die Registry hat das Manifest gespeichert; es</translation>
+    </message>
+    <message>
+        <source>The downloaded blob</source>
+        <translation>Der heruntergeladene Blob</translation>
+    </message>
+    <message>
+        <source>The registry stored the blob; it</source>
+        <translation>Die Registry hat den Blob gespeichert; er</translation>
+    </message>
+    <message>
+        <source>%1 needs Azure Container Registry&apos;s metadata API (/acr/v1/), which this registry does not offer.</source>
+        <translation>%1 erfordert die Metadaten-API von Azure Container Registry (/acr/v1/), die diese Registry nicht anbietet.</translation>
+    </message>
+    <message>
+        <source>Changing lock attributes</source>
+        <translation>Das Ändern von Sperrattributen</translation>
+    </message>
+    <message>
+        <source>Deleting a whole repository</source>
+        <translation>Das Löschen eines ganzen Repositorys</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid tag.</source>
+        <translation>„%1“ ist kein gültiger Tag.</translation>
+    </message>
+    <message>
+        <source>%1 has no tag %2.</source>
+        <translation>%1 hat keinen Tag %2.</translation>
+    </message>
+    <message>
+        <source>%1 has no manifest %2.</source>
+        <translation>%1 hat kein Manifest %2.</translation>
+    </message>
+    <message>
+        <source>Invalid request URL.</source>
+        <translation>Ungültige Anfrage-URL.</translation>
+    </message>
+    <message>
+        <source>Cannot write the download: %1</source>
+        <translation>Der Download kann nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>The registry&apos;s answer is larger than %1 MiB; refusing to read it.</source>
+        <translation>Die Antwort der Registry ist größer als %1 MiB; sie wird nicht gelesen.</translation>
+    </message>
+    <message>
+        <source>%1 stopped answering (no data for %2 s).</source>
+        <translation>%1 antwortet nicht mehr (seit %2 s keine Daten).</translation>
+    </message>
+    <message>
+        <source>TLS with %1 failed: %2</source>
+        <translation>TLS mit %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection before answering.</source>
+        <translation>%1 hat die Verbindung vor der Antwort geschlossen.</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1: %2</source>
+        <translation>%1 ist nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>The connection to %1 broke while reading the answer.</source>
+        <translation>Die Verbindung zu %1 ist beim Lesen der Antwort abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The registry redirected more than %1 times.</source>
+        <translation>Die Registry hat mehr als %1-mal umgeleitet.</translation>
+    </message>
+    <message>
+        <source>The registry redirected to an invalid address.</source>
+        <translation>Die Registry hat auf eine ungültige Adresse umgeleitet.</translation>
+    </message>
+    <message>
+        <source>The registry redirected from https to plain http; not following.</source>
+        <translation>Die Registry hat von https auf unverschlüsseltes http umgeleitet; der Umleitung wird nicht gefolgt.</translation>
+    </message>
+    <message>
+        <source>The credentials lack the permission this needs (insufficient scope).</source>
+        <translation>Den Zugangsdaten fehlt die dafür nötige Berechtigung (unzureichender Scope).</translation>
+    </message>
+    <message>
+        <source>The registry refused the credentials: %1</source>
+        <translation>Die Registry hat die Zugangsdaten abgelehnt: %1</translation>
     </message>
 </context>
 <context>

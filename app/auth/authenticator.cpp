@@ -3,6 +3,7 @@
 #include "core/errorbody.h"
 #include "registry/connection.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
@@ -15,6 +16,12 @@ Q_LOGGING_CATEGORY(lcAuth, "berth.auth", QtWarningMsg)
 namespace Berth {
 
 namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Berth::Auth)
+};
+
 constexpr qint64 MaxTokenResponse = 1 << 20;
 
 RegistryError unauthorized(const QString &message, int status = 401)
@@ -80,24 +87,22 @@ Job<QByteArray> *Authenticator::authorize(const QList<AuthChallenge> &challenges
         m_mode = Mode::Basic;
         if (creds.kind != Credentials::Kind::Password
             && creds.kind != Credentials::Kind::RefreshToken)
-            return failedJob(this, unauthorized(QStringLiteral(
-                                       "The registry asks for a username and password.")));
+            return failedJob(
+                this, unauthorized(Tr::tr("The registry asks for a username and password.")));
         if (!m_connection->mayCarrySecrets(m_connection->registry()))
-            return failedJob(this,
-                             RegistryError::make(
-                                 ErrorCode::InsecureUrl,
-                                 QStringLiteral("Refusing to send a password over plain http.")));
+            return failedJob(
+                this, RegistryError::make(ErrorCode::InsecureUrl,
+                                          Tr::tr("Refusing to send a password over plain http.")));
         m_basic = "Basic " + (creds.username + u':' + creds.secret).toUtf8().toBase64();
         auto *job = new Job<QByteArray>(this);
         job->succeed(m_basic);
         return job;
     }
     return failedJob(
-        this, unauthorized(
-                  challenges.isEmpty()
-                      ? QStringLiteral("The registry refused access and named no way to sign in.")
-                      : QStringLiteral("The registry asks for an unsupported sign-in scheme (%1).")
-                            .arg(challenges.first().scheme)));
+        this, unauthorized(challenges.isEmpty()
+                               ? Tr::tr("The registry refused access and named no way to sign in.")
+                               : Tr::tr("The registry asks for an unsupported sign-in scheme (%1).")
+                                     .arg(challenges.first().scheme)));
 }
 
 Job<QByteArray> *Authenticator::bearer(const AuthChallenge &challenge, const QStringList &scopes)
@@ -106,15 +111,15 @@ Job<QByteArray> *Authenticator::bearer(const AuthChallenge &challenge, const QSt
     const QUrl realm(challenge.realm());
     if (!realm.isValid() || realm.host().isEmpty()
         || (realm.scheme() != u"https" && realm.scheme() != u"http"))
-        return failedJob(this, unauthorized(QStringLiteral(
-                                   "The registry's sign-in challenge names no usable token "
-                                   "endpoint (realm).")));
+        return failedJob(
+            this, unauthorized(Tr::tr("The registry's sign-in challenge names no usable token "
+                                      "endpoint (realm).")));
     if (!m_connection->mayCarrySecrets(realm))
         return failedJob(
             this,
-            RegistryError::make(ErrorCode::InsecureUrl,
-                                QStringLiteral("Refusing to ask for a token over plain http at %1.")
-                                    .arg(realm.host())));
+            RegistryError::make(
+                ErrorCode::InsecureUrl,
+                Tr::tr("Refusing to ask for a token over plain http at %1.").arg(realm.host())));
     m_service = challenge.service();
     QStringList wanted = scopes;
     if (!challenge.scope().isEmpty()) {
@@ -225,11 +230,11 @@ Job<QByteArray> *Authenticator::tokenRequest(const QByteArray &method,
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QByteArray body = reply->readAll();
         if (status == 0) {
-            job->fail(RegistryError::make(
-                reply->error() == QNetworkReply::OperationCanceledError ? ErrorCode::Timeout
-                                                                        : ErrorCode::Network,
-                QStringLiteral("Could not reach the token endpoint %1: %2")
-                    .arg(reply->url().host(), reply->errorString())));
+            job->fail(RegistryError::make(reply->error() == QNetworkReply::OperationCanceledError
+                                              ? ErrorCode::Timeout
+                                              : ErrorCode::Network,
+                                          Tr::tr("Could not reach the token endpoint %1: %2")
+                                              .arg(reply->url().host(), reply->errorString())));
             return;
         }
         if (status < 200 || status > 299) {
@@ -237,7 +242,7 @@ Job<QByteArray> *Authenticator::tokenRequest(const QByteArray &method,
             if (status == 401 || status == 403) {
                 error.code = ErrorCode::Unauthorized;
                 error.message
-                    = QStringLiteral("The registry refused the credentials: %1").arg(error.message);
+                    = Tr::tr("The registry refused the credentials: %1").arg(error.message);
             }
             job->fail(error);
             return;
@@ -249,7 +254,7 @@ Job<QByteArray> *Authenticator::tokenRequest(const QByteArray &method,
         if (token.isEmpty()) {
             job->fail(RegistryError::make(
                 ErrorCode::InvalidResponse,
-                QStringLiteral("The token endpoint answered without a %1.").arg(field), status));
+                Tr::tr("The token endpoint answered without a %1.").arg(field), status));
             return;
         }
         job->succeed(token.toUtf8());

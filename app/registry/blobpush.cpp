@@ -2,6 +2,7 @@
 
 #include "core/sha256.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QMetaObject>
 
@@ -10,8 +11,14 @@
 namespace Berth {
 
 namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Berth::Registry)
+};
+
 constexpr qint64 HashSlice = 8 << 20;
-}
+} // namespace
 
 BlobPush::BlobPush(RegistryClient *client,
                    const QString &repo,
@@ -26,9 +33,9 @@ BlobPush::BlobPush(RegistryClient *client,
     const QFileInfo info(filePath);
     if (!info.isFile() || !m_file.open(QIODevice::ReadOnly)) {
         fail(RegistryError::make(
-            ErrorCode::Io, QStringLiteral("Cannot read %1: %2")
-                               .arg(filePath, info.exists() ? m_file.errorString()
-                                                            : QStringLiteral("no such file"))));
+            ErrorCode::Io,
+            Tr::tr("Cannot read %1: %2")
+                .arg(filePath, info.exists() ? m_file.errorString() : Tr::tr("no such file"))));
         return;
     }
     m_size = info.size();
@@ -43,7 +50,7 @@ BlobPush::BlobPush(RegistryClient *client,
         if (slice.isEmpty() && !m_file.atEnd()) {
             fail(RegistryError::make(
                 ErrorCode::Io,
-                QStringLiteral("Cannot read %1: %2").arg(m_file.fileName(), m_file.errorString())));
+                Tr::tr("Cannot read %1: %2").arg(m_file.fileName(), m_file.errorString())));
             return;
         }
         hash->addData(slice);
@@ -108,7 +115,7 @@ void BlobPush::sendNext()
 {
     if (!fileUnchanged()) {
         failAndCancel(RegistryError::make(
-            ErrorCode::Io, QStringLiteral("%1 changed while it was being uploaded; upload stopped.")
+            ErrorCode::Io, Tr::tr("%1 changed while it was being uploaded; upload stopped.")
                                .arg(m_file.fileName())));
         return;
     }
@@ -116,7 +123,7 @@ void BlobPush::sendNext()
     if (chunk.isEmpty() && m_session.offset < m_size) {
         failAndCancel(RegistryError::make(
             ErrorCode::Io,
-            QStringLiteral("Cannot read %1: %2").arg(m_file.fileName(), m_file.errorString())));
+            Tr::tr("Cannot read %1: %2").arg(m_file.fileName(), m_file.errorString())));
         return;
     }
     const bool last = m_session.offset + chunk.size() >= m_size;
@@ -144,11 +151,11 @@ void BlobPush::sendNext()
         }
         m_session = *patch->result();
         if (m_session.offset != expected) {
-            failAndCancel(RegistryError::make(
-                ErrorCode::InvalidResponse,
-                QStringLiteral("The registry reports %1 bytes received, %2 were sent.")
-                    .arg(m_session.offset)
-                    .arg(expected)));
+            failAndCancel(
+                RegistryError::make(ErrorCode::InvalidResponse,
+                                    Tr::tr("The registry reports %1 bytes received, %2 were sent.")
+                                        .arg(m_session.offset)
+                                        .arg(expected)));
             return;
         }
         Q_EMIT progress(m_session.offset, m_size);

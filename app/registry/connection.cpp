@@ -10,6 +10,15 @@
 
 namespace Berth {
 
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Berth::Registry)
+};
+
+} // namespace
+
 bool isLoopbackHost(const QString &host)
 {
     if (host.compare(u"localhost", Qt::CaseInsensitive) == 0)
@@ -22,8 +31,8 @@ Result<QUrl> normalizeRegistryUrl(const QString &text, bool allowPlainHttp)
 {
     QString trimmed = text.trimmed();
     if (trimmed.isEmpty())
-        return std::unexpected(RegistryError::make(ErrorCode::InvalidArgument,
-                                                   QStringLiteral("No registry URL was given.")));
+        return std::unexpected(
+            RegistryError::make(ErrorCode::InvalidArgument, Tr::tr("No registry URL was given.")));
     if (!trimmed.contains(u"://"))
         trimmed.prepend(allowPlainHttp ? u"http://" : u"https://");
     const QUrl url(trimmed, QUrl::StrictMode);
@@ -31,16 +40,16 @@ Result<QUrl> normalizeRegistryUrl(const QString &text, bool allowPlainHttp)
     if (!url.isValid() || url.host().isEmpty() || (scheme != u"http" && scheme != u"https"))
         return std::unexpected(RegistryError::make(
             ErrorCode::InvalidArgument,
-            QStringLiteral("\"%1\" is not a registry URL (expected e.g. myregistry.azurecr.io).")
+            Tr::tr("\"%1\" is not a registry URL (expected e.g. myregistry.azurecr.io).")
                 .arg(text)));
     if (!url.userInfo().isEmpty())
         return std::unexpected(RegistryError::make(
             ErrorCode::InvalidArgument,
-            QStringLiteral("Put credentials in the sign-in options, not in the registry URL.")));
+            Tr::tr("Put credentials in the sign-in options, not in the registry URL.")));
     if (scheme == u"http" && !allowPlainHttp && !isLoopbackHost(url.host()))
         return std::unexpected(RegistryError::make(
             ErrorCode::InsecureUrl,
-            QStringLiteral("Refusing plain http to %1; use https, or allow plain http explicitly.")
+            Tr::tr("Refusing plain http to %1; use https, or allow plain http explicitly.")
                 .arg(url.host())));
     QUrl base;
     base.setScheme(scheme);
@@ -56,16 +65,16 @@ Result<Connection *> Connection::create(const ConnectionSettings &settings, QObj
         QFile file(settings.caFile);
         if (!file.open(QIODevice::ReadOnly)) {
             delete connection;
-            return std::unexpected(
-                RegistryError::make(ErrorCode::Io, QStringLiteral("Cannot read the CA file %1: %2")
-                                                       .arg(settings.caFile, file.errorString())));
+            return std::unexpected(RegistryError::make(
+                ErrorCode::Io,
+                Tr::tr("Cannot read the CA file %1: %2").arg(settings.caFile, file.errorString())));
         }
         const QList<QSslCertificate> certs = QSslCertificate::fromData(file.readAll(), QSsl::Pem);
         if (certs.isEmpty()) {
             delete connection;
             return std::unexpected(RegistryError::make(
                 ErrorCode::InvalidArgument,
-                QStringLiteral("The CA file %1 holds no PEM certificate.").arg(settings.caFile)));
+                Tr::tr("The CA file %1 holds no PEM certificate.").arg(settings.caFile)));
         }
         connection->m_ssl.addCaCertificates(certs);
     }

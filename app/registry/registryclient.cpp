@@ -3,9 +3,19 @@
 #include "core/reference.h"
 #include "registry/clientsupport.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 
 namespace Berth {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Berth::Registry)
+};
+
+} // namespace
 
 using namespace detail;
 
@@ -15,8 +25,8 @@ std::optional<RegistryError> checkRepo(const QString &repo)
 {
     if (isValidRepositoryName(repo))
         return std::nullopt;
-    return badArgument(QStringLiteral("\"%1\" is not a valid repository name (lower-case letters, "
-                                      "digits and separators, namespaces split by '/').")
+    return badArgument(Tr::tr("\"%1\" is not a valid repository name (lower-case letters, "
+                              "digits and separators, namespaces split by '/').")
                            .arg(repo));
 }
 
@@ -25,16 +35,14 @@ std::optional<RegistryError> checkDigest(const QString &digest)
     if (isValidDigest(digest))
         return std::nullopt;
     return badArgument(
-        QStringLiteral("\"%1\" is not a valid digest (expected sha256:<64 hex digits>).")
-            .arg(digest));
+        Tr::tr("\"%1\" is not a valid digest (expected sha256:<64 hex digits>).").arg(digest));
 }
 
 std::optional<RegistryError> checkReference(const QString &reference)
 {
     if (isValidTag(reference) || isValidDigest(reference))
         return std::nullopt;
-    return badArgument(
-        QStringLiteral("\"%1\" is neither a valid tag nor a digest.").arg(reference));
+    return badArgument(Tr::tr("\"%1\" is neither a valid tag nor a digest.").arg(reference));
 }
 
 QByteArray attributesBody(const ChangeableAttributes &attributes)

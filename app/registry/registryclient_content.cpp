@@ -5,7 +5,18 @@
 #include "registry/clientsupport.h"
 #include "registry/digestingdevice.h"
 
+#include <QCoreApplication>
+
 namespace Berth {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Berth::Registry)
+};
+
+} // namespace
 
 using namespace detail;
 
@@ -22,7 +33,7 @@ RegistryError digestMismatch(const QString &what, const QString &expected, const
 {
     return RegistryError::make(
         ErrorCode::DigestMismatch,
-        QStringLiteral("%1 has digest %2, expected %3.").arg(what, actual, expected));
+        Tr::tr("%1 has digest %2, expected %3.").arg(what, actual, expected));
 }
 
 // The Location of an upload answer, resolved against where the answer came from.
@@ -32,7 +43,7 @@ Result<UploadSession> sessionFrom(const HttpResponse &r)
     if (location.isEmpty())
         return std::unexpected(RegistryError::make(
             ErrorCode::InvalidResponse,
-            QStringLiteral("The registry answered the upload without a Location."), r.status));
+            Tr::tr("The registry answered the upload without a Location."), r.status));
     UploadSession session;
     session.location = r.url.resolved(QUrl::fromEncoded(location));
     // "Range: 0-<last byte>"; absent or "0-0" before any data.
@@ -69,11 +80,11 @@ Job<ManifestContent> *RegistryClient::getManifest(const QString &repo, const QSt
                 = MediaType::essence(QString::fromLatin1(response.header("Content-Type")));
             const QString announced = QString::fromLatin1(response.header("Docker-Content-Digest"));
             if (reference.startsWith(u"sha256:") && reference != content.digest)
-                return std::unexpected(digestMismatch(QStringLiteral("The manifest served"),
-                                                      reference, content.digest));
+                return std::unexpected(
+                    digestMismatch(Tr::tr("The manifest served"), reference, content.digest));
             if (announced.startsWith(u"sha256:") && announced != content.digest)
-                return std::unexpected(digestMismatch(QStringLiteral("The manifest served"),
-                                                      announced, content.digest));
+                return std::unexpected(
+                    digestMismatch(Tr::tr("The manifest served"), announced, content.digest));
             return content;
         });
 }
@@ -133,8 +144,7 @@ Job<QString> *RegistryClient::putManifest(const QString &repo,
         return failed<QString>(this, *e);
     const QString digest = Sha256::digestOf(body);
     if (reference.startsWith(u"sha256:") && reference != digest)
-        return failed<QString>(this,
-                               digestMismatch(QStringLiteral("The manifest"), reference, digest));
+        return failed<QString>(this, digestMismatch(Tr::tr("The manifest"), reference, digest));
     HttpRequest r = HttpRequest::get(
         m_connection->resolve(QStringLiteral("/v2/%1/manifests/%2").arg(repo, reference)),
         pushScope(repo));
@@ -145,8 +155,8 @@ Job<QString> *RegistryClient::putManifest(const QString &repo,
         this, request(r), [digest](const HttpResponse &response) -> Result<QString> {
             const QString stored = QString::fromLatin1(response.header("Docker-Content-Digest"));
             if (stored.startsWith(u"sha256:") && stored != digest)
-                return std::unexpected(digestMismatch(
-                    QStringLiteral("The registry stored the manifest; it"), digest, stored));
+                return std::unexpected(
+                    digestMismatch(Tr::tr("The registry stored the manifest; it"), digest, stored));
             return digest;
         });
 }
@@ -201,8 +211,7 @@ Job<qint64> *RegistryClient::getBlob(const QString &repo, const QString &digest,
     chain(job, get, [hashing, digest](const HttpResponse &) -> Result<qint64> {
         const QString actual = hashing->digest();
         if (actual != digest)
-            return std::unexpected(
-                digestMismatch(QStringLiteral("The downloaded blob"), digest, actual));
+            return std::unexpected(digestMismatch(Tr::tr("The downloaded blob"), digest, actual));
         return hashing->written();
     });
     return job;
@@ -312,8 +321,8 @@ Job<QString> *RegistryClient::completeUpload(const QString &repo,
         this, request(r), [digest](const HttpResponse &response) -> Result<QString> {
             const QString stored = QString::fromLatin1(response.header("Docker-Content-Digest"));
             if (stored.startsWith(u"sha256:") && stored != digest)
-                return std::unexpected(digestMismatch(
-                    QStringLiteral("The registry stored the blob; it"), digest, stored));
+                return std::unexpected(
+                    digestMismatch(Tr::tr("The registry stored the blob; it"), digest, stored));
             return digest;
         });
 }

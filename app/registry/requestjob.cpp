@@ -5,6 +5,7 @@
 #include "core/errorbody.h"
 #include "registry/connection.h"
 
+#include <QCoreApplication>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QTimer>
@@ -14,6 +15,12 @@ Q_LOGGING_CATEGORY(lcRegistry, "berth.registry", QtWarningMsg)
 namespace Berth {
 
 namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Berth::Registry)
+};
+
 constexpr int MaxRedirects = 5;
 constexpr int MaxRetries = 2;
 constexpr qint64 MaxErrorBody = 64 * 1024;
@@ -53,8 +60,7 @@ RequestJob::RequestJob(Connection *connection, HttpRequest request, QObject *par
     , m_request(std::move(request))
 {
     if (!m_request.url.isValid()) {
-        fail(RegistryError::make(ErrorCode::InvalidArgument,
-                                 QStringLiteral("Invalid request URL.")));
+        fail(RegistryError::make(ErrorCode::InvalidArgument, Tr::tr("Invalid request URL.")));
         return;
     }
     send(m_request.url);
@@ -121,8 +127,9 @@ void RequestJob::onReadyRead()
         if (m_request.sink->write(chunk) != chunk.size()) {
             // The error first: abort() finishes the reply synchronously.
             m_bodyCut = true;
-            fail(RegistryError::make(ErrorCode::Io, QStringLiteral("Cannot write the download: %1")
-                                                        .arg(m_request.sink->errorString())));
+            fail(RegistryError::make(
+                ErrorCode::Io,
+                Tr::tr("Cannot write the download: %1").arg(m_request.sink->errorString())));
             m_reply->abort();
             return;
         }
@@ -135,7 +142,7 @@ void RequestJob::onReadyRead()
         if (success) {
             fail(RegistryError::make(
                 ErrorCode::TooLarge,
-                QStringLiteral("The registry's answer is larger than %1 MiB; refusing to read it.")
+                Tr::tr("The registry's answer is larger than %1 MiB; refusing to read it.")
                     .arg(m_request.maxBody >> 20),
                 status));
             m_reply->abort(); // finishes synchronously; the error above stands
@@ -153,21 +160,18 @@ RegistryError RequestJob::transportError() const
     case QNetworkReply::TimeoutError:
     case QNetworkReply::OperationCanceledError:
         return RegistryError::make(ErrorCode::Timeout,
-                                   QStringLiteral("%1 stopped answering (no data for %2 s).")
+                                   Tr::tr("%1 stopped answering (no data for %2 s).")
                                        .arg(host)
                                        .arg(m_connection->settings().timeoutMs / 1000.0));
     case QNetworkReply::SslHandshakeFailedError:
         return RegistryError::make(
-            ErrorCode::Tls,
-            QStringLiteral("TLS with %1 failed: %2").arg(host, m_reply->errorString()));
+            ErrorCode::Tls, Tr::tr("TLS with %1 failed: %2").arg(host, m_reply->errorString()));
     case QNetworkReply::RemoteHostClosedError:
-        return RegistryError::make(
-            ErrorCode::Network,
-            QStringLiteral("%1 closed the connection before answering.").arg(host));
+        return RegistryError::make(ErrorCode::Network,
+                                   Tr::tr("%1 closed the connection before answering.").arg(host));
     default:
-        return RegistryError::make(
-            ErrorCode::Network,
-            QStringLiteral("Cannot reach %1: %2").arg(host, m_reply->errorString()));
+        return RegistryError::make(ErrorCode::Network,
+                                   Tr::tr("Cannot reach %1: %2").arg(host, m_reply->errorString()));
     }
 }
 
@@ -185,7 +189,7 @@ void RequestJob::onFinished()
         RegistryError error = transportError();
         m_reply = nullptr;
         if (status != 0 && error.code == ErrorCode::Network)
-            error.message = QStringLiteral("The connection to %1 broke while reading the answer.")
+            error.message = Tr::tr("The connection to %1 broke while reading the answer.")
                                 .arg(m_currentUrl.host());
         fail(error);
         return;
@@ -202,23 +206,21 @@ void RequestJob::onFinished()
         if (++m_redirects > MaxRedirects) {
             fail(RegistryError::make(
                 ErrorCode::RedirectLoop,
-                QStringLiteral("The registry redirected more than %1 times.").arg(MaxRedirects),
-                status));
+                Tr::tr("The registry redirected more than %1 times.").arg(MaxRedirects), status));
             return;
         }
         const QUrl target = m_currentUrl.resolved(QUrl::fromEncoded(reply->rawHeader("Location")));
         if (!target.isValid() || (target.scheme() != u"https" && target.scheme() != u"http")) {
-            fail(RegistryError::make(
-                ErrorCode::InvalidResponse,
-                QStringLiteral("The registry redirected to an invalid address."), status));
+            fail(RegistryError::make(ErrorCode::InvalidResponse,
+                                     Tr::tr("The registry redirected to an invalid address."),
+                                     status));
             return;
         }
         if (m_currentUrl.scheme() == u"https" && target.scheme() == u"http") {
-            fail(RegistryError::make(
-                ErrorCode::InsecureUrl,
-                QStringLiteral("The registry redirected from https to plain http; "
-                               "not following."),
-                status));
+            fail(RegistryError::make(ErrorCode::InsecureUrl,
+                                     Tr::tr("The registry redirected from https to plain http; "
+                                            "not following."),
+                                     status));
             return;
         }
         if (status == 303) {
@@ -239,10 +241,10 @@ void RequestJob::onFinished()
             RegistryError error
                 = parseErrorBody(status, m_buffer, reply->rawHeader("Content-Type"));
             error.code = ErrorCode::Unauthorized;
-            error.message = scope ? QStringLiteral("The credentials lack the permission this needs "
-                                                   "(insufficient scope).")
-                                  : QStringLiteral("The registry refused the credentials: %1")
-                                        .arg(error.message);
+            error.message
+                = scope ? Tr::tr("The credentials lack the permission this needs "
+                                 "(insufficient scope).")
+                        : Tr::tr("The registry refused the credentials: %1").arg(error.message);
             m_connection->authenticator()->forget(m_request.scopes);
             fail(error);
             return;
