@@ -64,4 +64,32 @@ inline TagInfo findTag(const QList<TagInfo> &tags, const QString &name)
     return {};
 }
 
+// The emulator (demo content, user "u") and a signed-in client, fresh for every test.
+class DialogTest : public QObject
+{
+protected:
+    std::unique_ptr<AcrEmulator> m_emu;
+    std::unique_ptr<RegistryClient> m_client;
+
+    bool startEmulator()
+    {
+        m_emu = std::make_unique<AcrEmulator>();
+        m_emu->addUser(QStringLiteral("u"), Secret);
+        m_emu->seedDemo();
+        if (!m_emu->listen())
+            return false;
+        m_client = makeClient(m_emu->url(), Credentials::password(QStringLiteral("u"), Secret));
+        return true;
+    }
+    void stopEmulator()
+    {
+        m_client.reset();
+        m_emu.reset();
+    }
+    Result<TagInfo> tag(const QString &repo, const QString &name)
+    {
+        return await(m_client->getTag(repo, name));
+    }
+};
+
 } // namespace Berth::Test

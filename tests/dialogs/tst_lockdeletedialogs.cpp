@@ -6,32 +6,13 @@
 using namespace Berth;
 using namespace Berth::Test;
 
-class tst_LockDeleteDialogs : public QObject
+class tst_LockDeleteDialogs : public DialogTest
 {
     Q_OBJECT
 
-    std::unique_ptr<AcrEmulator> m_emu;
-    std::unique_ptr<RegistryClient> m_client;
-
-    Result<TagInfo> tag(const QString &repo, const QString &name)
-    {
-        return await(m_client->getTag(repo, name));
-    }
-
 private Q_SLOTS:
-    void init()
-    {
-        m_emu = std::make_unique<AcrEmulator>();
-        m_emu->addUser(QStringLiteral("u"), Secret);
-        m_emu->seedDemo();
-        QVERIFY(m_emu->listen());
-        m_client = makeClient(m_emu->url(), Credentials::password(QStringLiteral("u"), Secret));
-    }
-    void cleanup()
-    {
-        m_client.reset();
-        m_emu.reset();
-    }
+    void init() { QVERIFY(startEmulator()); }
+    void cleanup() { stopEmulator(); }
 
     // --- LockDialog ---------------------------------------------------------------------
 
