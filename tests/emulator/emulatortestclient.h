@@ -3,6 +3,8 @@
 // A bare HTTP client for the emulator's tests: QNetworkAccessManager directly, no Berth
 // client code, redirects not followed, every call bounded by QSignalSpy::wait.
 
+#include "emulator/acremulator.h"
+
 #include <QByteArray>
 #include <QHash>
 #include <QJsonDocument>
@@ -11,7 +13,10 @@
 #include <QNetworkAccessManager>
 #include <QPair>
 #include <QString>
+#include <QTest>
 #include <QUrl>
+
+#include <memory>
 
 namespace Berth::Test {
 
@@ -60,6 +65,38 @@ public:
 private:
     QUrl m_base;
     QNetworkAccessManager m_nam;
+};
+
+inline const QString Admin = QStringLiteral("admin");
+inline const QString Password = QStringLiteral("s3cret-pass");
+
+// The emulator (demo content, user Admin) and a raw HTTP client, fresh for every test.
+class EmulatorTest : public QObject
+{
+protected:
+    std::unique_ptr<AcrEmulator> m_emu;
+    std::unique_ptr<EmulatorTestClient> m_http;
+
+    bool startEmulator()
+    {
+        m_emu = std::make_unique<AcrEmulator>();
+        m_emu->addUser(Admin, Password);
+        m_emu->seedDemo();
+        if (!m_emu->listen())
+            return false;
+        m_http = std::make_unique<EmulatorTestClient>(m_emu->url());
+        return true;
+    }
+    void stopEmulator()
+    {
+        m_http.reset();
+        m_emu.reset();
+    }
+    QString adminToken(const QStringList &scopes) { return m_http->token(Admin, Password, scopes); }
+    Headers adminBearer(const QStringList &scopes)
+    {
+        return EmulatorTestClient::bearer(adminToken(scopes));
+    }
 };
 
 } // namespace Berth::Test

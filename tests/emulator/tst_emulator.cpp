@@ -18,40 +18,14 @@ using namespace Berth::Test;
 int runContentTests(int argc, char **argv);
 int runMetadataTests(int argc, char **argv);
 
-namespace {
 
-const QString Admin = QStringLiteral("admin");
-const QString Password = QStringLiteral("s3cret-pass");
-
-} // namespace
-
-class tst_Emulator : public QObject
+class tst_Emulator : public EmulatorTest
 {
     Q_OBJECT
 
-    std::unique_ptr<AcrEmulator> m_emu;
-    std::unique_ptr<EmulatorTestClient> m_http;
-
-    QString adminToken(const QStringList &scopes) { return m_http->token(Admin, Password, scopes); }
-    Headers adminBearer(const QStringList &scopes)
-    {
-        return EmulatorTestClient::bearer(adminToken(scopes));
-    }
-
 private Q_SLOTS:
-    void init()
-    {
-        m_emu = std::make_unique<AcrEmulator>();
-        m_emu->addUser(Admin, Password);
-        m_emu->seedDemo();
-        QVERIFY(m_emu->listen());
-        m_http = std::make_unique<EmulatorTestClient>(m_emu->url());
-    }
-    void cleanup()
-    {
-        m_http.reset();
-        m_emu.reset();
-    }
+    void init() { QVERIFY(startEmulator()); }
+    void cleanup() { stopEmulator(); }
 
     void v2ChallengesWithoutScope()
     {

@@ -17,8 +17,6 @@ using namespace Berth::Test;
 
 namespace {
 
-const QString Admin = QStringLiteral("admin");
-const QString Password = QStringLiteral("s3cret-pass");
 const QByteArray DockerManifest = "application/vnd.docker.distribution.manifest.v2+json";
 const QByteArray OciIndex = "application/vnd.oci.image.index.v1+json";
 const QByteArray AllManifests
@@ -48,12 +46,9 @@ QByteArray gunzip(const QByteArray &data)
 
 } // namespace
 
-class tst_EmulatorContent : public QObject
+class tst_EmulatorContent : public EmulatorTest
 {
     Q_OBJECT
-
-    std::unique_ptr<AcrEmulator> m_emu;
-    std::unique_ptr<EmulatorTestClient> m_http;
 
     Headers auth(const QStringList &repositories)
     {
@@ -81,19 +76,8 @@ class tst_EmulatorContent : public QObject
     }
 
 private Q_SLOTS:
-    void init()
-    {
-        m_emu = std::make_unique<AcrEmulator>();
-        m_emu->addUser(Admin, Password);
-        m_emu->seedDemo();
-        QVERIFY(m_emu->listen());
-        m_http = std::make_unique<EmulatorTestClient>(m_emu->url());
-    }
-    void cleanup()
-    {
-        m_http.reset();
-        m_emu.reset();
-    }
+    void init() { QVERIFY(startEmulator()); }
+    void cleanup() { stopEmulator(); }
 
     void chunkedUpload()
     {

@@ -15,9 +15,6 @@ using namespace Berth::Test;
 
 namespace {
 
-const QString Admin = QStringLiteral("admin");
-const QString Password = QStringLiteral("s3cret-pass");
-
 QJsonObject specExample(const QString &file)
 {
     QFile f(QStringLiteral(BERTH_SPEC_DIR "/2021-07-01/examples/") + file);
@@ -49,18 +46,9 @@ bool sameShape(const QJsonObject &example, const QJsonObject &actual, QString *w
 
 } // namespace
 
-class tst_EmulatorMetadata : public QObject
+class tst_EmulatorMetadata : public EmulatorTest
 {
     Q_OBJECT
-
-    std::unique_ptr<AcrEmulator> m_emu;
-    std::unique_ptr<EmulatorTestClient> m_http;
-
-    QString adminToken(const QStringList &scopes) { return m_http->token(Admin, Password, scopes); }
-    Headers adminBearer(const QStringList &scopes)
-    {
-        return EmulatorTestClient::bearer(adminToken(scopes));
-    }
 
     // Follows Link headers from `first`; returns every page's JSON and counts pages.
     QList<QJsonObject>
@@ -81,19 +69,8 @@ class tst_EmulatorMetadata : public QObject
     }
 
 private Q_SLOTS:
-    void init()
-    {
-        m_emu = std::make_unique<AcrEmulator>();
-        m_emu->addUser(Admin, Password);
-        m_emu->seedDemo();
-        QVERIFY(m_emu->listen());
-        m_http = std::make_unique<EmulatorTestClient>(m_emu->url());
-    }
-    void cleanup()
-    {
-        m_http.reset();
-        m_emu.reset();
-    }
+    void init() { QVERIFY(startEmulator()); }
+    void cleanup() { stopEmulator(); }
 
     void catalogPagesWithLink_data()
     {
