@@ -36,6 +36,8 @@ QString usage()
         "  manifest update REPO@DIGEST [...lock flags] | manifest delete REPO@DIGEST\n"
         "  blob get REPO DIGEST [-o FILE] | blob push REPO FILE [--chunk-size BYTES]\n"
         "  blob mount REPO --from SRC DIGEST | blob delete REPO DIGEST\n"
+        "  push REPO:TAG PATH [--chunk-size BYTES]   (an OCI layout directory, or a docker/podman\n"
+        "                                            save archive)\n"
         "Environment: BERTH_REGISTRY, BERTH_USERNAME, BERTH_PASSWORD, BERTH_AAD_TOKEN.\n"
         "Exit status: 0 success, 2 bad usage, 1 any other failure.\n");
 }
@@ -105,8 +107,9 @@ std::variant<Arguments, QString> parseArguments(const QStringList &args)
             a.raw = true;
         } else if (arg == u"--chunk-size") {
             bool ok = false;
-            if (!value(&v) || (a.chunkSize = v.toLongLong(&ok), !ok) || a.chunkSize <= 0)
-                return QStringLiteral("--chunk-size takes a positive number of bytes.");
+            if (!value(&v) || (a.chunkSize = v.toLongLong(&ok), !ok) || a.chunkSize < 0)
+                return QStringLiteral("--chunk-size takes a number of bytes (0: one streamed "
+                                      "request).");
         } else if (arg == u"--from") {
             if (!value(&a.from))
                 return missing();

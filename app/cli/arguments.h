@@ -31,7 +31,7 @@ struct Arguments
     QString orderBy;
     bool raw = false;
     QString outputFile;
-    qint64 chunkSize = 0;
+    qint64 chunkSize = -1; // -1: the default; 0: one streamed PATCH
     QString from;
     ChangeableAttributes attributes;
 };

@@ -3,10 +3,12 @@
 #include "cli/commands.h"
 #include "cli/output.h"
 #include "core/reference.h"
-#include "registry/blobpush.h"
 #include "registry/registryclient.h"
+#include "upload/blobupload.h"
+#include "upload/imagepush.h"
 
 #include <QFile>
+#include <QJsonObject>
 #include <QSaveFile>
 #include <QTemporaryFile>
 
@@ -21,17 +23,8 @@ void CommandRunner::blobCommand(const QString &verb)
         if (operands(2))
             blobGet();
     } else if (verb == u"push") {
-        if (!operands(2))
-            return;
-        auto *push
-            = new BlobPush(m_client, m_args.words.at(2), m_args.words.at(3), m_args.chunkSize);
-        auto progress = std::make_shared<ProgressLine>();
-        connect(push, &RegistryJob::progress, this,
-                [progress](qint64 done, qint64 total) { progress->update(done, total); });
-        whenDone(static_cast<Job<QString> *>(push), [progress](const QString &digest) {
-            progress->finish();
-            printLine(digest);
-        });
+        if (operands(2))
+            blobPush(m_args.words.at(2), m_args.words.at(3));
     } else if (verb == u"mount") {
         if (m_args.from.isEmpty())
             return usageError(QStringLiteral("blob mount needs --from SOURCE_REPOSITORY."));
@@ -48,6 +41,84 @@ void CommandRunner::blobCommand(const QString &verb)
     } else {
         usageError(QStringLiteral("Unknown blob command \"%1\".").arg(verb));
     }
+}
+
+BlobUploadOptions CommandRunner::blobOptions() const
+{
+    BlobUploadOptions options;
+    if (m_args.chunkSize >= 0)
+        options.chunkSize = m_args.chunkSize;
+    return options;
+}
+
+namespace {
+QString outcomeName(BlobUploadResult::Outcome outcome)
+{
+    switch (outcome) {
+    case BlobUploadResult::Outcome::Skipped:
+        return QStringLiteral("skipped");
+    case BlobUploadResult::Outcome::Mounted:
+        return QStringLiteral("mounted");
+    case BlobUploadResult::Outcome::Uploaded:
+        break;
+    }
+    return QStringLiteral("uploaded");
+}
+} // namespace
+
+// Prints the digest (JSON: digest, size, outcome); a progress line on a terminal only.
+void CommandRunner::blobPush(const QString &repo, const QString &path)
+{
+    auto *push = new BlobUpload(m_client, repo, BlobSource::wholeFile(path), blobOptions());
+    auto progress = std::make_shared<ProgressLine>();
+    connect(push, &RegistryJob::progress, this,
+            [progress](qint64 done, qint64 total) { progress->update(done, total); });
+    whenDone(static_cast<Job<BlobUploadResult> *>(push),
+             [this, progress](const BlobUploadResult &r) {
+                 progress->finish();
+                 if (m_args.json)
+                     printJson(QJsonObject{{QStringLiteral("digest"), r.digest},
+                                           {QStringLiteral("size"), r.size},
+                                           {QStringLiteral("outcome"), outcomeName(r.outcome)}});
+                 else
+                     printLine(r.digest);
+             });
+}
+
+// push REPO:TAG PATH: an OCI layout directory or a save archive, all blobs then the manifest.
+void CommandRunner::imagePush()
+{
+    const QString target = m_args.words.at(1);
+    const qsizetype colon = target.lastIndexOf(u':');
+    if (colon <= 0 || target.indexOf(u'/', colon) >= 0 || colon == target.size() - 1)
+        return usageError(QStringLiteral("push needs REPO:TAG, got \"%1\".").arg(target));
+    const QString repo = target.left(colon);
+    const QString tag = target.mid(colon + 1);
+    Result<ImageSource> source = readImageSource(m_args.words.at(2));
+    if (!source) {
+        printError(source.error());
+        Q_EMIT done(1);
+        return;
+    }
+    ImagePushOptions options;
+    options.blob = blobOptions();
+    auto *push = new ImagePush(m_client, repo, tag, *source, options);
+    auto progress = std::make_shared<ProgressLine>();
+    connect(push, &RegistryJob::progress, this,
+            [progress](qint64 done, qint64 total) { progress->update(done, total); });
+    whenDone(static_cast<Job<ImagePushResult> *>(push),
+             [this, progress, repo, tag](const ImagePushResult &r) {
+                 progress->finish();
+                 if (m_args.json)
+                     printJson(QJsonObject{{QStringLiteral("repository"), repo},
+                                           {QStringLiteral("tag"), tag},
+                                           {QStringLiteral("digest"), r.digest},
+                                           {QStringLiteral("uploaded"), r.uploaded},
+                                           {QStringLiteral("skipped"), r.skipped},
+                                           {QStringLiteral("mounted"), r.mounted}});
+                 else
+                     printLine(r.digest);
+             });
 }
 
 void CommandRunner::blobGet()
@@ -127,9 +198,11 @@ void CommandRunner::blobMount()
                 return;
             }
             temp->flush();
-            auto *push = new BlobPush(m_client, repo, temp->fileName(), m_args.chunkSize);
+            auto *push = new BlobUpload(m_client, repo, BlobSource::wholeFile(temp->fileName()),
+                                        blobOptions());
             connect(push, &QObject::destroyed, this, [temp] {}); // keeps the file until pushed
-            whenDone(static_cast<Job<QString> *>(push), [](const QString &d) { printLine(d); });
+            whenDone(static_cast<Job<BlobUploadResult> *>(push),
+                     [](const BlobUploadResult &r) { printLine(r.digest); });
         });
     });
 }

@@ -49,6 +49,11 @@ void CommandRunner::start()
         return manifestCommand(verb);
     if (group == u"blob")
         return blobCommand(verb);
+    if (group == u"push") {
+        if (m_args.words.size() != 3)
+            return usageError(QStringLiteral("\"push\" takes REPO:TAG and PATH."));
+        return imagePush();
+    }
     usageError(QStringLiteral("Unknown command \"%1\".").arg(group));
 }
 

@@ -3,6 +3,7 @@
 #include "cli/arguments.h"
 #include "cli/output.h"
 #include "registry/job.h"
+#include "upload/blobupload.h"
 
 #include <QObject>
 
@@ -31,6 +32,9 @@ private:
     void check();
     void blobGet();
     void blobMount();
+    void blobPush(const QString &repo, const QString &path);
+    void imagePush();
+    BlobUploadOptions blobOptions() const;
 
     void usageError(const QString &message);
     // Operands after the two command words; fails with a usage error if the count is off.

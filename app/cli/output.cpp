@@ -119,10 +119,19 @@ void ProgressLine::update(qint64 done, qint64 total)
 {
     if (!m_enabled)
         return;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (m_shown && done < total && now - m_lastDrawn < 100)
+        return; // at most ten redraws a second
     m_shown = true;
-    const double secs = qMax<qint64>(1, QDateTime::currentMSecsSinceEpoch() - m_started) / 1000.0;
+    m_lastDrawn = now;
+    const double secs = qMax<qint64>(1, now - m_started) / 1000.0;
     const double mib = done / 1048576.0;
-    std::fprintf(stderr, "\r%.1f / %.1f MiB  %.1f MiB/s   ", mib, total / 1048576.0, mib / secs);
+    const double rate = mib / secs;
+    QString left;
+    if (rate > 0 && total > done)
+        left = QStringLiteral(", %1 s left").arg((total - done) / 1048576.0 / rate, 0, 'f', 0);
+    std::fprintf(stderr, "\r%.1f / %.1f MiB  %.1f MiB/s%s   ", mib, total / 1048576.0, rate,
+                 qPrintable(left));
     std::fflush(stderr);
 }
 

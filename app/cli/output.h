@@ -33,6 +33,7 @@ private:
     bool m_enabled;
     bool m_shown = false;
     qint64 m_started;
+    qint64 m_lastDrawn = 0;
 };
 
 } // namespace Berth::Cli

@@ -120,6 +120,10 @@ public:
     Job<UploadSession> *startUpload(const QString &repo);
     Job<UploadSession> *
     uploadChunk(const QString &repo, const UploadSession &session, const QByteArray &data);
+    // PATCH streaming `body` (a random-access device the caller keeps alive until the job
+    // finishes) at session.offset; progress() reports the bytes sent of this request.
+    Job<UploadSession> *
+    uploadStream(const QString &repo, const UploadSession &session, QIODevice *body);
     Job<UploadSession> *uploadStatus(const QString &repo, const UploadSession &session);
     Job<QString> *completeUpload(const QString &repo,
                                  const UploadSession &session,

@@ -293,6 +293,27 @@ Job<UploadSession> *RegistryClient::uploadChunk(const QString &repo,
     });
 }
 
+Job<UploadSession> *
+RegistryClient::uploadStream(const QString &repo, const UploadSession &session, QIODevice *body)
+{
+    HttpRequest r = HttpRequest::get(session.location, pushScope(repo));
+    r.method = "PATCH";
+    r.bodyDevice = body;
+    const qint64 expected = session.offset + body->size();
+    r.headers = {{"Content-Type", "application/octet-stream"},
+                 {"Content-Range",
+                  QByteArray::number(session.offset) + '-' + QByteArray::number(expected - 1)}};
+    RequestJob *patch = request(r);
+    auto *job = mapResponse<UploadSession>(this, patch, [expected](const HttpResponse &response) {
+        Result<UploadSession> next = sessionFrom(response);
+        if (next && next->offset == 0 && expected > 0)
+            next->offset = expected; // registries that omit Range
+        return next;
+    });
+    connect(patch, &RegistryJob::progress, job, &RegistryJob::progress);
+    return job;
+}
+
 Job<UploadSession> *RegistryClient::uploadStatus(const QString &repo, const UploadSession &session)
 {
     return mapResponse<UploadSession>(

@@ -104,8 +104,13 @@ void RequestJob::send(const QUrl &url)
     QNetworkAccessManager *network = m_connection->network();
     if (m_request.method == "HEAD")
         m_reply = network->head(request); // as a custom verb, Qt would wait for a body
-    else if (m_request.body.isEmpty() && m_request.method != "PUT" && m_request.method != "POST"
-             && m_request.method != "PATCH")
+    else if (m_request.bodyDevice) {
+        m_request.bodyDevice->seek(0); // a resend (redirect, re-authentication) starts over
+        request.setHeader(QNetworkRequest::ContentLengthHeader, m_request.bodyDevice->size());
+        m_reply = network->sendCustomRequest(request, m_request.method, m_request.bodyDevice);
+        connect(m_reply, &QNetworkReply::uploadProgress, this, &RegistryJob::progress);
+    } else if (m_request.body.isEmpty() && m_request.method != "PUT" && m_request.method != "POST"
+               && m_request.method != "PATCH")
         m_reply = network->sendCustomRequest(request, m_request.method);
     else
         m_reply = network->sendCustomRequest(request, m_request.method, m_request.body);
@@ -226,6 +231,7 @@ void RequestJob::onFinished()
         if (status == 303) {
             m_request.method = "GET";
             m_request.body.clear();
+            m_request.bodyDevice = nullptr;
         }
         send(target);
         return;

@@ -16,6 +16,9 @@ struct HttpRequest
     QUrl url;
     QList<std::pair<QByteArray, QByteArray>> headers;
     QByteArray body;
+    // A body streamed from this random-access device instead (seeked to 0 before each send;
+    // never buffered whole). The caller owns it and keeps it alive until the job finishes.
+    QIODevice *bodyDevice = nullptr;
     QStringList scopes;        // the token scopes this call needs
     QIODevice *sink = nullptr; // a 2xx body is streamed here instead of buffered
     qint64 maxBody = 32 << 20; // larger buffered 2xx bodies fail with RESPONSE_TOO_LARGE
@@ -30,6 +33,9 @@ struct HttpResponse
     int status = 0;
     QUrl url; // where the answer came from, after redirects
     QByteArray body;
+    // A body streamed from this random-access device instead (seeked to 0 before each send;
+    // never buffered whole). The caller owns it and keeps it alive until the job finishes.
+    QIODevice *bodyDevice = nullptr;
     QList<QNetworkReply::RawHeaderPair> headers;
 
     QByteArray header(const QByteArray &name) const;
@@ -42,6 +48,7 @@ struct HttpResponse
 //    (ACR sends blob GETs to a storage host with a 307);
 //  - GET/HEAD answered 429/502/503/504 are retried twice with back-off, honouring
 //    Retry-After (capped at 10 s);
+//  - a bodyDevice is streamed, and its upload progress reported through `progress`;
 //  - succeeds on any 2xx; other answers become a RegistryError from the error body, whose
 //    reading stops after 64 KiB; a buffered 2xx body over maxBody fails, never grows.
 class RequestJob : public Job<HttpResponse>

@@ -265,7 +265,11 @@ private Q_SLOTS:
                         Response::http(404, {{"Content-Length", "0"}}));
         server.addRoute("POST", QStringLiteral("/v2/dst/blobs/uploads/"),
                         Response::http(202, {{"Location", "/upload/2"}}));
-        server.addRoute("PUT", QStringLiteral("/upload/2"),
+        server.addRoute(
+            "PATCH", QStringLiteral("/upload/2"),
+            Response::http(202, {{"Location", "/upload/3"},
+                                 {"Range", "0-" + QByteArray::number(data.size() - 1)}}));
+        server.addRoute("PUT", QStringLiteral("/upload/3"),
                         Response::http(201, {{"Docker-Content-Digest", digest.toLatin1()}}));
         m_emu.reset();
         const Run r = cli({QStringLiteral("-r"), server.url().toString(), QStringLiteral("blob"),
@@ -278,8 +282,8 @@ private Q_SLOTS:
         QByteArray pushed;
         for (const auto &req : server.requests()) {
             cancelled |= req.method == "DELETE" && req.path() == "/upload/1";
-            if (req.method == "PUT")
-                pushed = req.body;
+            if (req.method == "PATCH")
+                pushed += req.body;
         }
         QVERIFY(cancelled);
         QCOMPARE(pushed, data);

@@ -2,7 +2,7 @@
 
 // Shared by the dialog tests: widget lookup and the emulator fixture.
 
-#include "../integration/clienttest.h"
+#include "fixtures/clienttest.h"
 #include "credentials/memorycredentialstore.h"
 #include "credentials/registryprofiles.h"
 #include "emulator/acremulator.h"

@@ -1,8 +1,8 @@
 // Bad input never crashes and never hangs: every fault a registry (or the network) can
 // throw at the client ends in one clear RegistryError. Served by a scripted raw server.
 
-#include "clienttest.h"
 #include "core/sha256.h"
+#include "fixtures/clienttest.h"
 #include "fixtures/scriptedserver.h"
 
 #include <QBuffer>

@@ -1,10 +1,10 @@
 // RegistryClient against the ACR emulator: every API operation, paging, orderby, locks,
 // token flows, expiry and re-authentication.
 
-#include "clienttest.h"
 #include "core/sha256.h"
 #include "emulator/acremulator.h"
-#include "registry/blobpush.h"
+#include "fixtures/clienttest.h"
+#include "upload/blobupload.h"
 
 #include <QBuffer>
 #include <QJsonArray>
@@ -356,10 +356,13 @@ private Q_SLOTS:
         file.write(data);
         file.flush();
         auto client = admin();
-        auto *push
-            = new BlobPush(client.get(), QStringLiteral("uploads/test"), file.fileName(), chunk);
-        const auto digest = await(static_cast<Job<QString> *>(push));
-        BERTH_VERIFY_OK(digest);
+        BlobUploadOptions options;
+        options.chunkSize = chunk;
+        auto *push = new BlobUpload(client.get(), QStringLiteral("uploads/test"),
+                                    BlobSource::wholeFile(file.fileName()), options);
+        const auto pushed = await(static_cast<Job<BlobUploadResult> *>(push));
+        BERTH_VERIFY_OK(pushed);
+        const std::optional<QString> digest = pushed->digest;
         QCOMPARE(*digest, Sha256::digestOf(data));
         const auto head = await(client->headBlob(QStringLiteral("uploads/test"), *digest));
         BERTH_VERIFY_OK(head);
@@ -374,9 +377,11 @@ private Q_SLOTS:
 
         // A second push of the same content is skipped: the repository has it.
         m_emu->clearRequests();
-        auto *again
-            = new BlobPush(client.get(), QStringLiteral("uploads/test"), file.fileName(), chunk);
-        BERTH_VERIFY_OK(await(static_cast<Job<QString> *>(again)));
+        auto *again = new BlobUpload(client.get(), QStringLiteral("uploads/test"),
+                                     BlobSource::wholeFile(file.fileName()), options);
+        const auto skipped = await(static_cast<Job<BlobUploadResult> *>(again));
+        BERTH_VERIFY_OK(skipped);
+        QCOMPARE(skipped->outcome, BlobUploadResult::Outcome::Skipped);
         QCOMPARE(countRequests(QStringLiteral("/v2/uploads/test/blobs/uploads/")), 0);
     }
 

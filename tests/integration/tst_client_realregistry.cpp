@@ -1,15 +1,15 @@
 // RegistryClient against a real CNCF distribution registry (Debian's docker-registry 2.8),
 // cross-checked with skopeo in both directions, in plain http, htpasswd Basic and TLS modes.
 
-#include "clienttest.h"
 #include "core/manifest.h"
 #include "core/mediatypes.h"
 #include "core/sha256.h"
+#include "fixtures/clienttest.h"
 #include "fixtures/ocilayout.h"
 #include "fixtures/realregistry.h"
 #include "fixtures/skopeo.h"
 #include "fixtures/testutil.h"
-#include "registry/blobpush.h"
+#include "upload/blobupload.h"
 
 #include <QBuffer>
 #include <QJsonArray>
@@ -135,14 +135,20 @@ private Q_SLOTS:
             return f.fileName();
         };
         // The layer goes up in several PATCH chunks, the config in one request.
-        auto *pushLayer = new BlobPush(client.get(), QStringLiteral("pushed/app"),
-                                       writeFile(QStringLiteral("layer"), layerBytes), 100000);
-        const auto layerDigest = await(static_cast<Job<QString> *>(pushLayer));
-        BERTH_VERIFY_OK(layerDigest);
-        auto *pushConfig = new BlobPush(client.get(), QStringLiteral("pushed/app"),
-                                        writeFile(QStringLiteral("config"), configBytes));
-        const auto configDigest = await(static_cast<Job<QString> *>(pushConfig));
-        BERTH_VERIFY_OK(configDigest);
+        BlobUploadOptions chunked;
+        chunked.chunkSize = 100000;
+        auto *pushLayer = new BlobUpload(
+            client.get(), QStringLiteral("pushed/app"),
+            BlobSource::wholeFile(writeFile(QStringLiteral("layer"), layerBytes)), chunked);
+        const auto layer = await(static_cast<Job<BlobUploadResult> *>(pushLayer));
+        BERTH_VERIFY_OK(layer);
+        const std::optional<QString> layerDigest = layer->digest;
+        auto *pushConfig = new BlobUpload(
+            client.get(), QStringLiteral("pushed/app"),
+            BlobSource::wholeFile(writeFile(QStringLiteral("config"), configBytes)));
+        const auto pushedConfig = await(static_cast<Job<BlobUploadResult> *>(pushConfig));
+        BERTH_VERIFY_OK(pushedConfig);
+        const std::optional<QString> configDigest = pushedConfig->digest;
 
         QJsonObject manifestJson{
             {QStringLiteral("schemaVersion"), 2},
@@ -202,8 +208,9 @@ private Q_SLOTS:
         QStringList names;
         for (int i = 0; i < 5; ++i) {
             names << QStringLiteral("many/repo-%1").arg(i);
-            auto *push = new BlobPush(client.get(), names.last(), f.fileName());
-            BERTH_VERIFY_OK(await(static_cast<Job<QString> *>(push)));
+            auto *push
+                = new BlobUpload(client.get(), names.last(), BlobSource::wholeFile(f.fileName()));
+            BERTH_VERIFY_OK(await(static_cast<Job<BlobUploadResult> *>(push)));
         }
         // n=2: three pages joined by distribution's Link header.
         const auto small = await(client->listRepositories(2));

@@ -1,7 +1,7 @@
 // The item models under QAbstractItemModelTester, fed by the ACR emulator (and a scripted
 // server for faults): paging, refresh, late replies, errors and retry.
 
-#include "../integration/clienttest.h"
+#include "fixtures/clienttest.h"
 #include "emulator/acremulator.h"
 #include "fixtures/scriptedserver.h"
 #include "models/lockcolumns.h"

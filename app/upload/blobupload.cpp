@@ -1,0 +1,454 @@
+#include "upload/blobupload.h"
+
+#include "upload/filehasher.h"
+#include "upload/fileslicedevice.h"
+#include "upload/uploaderror.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QTimer>
+
+Q_LOGGING_CATEGORY(lcUpload, "berth.upload", QtWarningMsg)
+
+namespace Berth {
+
+namespace {
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Berth::Upload)
+};
+
+// Below this size the digest is computed before anything is sent (it takes milliseconds);
+// above it, sending starts at once and the HEAD/mount checks run when the hash is ready.
+constexpr qint64 EagerBytes = 8 << 20;
+constexpr int MaxBackoffMs = 8000;
+
+bool isTransient(const RegistryError &e)
+{
+    return e.code == ErrorCode::Network || e.code == ErrorCode::Timeout || e.httpStatus == 429
+           || e.httpStatus == 500 || e.httpStatus == 502 || e.httpStatus == 503
+           || e.httpStatus == 504;
+}
+
+// The registry no longer knows the session (distribution invalidates it when a PATCH is cut).
+bool isSessionGone(const RegistryError &e)
+{
+    return e.httpStatus == 404 || e.code == u"BLOB_UPLOAD_UNKNOWN"
+           || e.code == u"BLOB_UPLOAD_INVALID";
+}
+
+} // namespace
+
+BlobUpload::BlobUpload(RegistryClient *client,
+                       const QString &repo,
+                       const BlobSource &source,
+                       const BlobUploadOptions &options,
+                       QObject *parent)
+    : Job<BlobUploadResult>(parent ? parent : client)
+    , m_client(client)
+    , m_repo(repo)
+    , m_source(source)
+    , m_options(options)
+{
+    const QFileInfo info(source.path);
+    if (!info.isFile() || !info.isReadable()) {
+        fail(RegistryError::make(ErrorCode::Io,
+                                 Tr::tr("Cannot read %1: %2")
+                                     .arg(source.path, info.exists() ? Tr::tr("not a readable file")
+                                                                     : Tr::tr("no such file"))));
+        return;
+    }
+    m_fileSize = info.size();
+    m_modified = info.lastModified();
+    if (source.size < 0 || source.offset < 0 || source.offset + source.size > m_fileSize) {
+        fail(RegistryError::make(
+            ErrorCode::Io, Tr::tr("%1 is shorter than the blob it should hold.").arg(source.path)));
+        return;
+    }
+    begin();
+}
+
+void BlobUpload::begin()
+{
+    if (!m_source.digest.isEmpty()) {
+        check();
+        return;
+    }
+    setPhase(Phase::Hashing);
+    auto *hasher = new FileHasher(m_source.path, m_source.offset, m_source.size, this);
+    m_hasher = hasher;
+    connect(hasher, &RegistryJob::finished, this, [this, hasher] {
+        if (!hasher->result()) {
+            failAndCancel(hasher->result().error());
+            return;
+        }
+        m_source.digest = *hasher->result();
+        check();
+    });
+    if (m_source.size > EagerBytes)
+        openSession();
+}
+
+void BlobUpload::check()
+{
+    if (!m_sessionOpen && !m_opening)
+        setPhase(Phase::Checking);
+    Job<std::optional<qint64>> *head = m_client->headBlob(m_repo, m_source.digest);
+    m_check = head;
+    connect(head, &RegistryJob::finished, this, [this, head] {
+        if (!head->result()) {
+            failAndCancel(explainWriteRefusal(head->result().error(), m_repo));
+            return;
+        }
+        if (head->result()->has_value()) {
+            finishWith(BlobUploadResult::Outcome::Skipped);
+            return;
+        }
+        mountNext(0);
+    });
+}
+
+void BlobUpload::mountNext(int index)
+{
+    while (index < m_options.mountFrom.size() && m_options.mountFrom.at(index) == m_repo)
+        ++index;
+    if (index >= m_options.mountFrom.size()) {
+        checked();
+        return;
+    }
+    const QString from = m_options.mountFrom.at(index);
+    Job<MountResult> *mount = m_client->mountBlob(m_repo, from, m_source.digest);
+    m_check = mount;
+    connect(mount, &RegistryJob::finished, this, [this, mount, index, from] {
+        const Result<MountResult> &r = mount->result();
+        if (r && r->mounted) {
+            finishWith(BlobUploadResult::Outcome::Mounted, from);
+            return;
+        }
+        if (r) // not mounted: the registry opened an ordinary session we do not need
+            m_client->cancelUpload(m_repo, r->session);
+        mountNext(index + 1); // a mount is only a shortcut; any failure falls through
+    });
+}
+
+void BlobUpload::checked()
+{
+    m_checked = true;
+    if (!m_sessionOpen && !m_opening)
+        openSession();
+    else if (m_sessionOpen && !m_send && !m_paused)
+        sendNext(); // everything was sent while the checks ran: commit now
+}
+
+void BlobUpload::openSession()
+{
+    if (m_paused)
+        return;
+    m_opening = true;
+    setPhase(Phase::Sending);
+    Job<UploadSession> *start = m_client->startUpload(m_repo);
+    m_send = start;
+    connect(start, &RegistryJob::finished, this, [this, start] {
+        m_opening = false;
+        if (!start->result()) {
+            onSendFailed(start->result().error());
+            return;
+        }
+        m_session = *start->result();
+        m_session.offset = 0;
+        m_sessionOpen = true;
+        sendNext();
+    });
+}
+
+void BlobUpload::sendNext()
+{
+    m_send = nullptr;
+    if (hasResult() || m_paused)
+        return;
+    if (auto changed = fileChanged()) {
+        failAndCancel(*changed);
+        return;
+    }
+    const qint64 offset = m_session.offset;
+    if (offset >= m_source.size) {
+        reportProgress(0);
+        if (m_checked)
+            commit();
+        else
+            setPhase(Phase::Checking); // all sent; the digest checks decide what follows
+        return;
+    }
+    setPhase(Phase::Sending);
+    const qint64 left = m_source.size - offset;
+    const qint64 length = m_options.chunkSize > 0 ? qMin(m_options.chunkSize, left) : left;
+    auto *body = new FileSliceDevice(m_source.path, m_source.offset + offset, length, this);
+    if (!body->open(QIODevice::ReadOnly)) {
+        const QString reason = body->errorString();
+        delete body;
+        failAndCancel(RegistryError::make(ErrorCode::Io, reason));
+        return;
+    }
+    Job<UploadSession> *patch = m_client->uploadStream(m_repo, m_session, body);
+    m_send = patch;
+    connect(patch, &RegistryJob::progress, this,
+            [this](qint64 sent, qint64) { reportProgress(sent); });
+    connect(patch, &RegistryJob::finished, this, [this, patch, body, offset, length] {
+        body->deleteLater();
+        if (patch->result()) {
+            m_session = *patch->result();
+            if (m_session.offset != offset + length) {
+                qCInfo(lcUpload) << "registry has" << m_session.offset << "expected"
+                                 << offset + length;
+                resync(RegistryError::make(ErrorCode::InvalidResponse,
+                                           Tr::tr("The registry reports %1 bytes received, "
+                                                  "%2 were sent.")
+                                               .arg(m_session.offset)
+                                               .arg(offset + length)));
+                return;
+            }
+            m_failures = 0;
+            reportProgress(0);
+            sendNext();
+            return;
+        }
+        onSendFailed(patch->result().error());
+    });
+}
+
+void BlobUpload::onSendFailed(const RegistryError &error)
+{
+    m_send = nullptr;
+    if (hasResult() || (m_paused && error.code == ErrorCode::Aborted))
+        return; // paused on purpose: resume() asks where the registry is
+    if (error.httpStatus == 416 || isTransient(error)) {
+        resync(error);
+        return;
+    }
+    if (m_sessionOpen && isSessionGone(error)) {
+        restartSession();
+        return;
+    }
+    failAndCancel(explainWriteRefusal(error, m_repo));
+}
+
+// A fault: wait (bounded exponential back-off), then ask the registry where it is.
+void BlobUpload::resync(const RegistryError &cause)
+{
+    if (++m_failures > m_options.maxResyncs) {
+        RegistryError error = cause;
+        error.message
+            = Tr::tr("Gave up after %1 attempts: %2").arg(m_options.maxResyncs).arg(cause.message);
+        failAndCancel(error);
+        return;
+    }
+    qCInfo(lcUpload) << "resync after" << cause.code << cause.message;
+    setPhase(Phase::Resyncing);
+    const int delay = qMin(MaxBackoffMs, m_options.firstBackoffMs << qMin(m_failures - 1, 10));
+    QTimer::singleShot(delay, this, [this] {
+        if (!hasResult() && !m_paused)
+            askStatus();
+    });
+}
+
+void BlobUpload::askStatus()
+{
+    if (!m_sessionOpen) {
+        openSession();
+        return;
+    }
+    Job<UploadSession> *status = m_client->uploadStatus(m_repo, m_session);
+    m_send = status;
+    connect(status, &RegistryJob::finished, this, [this, status] {
+        m_send = nullptr;
+        if (hasResult() || m_paused)
+            return;
+        const Result<UploadSession> &r = status->result();
+        if (!r) {
+            if (isSessionGone(r.error()))
+                restartSession();
+            else if (isTransient(r.error()))
+                resync(r.error());
+            else
+                failAndCancel(explainWriteRefusal(r.error(), m_repo));
+            return;
+        }
+        if (r->offset > m_session.offset)
+            m_failures = 0; // the registry kept what arrived: that is progress
+        m_session = *r;
+        qCInfo(lcUpload) << "registry has" << m_session.offset << "of" << m_source.size;
+        reportProgress(0);
+        sendNext();
+    });
+}
+
+// The session is gone (distribution drops it when a PATCH is cut): start over from byte 0.
+void BlobUpload::restartSession()
+{
+    qCInfo(lcUpload) << "upload session lost; starting a fresh one";
+    m_sessionOpen = false;
+    m_session = {};
+    reportProgress(0);
+    openSession();
+}
+
+void BlobUpload::commit()
+{
+    if (auto changed = fileChanged()) {
+        failAndCancel(*changed);
+        return;
+    }
+    setPhase(Phase::Committing);
+    Job<QString> *put = m_client->completeUpload(m_repo, m_session, m_source.digest);
+    m_send = put;
+    connect(put, &RegistryJob::finished, this, [this, put] {
+        m_send = nullptr;
+        if (hasResult())
+            return;
+        if (put->result()) {
+            m_sessionOpen = false; // committed: nothing to delete
+            finishWith(BlobUploadResult::Outcome::Uploaded);
+            return;
+        }
+        settleCommit(put->result().error());
+    });
+}
+
+// The PUT failed. If the answer was lost, the registry may have committed anyway: HEAD
+// decides. Otherwise resynchronise as for a failed PATCH.
+void BlobUpload::settleCommit(const RegistryError &error)
+{
+    if (error.code == u"DIGEST_INVALID") {
+        m_sessionOpen = false; // the registry cancels the session when a commit fails
+        fail(RegistryError::make(
+            error.code,
+            Tr::tr("The registry received content whose digest is not %1: %2 changed while it "
+                   "was being uploaded, or is not what it claims to be.")
+                .arg(m_source.digest, m_source.path),
+            error.httpStatus));
+        return;
+    }
+    if (!isTransient(error) && !isSessionGone(error)) {
+        failAndCancel(explainWriteRefusal(error, m_repo));
+        return;
+    }
+    Job<std::optional<qint64>> *head = m_client->headBlob(m_repo, m_source.digest);
+    m_send = head;
+    connect(head, &RegistryJob::finished, this, [this, head, error] {
+        m_send = nullptr;
+        const Result<std::optional<qint64>> &r = head->result();
+        if (r && r->has_value() && **r == m_source.size) {
+            m_sessionOpen = false;
+            finishWith(BlobUploadResult::Outcome::Uploaded);
+        } else if (isSessionGone(error)) {
+            restartSession();
+        } else {
+            resync(error);
+        }
+    });
+}
+
+void BlobUpload::finishWith(BlobUploadResult::Outcome outcome, const QString &from)
+{
+    stopInner();
+    dropSession();
+    reportProgress(0);
+    Q_EMIT progress(m_source.size, m_source.size);
+    succeed({m_source.digest, m_source.size, outcome, from});
+}
+
+void BlobUpload::failAndCancel(const RegistryError &error)
+{
+    if (hasResult())
+        return;
+    stopInner();
+    dropSession();
+    fail(error);
+}
+
+void BlobUpload::dropSession()
+{
+    if (m_sessionOpen) {
+        m_sessionOpen = false;
+        m_client->cancelUpload(m_repo, m_session); // best effort; its result does not matter
+    }
+}
+
+void BlobUpload::stopInner()
+{
+    // Each inner job reports Aborted to its handler, which sees hasResult() or m_paused.
+    for (RegistryJob *job :
+         {static_cast<RegistryJob *>(m_hasher.data()), m_check.data(), m_send.data()}) {
+        if (job && !job->isFinished()) {
+            job->disconnect(this);
+            job->abort();
+        }
+    }
+    m_send = nullptr;
+    m_opening = false;
+}
+
+void BlobUpload::pause()
+{
+    if (m_paused || hasResult())
+        return;
+    m_paused = true;
+    if (m_send && !m_send->isFinished()) {
+        RegistryJob *send = m_send;
+        send->disconnect(this);
+        send->abort();
+        m_send = nullptr;
+        m_opening = false;
+    }
+    setPhase(Phase::Paused);
+}
+
+void BlobUpload::resume()
+{
+    if (!m_paused || hasResult())
+        return;
+    m_paused = false;
+    if (m_sessionOpen) {
+        setPhase(Phase::Resyncing);
+        askStatus(); // the cut request may or may not have left bytes behind
+    } else if (m_checked || m_source.size > EagerBytes) {
+        openSession();
+    } else {
+        // The hash or the checks are still running; they open the session when done.
+        setPhase(m_hasher && !m_hasher->isFinished() ? Phase::Hashing : Phase::Checking);
+    }
+}
+
+void BlobUpload::onAbort()
+{
+    stopInner();
+    dropSession();
+}
+
+void BlobUpload::setPhase(Phase phase)
+{
+    if (m_paused && phase != Phase::Paused)
+        return; // work that finishes while paused does not change what the user sees
+    if (m_phase == phase)
+        return;
+    m_phase = phase;
+    Q_EMIT phaseChanged(phase);
+}
+
+void BlobUpload::reportProgress(qint64 inFlight)
+{
+    Q_EMIT progress(qMin(m_source.size, m_session.offset + inFlight), m_source.size);
+}
+
+std::optional<RegistryError> BlobUpload::fileChanged() const
+{
+    const QFileInfo info(m_source.path);
+    if (info.exists() && info.size() == m_fileSize && info.lastModified() == m_modified)
+        return std::nullopt;
+    return RegistryError::make(
+        ErrorCode::Io,
+        Tr::tr("%1 changed while it was being uploaded; upload stopped.").arg(m_source.path));
+}
+
+} // namespace Berth

@@ -1,0 +1,117 @@
+#pragma once
+
+#include "registry/registryclient.h"
+#include "upload/blobsource.h"
+
+#include <QDateTime>
+#include <QPointer>
+#include <QStringList>
+
+namespace Berth {
+
+class FileHasher;
+
+struct BlobUploadResult
+{
+    enum class Outcome { Uploaded, Skipped, Mounted };
+    QString digest;
+    qint64 size = 0;
+    Outcome outcome = Outcome::Uploaded;
+    QString mountedFrom; // the repository it was mounted from
+};
+
+struct BlobUploadOptions
+{
+    // Bytes per PATCH; 0 sends the rest of the blob in one streamed PATCH. Every PATCH is
+    // streamed from the file, so the size changes the registry's per-request cost, not memory.
+    qint64 chunkSize = 64 << 20;
+    QStringList mountFrom; // repositories to mount the blob from when the repository lacks it
+    int maxResyncs = 8;    // consecutive failed attempts (without progress) before giving up
+    int firstBackoffMs = 500;
+};
+
+// Pushes one blob to a repository and finishes with its digest and what happened.
+//
+//   digest known? --no--> Hashing (pool thread) ---------------------+
+//        |                   | (large blob: sending starts at once)  |
+//        v                   v                                       v
+//     Checking: HEAD (skip), mounts  ...  Sending: POST, then PATCH slices, each streamed
+//        |  (has it: Skipped/Mounted,        from the file, following each Location
+//        |   the session is deleted)            |  fault (cut, 5xx, timeout, 416)
+//        |                                      v
+//        |                                   Resyncing: back-off, GET <location> -> Range,
+//        |                                      go on from there; session gone (404): a
+//        |                                      fresh session from byte 0
+//        v                                      |
+//     Committing: PUT ?digest= once all bytes are sent and the checks are done; the
+//        registry's Docker-Content-Digest must match. A cut PUT is settled with a HEAD.
+//
+// Pause aborts the request in flight and keeps the session; resume asks the registry where
+// it is. Cancel (abort) stops at once and DELETEs the session. The file changing (size or
+// modification time) fails the job. Nothing is reported done unless the registry holds a
+// blob with the file's digest.
+class BlobUpload : public Job<BlobUploadResult>
+{
+    Q_OBJECT
+public:
+    enum class Phase { Hashing, Checking, Sending, Resyncing, Committing, Paused };
+    Q_ENUM(Phase)
+
+    BlobUpload(RegistryClient *client,
+               const QString &repo,
+               const BlobSource &source,
+               const BlobUploadOptions &options = {},
+               QObject *parent = nullptr);
+
+    void pause();
+    void resume();
+    bool isPaused() const { return m_paused; }
+    Phase phase() const { return m_phase; }
+    qint64 size() const { return m_source.size; }
+    QString digest() const { return m_source.digest; }
+
+Q_SIGNALS:
+    void phaseChanged(Berth::BlobUpload::Phase phase);
+
+private:
+    void begin();
+    void check();
+    void mountNext(int index);
+    void checked();
+    void openSession();
+    void sendNext();
+    void onSendFailed(const RegistryError &error);
+    void resync(const RegistryError &cause);
+    void askStatus();
+    void restartSession();
+    void commit();
+    void settleCommit(const RegistryError &error);
+    void finishWith(BlobUploadResult::Outcome outcome, const QString &from = {});
+    void failAndCancel(const RegistryError &error);
+    void dropSession();
+    void stopInner();
+    void setPhase(Phase phase);
+    void reportProgress(qint64 inFlight);
+    std::optional<RegistryError> fileChanged() const;
+    void onAbort() override;
+
+    RegistryClient *m_client;
+    QString m_repo;
+    BlobSource m_source;
+    BlobUploadOptions m_options;
+    qint64 m_fileSize = -1;
+    QDateTime m_modified;
+
+    Phase m_phase = Phase::Checking;
+    bool m_paused = false;
+    bool m_checked = false; // HEAD and mounts done: the blob must be sent
+    bool m_sessionOpen = false;
+    bool m_opening = false;
+    UploadSession m_session;
+    int m_failures = 0; // consecutive, reset by progress
+    QPointer<FileHasher> m_hasher;
+    QPointer<RegistryJob> m_check;
+    QPointer<RegistryJob> m_send; // POST, PATCH, GET status or PUT: one at a time
+};
+
+} // namespace Berth

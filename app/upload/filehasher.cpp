@@ -1,0 +1,84 @@
+#include "upload/filehasher.h"
+
+#include "core/sha256.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QMutex>
+#include <QThreadPool>
+
+#include <atomic>
+
+namespace Berth {
+
+namespace {
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Berth::Upload)
+};
+
+constexpr qint64 Slice = 4 << 20;
+} // namespace
+
+// What the pool thread and the job share. The thread posts to `job` only under `mutex`,
+// and the job clears it (under the mutex) before it dies, so nothing reaches a dead object.
+struct FileHasher::Shared
+{
+    QMutex mutex;
+    FileHasher *job = nullptr;
+    std::atomic<bool> stop = false;
+
+    template<typename F>
+    void post(F &&f)
+    {
+        QMutexLocker lock(&mutex);
+        if (job)
+            QMetaObject::invokeMethod(job, std::forward<F>(f), Qt::QueuedConnection);
+    }
+};
+
+FileHasher::FileHasher(const QString &path, qint64 start, qint64 length, QObject *parent)
+    : Job<QString>(parent)
+    , m_shared(std::make_shared<Shared>())
+{
+    m_shared->job = this;
+    QThreadPool::globalInstance()->start([shared = m_shared, path, start, length] {
+        QFile file(path);
+        auto fail = [&](const QString &reason) {
+            const RegistryError error = RegistryError::make(
+                ErrorCode::Io, Tr::tr("Cannot read %1: %2").arg(path, reason));
+            shared->post([shared, error] { shared->job->fail(error); });
+        };
+        if (!file.open(QIODevice::ReadOnly) || !file.seek(start))
+            return fail(file.errorString());
+        Sha256 hash;
+        QByteArray buffer(Slice, Qt::Uninitialized);
+        qint64 done = 0;
+        while (done < length) {
+            if (shared->stop)
+                return;
+            const qint64 n = file.read(buffer.data(), qMin(Slice, length - done));
+            if (n <= 0)
+                return fail(n < 0 ? file.errorString() : Tr::tr("the file became shorter"));
+            hash.addData(QByteArrayView(buffer.constData(), n));
+            done += n;
+            shared->post([shared, done, length] { Q_EMIT shared->job->progress(done, length); });
+        }
+        const QString digest = hash.digest();
+        shared->post([shared, digest] { shared->job->succeed(digest); });
+    });
+}
+
+FileHasher::~FileHasher()
+{
+    m_shared->stop = true;
+    QMutexLocker lock(&m_shared->mutex);
+    m_shared->job = nullptr;
+}
+
+void FileHasher::onAbort()
+{
+    m_shared->stop = true;
+}
+
+} // namespace Berth

@@ -1,0 +1,78 @@
+#include "upload/imagesource.h"
+
+#include "upload/imagesource_p.h"
+#include "upload/tarindex.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+
+namespace Berth {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Berth::Upload)
+};
+
+// isImageSource() reads at most this many tar headers: a docker save archive has a handful
+// per layer, and a root file system tar (not an image) should not be walked to its end.
+constexpr qsizetype PeekEntries = 4096;
+
+} // namespace
+
+qint64 ImageSource::totalBytes() const
+{
+    qint64 total = 0;
+    for (const BlobSource &blob : blobs)
+        total += blob.size;
+    for (const ManifestSource &manifest : manifests)
+        total += manifest.body.size();
+    return total;
+}
+
+Result<ImageSource> readImageSource(const QString &path, const QString &reference)
+{
+    using namespace ImageSourceDetail;
+    const Result<SourceFiles> files = SourceFiles::open(path);
+    if (!files)
+        return std::unexpected(files.error());
+    const bool oci = files->exists(QStringLiteral("index.json"));
+    const bool docker = files->exists(QStringLiteral("manifest.json"));
+    if (!oci && !docker) {
+        return std::unexpected(invalidSource(
+            files->isArchive()
+                ? Tr::tr("%1 is not an image archive: it holds neither index.json nor "
+                         "manifest.json")
+                      .arg(path)
+                : Tr::tr("%1 is not an OCI image layout: it has no index.json").arg(path)));
+    }
+    // Docker 25+ archives hold both: the OCI index keeps the original manifest digests.
+    Result<ImageSource> source
+        = oci ? readOciLayout(*files, reference) : readDockerArchive(*files, reference);
+    if (!source)
+        return source;
+    if (!files->isArchive() && oci)
+        source->kind = Tr::tr("OCI image layout");
+    else if (docker)
+        source->kind = Tr::tr("docker save archive");
+    else
+        source->kind = Tr::tr("OCI archive");
+    return source;
+}
+
+bool isImageSource(const QString &path)
+{
+    const QFileInfo info(path);
+    if (info.isDir())
+        return QFileInfo(QDir(path).filePath(QStringLiteral("oci-layout"))).isFile();
+    if (!info.isFile())
+        return false;
+    const Result<TarIndex> tar = TarIndex::read(path, PeekEntries);
+    return tar
+           && (tar->contains(QStringLiteral("manifest.json"))
+               || tar->contains(QStringLiteral("index.json")));
+}
+
+} // namespace Berth

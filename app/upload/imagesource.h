@@ -1,0 +1,62 @@
+#pragma once
+
+#include "core/result.h"
+#include "upload/blobsource.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+namespace Berth {
+
+// One manifest or image index to push, with its exact bytes.
+struct ManifestSource
+{
+    QString digest; // sha256 of body
+    QString mediaType;
+    QByteArray body; // exact bytes (their digest must stay what the layout says)
+};
+
+// Everything needed to push one image (or one multi-platform index) to a registry.
+struct ImageSource
+{
+    // Translated: "OCI image layout" (a directory), "OCI archive" (an OCI layout in a tar),
+    // "docker save archive" (a tar with manifest.json; docker 25+ archives, which also hold
+    // index.json, are read through their OCI index but still called so).
+    QString kind;
+    // Every config and layer blob, deduplicated by digest, in a stable order.
+    QList<BlobSource> blobs;
+    // Children of an index first, the top-level manifest/index LAST.
+    QList<ManifestSource> manifests;
+    // From org.opencontainers.image.ref.name or the archive's RepoTags (the tag part only),
+    // may be empty.
+    QString suggestedTag;
+    qint64 totalBytes() const; // sum of blob sizes + manifest sizes
+};
+
+// `path`: a directory holding an OCI image layout (oci-layout + index.json + blobs/), or a tar file
+// (docker save legacy format with manifest.json; docker 25+ / podman OCI-in-tar with index.json;
+// skopeo's docker-archive: and oci-archive: outputs). `reference` picks one image when the source
+// holds several: matched against ref.name annotations or RepoTags (full "name:tag" or just "tag");
+// empty = the only one (error listing the available names if there are several). Docker Hub
+// prefixes do not matter ("docker.io/library/busybox:latest" is "busybox"), a name without a tag
+// means ":latest", and a manifest digest picks an OCI index.json entry.
+//
+// OCI sources keep their manifests byte for byte; every manifest is checked against its
+// digest and every blob against its descriptor's size. A legacy docker save archive gets an
+// OCI image manifest built from its config and layers (compact JSON, keys in the order
+// schemaVersion, mediaType, config, layers; each descriptor mediaType, digest, size), so the
+// same archive always gives the same manifest digest. Its uncompressed layers take their
+// digests from the config's rootfs.diff_ids (never hashed); gzip and zstd layers are hashed.
+// Layers with `urls` (foreign, non-distributable) are left out of `blobs`.
+//
+// Reads headers, JSON files and (for gzip layers of docker archives) layer bytes: run it off
+// the GUI thread. Errors name the file or archive member at fault.
+Result<ImageSource> readImageSource(const QString &path, const QString &reference = {});
+
+// True when `path` looks like something readImageSource understands (a directory with an
+// oci-layout file, or a file whose first tar header is valid and holds manifest.json or
+// index.json). Cheap: for UI drops deciding between "push as an image" and "push as a plain blob".
+bool isImageSource(const QString &path);
+
+} // namespace Berth

@@ -1,0 +1,76 @@
+#pragma once
+
+// Internals of readImageSource(), shared by imagesource*.cpp; not API.
+
+#include "upload/imagesource.h"
+#include "upload/tarindex.h"
+
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QList>
+#include <QStringList>
+
+#include <optional>
+
+namespace Berth::ImageSourceDetail {
+
+// Where a file's bytes are: a whole file, or a member's bytes inside an archive.
+struct Slice
+{
+    QString path;
+    qint64 offset = 0;
+    qint64 size = 0;
+};
+
+// The files of an image source: a directory's files, or an uncompressed tar's regular
+// members (symlinks and hardlinks followed, never out of the archive). Names are relative
+// ("index.json", "blobs/sha256/<hex>"); names that climb out with ".." are refused.
+class SourceFiles
+{
+public:
+    static Result<SourceFiles> open(const QString &path);
+
+    bool isArchive() const { return m_tar.has_value(); }
+    QString path() const { return m_path; }
+    bool exists(const QString &name) const;          // of any type (a link counts, even dangling)
+    Result<Slice> locate(const QString &name) const; // a regular file
+    Result<QByteArray> read(const QString &name, qint64 maxSize) const;
+    Result<QByteArray> head(const Slice &slice, qint64 length) const; // the first bytes
+    Result<QString> sha256(const Slice &slice) const;                 // streams in 1 MiB reads
+    QString describe(const QString &name) const; // "<dir>/<name>" or "<name>" in <archive>
+
+private:
+    QString m_path; // absolute
+    std::optional<TarIndex> m_tar;
+};
+
+// Candidate images of a source, for picking one by reference.
+struct Candidate
+{
+    QStringList names; // ref.name annotations or RepoTags, as written
+    QString key;       // candidates with the same key are the same image
+};
+
+struct Choice
+{
+    qsizetype index = 0;
+    QString tag; // the tag part of the name that matched (or the first name), may be empty
+};
+
+Result<Choice>
+chooseImage(const QList<Candidate> &candidates, const QString &reference, const QString &where);
+
+// "example/app:v1" -> "v1"; "v1" -> "v1"; "localhost:5000/app" -> ""; empty unless a valid tag.
+QString tagOf(const QString &name);
+// Relative, non-empty, without ".." parts: cannot leave the source.
+bool isSafeRelativePath(const QString &name);
+// A "sha256:<64 lowercase hex>" digest, or an error naming `where` (UNSUPPORTED for other
+// algorithms).
+Result<QString> checkDigest(const QString &digest, const QString &where);
+Result<QJsonValue> parseJson(const QByteArray &bytes, const QString &where);
+RegistryError invalidSource(const QString &message);
+
+Result<ImageSource> readOciLayout(const SourceFiles &files, const QString &reference);
+Result<ImageSource> readDockerArchive(const SourceFiles &files, const QString &reference);
+
+} // namespace Berth::ImageSourceDetail
