@@ -1,7 +1,7 @@
 #!/bin/bash
 # Upload benchmark: in one run, starts Debian's docker-registry on 127.0.0.1 and pushes the
 # same freshly generated blob with
-#   - berth-cli blob push (default chunking, plus the chunk sizes in CHUNKS),
+#   - berth-cli blob push (default: one streamed PATCH; plus the chunk sizes in CHUNKS),
 #   - curl monolithic: POST, then one PUT ?digest= with the whole body (the practical limit
 #     of this registry here; curl is given the digest, Berth computes it while sending),
 #   - skopeo copy of an OCI layout holding that blob as its only layer (the peer);
@@ -10,13 +10,13 @@
 # Prints MB/s, the ratios and peak resident memory (/usr/bin/time -v). Not a test.
 #
 #   bench/run-upload.sh [SIZE_MIB]          (default 1024)
-#   RUNS=5 CHUNKS="0 16777216" BUILD_DIR=build bench/run-upload.sh 2048
+#   RUNS=5 CHUNKS="67108864 16777216" BUILD_DIR=build bench/run-upload.sh 2048
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD_DIR:-$here/build}
 size_mib=${1:-1024}
 runs=${RUNS:-3}
-chunks=${CHUNKS:-"0 16777216"}
+chunks=${CHUNKS:-"67108864 16777216"}
 cli="$build/app/berth-cli"
 for tool in docker-registry curl skopeo /usr/bin/time sha256sum; do
     command -v "$tool" >/dev/null || { echo "missing: $tool (bash scripts/install-deps.sh)"; exit 1; }
@@ -119,6 +119,10 @@ run_curl() {
 }
 run_skopeo() { # name, layout dir, payload bytes
     local repo="s/r$RANDOM$RANDOM" s e
+    # Without its blob-info cache: skopeo would otherwise mount the blob it pushed in the
+    # previous run instead of sending it. As root the cache is system-wide, else in HOME.
+    rm -rf "$work/home"; mkdir -p "$work/home"
+    [ "$(id -u)" = 0 ] && rm -f /var/lib/containers/cache/blob-info-cache-v1.boltdb
     s=$(now)
     /usr/bin/time -v -o "$work/time.$1" "${skopeo_env[@]}" skopeo --policy "$work/policy.json" copy --dest-tls-verify=false -q \
         "oci:$2:bench" "docker://127.0.0.1:$port/$repo:bench"

@@ -97,7 +97,9 @@ void CommandRunner::imagePush()
     Result<ImageSource> source = readImageSource(m_args.words.at(2));
     if (!source) {
         printError(source.error());
-        Q_EMIT done(1);
+        // Queued: start() runs before main() enters the event loop, which would miss an exit.
+        QMetaObject::invokeMethod(
+            this, [this] { Q_EMIT done(1); }, Qt::QueuedConnection);
         return;
     }
     ImagePushOptions options;

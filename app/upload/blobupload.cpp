@@ -66,11 +66,14 @@ BlobUpload::BlobUpload(RegistryClient *client,
             ErrorCode::Io, Tr::tr("%1 is shorter than the blob it should hold.").arg(source.path)));
         return;
     }
-    begin();
+    // From the event loop, so that whoever connects after construction sees every phase.
+    QMetaObject::invokeMethod(this, &BlobUpload::begin, Qt::QueuedConnection);
 }
 
 void BlobUpload::begin()
 {
+    if (hasResult())
+        return; // aborted before it began
     if (!m_source.digest.isEmpty()) {
         check();
         return;
@@ -277,6 +280,7 @@ void BlobUpload::askStatus()
         if (r->offset > m_session.offset)
             m_failures = 0; // the registry kept what arrived: that is progress
         m_session = *r;
+        m_progressFloor = 0; // what the registry has is the truth now
         qCInfo(lcUpload) << "registry has" << m_session.offset << "of" << m_source.size;
         reportProgress(0);
         sendNext();
@@ -289,6 +293,7 @@ void BlobUpload::restartSession()
     qCInfo(lcUpload) << "upload session lost; starting a fresh one";
     m_sessionOpen = false;
     m_session = {};
+    m_progressFloor = 0;
     reportProgress(0);
     openSession();
 }
@@ -436,9 +441,14 @@ void BlobUpload::setPhase(Phase phase)
     Q_EMIT phaseChanged(phase);
 }
 
+// Bytes sent so far: the registry's offset plus what the request in flight has sent. Never
+// goes back while requests succeed (Qt reports 0 sent as a finished request winds down);
+// only a resync to a lower offset, or a fresh session, lowers it (m_progressFloor reset).
 void BlobUpload::reportProgress(qint64 inFlight)
 {
-    Q_EMIT progress(qMin(m_source.size, m_session.offset + inFlight), m_source.size);
+    const qint64 done = qMin(m_source.size, m_session.offset + inFlight);
+    m_progressFloor = qMax(m_progressFloor, done);
+    Q_EMIT progress(m_progressFloor, m_source.size);
 }
 
 std::optional<RegistryError> BlobUpload::fileChanged() const

@@ -36,10 +36,18 @@ ImagePush::ImagePush(RegistryClient *client,
     for (const BlobSource &blob : std::as_const(m_source.blobs))
         m_total += blob.size;
     m_pending = int(m_source.blobs.size());
-    if (m_pending == 0)
-        pushManifest(0);
-    else
-        startBlobs();
+    // From the event loop, so that whoever connects after construction sees every phase.
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            if (hasResult())
+                return;
+            if (m_pending == 0)
+                pushManifest(0);
+            else
+                startBlobs();
+        },
+        Qt::QueuedConnection);
 }
 
 void ImagePush::startBlobs()

@@ -88,11 +88,26 @@ void UploadEngine::schedule()
         if (running >= m_maxConcurrent)
             break;
         Entry &entry = m_entries[id];
-        if (entry.status.state == UploadState::Queued && !entry.job) {
+        if (entry.status.state != UploadState::Queued)
+            continue;
+        ++running;
+        if (entry.job)
+            resumeJob(entry); // resumed while the queue was full: its turn now
+        else
             start(id);
-            ++running;
-        }
     }
+}
+
+void UploadEngine::resumeJob(Entry &entry)
+{
+    entry.status.state = UploadState::Sending;
+    report(entry, true);
+    if (auto *blob = qobject_cast<BlobUpload *>(entry.job))
+        blob->resume();
+    else if (auto *image = qobject_cast<ImagePush *>(entry.job))
+        image->resume();
+    else if (auto *artifact = qobject_cast<ArtifactPush *>(entry.job))
+        artifact->resume();
 }
 
 void UploadEngine::start(int id)
@@ -296,20 +311,11 @@ void UploadEngine::resume(int id)
     auto it = m_entries.find(id);
     if (it == m_entries.end() || it->status.state != UploadState::Paused)
         return;
-    if (!it->job) {
-        it->status.state = UploadState::Queued;
-        report(*it, true);
-        schedule();
-        return;
-    }
-    it->status.state = UploadState::Sending;
+    // Back in the queue; schedule() resumes it (or starts it) when a slot is free, so a
+    // resume never runs more than maxConcurrent entries.
+    it->status.state = UploadState::Queued;
     report(*it, true);
-    if (auto *blob = qobject_cast<BlobUpload *>(it->job))
-        blob->resume();
-    else if (auto *image = qobject_cast<ImagePush *>(it->job))
-        image->resume();
-    else if (auto *artifact = qobject_cast<ArtifactPush *>(it->job))
-        artifact->resume();
+    schedule();
 }
 
 void UploadEngine::retry(int id)

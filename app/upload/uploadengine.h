@@ -51,6 +51,7 @@ private:
 
     void schedule();
     void start(int id);
+    void resumeJob(Entry &entry);
     void startBlob(Entry &entry);
     void startImage(Entry &entry);
     void startArtifact(Entry &entry);

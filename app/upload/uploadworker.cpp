@@ -33,12 +33,14 @@ UploadWorker::~UploadWorker()
     m_engine->disconnect(this);
     QMetaObject::invokeMethod(
         m_engine,
-        [thread = m_thread, running] {
-            QTimer::singleShot(running ? 500 : 0, QThread::currentThread(),
-                               [thread] { thread->quit(); });
+        [engine = m_engine, thread = m_thread, running] {
+            // The engine is the timer's context: it runs on the engine's thread, whose loop
+            // is alive (this thread is blocked in wait() below).
+            QTimer::singleShot(running ? 500 : 0, engine, [thread] { thread->quit(); });
         },
         Qt::QueuedConnection);
     if (!m_thread->wait(5000)) {
+        qWarning("berth: the upload thread did not stop within 5 s; terminating it");
         m_thread->terminate(); // last resort; a stuck DNS lookup cannot hold the app open
         m_thread->wait();
     }

@@ -3,6 +3,7 @@
 
 #include "core/sha256.h"
 #include "emulator/acremulator.h"
+#include "fixtures/ocilayout.h"
 #include "fixtures/scriptedserver.h"
 
 #include <QJsonArray>
@@ -33,7 +34,10 @@ class tst_Cli : public QObject
     const QString m_password = QStringLiteral("Pa55-word-never-shown");
 
     // Runs berth-cli without blocking this thread's event loop (the emulator lives here).
-    Run cli(const QStringList &args, const QByteArray &stdinData = {}, bool withCredentials = true)
+    Run cli(const QStringList &args,
+            const QByteArray &stdinData = {},
+            bool withCredentials = true,
+            int timeoutMs = 60000)
     {
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -49,7 +53,7 @@ class tst_Cli : public QObject
         if (!stdinData.isNull())
             p.write(stdinData);
         p.closeWriteChannel();
-        if (!finished.wait(60000)) {
+        if (!finished.wait(timeoutMs)) {
             p.kill();
             p.waitForFinished(2000);
             qWarning("berth-cli did not finish");
@@ -64,6 +68,30 @@ class tst_Cli : public QObject
             r.err = "the password reached berth-cli's output";
         }
         return r;
+    }
+
+    // Requests for `pathPrefix` answered with something other than an authentication challenge.
+    int count(const QByteArray &method, const QString &pathPrefix) const
+    {
+        int n = 0;
+        for (const auto &r : m_emu->requests())
+            n += (r.method == method && r.path.startsWith(pathPrefix) && r.status != 401) ? 1 : 0;
+        return n;
+    }
+    static QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &data)
+    {
+        const QString path = dir.filePath(name);
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly) || f.write(data) != data.size())
+            return {};
+        return path;
+    }
+    static QByteArray patterned(qsizetype size, int seed)
+    {
+        QByteArray data(size, Qt::Uninitialized);
+        for (qsizetype i = 0; i < size; ++i)
+            data[i] = char((i * 131 + seed * 7 + i / 4099) & 0xff);
+        return data;
     }
 
 private Q_SLOTS:
@@ -321,6 +349,168 @@ private Q_SLOTS:
         for (const QJsonValue &v : r.json().array())
             untagged |= v.toObject().value(u"tags").toArray().isEmpty();
         QVERIFY2(untagged, "untagged manifests are listed too");
+    }
+
+    void blobPushPrintsOnlyTheDigestWhenPiped()
+    {
+        QTemporaryDir dir;
+        const QByteArray data = patterned(300000, 1);
+        const QString path = writeFile(dir, QStringLiteral("layer.bin"), data);
+        QVERIFY(!path.isEmpty());
+        const Run r = cli(
+            {QStringLiteral("blob"), QStringLiteral("push"), QStringLiteral("cli/piped"), path});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out, Sha256::digestOf(data).toUtf8() + '\n');
+        QVERIFY2(r.err.isEmpty(), r.err.constData()); // no progress line when not a terminal
+    }
+
+    void blobPushJsonSaysUploadedThenSkipped()
+    {
+        QTemporaryDir dir;
+        const QByteArray data = patterned(200000, 2);
+        const QString path = writeFile(dir, QStringLiteral("layer.bin"), data);
+        const QStringList args{QStringLiteral("-o"),       QStringLiteral("json"),
+                               QStringLiteral("blob"),     QStringLiteral("push"),
+                               QStringLiteral("cli/json"), path};
+        const Run first = cli(args);
+        QCOMPARE(first.exitCode, 0);
+        QVERIFY2(first.err.isEmpty(), first.err.constData());
+        const QJsonObject o = first.json().object();
+        QCOMPARE(o.value(u"digest").toString(), Sha256::digestOf(data));
+        QCOMPARE(o.value(u"size").toInteger(-1), qint64(data.size()));
+        QCOMPARE(o.value(u"outcome").toString(), QStringLiteral("uploaded"));
+        QCOMPARE(o.size(), 3);
+
+        m_emu->clearRequests();
+        const Run second = cli(args);
+        QCOMPARE(second.exitCode, 0);
+        QCOMPARE(second.json().object().value(u"outcome").toString(), QStringLiteral("skipped"));
+        QCOMPARE(second.json().object().value(u"digest").toString(), Sha256::digestOf(data));
+        QCOMPARE(count("PATCH", QStringLiteral("/v2/cli/json/")), 0); // nothing sent again
+    }
+
+    void blobPushHonoursTheChunkSize_data()
+    {
+        QTest::addColumn<QString>("chunkSize");
+        QTest::addColumn<int>("patches");
+        QTest::newRow("0: one streamed PATCH") << QStringLiteral("0") << 1;
+        QTest::newRow("65536: five PATCHes for 300000 bytes") << QStringLiteral("65536") << 5;
+    }
+    void blobPushHonoursTheChunkSize()
+    {
+        QFETCH(QString, chunkSize);
+        QFETCH(int, patches);
+        QTemporaryDir dir;
+        const QByteArray data = patterned(300000, 3);
+        const QString path = writeFile(dir, QStringLiteral("layer.bin"), data);
+        m_emu->clearRequests();
+        const Run r
+            = cli({QStringLiteral("blob"), QStringLiteral("push"), QStringLiteral("cli/chunks"),
+                   path, QStringLiteral("--chunk-size"), chunkSize});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out, Sha256::digestOf(data).toUtf8() + '\n');
+        QCOMPARE(count("PATCH", QStringLiteral("/v2/cli/chunks/blobs/uploads/")), patches);
+        const Run get = cli({QStringLiteral("blob"), QStringLiteral("get"),
+                             QStringLiteral("cli/chunks"), Sha256::digestOf(data)});
+        QCOMPARE(get.exitCode, 0);
+        QCOMPARE(get.out, data);
+    }
+
+    void blobPushWithANegativeChunkSizeIsAUsageError()
+    {
+        QTemporaryDir dir;
+        const QString path = writeFile(dir, QStringLiteral("layer.bin"), "bytes");
+        const Run r
+            = cli({QStringLiteral("blob"), QStringLiteral("push"), QStringLiteral("cli/neg"), path,
+                   QStringLiteral("--chunk-size"), QStringLiteral("-1")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.startsWith("berth-cli: "), r.err.constData());
+        QVERIFY(r.out.isEmpty());
+        QCOMPARE(count("POST", QStringLiteral("/v2/cli/neg/")), 0);
+    }
+
+    void blobPushOfAMissingFileIsAnIoError()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("not-there.bin"));
+        const Run r = cli(
+            {QStringLiteral("blob"), QStringLiteral("push"), QStringLiteral("cli/missing"), path});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.startsWith("berth-cli: IO_ERROR: "), r.err.constData());
+        QVERIFY2(r.err.contains(path.toUtf8()), r.err.constData());
+        QCOMPARE(r.err.count('\n'), 1);
+        QVERIFY(r.out.isEmpty());
+    }
+
+    void pushOfAnOciLayoutPrintsTheManifestDigestAndTagsIt()
+    {
+        QTemporaryDir dir;
+        Test::OciLayoutSpec spec;
+        spec.layerSizes = {1000, 150000, 40000};
+        spec.seed = 11;
+        const auto layout = Test::buildOciLayout(dir.filePath(QStringLiteral("layout")), spec);
+        QVERIFY2(layout, qPrintable(layout.error()));
+        const QString digest = layout->ref.digest;
+
+        const Run push
+            = cli({QStringLiteral("push"), QStringLiteral("cli/image:v1"), layout->path});
+        QCOMPARE(push.exitCode, 0);
+        QCOMPARE(push.out, digest.toUtf8() + '\n');
+        QVERIFY2(push.err.isEmpty(), push.err.constData());
+
+        const Run show
+            = cli({QStringLiteral("-o"), QStringLiteral("json"), QStringLiteral("manifest"),
+                   QStringLiteral("show"), QStringLiteral("cli/image:v1")});
+        QCOMPARE(show.exitCode, 0);
+        QCOMPARE(show.json().object().value(u"digest").toString(), digest);
+
+        // Again under another tag: every blob is there already.
+        const Run again = cli({QStringLiteral("-o"), QStringLiteral("json"), QStringLiteral("push"),
+                               QStringLiteral("cli/image:v2"), layout->path});
+        QCOMPARE(again.exitCode, 0);
+        const QJsonObject o = again.json().object();
+        QCOMPARE(o.value(u"repository").toString(), QStringLiteral("cli/image"));
+        QCOMPARE(o.value(u"tag").toString(), QStringLiteral("v2"));
+        QCOMPARE(o.value(u"digest").toString(), digest);
+        const int blobs = int(layout->images.first().layers.size()) + 1; // and the config
+        QCOMPARE(o.value(u"uploaded").toInt(-1), 0);
+        QCOMPARE(o.value(u"skipped").toInt(-1), blobs);
+        QCOMPARE(o.value(u"mounted").toInt(-1), 0);
+        QCOMPARE(o.size(), 6);
+    }
+
+    void pushWithoutRepoAndTagIsAUsageError_data()
+    {
+        QTest::addColumn<QString>("target");
+        QTest::newRow("no tag") << QStringLiteral("repo");
+        QTest::newRow("empty tag") << QStringLiteral("repo:");
+        QTest::newRow("empty repository") << QStringLiteral(":v1");
+        QTest::newRow("a port, no tag") << QStringLiteral("localhost:5000/repo");
+    }
+    void pushWithoutRepoAndTagIsAUsageError()
+    {
+        QFETCH(QString, target);
+        QTemporaryDir dir;
+        const auto layout = Test::buildOciLayout(dir.filePath(QStringLiteral("layout")));
+        QVERIFY2(layout, qPrintable(layout.error()));
+        const Run r = cli({QStringLiteral("push"), target, layout->path});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.startsWith("berth-cli: "), r.err.constData());
+        QVERIFY(r.out.isEmpty());
+    }
+
+    void pushOfAPathThatIsNotAnImageFailsWithAMessage()
+    {
+        QTemporaryDir dir;
+        const QString path = writeFile(dir, QStringLiteral("notes.txt"), "not an image\n");
+        // A local error: berth-cli has nothing to wait for, so 20 s is generous.
+        const Run r
+            = cli({QStringLiteral("push"), QStringLiteral("cli/bad:v1"), path}, {}, true, 20000);
+        QVERIFY2(r.err.startsWith("berth-cli: "), r.err.constData());
+        QVERIFY2(r.err.contains(path.toUtf8()), r.err.constData());
+        QCOMPARE(r.err.count('\n'), 1);
+        QVERIFY(r.out.isEmpty());
+        QCOMPARE(r.exitCode, 1);
     }
 };
 
