@@ -10,6 +10,7 @@
 #include "ui/manifestview.h"
 #include "ui/messagebar.h"
 #include "ui/repositorypane.h"
+#include "ui/uploaddock.h"
 
 #include <QAction>
 #include <QApplication>
@@ -77,6 +78,7 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addPermanentWidget(m_busyBar);
 
     createActions();
+    createUploads();
     createMenus();
 
     connect(m_repositories, &RepositoryModel::loadingChanged, this, &MainWindow::updateBusy);
@@ -230,6 +232,8 @@ void MainWindow::createMenus()
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addActions({m_pane->showTagsAction(), m_pane->showManifestsAction()});
+    view->addSeparator();
+    view->addAction(m_uploadDock->toggleViewAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Berth"), this, [this] {
@@ -488,6 +492,10 @@ void MainWindow::saveWindowState() const
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!mayClose()) { // asks first while uploads are running
+        event->ignore();
+        return;
+    }
     saveWindowState();
     QMainWindow::closeEvent(event);
 }

@@ -4,6 +4,7 @@
 #include "credentials/credentialstore.h"
 #include "credentials/registryprofile.h"
 #include "registry/registryclient.h"
+#include "upload/uploadrequest.h"
 
 #include <QHash>
 #include <QMainWindow>
@@ -11,10 +12,12 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <functional>
 #include <optional>
 
 class QDialog;
 class QLabel;
+class QMessageBox;
 class QProgressBar;
 class QSettings;
 class QSplitter;
@@ -29,11 +32,18 @@ class MessageBar;
 class RepositoryModel;
 class RepositoryPane;
 struct DeletedItems;
+class UploadDock;
+struct UploadDropAction;
+class UploadQueueModel;
+class UploadWorker;
 
 // Berth's window: the registries on the left (registry > namespace folders > repositories,
 // loaded page by page as they expand, with tag and manifest counts for the rows in sight),
 // the open repository's tags or manifests and the current manifest's details on the
 // right, a message bar for errors, a busy indicator in the status bar.
+//
+// Files dropped onto a repository (in the tree, or onto the open repository's tables) are
+// uploaded in the background by one UploadWorker per registry, shown in the Uploads dock.
 //
 // Services come in from outside: addRegistry() takes a ready client (tests, --demo);
 // setSettings() + setCredentialStore() + loadSavedRegistries() add the saved ones, each
@@ -71,6 +81,15 @@ public:
     // The tree row of `client`'s registry.
     QModelIndex registryIndex(const RegistryClient *client) const;
 
+    // Uploads (mainwindow_uploads.cpp): the queue of every registry, its dock, and the
+    // worker that uploads to `client`'s registry (one per registry in the tree, started on
+    // first use with the client's connection settings; nullptr for a client not in the tree).
+    UploadQueueModel *uploadQueue() const { return m_uploadQueue; }
+    UploadDock *uploadDock() const { return m_uploadDock; }
+    UploadWorker *uploadWorker(RegistryClient *client);
+    // Uploads queued, running or paused: of `client`'s registry, or of all (nullptr).
+    int activeUploads(const RegistryClient *client = nullptr) const;
+
     QAction *copyPullReferenceAction() const { return m_copyPull; }
     QAction *copyDigestReferenceAction() const { return m_copyDigestRef; }
     QAction *copyDigestAction() const { return m_copyDigest; }
@@ -98,7 +117,9 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void busyChanged(bool busy);
-    // A lock, delete or connection dialog was opened (window-modal, never exec()).
+    // A dialog was opened, never with exec(): lock, delete, connection, the tag of an upload
+    // and the questions before cancelling uploads (window-modal); the offer to tag an
+    // uploaded blob (not modal).
     void dialogOpened(QDialog *dialog);
 
 protected:
@@ -143,6 +164,33 @@ private:
     void applyDeleted(RegistryClient *client, const DeletedItems &items);
     void copyText(const QStringList &lines, const QString &what);
 
+    // Uploads (mainwindow_uploads.cpp)
+    struct ArtifactOffer
+    {
+        QPointer<RegistryClient> client;
+        QString repository;
+        QString path;
+    };
+    void createUploads();
+    void stopUploads(const RegistryClient *client);
+    void cancelAllUploads();
+    void enqueueUpload(RegistryClient *client, const UploadRequest &request);
+    void uploadDropped(RegistryClient *client,
+                       const QString &repository,
+                       const QList<UploadDropAction> &actions);
+    void askImageTag(RegistryClient *client, const QString &repository, const QString &path);
+    void askUploadTag(const QString &objectName,
+                      const QString &label,
+                      const QString &suggested,
+                      const std::function<void(const QString &tag)> &use,
+                      const std::function<void()> &finished = {});
+    void uploadFinished(RegistryClient *client, UploadWorker *worker, const UploadStatus &status);
+    void offerNextArtifact();
+    // Asks (window-modal) before `then` cancels `count` running uploads.
+    QMessageBox *
+    confirmCancellingUploads(int count, const QString &question, std::function<void()> then);
+    bool mayClose();
+
     RepositoryModel *m_repositories;
     QTreeView *m_tree = nullptr;
     BusyDelegate *m_busyDelegate = nullptr;
@@ -176,6 +224,14 @@ private:
     QAction *m_removeRegistry = nullptr;
     QAction *m_editRegistry = nullptr;
     QAction *m_quit = nullptr;
+
+    UploadQueueModel *m_uploadQueue = nullptr;
+    UploadDock *m_uploadDock = nullptr;
+    QHash<const RegistryClient *, UploadWorker *> m_uploadWorkers;
+    QList<ArtifactOffer> m_artifactOffers; // uploaded blobs waiting for the offer to tag them
+    bool m_offeringArtifact = false;       // an offer (or its tag question) is open
+    QPointer<QMessageBox> m_closeQuestion;
+    bool m_closeConfirmed = false;
 };
 
 } // namespace Berth

@@ -119,24 +119,40 @@ void MainWindow::openConnectionDialog(const std::optional<RegistryProfile> &prof
         dialog->setProfile(*profile);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const RegistryProfile chosen = dialog->profile();
-        Result<RegistryClient *> client
-            = RegistryClient::create(dialog->connectionSettings(), this);
-        if (!client) {
-            m_messageBar->showError(tr("Could not connect to %1").arg(chosen.title()),
-                                    client.error());
-            return;
-        }
-        // One row per registry: a new connection to the same registry replaces the old one.
-        for (int row = m_repositories->rowCount() - 1; row >= 0; --row) {
+        const ConnectionSettings settings = dialog->connectionSettings();
+        const bool remember = dialog->remember();
+        // One row per registry: a new connection to the same registry replaces the old one
+        // (and its uploads: ask first while some are running).
+        QList<QPersistentModelIndex> replaced;
+        int running = 0;
+        for (int row = 0; row < m_repositories->rowCount(); ++row) {
             const QModelIndex index = m_repositories->index(row, 0);
             const RegistryClient *old = m_repositories->client(index);
-            if (old && RegistryProfile::keyFor(old->registry()) == chosen.registryKey())
-                removeRegistryRow(index);
+            if (old && RegistryProfile::keyFor(old->registry()) == chosen.registryKey()) {
+                replaced << index;
+                running += activeUploads(old);
+            }
         }
-        if (dialog->remember())
-            m_profiles.insert(*client, chosen);
-        const QModelIndex index = addRegistry(*client, chosen.title());
-        m_tree->setCurrentIndex(index);
+        auto connectChosen = [this, chosen, settings, remember, replaced] {
+            Result<RegistryClient *> client = RegistryClient::create(settings, this);
+            if (!client) {
+                m_messageBar->showError(tr("Could not connect to %1").arg(chosen.title()),
+                                        client.error());
+                return;
+            }
+            for (const QPersistentModelIndex &index : replaced) {
+                if (index.isValid())
+                    removeRegistryRow(index);
+            }
+            if (remember)
+                m_profiles.insert(*client, chosen);
+            const QModelIndex index = addRegistry(*client, chosen.title());
+            m_tree->setCurrentIndex(index);
+        };
+        if (running == 0)
+            connectChosen();
+        else
+            confirmCancellingUploads(running, tr("Reconnect and cancel them?"), connectChosen);
     });
     openDialog(dialog);
 }
@@ -150,6 +166,7 @@ void MainWindow::removeRegistryRow(const QModelIndex &registry)
         m_pendingClient.clear();
     m_repositories->removeRegistry(registry);
     m_profiles.remove(client);
+    stopUploads(client); // cancels what is still running
     if (client)
         client->deleteLater(); // its jobs end with it
     updateActions();
@@ -166,9 +183,13 @@ void MainWindow::removeCurrentRegistry()
                                 tr("Remove %1 from the list?").arg(registry.data().toString()),
                                 QMessageBox::Yes | QMessageBox::Cancel, this);
     box->setDefaultButton(QMessageBox::Cancel);
+    QStringList notes;
     if (saved)
-        box->setInformativeText(
-            tr("Its saved connection is forgotten and its secret deleted from the keychain."));
+        notes << tr("Its saved connection is forgotten and its secret deleted from the keychain.");
+    if (const int running = activeUploads(client))
+        notes << tr("Its %n running upload(s) will be cancelled.", nullptr, running);
+    if (!notes.isEmpty())
+        box->setInformativeText(notes.join(u' '));
     const QPersistentModelIndex target(registry);
     connect(box, &QMessageBox::finished, this, [this, box, target, saved] {
         if (box->standardButton(box->clickedButton()) != QMessageBox::Yes || !target.isValid())

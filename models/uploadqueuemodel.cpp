@@ -1,0 +1,333 @@
+#include "models/uploadqueuemodel.h"
+
+#include "models/format.h"
+#include "upload/uploadworker.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+#include <algorithm>
+#include <cmath>
+
+namespace Berth {
+
+namespace {
+constexpr int OverallIntervalMs = 100;
+
+bool isRunning(UploadState state)
+{
+    return state != UploadState::Queued && state != UploadState::Paused && !isFinal(state);
+}
+
+int perMille(const UploadStatus &status)
+{
+    if (status.state == UploadState::Done)
+        return 1000;
+    if (status.total < 0)
+        return -1;
+    if (status.total == 0)
+        return 0;
+    return int(std::clamp<qint64>(status.sent * 1000 / status.total, 0, 1000));
+}
+
+QString targetOf(const UploadRequest &request)
+{
+    return request.tag.isEmpty() ? request.repository : request.repository + u':' + request.tag;
+}
+} // namespace
+
+UploadQueueModel::UploadQueueModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+    m_overallTimer.setSingleShot(true);
+    m_overallTimer.setInterval(OverallIntervalMs);
+    connect(&m_overallTimer, &QTimer::timeout, this, &UploadQueueModel::overallChanged);
+}
+
+UploadQueueModel::~UploadQueueModel() = default;
+
+void UploadQueueModel::attach(UploadWorker *worker)
+{
+    // The worker is alive while it emits; after that only its address serves as a key.
+    const UploadWorker *key = worker;
+    connect(worker, &UploadWorker::added, this,
+            [this, worker](int id, const UploadRequest &request) { add(worker, id, request); });
+    connect(worker, &UploadWorker::statusChanged, this,
+            [this, worker](const UploadStatus &status) { update(worker, status); });
+    connect(worker, &QObject::destroyed, this, [this, key] { workerDestroyed(key); });
+}
+
+void UploadQueueModel::add(UploadWorker *worker, int id, const UploadRequest &request)
+{
+    const UploadWorker *key = worker;
+    if (m_rowOf.contains({key, id}))
+        return;
+    const int row = int(m_rows.size());
+    beginInsertRows({}, row, row);
+    UploadStatus status;
+    status.id = id;
+    m_rows.append(Row{worker, key, request, status});
+    m_rowOf.insert({key, id}, row);
+    endInsertRows();
+    scheduleOverall();
+}
+
+void UploadQueueModel::update(UploadWorker *worker, const UploadStatus &status)
+{
+    int row = rowOf(worker, status.id);
+    if (row < 0) { // an entry added before this model was attached
+        add(worker, status.id, worker->request(status.id));
+        row = rowOf(worker, status.id);
+    }
+    m_rows[row].status = status;
+    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    scheduleOverall();
+}
+
+void UploadQueueModel::workerDestroyed(const UploadWorker *key)
+{
+    for (int row = 0; row < m_rows.size(); ++row) {
+        UploadStatus &status = m_rows[row].status;
+        if (m_rows.at(row).key != key || isFinal(status.state))
+            continue;
+        status.state = UploadState::Cancelled;
+        status.bytesPerSecond = 0;
+        status.message = tr("Cancelled: the connection to the registry was closed.");
+        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    }
+    scheduleOverall();
+}
+
+UploadWorker *UploadQueueModel::worker(int row) const
+{
+    return m_rows.at(row).worker;
+}
+
+int UploadQueueModel::rowOf(const UploadWorker *worker, int id) const
+{
+    return m_rowOf.value({worker, id}, -1);
+}
+
+void UploadQueueModel::rebuildIndex()
+{
+    m_rowOf.clear();
+    for (int row = 0; row < m_rows.size(); ++row)
+        m_rowOf.insert({m_rows.at(row).key, m_rows.at(row).status.id}, row);
+}
+
+void UploadQueueModel::removeFinished()
+{
+    // From the bottom, one contiguous range of finished rows at a time.
+    int last = int(m_rows.size()) - 1;
+    while (last >= 0) {
+        if (!isFinal(m_rows.at(last).status.state)) {
+            --last;
+            continue;
+        }
+        int first = last;
+        while (first > 0 && isFinal(m_rows.at(first - 1).status.state))
+            --first;
+        beginRemoveRows({}, first, last);
+        m_rows.remove(first, last - first + 1);
+        rebuildIndex();
+        endRemoveRows();
+        last = first - 1;
+    }
+    scheduleOverall();
+}
+
+void UploadQueueModel::scheduleOverall()
+{
+    if (!m_overallTimer.isActive())
+        m_overallTimer.start();
+}
+
+qint64 UploadQueueModel::totalBytes() const
+{
+    qint64 total = 0;
+    for (const Row &row : m_rows) {
+        if (!isFinal(row.status.state))
+            total += qMax<qint64>(row.status.total, 0);
+    }
+    return total;
+}
+
+qint64 UploadQueueModel::sentBytes() const
+{
+    qint64 sent = 0;
+    for (const Row &row : m_rows) {
+        if (!isFinal(row.status.state))
+            sent += row.status.total >= 0 ? qMin(row.status.sent, row.status.total) : 0;
+    }
+    return sent;
+}
+
+double UploadQueueModel::bytesPerSecond() const
+{
+    double rate = 0;
+    for (const Row &row : m_rows) {
+        if (isRunning(row.status.state))
+            rate += row.status.bytesPerSecond;
+    }
+    return rate;
+}
+
+int UploadQueueModel::activeCount() const
+{
+    int active = 0;
+    for (const Row &row : m_rows)
+        active += isFinal(row.status.state) ? 0 : 1;
+    return active;
+}
+
+int UploadQueueModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int UploadQueueModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant UploadQueueModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &row = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return display(row, index.column());
+    case Qt::ToolTipRole:
+        return toolTip(row, index.column());
+    case Qt::TextAlignmentRole:
+        if (index.column() == Size || index.column() == Rate || index.column() == TimeLeft)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case IdRole:
+        return row.status.id;
+    case StateRole:
+        return int(row.status.state);
+    case DigestRole:
+        return row.status.digest;
+    case ProgressRole:
+        return perMille(row.status);
+    default:
+        return {};
+    }
+}
+
+QVariant UploadQueueModel::display(const Row &row, int column) const
+{
+    const UploadStatus &status = row.status;
+    switch (Column(column)) {
+    case Name:
+        return QFileInfo(QDir::cleanPath(row.request.path)).fileName();
+    case Repository:
+        return row.request.repository;
+    case Progress: {
+        const int progress = perMille(status);
+        return progress < 0 ? stateName(status.state) : tr("%1 %").arg(progress / 10);
+    }
+    case Size:
+        if (status.total < 0)
+            return status.sent > 0 ? Format::size(status.sent) : QString();
+        if (status.state == UploadState::Done || status.total == 0)
+            return Format::size(status.total);
+        return tr("%1 of %2")
+            .arg(Format::size(qMin(status.sent, status.total)), Format::size(status.total));
+    case Rate:
+        if (!isRunning(status.state) || status.bytesPerSecond <= 0)
+            return QString();
+        return tr("%1/s").arg(Format::size(qint64(status.bytesPerSecond)));
+    case TimeLeft:
+        if (!isRunning(status.state) || status.bytesPerSecond <= 0 || status.total < 0)
+            return QString();
+        return durationText(qint64(std::ceil(double(qMax<qint64>(status.total - status.sent, 0))
+                                             / status.bytesPerSecond)));
+    case State:
+        return stateName(status.state);
+    case Actions:
+    case ColumnCount:
+        break;
+    }
+    return QString();
+}
+
+QVariant UploadQueueModel::toolTip(const Row &row, int column) const
+{
+    if (column == Name)
+        return tr("%1\n→ %2")
+            .arg(QDir::toNativeSeparators(row.request.path), targetOf(row.request));
+    if (column == State && isFinal(row.status.state) && !row.status.message.isEmpty())
+        return row.status.message;
+    return {};
+}
+
+QVariant UploadQueueModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
+        return {};
+    if (role == Qt::ToolTipRole && section == Actions)
+        return tr("Cancel, pause or resume, retry");
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (Column(section)) {
+    case Name:
+        return tr("Name");
+    case Repository:
+        return tr("Repository");
+    case Progress:
+        return tr("Progress");
+    case Size:
+        return tr("Size");
+    case Rate:
+        return tr("Rate");
+    case TimeLeft:
+        return tr("Time Left");
+    case State:
+        return tr("State");
+    case Actions:
+    case ColumnCount:
+        break;
+    }
+    return QString();
+}
+
+QString UploadQueueModel::stateName(UploadState state)
+{
+    switch (state) {
+    case UploadState::Queued:
+        return tr("Queued");
+    case UploadState::Hashing:
+        return tr("Hashing");
+    case UploadState::Checking:
+        return tr("Checking");
+    case UploadState::Sending:
+        return tr("Sending");
+    case UploadState::Retrying:
+        return tr("Retrying");
+    case UploadState::Committing:
+        return tr("Finishing");
+    case UploadState::Paused:
+        return tr("Paused");
+    case UploadState::Done:
+        return tr("Done");
+    case UploadState::Failed:
+        return tr("Failed");
+    case UploadState::Cancelled:
+        return tr("Cancelled");
+    }
+    return {};
+}
+
+QString UploadQueueModel::durationText(qint64 seconds)
+{
+    if (seconds < 60)
+        return tr("%1 s").arg(seconds);
+    if (seconds < 3600)
+        return tr("%1 min %2 s").arg(seconds / 60).arg(seconds % 60);
+    return tr("%1 h %2 min").arg(seconds / 3600).arg(seconds % 3600 / 60);
+}
+
+} // namespace Berth

@@ -1,0 +1,89 @@
+#pragma once
+
+#include "upload/uploadrequest.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QList>
+#include <QPointer>
+#include <QTimer>
+
+namespace Berth {
+
+class UploadWorker;
+
+// The upload queue as a table: one row per entry of the attached workers, in the order they
+// were added. A row is appended when a worker adds an entry and updated in place (that row
+// only) as its statuses come in. The model never owns a worker; when one is destroyed, its
+// unfinished rows read Cancelled (destroying a worker cancels its uploads) and can no longer
+// be retried.
+//
+// The overall figures (bytes, rate, active count) cover the entries not finished yet;
+// overallChanged() says they moved, at most about ten times a second.
+class UploadQueueModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { Name, Repository, Progress, Size, Rate, TimeLeft, State, Actions, ColumnCount };
+    enum Role {
+        IdRole = Qt::UserRole + 1, // int: the entry's id within its worker
+        StateRole,                 // int: UploadState
+        DigestRole,                // QString: the pushed blob's or manifest's digest once Done
+        ProgressRole,              // int: 0..1000 per mille, -1 while the size is unknown
+    };
+
+    explicit UploadQueueModel(QObject *parent = nullptr);
+    ~UploadQueueModel() override;
+
+    // Shows `worker`'s entries from now on (several workers may be attached).
+    void attach(UploadWorker *worker);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+    // The worker of a row (nullptr once it is gone), and what it was asked and last said.
+    UploadWorker *worker(int row) const;
+    const UploadRequest &request(int row) const { return m_rows.at(row).request; }
+    const UploadStatus &status(int row) const { return m_rows.at(row).status; }
+    int rowOf(const UploadWorker *worker, int id) const;
+
+    qint64 totalBytes() const;
+    qint64 sentBytes() const;
+    double bytesPerSecond() const; // the sum over the running entries
+    int activeCount() const;       // queued, running or paused
+
+    // Drops the rows in a final state (Done, Failed, Cancelled).
+    void removeFinished();
+
+    // Translated names, for the views.
+    static QString stateName(UploadState state);
+    static QString durationText(qint64 seconds);
+
+Q_SIGNALS:
+    void overallChanged();
+
+private:
+    struct Row
+    {
+        QPointer<UploadWorker> worker;
+        const UploadWorker *key = nullptr; // stays valid for look-ups after the worker is gone
+        UploadRequest request;
+        UploadStatus status;
+    };
+
+    void add(UploadWorker *worker, int id, const UploadRequest &request);
+    void update(UploadWorker *worker, const UploadStatus &status);
+    void workerDestroyed(const UploadWorker *key);
+    void rebuildIndex();
+    void scheduleOverall();
+    QVariant display(const Row &row, int column) const;
+    QVariant toolTip(const Row &row, int column) const;
+
+    QList<Row> m_rows;
+    QHash<QPair<const UploadWorker *, int>, int> m_rowOf;
+    QTimer m_overallTimer; // coalesces overallChanged()
+};
+
+} // namespace Berth

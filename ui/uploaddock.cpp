@@ -1,0 +1,383 @@
+#include "ui/uploaddock.h"
+
+#include "models/uploadqueuemodel.h"
+#include "ui/icons.h"
+#include "upload/uploadworker.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QMenu>
+#include <QPainter>
+#include <QPersistentModelIndex>
+#include <QStyle>
+#include <QStyleOptionProgressBar>
+#include <QStyledItemDelegate>
+#include <QTableView>
+#include <QToolBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace Berth {
+
+namespace {
+const QString RowButtonsName = QStringLiteral("uploadRowButtons");
+
+// The theme's icon by its freedesktop name, else the style's own.
+QIcon iconFor(const QString &themeName, QStyle::StandardPixmap fallback, const QWidget *widget)
+{
+    const QIcon icon = Icons::icon(themeName);
+    return icon.isNull() ? widget->style()->standardIcon(fallback, nullptr, widget) : icon;
+}
+
+// The Progress column as a progress bar with the percentage on it; plain text while the
+// size is not known yet.
+class ProgressDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    void paint(QPainter *painter,
+               const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override
+    {
+        const int progress = index.data(UploadQueueModel::ProgressRole).toInt();
+        if (progress < 0) {
+            QStyledItemDelegate::paint(painter, option, index);
+            return;
+        }
+        // The cell's background and selection first, without its text.
+        QStyleOptionViewItem item = option;
+        initStyleOption(&item, index);
+        item.text.clear();
+        const QWidget *widget = option.widget;
+        QStyle *style = widget ? widget->style() : QApplication::style();
+        style->drawControl(QStyle::CE_ItemViewItem, &item, painter, widget);
+
+        QStyleOptionProgressBar bar;
+        bar.rect = option.rect.adjusted(2, 2, -2, -2);
+        bar.palette = option.palette;
+        bar.fontMetrics = option.fontMetrics;
+        bar.direction = option.direction;
+        bar.state = (option.state & QStyle::State_Enabled) | QStyle::State_Horizontal;
+        bar.minimum = 0;
+        bar.maximum = 1000;
+        bar.progress = progress;
+        bar.text = index.data(Qt::DisplayRole).toString();
+        bar.textVisible = true;
+        bar.textAlignment = Qt::AlignCenter;
+        style->drawControl(QStyle::CE_ProgressBar, &bar, painter, widget);
+    }
+};
+} // namespace
+
+UploadDock::UploadDock(UploadQueueModel *model, QWidget *parent)
+    : QDockWidget(tr("Uploads"), parent)
+    , m_model(model)
+    , m_view(new QTableView(this))
+    , m_cancel(new QAction(iconFor(QStringLiteral("process-stop"), QStyle::SP_BrowserStop, this),
+                           tr("&Cancel Upload"),
+                           this))
+    , m_pause(
+          new QAction(iconFor(QStringLiteral("media-playback-pause"), QStyle::SP_MediaPause, this),
+                      tr("&Pause Upload"),
+                      this))
+    , m_resume(
+          new QAction(iconFor(QStringLiteral("media-playback-start"), QStyle::SP_MediaPlay, this),
+                      tr("Res&ume Upload"),
+                      this))
+    , m_retry(new QAction(iconFor(QStringLiteral("view-refresh"), QStyle::SP_BrowserReload, this),
+                          tr("&Retry Upload"),
+                          this))
+    , m_clearFinished(
+          new QAction(iconFor(QStringLiteral("edit-clear"), QStyle::SP_DialogResetButton, this),
+                      tr("C&lear Finished"),
+                      this))
+{
+    setObjectName(QStringLiteral("uploadDock"));
+    m_cancel->setObjectName(QStringLiteral("cancelUploadsAction"));
+    m_pause->setObjectName(QStringLiteral("pauseUploadsAction"));
+    m_resume->setObjectName(QStringLiteral("resumeUploadsAction"));
+    m_retry->setObjectName(QStringLiteral("retryUploadsAction"));
+    m_clearFinished->setObjectName(QStringLiteral("clearFinishedUploadsAction"));
+    m_clearFinished->setToolTip(tr("Remove the finished uploads from the list"));
+    connect(m_cancel, &QAction::triggered, this, &UploadDock::cancelSelected);
+    connect(m_pause, &QAction::triggered, this, &UploadDock::pauseSelected);
+    connect(m_resume, &QAction::triggered, this, &UploadDock::resumeSelected);
+    connect(m_retry, &QAction::triggered, this, &UploadDock::retrySelected);
+    connect(m_clearFinished, &QAction::triggered, this, &UploadDock::clearFinished);
+
+    m_view->setObjectName(QStringLiteral("uploadTable"));
+    m_view->setAccessibleName(tr("Uploads"));
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->setTextElideMode(Qt::ElideMiddle);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_view->setItemDelegateForColumn(UploadQueueModel::Progress, new ProgressDelegate(m_view));
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+
+    // Widths from the font, not from the rows; the buttons' column as wide as its buttons.
+    const QFontMetrics metrics = fontMetrics();
+    const int padding = 2 * style()->pixelMetric(QStyle::PM_HeaderMargin) + 12;
+    auto width = [&](const QString &sample) {
+        return metrics.horizontalAdvance(sample) + padding;
+    };
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setHighlightSections(false);
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(UploadQueueModel::Name, QHeaderView::Stretch);
+    m_view->setColumnWidth(UploadQueueModel::Repository, metrics.horizontalAdvance(u'8') * 16);
+    m_view->setColumnWidth(UploadQueueModel::Progress, width(QStringLiteral("888888888888")));
+    m_view->setColumnWidth(UploadQueueModel::Size, width(QStringLiteral("888.8 MB of 888.8 MB")));
+    m_view->setColumnWidth(UploadQueueModel::Rate, width(QStringLiteral("888.8 MB/s")));
+    m_view->setColumnWidth(UploadQueueModel::TimeLeft, width(QStringLiteral("88 min 88 s")));
+    m_view->setColumnWidth(UploadQueueModel::State,
+                           width(UploadQueueModel::stateName(UploadState::Cancelled)));
+    {
+        QToolButton sample;
+        sample.setIcon(m_cancel->icon());
+        sample.setAutoRaise(true);
+        const QSize button = sample.sizeHint();
+        header->setSectionResizeMode(UploadQueueModel::Actions, QHeaderView::Fixed);
+        m_view->setColumnWidth(UploadQueueModel::Actions, 3 * button.width() + 8);
+        m_view->verticalHeader()->setDefaultSectionSize(
+            qMax(m_view->verticalHeader()->defaultSectionSize(), button.height() + 2));
+    }
+
+    auto *tools = new QToolBar(this);
+    tools->setObjectName(QStringLiteral("uploadToolBar"));
+    tools->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    tools->setIconSize(QSize(16, 16));
+    tools->addActions({m_cancel, m_pause, m_resume, m_retry});
+    tools->addSeparator();
+    tools->addAction(m_clearFinished);
+
+    auto *content = new QWidget(this);
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(tools);
+    layout->addWidget(m_view);
+    setWidget(content);
+
+    connect(m_view, &QWidget::customContextMenuRequested, this, &UploadDock::contextMenu);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &UploadDock::updateActions);
+    // (After the view's own handlers: the new rows are in the view by then.)
+    connect(m_model, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &, int first, int last) {
+                addRowButtons(first, last);
+                updateActions();
+            });
+    connect(m_model, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                updateRowButtons(topLeft.row(), bottomRight.row());
+                updateActions();
+            });
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &UploadDock::updateActions);
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        addRowButtons(0, m_model->rowCount() - 1);
+        updateActions();
+    });
+    connect(m_model, &UploadQueueModel::overallChanged, this, &UploadDock::updateTitle);
+    addRowButtons(0, m_model->rowCount() - 1);
+    updateActions();
+    updateTitle();
+}
+
+QWidget *UploadDock::rowButtons(int row) const
+{
+    return m_view->indexWidget(m_model->index(row, UploadQueueModel::Actions));
+}
+
+QToolButton *UploadDock::rowButton(int row, const QString &name) const
+{
+    QWidget *buttons = rowButtons(row);
+    return buttons ? buttons->findChild<QToolButton *>(name) : nullptr;
+}
+
+bool UploadDock::allows(int row, Op op) const
+{
+    if (row < 0 || row >= m_model->rowCount() || !m_model->worker(row))
+        return false;
+    const UploadState state = m_model->status(row).state;
+    switch (op) {
+    case Op::Cancel:
+        return !isFinal(state);
+    case Op::Pause:
+        return !isFinal(state) && state != UploadState::Paused;
+    case Op::Resume:
+        return state == UploadState::Paused;
+    case Op::Retry:
+        return state == UploadState::Failed || state == UploadState::Cancelled;
+    }
+    return false;
+}
+
+void UploadDock::apply(int row, Op op)
+{
+    if (!allows(row, op))
+        return;
+    UploadWorker *worker = m_model->worker(row);
+    const int id = m_model->status(row).id;
+    switch (op) {
+    case Op::Cancel:
+        worker->cancel(id);
+        break;
+    case Op::Pause:
+        worker->pause(id);
+        break;
+    case Op::Resume:
+        worker->resume(id);
+        break;
+    case Op::Retry:
+        worker->retry(id);
+        break;
+    }
+}
+
+QList<int> UploadDock::selectedRows() const
+{
+    QList<int> rows;
+    const QModelIndexList selected = m_view->selectionModel()->selectedRows();
+    for (const QModelIndex &index : selected)
+        rows << index.row();
+    std::sort(rows.begin(), rows.end());
+    return rows;
+}
+
+void UploadDock::applyToSelection(Op op)
+{
+    for (const int row : selectedRows())
+        apply(row, op);
+}
+
+void UploadDock::cancelSelected()
+{
+    applyToSelection(Op::Cancel);
+}
+
+void UploadDock::pauseSelected()
+{
+    applyToSelection(Op::Pause);
+}
+
+void UploadDock::resumeSelected()
+{
+    applyToSelection(Op::Resume);
+}
+
+void UploadDock::retrySelected()
+{
+    applyToSelection(Op::Retry);
+}
+
+void UploadDock::clearFinished()
+{
+    m_model->removeFinished();
+}
+
+void UploadDock::addRowButtons(int first, int last)
+{
+    for (int row = first; row <= last; ++row) {
+        auto *buttons = new QWidget;
+        buttons->setObjectName(RowButtonsName);
+        auto *layout = new QHBoxLayout(buttons);
+        layout->setContentsMargins(2, 0, 2, 0);
+        layout->setSpacing(0);
+        const QPersistentModelIndex target = m_model->index(row, UploadQueueModel::Actions);
+        auto add = [&](const QString &name, const QAction *like, auto onClick) {
+            auto *button = new QToolButton(buttons);
+            button->setObjectName(name);
+            button->setAutoRaise(true);
+            button->setIcon(like->icon());
+            button->setText(like->text());
+            button->setToolTip(like->text().remove(u'&'));
+            button->setAccessibleName(button->toolTip());
+            connect(button, &QToolButton::clicked, this, [target, onClick] {
+                if (target.isValid())
+                    onClick(target.row());
+            });
+            layout->addWidget(button);
+        };
+        add(CancelButton, m_cancel, [this](int at) { apply(at, Op::Cancel); });
+        add(PauseResumeButton, m_pause,
+            [this](int at) { apply(at, allows(at, Op::Resume) ? Op::Resume : Op::Pause); });
+        add(RetryButton, m_retry, [this](int at) { apply(at, Op::Retry); });
+        layout->addStretch(1);
+        m_view->setIndexWidget(target, buttons);
+    }
+    updateRowButtons(first, last);
+}
+
+void UploadDock::updateRowButtons(int first, int last)
+{
+    for (int row = qMax(first, 0); row <= last && row < m_model->rowCount(); ++row) {
+        QWidget *buttons = rowButtons(row);
+        if (!buttons)
+            continue;
+        buttons->findChild<QToolButton *>(CancelButton)->setEnabled(allows(row, Op::Cancel));
+        auto *pauseResume = buttons->findChild<QToolButton *>(PauseResumeButton);
+        const bool paused = m_model->status(row).state == UploadState::Paused;
+        const QAction *like = paused ? m_resume : m_pause;
+        pauseResume->setIcon(like->icon());
+        pauseResume->setText(like->text());
+        pauseResume->setToolTip(like->text().remove(u'&'));
+        pauseResume->setAccessibleName(pauseResume->toolTip());
+        pauseResume->setEnabled(allows(row, paused ? Op::Resume : Op::Pause));
+        buttons->findChild<QToolButton *>(RetryButton)->setEnabled(allows(row, Op::Retry));
+    }
+}
+
+void UploadDock::updateActions()
+{
+    bool cancel = false, pause = false, resume = false, retry = false;
+    for (const int row : selectedRows()) {
+        cancel |= allows(row, Op::Cancel);
+        pause |= allows(row, Op::Pause);
+        resume |= allows(row, Op::Resume);
+        retry |= allows(row, Op::Retry);
+    }
+    m_cancel->setEnabled(cancel);
+    m_pause->setEnabled(pause);
+    m_resume->setEnabled(resume);
+    m_retry->setEnabled(retry);
+    bool finished = false;
+    for (int row = 0; row < m_model->rowCount() && !finished; ++row)
+        finished = isFinal(m_model->status(row).state);
+    m_clearFinished->setEnabled(finished);
+}
+
+void UploadDock::updateTitle()
+{
+    const int active = m_model->activeCount();
+    if (active == 0) {
+        setWindowTitle(tr("Uploads"));
+        return;
+    }
+    const qint64 total = m_model->totalBytes();
+    const int percent = total > 0 ? int(m_model->sentBytes() * 100 / total) : 0;
+    setWindowTitle(tr("Uploads — %n running, %1 %", nullptr, active).arg(percent));
+}
+
+void UploadDock::contextMenu(const QPoint &pos)
+{
+    const QModelIndex index = m_view->indexAt(pos);
+    if (index.isValid() && !m_view->selectionModel()->isRowSelected(index.row()))
+        m_view->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect
+                                                    | QItemSelectionModel::Rows);
+    updateActions();
+    auto *menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->addActions({m_cancel, m_pause, m_resume, m_retry});
+    menu->addSeparator();
+    menu->addAction(m_clearFinished);
+    menu->popup(m_view->viewport()->mapToGlobal(pos)); // returns at once: no nested event loop
+}
+
+} // namespace Berth
