@@ -894,6 +894,84 @@
         <source>Could not delete the saved secret of %1</source>
         <translation>Das gespeicherte Geheimnis von %1 konnte nicht gelöscht werden</translation>
     </message>
+    <message>
+        <source>Reconnect and cancel them?</source>
+        <translation>Neu verbinden und sie abbrechen?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Its %n running upload(s) will be cancelled.</source>
+        <translation>
+            <numerusform>%n laufender Upload wird abgebrochen.</numerusform>
+            <numerusform>%n laufende Uploads werden abgebrochen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not upload %1: its registry is no longer connected</source>
+        <translation>%1 konnte nicht hochgeladen werden: Die Verbindung zur Registry besteht nicht mehr</translation>
+    </message>
+    <message>
+        <source>Not uploaded: %1</source>
+        <translation>Nicht hochgeladen: %1</translation>
+    </message>
+    <message>
+        <source>Could not read the image %1</source>
+        <translation>Das Image %1 konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Push the image “%1” to %2 under the tag:</source>
+        <translation>Das Image „%1“ unter diesem Tag nach %2 pushen:</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>&amp;Push</source>
+        <translation>&amp;Pushen</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid tag: up to 128 letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;, not starting with &apos;.&apos; or &apos;-&apos;</source>
+        <translation>„%1“ ist kein gültiges Tag: bis zu 128 Buchstaben, Ziffern, &apos;_&apos;, &apos;.&apos; und &apos;-&apos;, nicht mit &apos;.&apos; oder &apos;-&apos; am Anfang</translation>
+    </message>
+    <message>
+        <source>Uploaded</source>
+        <translation>Hochgeladen</translation>
+    </message>
+    <message>
+        <source>“%1” is in %2 as a blob, reachable by its digest only. Make it reachable under a tag?</source>
+        <translation>„%1“ liegt als Blob in %2 und ist nur über seinen Digest erreichbar. Unter einem Tag erreichbar machen?</translation>
+    </message>
+    <message>
+        <source>An OCI artifact manifest pointing to the blob is pushed under the tag.</source>
+        <translation>Dazu wird unter dem Tag ein OCI-Artefakt-Manifest gepusht, das auf den Blob verweist.</translation>
+    </message>
+    <message>
+        <source>&amp;Tag…</source>
+        <translation>&amp;Tag vergeben…</translation>
+    </message>
+    <message>
+        <source>&amp;Not Now</source>
+        <translation>&amp;Nicht jetzt</translation>
+    </message>
+    <message>
+        <source>Make “%1” reachable in %2 under the tag:</source>
+        <translation>„%1“ in %2 unter diesem Tag erreichbar machen:</translation>
+    </message>
+    <message>
+        <source>Uploads Running</source>
+        <translation>Laufende Uploads</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n upload(s) are still running.</source>
+        <translation>
+            <numerusform>%n Upload läuft noch.</numerusform>
+            <numerusform>%n Uploads laufen noch.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Quit and cancel them?</source>
+        <translation>Beenden und sie abbrechen?</translation>
+    </message>
 </context>
 <context>
     <name>Berth::Manifest</name>
@@ -1259,22 +1337,6 @@
 <context>
     <name>Berth::Registry</name>
     <message>
-        <source>Cannot read %1: %2</source>
-        <translation>%1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>no such file</source>
-        <translation>Datei nicht vorhanden</translation>
-    </message>
-    <message>
-        <source>%1 changed while it was being uploaded; upload stopped.</source>
-        <translation>%1 hat sich während des Hochladens geändert; das Hochladen wurde abgebrochen.</translation>
-    </message>
-    <message>
-        <source>The registry reports %1 bytes received, %2 were sent.</source>
-        <translation>Die Registry meldet %1 empfangene Bytes, gesendet wurden %2.</translation>
-    </message>
-    <message>
         <source>No registry URL was given.</source>
         <translation>Es wurde keine Registry-URL angegeben.</translation>
     </message>
@@ -1516,6 +1578,471 @@
     <message>
         <source>Last updated</source>
         <translation>Zuletzt aktualisiert</translation>
+    </message>
+</context>
+<context>
+    <name>Berth::Upload</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>not a readable file</source>
+        <translation>keine lesbare Datei</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>Datei nicht vorhanden</translation>
+    </message>
+    <message>
+        <source>%1 is shorter than the blob it should hold.</source>
+        <translation>%1 ist kürzer als der darin erwartete Blob.</translation>
+    </message>
+    <message>
+        <source>The registry reports %1 bytes received, %2 were sent.</source>
+        <translation>Die Registry meldet %1 empfangene Bytes, gesendet wurden %2.</translation>
+    </message>
+    <message>
+        <source>Gave up after %1 attempts: %2</source>
+        <translation>Nach %1 Versuchen aufgegeben: %2</translation>
+    </message>
+    <message>
+        <source>The registry received content whose digest is not %1: %2 changed while it was being uploaded, or is not what it claims to be.</source>
+        <translation>Die Registry hat Inhalt empfangen, dessen Digest nicht %1 ist: %2 hat sich während des Hochladens geändert oder ist nicht das, was es vorgibt zu sein.</translation>
+    </message>
+    <message>
+        <source>%1 changed while it was being uploaded; upload stopped.</source>
+        <translation>%1 hat sich während des Hochladens geändert; das Hochladen wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>the file became shorter</source>
+        <translation>die Datei ist kürzer geworden</translation>
+    </message>
+    <message>
+        <source>A file slice can only be read.</source>
+        <translation>Ein Dateiausschnitt kann nur gelesen werden.</translation>
+    </message>
+    <message>
+        <source>%1 is shorter than expected (%2 bytes, needed %3).</source>
+        <translation>%1 ist kürzer als erwartet (%2 Bytes, benötigt %3).</translation>
+    </message>
+    <message>
+        <source>%1 became shorter while it was being sent.</source>
+        <translation>%1 ist während des Sendens kürzer geworden.</translation>
+    </message>
+    <message>
+        <source>The image has no manifest to push.</source>
+        <translation>Das Image hat kein Manifest zum Pushen.</translation>
+    </message>
+    <message>
+        <source>The registry stored the manifest as %1, expected %2.</source>
+        <translation>Die Registry hat das Manifest als %1 gespeichert, erwartet wurde %2.</translation>
+    </message>
+    <message>
+        <source>%1 is not an image archive: it holds neither index.json nor manifest.json</source>
+        <translation>%1 ist kein Image-Archiv: Es enthält weder index.json noch manifest.json</translation>
+    </message>
+    <message>
+        <source>%1 is not an OCI image layout: it has no index.json</source>
+        <translation>%1 ist kein OCI-Image-Layout: Es enthält keine index.json</translation>
+    </message>
+    <message>
+        <source>OCI image layout</source>
+        <translation>OCI-Image-Layout</translation>
+    </message>
+    <message>
+        <source>docker save archive</source>
+        <translation>Archiv aus docker save</translation>
+    </message>
+    <message>
+        <source>OCI archive</source>
+        <translation>OCI-Archiv</translation>
+    </message>
+    <message>
+        <source>%1 is missing</source>
+        <translation>%1 fehlt</translation>
+    </message>
+    <message>
+        <source>%1 (&quot;%2&quot;) points outside the archive</source>
+        <translation>%1 („%2“) verweist auf einen Ort außerhalb des Archivs</translation>
+    </message>
+    <message>
+        <source>%1 has no rootfs.diff_ids array</source>
+        <translation>%1 hat kein Array rootfs.diff_ids</translation>
+    </message>
+    <message>
+        <source>%1 is %2-compressed; only uncompressed, gzip and zstd layers can be pushed</source>
+        <translation>%1 ist %2-komprimiert; nur unkomprimierte, gzip- und zstd-Layer können gepusht werden</translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON array</source>
+        <translation>%1 ist kein JSON-Array</translation>
+    </message>
+    <message>
+        <source>%1 lists %2 layers, but its config %3 has %4 rootfs.diff_ids</source>
+        <translation>%1 führt %2 Layer auf, aber die zugehörige Konfiguration %3 hat %4 rootfs.diff_ids</translation>
+    </message>
+    <message>
+        <source>%1: digest &quot;%2&quot; uses an unsupported algorithm; only sha256 is supported</source>
+        <translation>%1: Der Digest „%2“ verwendet einen nicht unterstützten Algorithmus; nur sha256 wird unterstützt</translation>
+    </message>
+    <message>
+        <source>%1: invalid digest &quot;%2&quot; (expected sha256: and 64 lowercase hex digits)</source>
+        <translation>%1: ungültiger Digest „%2“ (erwartet: sha256: und 64 Hexadezimalziffern in Kleinschreibung)</translation>
+    </message>
+    <message>
+        <source>%1 is not valid JSON: %2 (at byte %3)</source>
+        <translation>%1 ist kein gültiges JSON: %2 (bei Byte %3)</translation>
+    </message>
+    <message>
+        <source>%1 lists no images</source>
+        <translation>%1 führt keine Images auf</translation>
+    </message>
+    <message>
+        <source>%1 holds no image named &quot;%2&quot;; available: %3</source>
+        <translation>%1 enthält kein Image namens „%2“; verfügbar: %3</translation>
+    </message>
+    <message>
+        <source>%1 holds several images; choose one of: %2</source>
+        <translation>%1 enthält mehrere Images; wählen Sie eines aus: %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; matches several images in %2; available: %3</source>
+        <translation>„%1“ passt auf mehrere Images in %2; verfügbar: %3</translation>
+    </message>
+    <message>
+        <source>no such file or directory</source>
+        <translation>Datei oder Verzeichnis nicht vorhanden</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; in %2</source>
+        <translation>„%1“ in %2</translation>
+    </message>
+    <message>
+        <source>%1: the path &quot;%2&quot; leaves the image source</source>
+        <translation>%1: Der Pfad „%2“ führt aus der Image-Quelle heraus</translation>
+    </message>
+    <message>
+        <source>not a file</source>
+        <translation>keine Datei</translation>
+    </message>
+    <message>
+        <source>%1 is too large (%2 bytes; at most %3 expected)</source>
+        <translation>%1 ist zu groß (%2 Bytes; höchstens %3 erwartet)</translation>
+    </message>
+    <message>
+        <source>the file is shorter than expected</source>
+        <translation>die Datei ist kürzer als erwartet</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid descriptor (it needs mediaType, a digest and a size)</source>
+        <translation>%1 ist kein gültiger Deskriptor (benötigt werden mediaType, ein Digest und eine Größe)</translation>
+    </message>
+    <message>
+        <source>%1 has schemaVersion %2; only schemaVersion 2 is supported</source>
+        <translation>%1 hat schemaVersion %2; nur schemaVersion 2 wird unterstützt</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>%1 names %2, but %3 is missing</source>
+        <translation>%1 nennt %2, aber %3 fehlt</translation>
+    </message>
+    <message>
+        <source>%1 names %2 with %3 bytes, but %4 has %5 bytes</source>
+        <translation>%1 nennt %2 mit %3 Bytes, aber %4 hat %5 Bytes</translation>
+    </message>
+    <message>
+        <source>%1 nests image indexes too deeply (at %2)</source>
+        <translation>%1 verschachtelt Image-Indizes zu tief (bei %2)</translation>
+    </message>
+    <message>
+        <source>manifest %1</source>
+        <translation>Manifest %1</translation>
+    </message>
+    <message>
+        <source>%1 is too large (%2 bytes)</source>
+        <translation>%1 ist zu groß (%2 Bytes)</translation>
+    </message>
+    <message>
+        <source>%1: the bytes of %2 hash to %3</source>
+        <translation>%1: Die Bytes von %2 ergeben den Hash %3</translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON object</source>
+        <translation>%1 ist kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>%1 says its mediaType is %2, but %3 names it as %4</source>
+        <translation>%1 gibt als mediaType %2 an, aber %3 nennt %4</translation>
+    </message>
+    <message>
+        <source>image index %1</source>
+        <translation>Image-Index %1</translation>
+    </message>
+    <message>
+        <source>%1 has no manifests array</source>
+        <translation>%1 hat kein Array manifests</translation>
+    </message>
+    <message>
+        <source>%1 is not an image manifest (it needs a config and layers)</source>
+        <translation>%1 ist kein Image-Manifest (benötigt werden eine Konfiguration und Layer)</translation>
+    </message>
+    <message>
+        <source>%1 has no imageLayoutVersion</source>
+        <translation>%1 hat keine imageLayoutVersion</translation>
+    </message>
+    <message>
+        <source>%1 is not an image index (no manifests array)</source>
+        <translation>%1 ist kein Image-Index (kein Array manifests)</translation>
+    </message>
+    <message>
+        <source>%1 is not a tar archive: the file is empty</source>
+        <translation>%1 ist kein tar-Archiv: Die Datei ist leer</translation>
+    </message>
+    <message>
+        <source>%1 is a compressed archive (%2); decompress it first (e.g. %3)</source>
+        <translation>%1 ist ein komprimiertes Archiv (%2); entpacken Sie es zuerst (z. B. %3)</translation>
+    </message>
+    <message>
+        <source>%1 is not a tar archive</source>
+        <translation>%1 ist kein tar-Archiv</translation>
+    </message>
+    <message>
+        <source>%1 is truncated: it ends inside the tar header at byte %2</source>
+        <translation>%1 ist abgeschnitten: Die Datei endet innerhalb des tar-Headers bei Byte %2</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: bad tar header checksum at byte %2</source>
+        <translation>%1 ist beschädigt: falsche Prüfsumme im tar-Header bei Byte %2</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: invalid size in the tar header at byte %2</source>
+        <translation>%1 ist beschädigt: ungültige Größe im tar-Header bei Byte %2</translation>
+    </message>
+    <message>
+        <source>%1 is truncated: member &quot;%2&quot; ends past the end of the file</source>
+        <translation>%1 ist abgeschnitten: Der Eintrag „%2“ reicht über das Dateiende hinaus</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: oversized tar extension header at byte %2</source>
+        <translation>%1 ist beschädigt: zu großer tar-Erweiterungsheader bei Byte %2</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: invalid PAX header at byte %2</source>
+        <translation>%1 ist beschädigt: ungültiger PAX-Header bei Byte %2</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; leaves the archive</source>
+        <translation>%1: „%2“ führt aus dem Archiv heraus</translation>
+    </message>
+    <message>
+        <source>%1 has no member &quot;%2&quot;</source>
+        <translation>%1 enthält keinen Eintrag „%2“</translation>
+    </message>
+    <message>
+        <source>%1: link &quot;%2&quot; points to &quot;%3&quot;, which is not in the archive</source>
+        <translation>%1: Der Link „%2“ verweist auf „%3“, das nicht im Archiv enthalten ist</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a regular file</source>
+        <translation>%1: „%2“ ist keine reguläre Datei</translation>
+    </message>
+    <message>
+        <source>%1: too many links from &quot;%2&quot; (a link loop?)</source>
+        <translation>%1: zu viele Links ausgehend von „%2“ (eine Link-Schleife?)</translation>
+    </message>
+    <message>
+        <source>%1: link &quot;%2&quot; -&gt; &quot;%3&quot; leaves the archive</source>
+        <translation>%1: Der Link „%2“ -&gt; „%3“ führt aus dem Archiv heraus</translation>
+    </message>
+    <message>
+        <source>Already in the repository; nothing sent.</source>
+        <translation>Bereits im Repository vorhanden; nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>Mounted from %1; nothing sent.</source>
+        <translation>Aus %1 eingebunden; nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>Uploaded.</source>
+        <translation>Hochgeladen.</translation>
+    </message>
+    <message>
+        <source>Pushed: %1 blobs sent, %2 already there, %3 mounted.</source>
+        <translation>Gepusht: %1 Blobs gesendet, %2 bereits vorhanden, %3 eingebunden.</translation>
+    </message>
+    <message>
+        <source>Tagged as an artifact.</source>
+        <translation>Als Artefakt mit Tag versehen.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The registry refused to write to %1 (is it locked? writeEnabled may be false): %2</source>
+        <translation>Die Registry hat das Schreiben in %1 verweigert (gesperrt? writeEnabled ist möglicherweise false): %2</translation>
+    </message>
+</context>
+<context>
+    <name>Berth::UploadDock</name>
+    <message>
+        <source>Uploads</source>
+        <translation>Uploads</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Upload</source>
+        <translation>Upload &amp;abbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Pause Upload</source>
+        <translation>Upload &amp;pausieren</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume Upload</source>
+        <translation>Upload &amp;fortsetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Retry Upload</source>
+        <translation>Upload &amp;wiederholen</translation>
+    </message>
+    <message>
+        <source>C&amp;lear Finished</source>
+        <translation>Abgeschlossene &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the finished uploads from the list</source>
+        <translation>Die abgeschlossenen Uploads aus der Liste entfernen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Uploads — %n running, %1 %</source>
+        <translation>
+            <numerusform>Uploads — %n aktiv, %1 %</numerusform>
+            <numerusform>Uploads — %n aktiv, %1 %</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Berth::UploadDrop</name>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 existiert nicht</translation>
+    </message>
+    <message>
+        <source>%1 is not an OCI image layout (a directory needs an oci-layout file and an index.json)</source>
+        <translation>%1 ist kein OCI-Image-Layout (ein Verzeichnis benötigt eine Datei oci-layout und eine index.json)</translation>
+    </message>
+</context>
+<context>
+    <name>Berth::UploadQueueModel</name>
+    <message>
+        <source>Cancelled: the connection to the registry was closed.</source>
+        <translation>Abgebrochen: Die Verbindung zur Registry wurde geschlossen.</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>%1
+→ %2</source>
+        <translation>%1
+→ %2</translation>
+    </message>
+    <message>
+        <source>Cancel, pause or resume, retry</source>
+        <translation>Abbrechen, pausieren oder fortsetzen, wiederholen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Repository</source>
+        <translation>Repository</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <source>Time Left</source>
+        <translation>Restzeit</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <source>Hashing</source>
+        <translation>Hash wird berechnet</translation>
+    </message>
+    <message>
+        <source>Checking</source>
+        <translation>Wird geprüft</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Wird gesendet</translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation>Neuer Versuch</translation>
+    </message>
+    <message>
+        <source>Finishing</source>
+        <translation>Wird abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
     </message>
 </context>
 <context>
