@@ -34,10 +34,10 @@ QString usage()
         "  manifest list REPO [--orderby timedesc|timeasc] [--page-size N]\n"
         "  manifest show REPO:TAG|REPO@DIGEST [--raw]\n"
         "  manifest update REPO@DIGEST [...lock flags] | manifest delete REPO@DIGEST\n"
-        "  blob get REPO DIGEST [-o FILE] | blob push REPO FILE [--chunk-size BYTES]\n"
+        "  blob get REPO DIGEST [-o FILE] | blob push REPO FILE [--chunk-size BYTES] [--from SRC]\n"
         "  blob mount REPO --from SRC DIGEST | blob delete REPO DIGEST\n"
-        "  push REPO:TAG PATH [--chunk-size BYTES]   (an OCI layout directory, or a docker/podman\n"
-        "                                            save archive)\n"
+        "  push REPO:TAG PATH [--chunk-size BYTES] [--from SRC]   (an OCI layout directory, or a\n"
+        "                                            docker/podman save archive)\n"
         "Environment: BERTH_REGISTRY, BERTH_USERNAME, BERTH_PASSWORD, BERTH_AAD_TOKEN.\n"
         "Exit status: 0 success, 2 bad usage, 1 any other failure.\n");
 }

@@ -48,6 +48,8 @@ BlobUploadOptions CommandRunner::blobOptions() const
     BlobUploadOptions options;
     if (m_args.chunkSize >= 0)
         options.chunkSize = m_args.chunkSize;
+    if (!m_args.from.isEmpty())
+        options.mountFrom = {m_args.from}; // blobs found there are mounted, not sent
     return options;
 }
 

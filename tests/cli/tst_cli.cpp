@@ -389,6 +389,24 @@ private Q_SLOTS:
         QCOMPARE(count("PATCH", QStringLiteral("/v2/cli/json/")), 0); // nothing sent again
     }
 
+    void blobPushFromAnotherRepositoryMountsInsteadOfSending()
+    {
+        QTemporaryDir dir;
+        const QByteArray data = patterned(150000, 3);
+        const QString path = writeFile(dir, QStringLiteral("shared.bin"), data);
+        QCOMPARE(
+            cli({QStringLiteral("blob"), QStringLiteral("push"), QStringLiteral("cli/src"), path})
+                .exitCode,
+            0);
+        m_emu->clearRequests();
+        const Run r = cli({QStringLiteral("-o"), QStringLiteral("json"), QStringLiteral("blob"),
+                           QStringLiteral("push"), QStringLiteral("cli/dst"), path,
+                           QStringLiteral("--from"), QStringLiteral("cli/src")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.json().object().value(u"outcome").toString(), QStringLiteral("mounted"));
+        QCOMPARE(count("PATCH", QStringLiteral("/v2/cli/dst/")), 0);
+    }
+
     void blobPushHonoursTheChunkSize_data()
     {
         QTest::addColumn<QString>("chunkSize");
