@@ -5,6 +5,7 @@
 #include "fixtures/faultproxy.h"
 #include "fixtures/ocilayout.h"
 #include "fixtures/realregistry.h"
+#include "fixtures/replywait.h"
 #include "fixtures/testutil.h"
 
 #include <QCryptographicHash>
@@ -28,22 +29,8 @@ using Fault = FaultProxy::Fault;
 
 namespace {
 
-constexpr int kReplyWaitMs = 60000;
 constexpr qint64 kMiB = qint64(1) << 20;
 constexpr qint64 kBufferBound = 16 * kMiB;
-
-std::unique_ptr<QNetworkReply> finish(QNetworkReply *reply)
-{
-    QSignalSpy finished(reply, &QNetworkReply::finished);
-    if (!reply->isFinished())
-        (void)finished.wait(kReplyWaitMs);
-    return std::unique_ptr<QNetworkReply>(reply);
-}
-
-int statusOf(const QNetworkReply &reply)
-{
-    return reply.attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-}
 
 QUrl at(const QUrl &base, const QString &pathAndQuery)
 {

@@ -4,6 +4,7 @@
 #include "fixtures/ocilayout.h"
 #include "fixtures/processrunner.h"
 #include "fixtures/realregistry.h"
+#include "fixtures/replywait.h"
 #include "fixtures/scriptedserver.h"
 #include "fixtures/skopeo.h"
 #include "fixtures/testutil.h"
@@ -27,22 +28,6 @@ using namespace Berth::Test;
 Q_DECLARE_METATYPE(RealRegistry::Mode)
 
 namespace {
-
-constexpr int kReplyWaitMs = 20000;
-
-// Waits (bounded) for a reply and hands it back owned.
-std::unique_ptr<QNetworkReply> finish(QNetworkReply *reply)
-{
-    QSignalSpy finished(reply, &QNetworkReply::finished);
-    if (!reply->isFinished())
-        (void)finished.wait(kReplyWaitMs);
-    return std::unique_ptr<QNetworkReply>(reply);
-}
-
-int statusOf(const QNetworkReply &reply)
-{
-    return reply.attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-}
 
 bool processExists(qint64 pid)
 {
