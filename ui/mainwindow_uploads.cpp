@@ -18,6 +18,7 @@
 #include <QInputDialog>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSettings>
 #include <QTableView>
 #include <QTreeView>
 
@@ -93,7 +94,15 @@ UploadWorker *MainWindow::uploadWorker(RegistryClient *client)
         return worker;
     if (!client || !registryIndex(client).isValid())
         return nullptr;
-    auto *worker = new UploadWorker(client->connection()->settings(), MaxConcurrentUploads, this);
+    // "uploads/maxConcurrent" in Berth's settings: how many uploads of a registry run at once.
+    const int concurrent
+        = m_settings ? qBound(
+              1,
+              m_settings->value(QStringLiteral("uploads/maxConcurrent"), MaxConcurrentUploads)
+                  .toInt(),
+              16)
+                     : MaxConcurrentUploads;
+    auto *worker = new UploadWorker(client->connection()->settings(), concurrent, this);
     m_uploadWorkers.insert(client, worker);
     m_uploadQueue->attach(worker);
     const QPointer<RegistryClient> guard(client);

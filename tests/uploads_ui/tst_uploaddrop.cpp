@@ -28,6 +28,7 @@
 #include <QMimeData>
 #include <QPushButton>
 #include <QRubberBand>
+#include <QSettings>
 #include <QTableView>
 #include <QTest>
 #include <QToolButton>
@@ -233,6 +234,35 @@ private Q_SLOTS:
         QVERIFY(offer);
         QVERIFY(!offer->isModal());
         QVERIFY(!m_window->messageBar()->isVisible());
+    }
+
+    void theConcurrencySettingBoundsTheUploadsRunningAtOnce()
+    {
+        QSettings settings(m_dir->filePath(QStringLiteral("berth.ini")), QSettings::IniFormat);
+        settings.setValue(QStringLiteral("uploads/maxConcurrent"), 1);
+        m_window->setSettings(&settings);
+        const QModelIndex target = repository(Repo);
+        QVERIFY(target.isValid());
+        QStringList paths;
+        for (int i = 0; i < 3; ++i)
+            paths << writePatternFile(*m_dir, QStringLiteral("c%1.bin").arg(i), 3 << 20, 10 + i);
+        int most = 0;
+        connect(queue(), &QAbstractItemModel::dataChanged, this, [this, &most] {
+            int running = 0;
+            for (int row = 0; row < queue()->rowCount(); ++row) {
+                const UploadState s = state(row);
+                running += (s != UploadState::Queued && s != UploadState::Paused && !isFinal(s))
+                               ? 1
+                               : 0;
+            }
+            most = qMax(most, running);
+        });
+        QVERIFY(drop(m_window->repositoryView()->viewport(), centerOf(target), paths));
+        QTRY_VERIFY_WITH_TIMEOUT(state(0) == UploadState::Done && state(1) == UploadState::Done
+                                     && state(2) == UploadState::Done,
+                                 Wait);
+        QCOMPARE(most, 1);
+        m_window->setSettings(nullptr);
     }
 
     void aBlobDroppedOnTheTagTableAndTaggedShowsInTheTagTable()
