@@ -123,6 +123,7 @@ void BlobUpload::mountNext(int index)
     const QString from = m_options.mountFrom.at(index);
     Job<MountResult> *mount = m_client->mountBlob(m_repo, from, m_source.digest);
     m_check = mount;
+    m_mount = mount;
     connect(mount, &RegistryJob::finished, this, [this, mount, index, from] {
         const Result<MountResult> &r = mount->result();
         if (r && r->mounted) {
@@ -148,10 +149,13 @@ void BlobUpload::openSession()
 {
     if (m_paused)
         return;
-    m_opening = true;
     setPhase(Phase::Sending);
+    if (hasResult())
+        return; // cancelled by whoever watched the phase
+    m_opening = true;
     Job<UploadSession> *start = m_client->startUpload(m_repo);
     m_send = start;
+    m_start = start;
     connect(start, &RegistryJob::finished, this, [this, start] {
         m_opening = false;
         if (!start->result()) {
@@ -380,8 +384,38 @@ void BlobUpload::dropSession()
     }
 }
 
+// A POST in flight (a start or a mount) may already have opened a session on the registry:
+// rather than cutting it, let it answer and delete whatever session it opened. The client is
+// the context, so this outlives the upload.
+void BlobUpload::releaseSessionRequests()
+{
+    RegistryClient *client = m_client;
+    const QString repo = m_repo;
+    if (Job<UploadSession> *start = m_start; start && !start->isFinished()) {
+        if (m_send == start)
+            m_send = nullptr; // not to be aborted below
+        start->disconnect(this);
+        connect(start, &RegistryJob::finished, client, [client, repo, start] {
+            if (start->result())
+                client->cancelUpload(repo, *start->result());
+        });
+    }
+    if (Job<MountResult> *mount = m_mount; mount && !mount->isFinished()) {
+        if (m_check == mount)
+            m_check = nullptr;
+        mount->disconnect(this);
+        connect(mount, &RegistryJob::finished, client, [client, repo, mount] {
+            if (mount->result() && !mount->result()->mounted)
+                client->cancelUpload(repo, mount->result()->session);
+        });
+    }
+    m_start = nullptr;
+    m_mount = nullptr;
+}
+
 void BlobUpload::stopInner()
 {
+    releaseSessionRequests();
     // Each inner job reports Aborted to its handler, which sees hasResult() or m_paused.
     for (RegistryJob *job :
          {static_cast<RegistryJob *>(m_hasher.data()), m_check.data(), m_send.data()}) {
@@ -399,6 +433,11 @@ void BlobUpload::pause()
     if (m_paused || hasResult())
         return;
     m_paused = true;
+    if (m_opening) {
+        releaseSessionRequests(); // resume opens a fresh session
+        m_send = nullptr;
+        m_opening = false;
+    }
     if (m_send && !m_send->isFinished()) {
         RegistryJob *send = m_send;
         send->disconnect(this);

@@ -92,6 +92,7 @@ private:
     void failAndCancel(const RegistryError &error);
     void dropSession();
     void stopInner();
+    void releaseSessionRequests();
     void setPhase(Phase phase);
     void reportProgress(qint64 inFlight);
     std::optional<RegistryError> fileChanged() const;
@@ -114,7 +115,9 @@ private:
     qint64 m_progressFloor = 0; // the highest progress reported since the last resync
     QPointer<FileHasher> m_hasher;
     QPointer<RegistryJob> m_check;
-    QPointer<RegistryJob> m_send; // POST, PATCH, GET status or PUT: one at a time
+    QPointer<RegistryJob> m_send;         // POST, PATCH, GET status or PUT: one at a time
+    QPointer<Job<UploadSession>> m_start; // the POST that opens a session, while in flight
+    QPointer<Job<MountResult>> m_mount;   // a mount POST, while in flight
 };
 
 } // namespace Berth

@@ -167,6 +167,28 @@ private Q_SLOTS:
         QCOMPARE(count("PUT", QStringLiteral("/v2/up/cancel/")), 0);
     }
 
+    void cancelLetsTheSessionOpeningPostFinishAndDeletesItsSession()
+    {
+        // Over 8 MiB the POST goes out at once. Cut, it could open a session on the registry
+        // whose Location Berth never learns; so it is let through and its session deleted.
+        const QString path = writePatternFile(m_dir, QStringLiteral("early"), 12 << 20, 9);
+        auto c = client();
+        auto *up = new BlobUpload(c.get(), QStringLiteral("up/early"), BlobSource::wholeFile(path));
+        QSignalSpy finished(up, &RegistryJob::finished);
+        QSignalSpy phase(up, &BlobUpload::phaseChanged);
+        // Sending is announced as the POST is created; it cannot have been answered yet.
+        QTRY_VERIFY_WITH_TIMEOUT(up->phase() == BlobUpload::Phase::Sending, 5000);
+        QCOMPARE(count("POST", QStringLiteral("/v2/up/early/blobs/uploads/")), 0);
+        up->abort();
+        QVERIFY(finished.wait(5000));
+        // The POST still gets its answer, and the session it opened is deleted.
+        QTRY_COMPARE_WITH_TIMEOUT(count("POST", QStringLiteral("/v2/up/early/blobs/uploads/")), 1,
+                                  5000);
+        QTRY_COMPARE_WITH_TIMEOUT(count("DELETE", QStringLiteral("/v2/up/early/blobs/uploads/")), 1,
+                                  5000);
+        QCOMPARE(count("PATCH", QStringLiteral("/v2/up/early/")), 0);
+    }
+
     void pauseStopsSendingAndResumeGoesOnFromTheRegistrysOffset()
     {
         const QString path = writePatternFile(m_dir, QStringLiteral("pause"), 4 << 20, 6);
