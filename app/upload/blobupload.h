@@ -24,8 +24,9 @@ struct BlobUploadOptions
 {
     // Bytes per PATCH; 0 (the default) sends the rest of the blob in one PATCH. Every PATCH
     // is streamed from the file, so this changes the registry's per-request cost, not memory.
-    // Measured with distribution 2.8 (bench/run-upload.sh): one PATCH 0.97x a monolithic
-    // PUT, 64 MiB chunks 0.90x, 16 MiB 0.73x. A cut resumes at the registry's offset either way.
+    // Measured with distribution 2.8 (bench/run-upload.sh, two runs): one PATCH 0.97-0.98x a
+    // monolithic PUT, 64 MiB chunks 0.75-0.90x, 16 MiB 0.71-0.73x. A cut resumes at the
+    // registry's offset either way.
     qint64 chunkSize = 0;
     QStringList mountFrom; // repositories to mount the blob from when the repository lacks it
     int maxResyncs = 8;    // consecutive failed attempts (without progress) before giving up
