@@ -1,8 +1,8 @@
 // The item models under QAbstractItemModelTester, fed by the ACR emulator (and a scripted
 // server for faults): paging, refresh, late replies, errors and retry.
 
-#include "fixtures/clienttest.h"
 #include "emulator/acremulator.h"
+#include "fixtures/clienttest.h"
 #include "fixtures/scriptedserver.h"
 #include "models/lockcolumns.h"
 #include "models/manifestmodel.h"

@@ -3,10 +3,10 @@
 // manifest details for an index and an image, copy references, F5, a 401 in the message
 // bar, locks and deletes through the dialogs, saved registries and window state.
 
-#include "fixtures/clienttest.h"
 #include "credentials/memorycredentialstore.h"
 #include "credentials/registryprofiles.h"
 #include "emulator/acremulator.h"
+#include "fixtures/clienttest.h"
 #include "models/lockcolumns.h"
 #include "models/manifestmodel.h"
 #include "models/repositorymodel.h"

@@ -23,7 +23,6 @@
 
 namespace Berth::Test {
 
-
 inline const QString kRefName = QStringLiteral("org.opencontainers.image.ref.name");
 
 inline QByteArray readSlice(const QString &path, qint64 offset, qint64 size)
@@ -54,7 +53,8 @@ inline QString misplacedBlobs(const ImageSource &source)
     for (const BlobSource &blob : source.blobs) {
         const QByteArray bytes = readSlice(blob.path, blob.offset, blob.size);
         if (bytes.size() != blob.size || Sha256::digestOf(bytes) != blob.digest)
-            bad << blob.digest + QStringLiteral(" at ") + blob.path + u'@' + QString::number(blob.offset);
+            bad << blob.digest + QStringLiteral(" at ") + blob.path + u'@'
+                       + QString::number(blob.offset);
     }
     return bad.join(u", ");
 }
@@ -126,8 +126,9 @@ inline QByteArray configWithDiffIds(const QStringList &diffIds)
     const QJsonObject config{
         {QStringLiteral("architecture"), QStringLiteral("amd64")},
         {QStringLiteral("os"), QStringLiteral("linux")},
-        {QStringLiteral("rootfs"), QJsonObject{{QStringLiteral("type"), QStringLiteral("layers")},
-                                  {QStringLiteral("diff_ids"), QJsonArray::fromStringList(diffIds)}}}};
+        {QStringLiteral("rootfs"),
+         QJsonObject{{QStringLiteral("type"), QStringLiteral("layers")},
+                     {QStringLiteral("diff_ids"), QJsonArray::fromStringList(diffIds)}}}};
     return QJsonDocument(config).toJson(QJsonDocument::Compact);
 }
 
