@@ -273,43 +273,47 @@ Job<UploadSession> *RegistryClient::startUpload(const QString &repo)
     return mapResponse<UploadSession>(this, request(r), sessionFrom);
 }
 
-Job<UploadSession> *RegistryClient::uploadChunk(const QString &repo,
-                                                const UploadSession &session,
-                                                const QByteArray &data)
+namespace {
+// A PATCH of `length` bytes at session.offset; the caller sets the body.
+HttpRequest patchRequest(const QString &repo, const UploadSession &session, qint64 length)
 {
     HttpRequest r = HttpRequest::get(session.location, pushScope(repo));
     r.method = "PATCH";
-    r.body = data;
-    const qint64 last = session.offset + data.size() - 1;
+    const qint64 last = session.offset + length - 1;
     r.headers
         = {{"Content-Type", "application/octet-stream"},
            {"Content-Range", QByteArray::number(session.offset) + '-' + QByteArray::number(last)}};
-    const qint64 expected = session.offset + data.size();
-    return mapResponse<UploadSession>(this, request(r), [expected](const HttpResponse &response) {
+    return r;
+}
+
+// The session after a PATCH that should have brought the registry to `expected` bytes.
+auto patchAnswer(qint64 expected)
+{
+    return [expected](const HttpResponse &response) {
         Result<UploadSession> next = sessionFrom(response);
         if (next && next->offset == 0 && expected > 0)
             next->offset = expected; // registries that omit Range
         return next;
-    });
+    };
+}
+} // namespace
+
+Job<UploadSession> *RegistryClient::uploadChunk(const QString &repo,
+                                                const UploadSession &session,
+                                                const QByteArray &data)
+{
+    HttpRequest r = patchRequest(repo, session, data.size());
+    r.body = data;
+    return mapResponse<UploadSession>(this, request(r), patchAnswer(session.offset + data.size()));
 }
 
 Job<UploadSession> *
 RegistryClient::uploadStream(const QString &repo, const UploadSession &session, QIODevice *body)
 {
-    HttpRequest r = HttpRequest::get(session.location, pushScope(repo));
-    r.method = "PATCH";
+    HttpRequest r = patchRequest(repo, session, body->size());
     r.bodyDevice = body;
-    const qint64 expected = session.offset + body->size();
-    r.headers = {{"Content-Type", "application/octet-stream"},
-                 {"Content-Range",
-                  QByteArray::number(session.offset) + '-' + QByteArray::number(expected - 1)}};
     RequestJob *patch = request(r);
-    auto *job = mapResponse<UploadSession>(this, patch, [expected](const HttpResponse &response) {
-        Result<UploadSession> next = sessionFrom(response);
-        if (next && next->offset == 0 && expected > 0)
-            next->offset = expected; // registries that omit Range
-        return next;
-    });
+    auto *job = mapResponse<UploadSession>(this, patch, patchAnswer(session.offset + body->size()));
     connect(patch, &RegistryJob::progress, job, &RegistryJob::progress);
     return job;
 }

@@ -33,9 +33,6 @@ struct HttpResponse
     int status = 0;
     QUrl url; // where the answer came from, after redirects
     QByteArray body;
-    // A body streamed from this random-access device instead (seeked to 0 before each send;
-    // never buffered whole). The caller owns it and keeps it alive until the job finishes.
-    QIODevice *bodyDevice = nullptr;
     QList<QNetworkReply::RawHeaderPair> headers;
 
     QByteArray header(const QByteArray &name) const;
