@@ -95,7 +95,7 @@ void BlobUpload::begin()
 
 void BlobUpload::check()
 {
-    if (!m_sessionOpen && !m_opening)
+    if (!m_sessionOpen && !m_start)
         setPhase(Phase::Checking);
     Job<std::optional<qint64>> *head = m_client->headBlob(m_repo, m_source.digest);
     m_check = head;
@@ -139,7 +139,7 @@ void BlobUpload::mountNext(int index)
 void BlobUpload::checked()
 {
     m_checked = true;
-    if (!m_sessionOpen && !m_opening)
+    if (!m_sessionOpen && !m_start)
         openSession();
     else if (m_sessionOpen && !m_send && !m_paused)
         sendNext(); // everything was sent while the checks ran: commit now
@@ -152,12 +152,11 @@ void BlobUpload::openSession()
     setPhase(Phase::Sending);
     if (hasResult())
         return; // cancelled by whoever watched the phase
-    m_opening = true;
     Job<UploadSession> *start = m_client->startUpload(m_repo);
     m_send = start;
     m_start = start;
     connect(start, &RegistryJob::finished, this, [this, start] {
-        m_opening = false;
+        m_start = nullptr;
         if (!start->result()) {
             onSendFailed(start->result().error());
             return;
@@ -384,38 +383,45 @@ void BlobUpload::dropSession()
     }
 }
 
-// A POST in flight (a start or a mount) may already have opened a session on the registry:
-// rather than cutting it, let it answer and delete whatever session it opened. The client is
-// the context, so this outlives the upload.
-void BlobUpload::releaseSessionRequests()
+// A POST in flight that opens a session (a start, or a mount that may fall back to one)
+// could already have opened it on the registry: rather than cutting it, let it answer and
+// delete the session it opened. The client is the context, so this outlives the upload.
+void BlobUpload::releaseStart()
 {
-    RegistryClient *client = m_client;
-    const QString repo = m_repo;
-    if (Job<UploadSession> *start = m_start; start && !start->isFinished()) {
-        if (m_send == start)
-            m_send = nullptr; // not to be aborted below
-        start->disconnect(this);
-        connect(start, &RegistryJob::finished, client, [client, repo, start] {
-            if (start->result())
-                client->cancelUpload(repo, *start->result());
-        });
-    }
-    if (Job<MountResult> *mount = m_mount; mount && !mount->isFinished()) {
-        if (m_check == mount)
-            m_check = nullptr;
-        mount->disconnect(this);
-        connect(mount, &RegistryJob::finished, client, [client, repo, mount] {
-            if (mount->result() && !mount->result()->mounted)
-                client->cancelUpload(repo, mount->result()->session);
-        });
-    }
+    Job<UploadSession> *start = m_start;
     m_start = nullptr;
+    if (!start)
+        return;
+    if (m_send == start)
+        m_send = nullptr; // not to be aborted
+    start->disconnect(this);
+    RegistryClient *client = m_client;
+    connect(start, &RegistryJob::finished, client, [client, repo = m_repo, start] {
+        if (start->result())
+            client->cancelUpload(repo, *start->result());
+    });
+}
+
+void BlobUpload::releaseMount()
+{
+    Job<MountResult> *mount = m_mount;
     m_mount = nullptr;
+    if (!mount || mount->isFinished())
+        return;
+    if (m_check == mount)
+        m_check = nullptr; // not to be aborted
+    mount->disconnect(this);
+    RegistryClient *client = m_client;
+    connect(mount, &RegistryJob::finished, client, [client, repo = m_repo, mount] {
+        if (mount->result() && !mount->result()->mounted)
+            client->cancelUpload(repo, mount->result()->session);
+    });
 }
 
 void BlobUpload::stopInner()
 {
-    releaseSessionRequests();
+    releaseStart();
+    releaseMount();
     // Each inner job reports Aborted to its handler, which sees hasResult() or m_paused.
     for (RegistryJob *job :
          {static_cast<RegistryJob *>(m_hasher.data()), m_check.data(), m_send.data()}) {
@@ -425,26 +431,21 @@ void BlobUpload::stopInner()
         }
     }
     m_send = nullptr;
-    m_opening = false;
 }
 
+// The checks (HEAD, mounts) go on while paused; sending stops. resume() asks the registry.
 void BlobUpload::pause()
 {
     if (m_paused || hasResult())
         return;
     m_paused = true;
-    if (m_opening) {
-        releaseSessionRequests(); // resume opens a fresh session
-        m_send = nullptr;
-        m_opening = false;
-    }
+    releaseStart(); // resume opens a fresh session
     if (m_send && !m_send->isFinished()) {
         RegistryJob *send = m_send;
         send->disconnect(this);
         send->abort();
-        m_send = nullptr;
-        m_opening = false;
     }
+    m_send = nullptr;
     setPhase(Phase::Paused);
 }
 

@@ -93,7 +93,8 @@ private:
     void failAndCancel(const RegistryError &error);
     void dropSession();
     void stopInner();
-    void releaseSessionRequests();
+    void releaseStart();
+    void releaseMount();
     void setPhase(Phase phase);
     void reportProgress(qint64 inFlight);
     std::optional<RegistryError> fileChanged() const;
@@ -110,7 +111,6 @@ private:
     bool m_paused = false;
     bool m_checked = false; // HEAD and mounts done: the blob must be sent
     bool m_sessionOpen = false;
-    bool m_opening = false;
     UploadSession m_session;
     int m_failures = 0;         // consecutive, reset by progress
     qint64 m_progressFloor = 0; // the highest progress reported since the last resync
