@@ -14,11 +14,6 @@ namespace Berth {
 namespace {
 constexpr int OverallIntervalMs = 100;
 
-bool isRunning(UploadState state)
-{
-    return state != UploadState::Queued && state != UploadState::Paused && !isFinal(state);
-}
-
 int perMille(const UploadStatus &status)
 {
     if (status.state == UploadState::Done)

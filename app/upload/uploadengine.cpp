@@ -79,10 +79,7 @@ void UploadEngine::schedule()
 {
     int running = 0;
     for (int id : std::as_const(m_order)) {
-        const UploadState state = m_entries[id].status.state;
-        running += (state != UploadState::Queued && state != UploadState::Paused && !isFinal(state))
-                       ? 1
-                       : 0;
+        running += isRunning(m_entries[id].status.state) ? 1 : 0;
     }
     for (int id : std::as_const(m_order)) {
         if (running >= m_maxConcurrent)
@@ -102,12 +99,7 @@ void UploadEngine::resumeJob(Entry &entry)
 {
     entry.status.state = UploadState::Sending;
     report(entry, true);
-    if (auto *blob = qobject_cast<BlobUpload *>(entry.job))
-        blob->resume();
-    else if (auto *image = qobject_cast<ImagePush *>(entry.job))
-        image->resume();
-    else if (auto *artifact = qobject_cast<ArtifactPush *>(entry.job))
-        artifact->resume();
+    entry.setPaused(false);
 }
 
 void UploadEngine::start(int id)
@@ -218,7 +210,14 @@ void UploadEngine::startArtifact(Entry &entry)
 template<typename J>
 void UploadEngine::watch(int id, J *job)
 {
-    m_entries[id].job = job;
+    Entry &entry = m_entries[id];
+    entry.job = job;
+    entry.setPaused = [guard = QPointer<J>(job)](bool paused) {
+        if (guard && paused)
+            guard->pause();
+        else if (guard)
+            guard->resume();
+    };
     connect(job, &RegistryJob::progress, this,
             [this, id](qint64 sent, qint64 total) { onProgress(id, sent, total); });
     connect(job, &J::phaseChanged, this, [this, id](BlobUpload::Phase phase) {
@@ -294,12 +293,8 @@ void UploadEngine::pause(int id)
     auto it = m_entries.find(id);
     if (it == m_entries.end() || isFinal(it->status.state))
         return;
-    if (auto *blob = qobject_cast<BlobUpload *>(it->job))
-        blob->pause();
-    else if (auto *image = qobject_cast<ImagePush *>(it->job))
-        image->pause();
-    else if (auto *artifact = qobject_cast<ArtifactPush *>(it->job))
-        artifact->pause();
+    if (it->job)
+        it->setPaused(true);
     it->status.state = UploadState::Paused; // a queued entry waits until resumed
     it->rate.reset();
     report(*it, true);

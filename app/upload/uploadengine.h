@@ -10,6 +10,8 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
+
 namespace Berth {
 
 class RegistryClient;
@@ -45,6 +47,7 @@ private:
         UploadRequest request;
         UploadStatus status;
         QPointer<RegistryJob> job;
+        std::function<void(bool paused)> setPaused; // pauses or resumes `job`, whatever it is
         RateMeter rate;
         QElapsedTimer lastReport;
     };

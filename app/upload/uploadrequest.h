@@ -42,6 +42,12 @@ inline bool isFinal(UploadState state)
            || state == UploadState::Cancelled;
 }
 
+// Holding one of the queue's slots: started and neither paused nor finished.
+inline bool isRunning(UploadState state)
+{
+    return state != UploadState::Queued && state != UploadState::Paused && !isFinal(state);
+}
+
 // What the queue reports about one entry: sent over total bytes and the current rate.
 struct UploadStatus
 {

@@ -23,7 +23,8 @@ using namespace Berth::Test;
 
 namespace {
 
-bool isRunning(UploadState state)
+// The test's own list of the states that hold a slot, independent of Berth::isRunning.
+bool isWorking(UploadState state)
 {
     return state == UploadState::Hashing || state == UploadState::Checking
            || state == UploadState::Sending || state == UploadState::Retrying
@@ -42,7 +43,7 @@ public:
             m_states.insert(s.id, s.state);
             int running = 0;
             for (UploadState state : std::as_const(m_states))
-                running += isRunning(state) ? 1 : 0;
+                running += isWorking(state) ? 1 : 0;
             m_maxRunning = qMax(m_maxRunning, running);
             if (onStatus)
                 onStatus(s); // before this thread serves the emulator's next request
@@ -257,7 +258,7 @@ private Q_SLOTS:
             QVERIFY2(s.sent >= sent, describe(s).constData());
             QCOMPARE(s.total, size);
             sent = s.sent;
-            measured |= isRunning(s.state) && s.bytesPerSecond > 0;
+            measured |= isWorking(s.state) && s.bytesPerSecond > 0;
             sending |= s.state == UploadState::Sending && s.bytesPerSecond > 0;
         }
         QVERIFY2(measured, "no status carried a rate while the bytes went up");
@@ -285,7 +286,7 @@ private Q_SLOTS:
         QVERIFY(spinUntil(
             [&] {
                 return rec.seen(
-                    first, [](const UploadStatus &s) { return isRunning(s.state) && s.sent > 0; });
+                    first, [](const UploadStatus &s) { return isWorking(s.state) && s.sent > 0; });
             },
             30000));
         QCOMPARE(rec.last(queued).state, UploadState::Queued);
@@ -309,7 +310,7 @@ private Q_SLOTS:
         const int id = worker.enqueue(blob(QStringLiteral("w/cancel"), path, 256 << 10));
         bool cancelled = false;
         rec.onStatus = [&](const UploadStatus &s) {
-            if (!cancelled && s.id == id && isRunning(s.state) && s.sent >= (1 << 20)) {
+            if (!cancelled && s.id == id && isWorking(s.state) && s.sent >= (1 << 20)) {
                 cancelled = true;
                 worker.cancel(id);
             }
@@ -332,7 +333,7 @@ private Q_SLOTS:
         const int id = worker.enqueue(blob(QStringLiteral("w/pause"), path, 128 << 10));
         bool pausing = false;
         rec.onStatus = [&](const UploadStatus &s) {
-            if (!pausing && s.id == id && isRunning(s.state) && s.sent >= (1 << 20)) {
+            if (!pausing && s.id == id && isWorking(s.state) && s.sent >= (1 << 20)) {
                 pausing = true;
                 worker.pause(id);
             }
@@ -372,11 +373,11 @@ private Q_SLOTS:
         bool paused = false;
         bool resumed = false;
         rec.onStatus = [&](const UploadStatus &s) {
-            if (!paused && s.id == a && isRunning(s.state) && s.sent >= (1 << 20)) {
+            if (!paused && s.id == a && isWorking(s.state) && s.sent >= (1 << 20)) {
                 paused = true;
                 worker.pause(a);
             }
-            if (paused && !resumed && s.id == b && isRunning(s.state) && s.sent >= (1 << 20)) {
+            if (paused && !resumed && s.id == b && isWorking(s.state) && s.sent >= (1 << 20)) {
                 resumed = true;
                 worker.resume(a); // B is running: A must wait
             }
@@ -495,7 +496,7 @@ private Q_SLOTS:
         QVERIFY(spinUntil(
             [&] {
                 return rec->seen(id, [](const UploadStatus &s) {
-                    return isRunning(s.state) && s.sent >= (1 << 20);
+                    return isWorking(s.state) && s.sent >= (1 << 20);
                 });
             },
             30000));
