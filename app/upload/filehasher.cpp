@@ -37,35 +37,48 @@ struct FileHasher::Shared
     }
 };
 
+Result<QString> sha256OfFileSlice(const QString &path,
+                                  qint64 start,
+                                  qint64 length,
+                                  const std::function<bool(qint64 done)> &onProgress)
+{
+    auto readError = [&path](const QString &why) {
+        return std::unexpected(
+            RegistryError::make(ErrorCode::Io, Tr::tr("Cannot read %1: %2").arg(path, why)));
+    };
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly) || !file.seek(start))
+        return readError(file.errorString());
+    Sha256 hash;
+    QByteArray buffer(Slice, Qt::Uninitialized);
+    for (qint64 done = 0; done < length;) {
+        const qint64 n = file.read(buffer.data(), qMin(Slice, length - done));
+        if (n <= 0)
+            return readError(n < 0 ? file.errorString()
+                                   : Tr::tr("the file is shorter than expected"));
+        hash.addData(QByteArrayView(buffer.constData(), n));
+        done += n;
+        if (onProgress && !onProgress(done))
+            return std::unexpected(RegistryError::make(
+                ErrorCode::Aborted, QStringLiteral("The operation was cancelled.")));
+    }
+    return hash.digest();
+}
+
 FileHasher::FileHasher(const QString &path, qint64 start, qint64 length, QObject *parent)
     : Job<QString>(parent)
     , m_shared(std::make_shared<Shared>())
 {
     m_shared->job = this;
     QThreadPool::globalInstance()->start([shared = m_shared, path, start, length] {
-        QFile file(path);
-        auto fail = [&](const QString &reason) {
-            const RegistryError error = RegistryError::make(
-                ErrorCode::Io, Tr::tr("Cannot read %1: %2").arg(path, reason));
-            shared->post([shared, error] { shared->job->fail(error); });
-        };
-        if (!file.open(QIODevice::ReadOnly) || !file.seek(start))
-            return fail(file.errorString());
-        Sha256 hash;
-        QByteArray buffer(Slice, Qt::Uninitialized);
-        qint64 done = 0;
-        while (done < length) {
-            if (shared->stop)
-                return;
-            const qint64 n = file.read(buffer.data(), qMin(Slice, length - done));
-            if (n <= 0)
-                return fail(n < 0 ? file.errorString() : Tr::tr("the file became shorter"));
-            hash.addData(QByteArrayView(buffer.constData(), n));
-            done += n;
-            shared->post([shared, done, length] { Q_EMIT shared->job->progress(done, length); });
-        }
-        const QString digest = hash.digest();
-        shared->post([shared, digest] { shared->job->succeed(digest); });
+        const Result<QString> digest
+            = sha256OfFileSlice(path, start, length, [&shared, length](qint64 done) {
+                  shared->post(
+                      [shared, done, length] { Q_EMIT shared->job->progress(done, length); });
+                  return !shared->stop;
+              });
+        if (!shared->stop)
+            shared->post([shared, digest] { shared->job->complete(digest); });
     });
 }
 

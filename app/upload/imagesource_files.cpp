@@ -1,6 +1,6 @@
 // SourceFiles and the helpers readImageSource()'s readers share.
 
-#include "core/sha256.h"
+#include "upload/filehasher.h"
 #include "upload/imagesource_p.h"
 
 #include <QCoreApplication>
@@ -22,8 +22,6 @@ struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(Berth::Upload)
 };
-
-constexpr qint64 HashSlice = 1 << 20;
 
 RegistryError readError(const QString &path, const QString &why)
 {
@@ -268,22 +266,7 @@ Result<QByteArray> SourceFiles::head(const Slice &slice, qint64 length) const
 
 Result<QString> SourceFiles::sha256(const Slice &slice) const
 {
-    QFile file(slice.path);
-    if (!file.open(QIODevice::ReadOnly) || !file.seek(slice.offset))
-        return std::unexpected(readError(slice.path, file.errorString()));
-    Sha256 hash;
-    QByteArray buffer(HashSlice, Qt::Uninitialized);
-    for (qint64 left = slice.size; left > 0;) {
-        const qint64 got = file.read(buffer.data(), qMin(left, HashSlice));
-        if (got <= 0) {
-            return std::unexpected(
-                readError(slice.path, got < 0 ? file.errorString()
-                                              : Tr::tr("the file is shorter than expected")));
-        }
-        hash.addData(QByteArrayView(buffer.constData(), got));
-        left -= got;
-    }
-    return hash.digest();
+    return sha256OfFileSlice(slice.path, slice.offset, slice.size);
 }
 
 } // namespace Berth::ImageSourceDetail
