@@ -68,13 +68,20 @@ QString outcomeName(BlobUploadResult::Outcome outcome)
 }
 } // namespace
 
+// A progress line for `job` on a terminal (nothing when piped); finish() it when done.
+std::shared_ptr<ProgressLine> CommandRunner::progressOf(RegistryJob *job)
+{
+    auto progress = std::make_shared<ProgressLine>();
+    connect(job, &RegistryJob::progress, this,
+            [progress](qint64 done, qint64 total) { progress->update(done, total); });
+    return progress;
+}
+
 // Prints the digest (JSON: digest, size, outcome); a progress line on a terminal only.
 void CommandRunner::blobPush(const QString &repo, const QString &path)
 {
     auto *push = new BlobUpload(m_client, repo, BlobSource::wholeFile(path), blobOptions());
-    auto progress = std::make_shared<ProgressLine>();
-    connect(push, &RegistryJob::progress, this,
-            [progress](qint64 done, qint64 total) { progress->update(done, total); });
+    auto progress = progressOf(push);
     whenDone(static_cast<Job<BlobUploadResult> *>(push),
              [this, progress](const BlobUploadResult &r) {
                  progress->finish();
@@ -107,9 +114,7 @@ void CommandRunner::imagePush()
     ImagePushOptions options;
     options.blob = blobOptions();
     auto *push = new ImagePush(m_client, repo, tag, *source, options);
-    auto progress = std::make_shared<ProgressLine>();
-    connect(push, &RegistryJob::progress, this,
-            [progress](qint64 done, qint64 total) { progress->update(done, total); });
+    auto progress = progressOf(push);
     whenDone(static_cast<Job<ImagePushResult> *>(push),
              [this, progress, repo, tag](const ImagePushResult &r) {
                  progress->finish();

@@ -7,6 +7,8 @@
 
 #include <QObject>
 
+#include <memory>
+
 namespace Berth {
 class RegistryClient;
 }
@@ -35,6 +37,7 @@ private:
     void blobPush(const QString &repo, const QString &path);
     void imagePush();
     BlobUploadOptions blobOptions() const;
+    std::shared_ptr<ProgressLine> progressOf(RegistryJob *job);
 
     void usageError(const QString &message);
     // Operands after the two command words; fails with a usage error if the count is off.
