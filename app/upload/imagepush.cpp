@@ -133,13 +133,7 @@ void ImagePush::pushManifest(int index)
 
 void ImagePush::failAll(const RegistryError &error)
 {
-    for (const QPointer<BlobUpload> &upload : std::as_const(m_running)) {
-        if (upload) {
-            upload->disconnect(this);
-            upload->abort(); // deletes its session
-        }
-    }
-    m_running.clear();
+    onAbort();
     fail(error);
 }
 
@@ -192,6 +186,7 @@ void ImagePush::reportProgress()
     Q_EMIT progress(done, m_total);
 }
 
+// Stops the blobs still going up (each deletes its session) and a manifest PUT in flight.
 void ImagePush::onAbort()
 {
     for (const QPointer<BlobUpload> &upload : std::as_const(m_running)) {
