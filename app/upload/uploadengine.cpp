@@ -221,11 +221,11 @@ void UploadEngine::watch(int id, J *job)
     connect(job, &RegistryJob::progress, this,
             [this, id](qint64 sent, qint64 total) { onProgress(id, sent, total); });
     connect(job, &J::phaseChanged, this, [this, id](BlobUpload::Phase phase) {
-        Entry &entry = m_entries[id];
-        if (isFinal(entry.status.state))
+        Entry &watched = m_entries[id];
+        if (isFinal(watched.status.state))
             return;
-        entry.status.state = stateOf(phase);
-        report(entry, true);
+        watched.status.state = stateOf(phase);
+        report(watched, true);
     });
 }
 
