@@ -1,14 +1,14 @@
 #include "auth/authenticator.h"
 
-#include "core/errorbody.h"
+#include "auth/realmtrust.h"
+#include "core/headervalue.h"
 #include "registry/connection.h"
+#include "registry/requestjob.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QUrlQuery>
 
 Q_LOGGING_CATEGORY(lcAuth, "berth.auth", QtWarningMsg)
@@ -42,11 +42,22 @@ QByteArray formEncode(const QList<std::pair<QString, QString>> &fields)
     return out;
 }
 
-Job<QByteArray> *failedJob(QObject *parent, RegistryError error)
+template<typename T>
+Job<T> *failedJob(QObject *parent, RegistryError error)
 {
-    auto *job = new Job<QByteArray>(parent);
+    auto *job = new Job<T>(parent);
     job->fail(std::move(error));
     return job;
+}
+
+HttpRequest formPost(const QUrl &url, const QByteArray &form)
+{
+    HttpRequest request;
+    request.method = "POST";
+    request.url = url;
+    request.body = form;
+    request.headers = {{"Content-Type", "application/x-www-form-urlencoded"}};
+    return request;
 }
 } // namespace
 
@@ -87,10 +98,10 @@ Job<QByteArray> *Authenticator::authorize(const QList<AuthChallenge> &challenges
         m_mode = Mode::Basic;
         if (creds.kind != Credentials::Kind::Password
             && creds.kind != Credentials::Kind::RefreshToken)
-            return failedJob(
+            return failedJob<QByteArray>(
                 this, unauthorized(Tr::tr("The registry asks for a username and password.")));
         if (!m_connection->mayCarrySecrets(m_connection->registry()))
-            return failedJob(
+            return failedJob<QByteArray>(
                 this, RegistryError::make(ErrorCode::InsecureUrl,
                                           Tr::tr("Refusing to send a password over plain http.")));
         m_basic = "Basic " + (creds.username + u':' + creds.secret).toUtf8().toBase64();
@@ -98,7 +109,7 @@ Job<QByteArray> *Authenticator::authorize(const QList<AuthChallenge> &challenges
         job->succeed(m_basic);
         return job;
     }
-    return failedJob(
+    return failedJob<QByteArray>(
         this, unauthorized(challenges.isEmpty()
                                ? Tr::tr("The registry refused access and named no way to sign in.")
                                : Tr::tr("The registry asks for an unsupported sign-in scheme (%1).")
@@ -108,18 +119,18 @@ Job<QByteArray> *Authenticator::authorize(const QList<AuthChallenge> &challenges
 Job<QByteArray> *Authenticator::bearer(const AuthChallenge &challenge, const QStringList &scopes)
 {
     m_mode = Mode::Bearer;
-    const QUrl realm(challenge.realm());
+    const QUrl realm(challenge.realm(), QUrl::StrictMode);
     if (!realm.isValid() || realm.host().isEmpty()
-        || (realm.scheme() != u"https" && realm.scheme() != u"http"))
-        return failedJob(
+        || (realm.scheme() != u"https" && realm.scheme() != u"http") || !realm.userInfo().isEmpty())
+        return failedJob<QByteArray>(
             this, unauthorized(Tr::tr("The registry's sign-in challenge names no usable token "
                                       "endpoint (realm).")));
-    if (!m_connection->mayCarrySecrets(realm))
-        return failedJob(
-            this,
-            RegistryError::make(
-                ErrorCode::InsecureUrl,
-                Tr::tr("Refusing to ask for a token over plain http at %1.").arg(realm.host())));
+    if (std::optional<RegistryError> refused = checkRealm(m_connection->settings(), realm)) {
+        if (refused->code == ErrorCode::UntrustedRealm)
+            Q_EMIT realmRefused(realmName(realm),
+                                refused->detail.toObject().value(u"approvable").toBool());
+        return failedJob<QByteArray>(this, *refused);
+    }
     m_service = challenge.service();
     QStringList wanted = scopes;
     if (!challenge.scope().isEmpty()) {
@@ -131,135 +142,130 @@ Job<QByteArray> *Authenticator::bearer(const AuthChallenge &challenge, const QSt
     auto *job = new Job<QByteArray>(this);
     const QString service = m_service;
     chain(job, fetchAccessToken(realm, service, wanted),
-          [this, service, scopes](const QByteArray &token) -> Result<QByteArray> {
+          [this, service, scopes](const Grant &grant) -> Result<QByteArray> {
               // Cached under the scopes callers will ask for next time.
-              m_cache.insert(service, scopes, token,
-                             TokenCache::expiryOf(token, 0, QDateTime::currentDateTimeUtc()));
-              return QByteArray("Bearer " + token);
+              m_cache.insert(service, scopes, grant.token,
+                             TokenCache::expiryOf(grant.token, grant.expiresIn, grant.issuedAt,
+                                                  QDateTime::currentDateTimeUtc()));
+              return QByteArray("Bearer " + grant.token);
           });
     return job;
 }
 
-Job<QByteArray> *Authenticator::fetchAccessToken(const QUrl &realm,
-                                                 const QString &service,
-                                                 const QStringList &scopes)
+Job<Authenticator::Grant> *Authenticator::fetchAccessToken(const QUrl &realm,
+                                                           const QString &service,
+                                                           const QStringList &scopes)
 {
     const Credentials &creds = m_connection->settings().credentials;
-    QByteArray method = "GET";
-    QByteArray basic;
-    QByteArray form;
-    QUrl url = realm;
-    QString refreshToken = creds.secret;
-
     if (creds.kind == Credentials::Kind::AadToken && m_refreshToken.isEmpty()) {
-        auto *job = new Job<QByteArray>(this);
-        Job<QByteArray> *exchange = exchangeAadToken(realm, service);
+        auto *job = new Job<Grant>(this);
+        Job<Grant> *exchange = exchangeAadToken(service);
         job->setInner(exchange);
         connect(exchange, &RegistryJob::finished, job, [=, this] {
             if (!exchange->result()) {
                 job->fail(exchange->result().error());
                 return;
             }
-            m_refreshToken = *exchange->result();
-            Job<QByteArray> *next = fetchAccessToken(realm, service, scopes);
+            m_refreshToken = exchange->result()->token;
+            Job<Grant> *next = fetchAccessToken(realm, service, scopes);
             job->setInner(next);
             connect(next, &RegistryJob::finished, job,
                     [job, next] { job->complete(next->result()); });
         });
         return job;
     }
-    if (creds.kind == Credentials::Kind::AadToken)
-        refreshToken = QString::fromUtf8(m_refreshToken);
 
     if (creds.kind == Credentials::Kind::RefreshToken
         || creds.kind == Credentials::Kind::AadToken) {
-        method = "POST";
-        form = formEncode({{QStringLiteral("grant_type"), QStringLiteral("refresh_token")},
-                           {QStringLiteral("service"), service},
-                           {QStringLiteral("scope"), scopes.join(u' ')},
-                           {QStringLiteral("refresh_token"), refreshToken}});
-    } else {
-        QUrlQuery query(url);
-        if (!service.isEmpty())
-            query.addQueryItem(QStringLiteral("service"), service);
-        for (const QString &scope : scopes)
-            query.addQueryItem(QStringLiteral("scope"), scope);
-        url.setQuery(query);
-        if (creds.kind == Credentials::Kind::Password)
-            basic = "Basic " + (creds.username + u':' + creds.secret).toUtf8().toBase64();
+        const QString refreshToken = creds.kind == Credentials::Kind::AadToken
+                                         ? QString::fromUtf8(m_refreshToken)
+                                         : creds.secret;
+        return tokenRequest(
+            formPost(realm,
+                     formEncode({{QStringLiteral("grant_type"), QStringLiteral("refresh_token")},
+                                 {QStringLiteral("service"), service},
+                                 {QStringLiteral("scope"), scopes.join(u' ')},
+                                 {QStringLiteral("refresh_token"), refreshToken}})),
+            QStringLiteral("access_token"));
     }
-    return tokenRequest(method, url, form, basic, QStringLiteral("access_token"));
+    QUrl url = realm;
+    QUrlQuery query(url);
+    if (!service.isEmpty())
+        query.addQueryItem(QStringLiteral("service"), service);
+    for (const QString &scope : scopes)
+        query.addQueryItem(QStringLiteral("scope"), scope);
+    url.setQuery(query);
+    HttpRequest request = HttpRequest::get(url, {});
+    if (creds.kind == Credentials::Kind::Password)
+        request.headers = {{"Authorization",
+                            "Basic " + (creds.username + u':' + creds.secret).toUtf8().toBase64()}};
+    return tokenRequest(std::move(request), QStringLiteral("access_token"));
 }
 
-Job<QByteArray> *Authenticator::exchangeAadToken(const QUrl &realm, const QString &service)
+// The exchange goes to the registry's own /oauth2/exchange, never to a host the challenge
+// named: the AAD token is valid for Azure Resource Manager too.
+Job<Authenticator::Grant> *Authenticator::exchangeAadToken(const QString &service)
 {
     const Credentials &creds = m_connection->settings().credentials;
-    QUrl url = realm;
-    url.setPath(QStringLiteral("/oauth2/exchange"));
-    url.setQuery(QString());
     const QByteArray form
         = formEncode({{QStringLiteral("grant_type"), QStringLiteral("access_token")},
                       {QStringLiteral("service"), service},
                       {QStringLiteral("tenant"), creds.tenant},
                       {QStringLiteral("access_token"), creds.secret}});
-    return tokenRequest("POST", url, form, {}, QStringLiteral("refresh_token"));
+    return tokenRequest(formPost(m_connection->resolve(QStringLiteral("/oauth2/exchange")), form),
+                        QStringLiteral("refresh_token"));
 }
 
-Job<QByteArray> *Authenticator::tokenRequest(const QByteArray &method,
-                                             const QUrl &url,
-                                             const QByteArray &form,
-                                             const QByteArray &basic,
-                                             const QString &field)
+Job<Authenticator::Grant> *Authenticator::tokenRequest(HttpRequest request, const QString &field)
 {
-    auto *job = new Job<QByteArray>(this);
-    QNetworkRequest request = m_connection->makeRequest(url);
-    if (!basic.isEmpty())
-        request.setRawHeader("Authorization", basic);
-    if (method == "POST")
-        request.setHeader(QNetworkRequest::ContentTypeHeader,
-                          QByteArrayLiteral("application/x-www-form-urlencoded"));
-    qCDebug(lcAuth) << method << url.host() << url.path();
-    QNetworkReply *reply = m_connection->network()->sendCustomRequest(request, method, form);
-    connect(reply, &QNetworkReply::downloadProgress, reply, [reply](qint64 received, qint64) {
-        if (received > MaxTokenResponse)
-            reply->abort();
-    });
-    connect(job, &QObject::destroyed, reply, [reply] { reply->abort(); });
-    connect(reply, &QNetworkReply::finished, job, [job, reply, field] {
-        reply->deleteLater();
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QByteArray body = reply->readAll();
-        if (status == 0) {
-            job->fail(RegistryError::make(reply->error() == QNetworkReply::OperationCanceledError
-                                              ? ErrorCode::Timeout
-                                              : ErrorCode::Network,
-                                          Tr::tr("Could not reach the token endpoint %1: %2")
-                                              .arg(reply->url().host(), reply->errorString())));
+    request.authenticate = false;
+    request.credentialsBound = true;
+    request.maxBody = MaxTokenResponse;
+    qCDebug(lcAuth) << request.method << request.url.host() << request.url.path();
+    auto *job = new Job<Grant>(this);
+    auto *http = new RequestJob(m_connection, std::move(request), job);
+    job->setInner(http);
+    connect(http, &RegistryJob::finished, job, [this, job, http, field] {
+        const Result<HttpResponse> &r = http->result();
+        if (r) {
+            job->complete(parseGrant(r->body, field, r->status));
             return;
         }
-        if (status < 200 || status > 299) {
-            RegistryError error = parseErrorBody(status, body, reply->rawHeader("Content-Type"));
-            if (status == 401 || status == 403) {
-                error.code = ErrorCode::Unauthorized;
-                error.message
-                    = Tr::tr("The registry refused the credentials: %1").arg(error.message);
-            }
-            job->fail(error);
-            return;
+        RegistryError error = r.error();
+        if (error.httpStatus == 401 || error.httpStatus == 403) {
+            error.code = ErrorCode::Unauthorized;
+            error.message = Tr::tr("The registry refused the credentials: %1").arg(error.message);
         }
-        const QJsonObject object = QJsonDocument::fromJson(body).object();
-        QString token = object.value(field).toString();
-        if (token.isEmpty() && field == u"access_token")
-            token = object.value(u"token").toString(); // Docker token-auth spelling
-        if (token.isEmpty()) {
-            job->fail(RegistryError::make(
-                ErrorCode::InvalidResponse,
-                Tr::tr("The token endpoint answered without a %1.").arg(field), status));
-            return;
-        }
-        job->succeed(token.toUtf8());
+        job->fail(std::move(error));
     });
     return job;
+}
+
+Result<Authenticator::Grant>
+Authenticator::parseGrant(const QByteArray &body, const QString &field, int status)
+{
+    const QJsonObject object = QJsonDocument::fromJson(body).object();
+    QString token = object.value(field).toString();
+    if (token.isEmpty() && field == u"access_token")
+        token = object.value(u"token").toString(); // Docker token-auth spelling
+    if (token.isEmpty())
+        return std::unexpected(RegistryError::make(
+            ErrorCode::InvalidResponse,
+            Tr::tr("The token endpoint answered without a %1.").arg(field), status));
+    Grant grant;
+    grant.token = token.toUtf8();
+    // Whatever it is, it is secret now: it must not be shown, not even in this refusal.
+    m_connection->secrets().add(grant.token);
+    if (!isToken68(grant.token))
+        return std::unexpected(
+            RegistryError::make(ErrorCode::InvalidResponse,
+                                Tr::tr("The token endpoint answered with a malformed %1 (it "
+                                       "holds characters a token may not have).")
+                                    .arg(field),
+                                status));
+    grant.expiresIn = qint64(object.value(u"expires_in").toDouble(0));
+    grant.issuedAt = QDateTime::fromString(object.value(u"issued_at").toString(), Qt::ISODate);
+    return grant;
 }
 
 } // namespace Berth

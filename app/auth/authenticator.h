@@ -9,17 +9,24 @@
 namespace Berth {
 
 class Connection;
+struct HttpRequest;
 
 // Answers registry challenges with the connection's credentials:
-//   Basic challenge  -> "Basic <user:secret>" for every later request;
-//   Bearer challenge -> an access token for the requested scopes from the challenge's realm:
+//   Basic challenge  -> "Basic <user:secret>" for every later request to the registry;
+//   Bearer challenge -> an access token for the requested scopes from the challenge's realm,
+//     once checkRealm() allows that realm for these credentials:
 //     anonymous      GET  realm?service=&scope=            (no credentials)
 //     password       GET  realm?service=&scope=            (HTTP Basic)
 //     refresh token  POST realm grant_type=refresh_token    (form fields, snake_case)
-//     AAD token      POST <realm host>/oauth2/exchange grant_type=access_token -> refresh
+//     AAD token      POST <registry>/oauth2/exchange grant_type=access_token -> refresh
 //                    token (kept in memory), then as a refresh token.
-// Access tokens are cached per (service, scopes) until they expire. The `service` sent is
-// the one the challenge names, not necessarily the registry host.
+// Token requests are RequestJobs like every other request (header checks, body limits,
+// deadlines), never redirected to another origin, their answers at most 1 MiB. A token
+// outside the RFC 6750 token68 alphabet is refused (INVALID_RESPONSE): it would otherwise
+// end up raw in an Authorization header. Every token obtained joins the connection's
+// Secrets. Access tokens are cached per (service, scopes) for the life the server gave
+// them (expires_in, or the JWT's exp - iat), measured on the local clock from receipt, so a
+// skewed clock neither throws a fresh token away nor keeps a stale one.
 class Authenticator : public QObject
 {
     Q_OBJECT
@@ -39,17 +46,25 @@ public:
     // Drops what was sent for these scopes after the registry refused it.
     void forget(const QStringList &scopes);
 
+Q_SIGNALS:
+    // A challenge named a token realm these credentials may not go to (the request fails
+    // with UNTRUSTED_REALM). `approvable`: the user may allow it (Connection::trustRealm).
+    void realmRefused(const QString &realm, bool approvable);
+
 private:
+    struct Grant
+    {
+        QByteArray token;
+        qint64 expiresIn = 0;
+        QDateTime issuedAt;
+    };
+
     Job<QByteArray> *bearer(const AuthChallenge &challenge, const QStringList &scopes);
-    // The raw access token for `scopes`.
-    Job<QByteArray> *
+    Job<Grant> *
     fetchAccessToken(const QUrl &realm, const QString &service, const QStringList &scopes);
-    Job<QByteArray> *exchangeAadToken(const QUrl &realm, const QString &service);
-    Job<QByteArray> *tokenRequest(const QByteArray &method,
-                                  const QUrl &url,
-                                  const QByteArray &form,
-                                  const QByteArray &basic,
-                                  const QString &field);
+    Job<Grant> *exchangeAadToken(const QString &service);
+    Job<Grant> *tokenRequest(HttpRequest request, const QString &field);
+    Result<Grant> parseGrant(const QByteArray &body, const QString &field, int status);
 
     Connection *m_connection;
     Mode m_mode = Mode::Unknown;

@@ -20,11 +20,17 @@ public:
     void remove(const QString &service, const QStringList &scopes);
     void clear() { m_tokens.clear(); }
 
-    // When a token stops being usable: the JWT `exp` claim if the token is a JWT, else
-    // now + `expiresIn` seconds if the server said so, else now + 60 s (the Docker default).
-    // A margin (30 s, or half the life of a short-lived token) is taken off so a token is
-    // never sent at the edge of its life.
-    static QDateTime expiryOf(const QByteArray &token, qint64 expiresIn, const QDateTime &now);
+    // When a token stops being usable, on the local clock. Its life is what the server said:
+    // `expiresIn` seconds when given, else the JWT's `exp - iat` (or `exp - issuedAt`, the
+    // token answer's issued_at), counted from `now` (its receipt), so a local clock that is
+    // off does not shorten or stretch it. Only a JWT with `exp` alone is measured against
+    // the local clock, and when that says it is already over, the Docker default (60 s)
+    // applies instead: the registry, not a skewed clock, decides. A margin (30 s, or half
+    // the life of a short-lived token) is taken off so a token is never sent at the edge.
+    static QDateTime expiryOf(const QByteArray &token,
+                              qint64 expiresIn,
+                              const QDateTime &issuedAt,
+                              const QDateTime &now);
 
 private:
     static QString key(const QString &service, const QStringList &scopes);

@@ -35,6 +35,10 @@ inline const QString NameUnknown = QStringLiteral("NAME_UNKNOWN");
 inline const QString TooLarge = QStringLiteral("RESPONSE_TOO_LARGE");
 inline const QString RedirectLoop = QStringLiteral("REDIRECT_LOOP");
 inline const QString PagingLoop = QStringLiteral("PAGING_LOOP");
+inline const QString TooManyPages = QStringLiteral("TOO_MANY_PAGES");
+// The registry sends sign-in to a token service the user has not trusted with the secret;
+// `detail` is {"realm": host[:port], "approvable": bool}.
+inline const QString UntrustedRealm = QStringLiteral("UNTRUSTED_REALM");
 inline const QString InsecureUrl = QStringLiteral("INSECURE_URL");
 inline const QString InvalidArgument = QStringLiteral("INVALID_ARGUMENT");
 inline const QString Unsupported = QStringLiteral("UNSUPPORTED");

@@ -88,6 +88,7 @@ Connection::Connection(const ConnectionSettings &settings, QObject *parent)
     , m_network(new QNetworkAccessManager(this))
     , m_authenticator(new Authenticator(this))
 {
+    m_secrets.addCredentials(settings.credentials);
     m_network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
 }
 
@@ -106,13 +107,18 @@ QNetworkRequest Connection::makeRequest(const QUrl &url) const
     return request;
 }
 
+bool isSameOrigin(const QUrl &a, const QUrl &b)
+{
+    auto port = [](const QUrl &url) {
+        return url.port(url.scheme() == u"https" ? 443 : 80);
+    };
+    return a.scheme() == b.scheme() && a.host().compare(b.host(), Qt::CaseInsensitive) == 0
+           && port(a) == port(b);
+}
+
 bool Connection::isRegistryOrigin(const QUrl &url) const
 {
-    const QUrl &base = m_settings.registry;
-    return url.scheme() == base.scheme()
-           && url.host().compare(base.host(), Qt::CaseInsensitive) == 0
-           && url.port(url.scheme() == u"https" ? 443 : 80)
-                  == base.port(base.scheme() == u"https" ? 443 : 80);
+    return isSameOrigin(url, m_settings.registry);
 }
 
 bool Connection::mayCarrySecrets(const QUrl &url) const
@@ -120,6 +126,12 @@ bool Connection::mayCarrySecrets(const QUrl &url) const
     return url.scheme() == u"https"
            || (url.scheme() == u"http"
                && (m_settings.allowPlainHttp || isLoopbackHost(url.host())));
+}
+
+void Connection::trustRealm(const QString &realm)
+{
+    if (!m_settings.trustedRealms.contains(realm, Qt::CaseInsensitive))
+        m_settings.trustedRealms << realm;
 }
 
 QUrl Connection::resolve(const QString &pathAndQuery) const

@@ -3,6 +3,7 @@
 #include "core/attributes.h"
 #include "registry/job.h"
 
+#include <QCoreApplication>
 #include <QSet>
 
 #include <functional>
@@ -11,9 +12,11 @@
 namespace Berth {
 
 // Follows pages until one has no `next` or comes back empty. A `next` that was already
-// visited (a Link pointing at itself or back) fails with PAGING_LOOP instead of looping.
+// visited (a Link pointing at itself or back) fails with PAGING_LOOP instead of looping, and
+// a registry that invents new pages for ever is stopped after `maxPages` (TOO_MANY_PAGES).
 template<typename T>
-Job<QList<T>> *collectPages(QObject *parent, std::function<Job<Page<T>> *(const QUrl &)> fetch)
+Job<QList<T>> *
+collectPages(QObject *parent, int maxPages, std::function<Job<Page<T>> *(const QUrl &)> fetch)
 {
     struct State
     {
@@ -24,10 +27,10 @@ Job<QList<T>> *collectPages(QObject *parent, std::function<Job<Page<T>> *(const 
     auto *job = new Job<QList<T>>(parent);
     auto state = std::make_shared<State>();
     std::weak_ptr<State> weak = state;
-    state->step = [job, fetch, weak](const QUrl &url) {
+    state->step = [job, fetch, weak, maxPages](const QUrl &url) {
         Job<Page<T>> *page = fetch(url);
         job->setInner(page);
-        QObject::connect(page, &RegistryJob::finished, job, [job, page, weak] {
+        QObject::connect(page, &RegistryJob::finished, job, [job, page, weak, maxPages] {
             auto s = weak.lock();
             if (!s)
                 return;
@@ -47,6 +50,16 @@ Job<QList<T>> *collectPages(QObject *parent, std::function<Job<Page<T>> *(const 
                     QStringLiteral("The registry's next-page link points back to a page already "
                                    "read (%1); stopped.")
                         .arg(r->next.path())));
+                return;
+            }
+            if (s->visited.size() >= maxPages) {
+                job->fail(RegistryError::make(
+                    ErrorCode::TooManyPages,
+                    QCoreApplication::translate("Berth::Registry",
+                                                "Stopped after %1 pages (%2 items): the registry "
+                                                "keeps sending more. The page limit is a setting.")
+                        .arg(maxPages)
+                        .arg(s->items.size())));
                 return;
             }
             s->visited.insert(r->next);

@@ -4,6 +4,8 @@
 #include "registry/clientsupport.h"
 #include "registry/pager.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 
 namespace Berth {
@@ -73,7 +75,17 @@ Job<Page<T>> *fetchPage(
             job->fail(response.error());
             return;
         }
-        job->complete(withNext<T>(parse(response->body), *response));
+        Result<Page<T>> page = withNext<T>(parse(response->body), *response);
+        if (page && !page->next.isEmpty() && !client->connection()->isRegistryOrigin(page->next)) {
+            job->fail(RegistryError::make(
+                ErrorCode::InvalidResponse,
+                QCoreApplication::translate("Berth::Registry",
+                                            "The registry's next-page link points to another "
+                                            "server (%1); not following it.")
+                    .arg(page->next.host())));
+            return;
+        }
+        job->complete(std::move(page));
     });
     return job;
 }
@@ -167,7 +179,8 @@ Job<QStringList> *RegistryClient::listRepositories(int pageSize)
 {
     auto *job = new Job<QStringList>(this);
     Job<QList<QString>> *all = collectPages<QString>(
-        this, [this, pageSize](const QUrl &url) { return repositoryPage(pageSize, url); });
+        this, m_connection->settings().maxPages,
+        [this, pageSize](const QUrl &url) { return repositoryPage(pageSize, url); });
     chain(job, all, [](const QList<QString> &names) -> Result<QStringList> { return names; });
     return job;
 }
@@ -175,14 +188,16 @@ Job<QStringList> *RegistryClient::listRepositories(int pageSize)
 Job<QList<TagInfo>> *RegistryClient::listTags(const QString &repo, const ListOptions &options)
 {
     return collectPages<TagInfo>(
-        this, [=, this](const QUrl &url) { return tagPage(repo, options, url); });
+        this, m_connection->settings().maxPages,
+        [=, this](const QUrl &url) { return tagPage(repo, options, url); });
 }
 
 Job<QList<ManifestInfo>> *RegistryClient::listManifests(const QString &repo,
                                                         const ListOptions &options)
 {
     return collectPages<ManifestInfo>(
-        this, [=, this](const QUrl &url) { return manifestPage(repo, options, url); });
+        this, m_connection->settings().maxPages,
+        [=, this](const QUrl &url) { return manifestPage(repo, options, url); });
 }
 
 } // namespace Berth

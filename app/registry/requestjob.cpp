@@ -3,6 +3,7 @@
 #include "auth/authenticator.h"
 #include "auth/challenge.h"
 #include "core/errorbody.h"
+#include "core/headervalue.h"
 #include "registry/connection.h"
 
 #include <QCoreApplication>
@@ -25,6 +26,7 @@ constexpr int MaxRedirects = 5;
 constexpr int MaxRetries = 2;
 constexpr qint64 MaxErrorBody = 64 * 1024;
 constexpr int MaxRetryAfterSecs = 10;
+constexpr int DeadlineCheckMs = 250;
 
 bool isRedirect(int status)
 {
@@ -58,9 +60,12 @@ RequestJob::RequestJob(Connection *connection, HttpRequest request, QObject *par
     : Job<HttpResponse>(parent)
     , m_connection(connection)
     , m_request(std::move(request))
+    , m_deadline(new QTimer(this))
 {
+    m_deadline->setInterval(DeadlineCheckMs);
+    connect(m_deadline, &QTimer::timeout, this, &RequestJob::checkDeadline);
     if (!m_request.url.isValid()) {
-        fail(RegistryError::make(ErrorCode::InvalidArgument, Tr::tr("Invalid request URL.")));
+        failWith(RegistryError::make(ErrorCode::InvalidArgument, Tr::tr("Invalid request URL.")));
         return;
     }
     send(m_request.url);
@@ -68,21 +73,72 @@ RequestJob::RequestJob(Connection *connection, HttpRequest request, QObject *par
 
 RequestJob::~RequestJob()
 {
-    if (m_reply) {
-        m_reply->disconnect(this);
-        m_reply->abort();
-        m_reply->deleteLater();
-    }
+    stopReply();
 }
 
 void RequestJob::onAbort()
 {
+    stopReply();
+}
+
+void RequestJob::stopReply()
+{
+    m_deadline->stop();
     if (m_reply) {
-        m_reply->disconnect(this);
-        m_reply->abort();
-        m_reply->deleteLater();
+        QNetworkReply *reply = m_reply;
         m_reply = nullptr;
+        reply->disconnect(this);
+        reply->abort();
+        reply->deleteLater();
     }
+}
+
+void RequestJob::failWith(RegistryError error)
+{
+    m_connection->secrets().scrub(error);
+    fail(std::move(error));
+}
+
+std::optional<RegistryError> RequestJob::checkHeaders(const QNetworkRequest &request) const
+{
+    const QByteArray url = request.url().toEncoded();
+    for (const char c : url) {
+        if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f)
+            return RegistryError::make(
+                ErrorCode::InvalidArgument,
+                Tr::tr("Refusing to send a request whose address holds a control character."));
+    }
+    for (const QByteArray &name : request.rawHeaderList()) {
+        if (!isSafeHeaderName(name) || !isSafeHeaderValue(request.rawHeader(name)))
+            return RegistryError::make(
+                ErrorCode::InvalidArgument,
+                Tr::tr("Refusing to send a request whose %1 header holds a line break or "
+                       "another control character.")
+                    .arg(isSafeHeaderName(name) ? QString::fromLatin1(name)
+                                                : QStringLiteral("(unnamed)")));
+    }
+    return std::nullopt;
+}
+
+// Called every DeadlineCheckMs while a reply is open.
+void RequestJob::checkDeadline()
+{
+    const ConnectionSettings &settings = m_connection->settings();
+    if (!m_reply || settings.minBytesPerSec <= 0)
+        return;
+    const qint64 moved = m_bytesUp + m_bytesDown;
+    const qint64 allowedMs = settings.timeoutMs + moved * 1000 / settings.minBytesPerSec;
+    const qint64 elapsed = m_attemptClock.elapsed();
+    if (elapsed <= allowedMs)
+        return;
+    stopReply();
+    failWith(RegistryError::make(
+        ErrorCode::Timeout,
+        Tr::tr("%1 answers too slowly: %2 bytes in %3 s, below the minimum of %4 KiB/s.")
+            .arg(m_currentUrl.host())
+            .arg(moved)
+            .arg(elapsed / 1000.0, 0, 'f', 1)
+            .arg(settings.minBytesPerSec / 1024.0, 0, 'f', 0)));
 }
 
 void RequestJob::send(const QUrl &url)
@@ -96,9 +152,16 @@ void RequestJob::send(const QUrl &url)
         request.setRawHeader(name, value);
     m_sentAuthorization.clear();
     if (m_request.authenticate && m_connection->isRegistryOrigin(url)) {
-        m_sentAuthorization = m_connection->authenticator()->cachedAuthorization(m_request.scopes);
+        m_sentAuthorization
+            = !m_authorization.isEmpty()
+                  ? m_authorization
+                  : m_connection->authenticator()->cachedAuthorization(m_request.scopes);
         if (!m_sentAuthorization.isEmpty())
             request.setRawHeader("Authorization", m_sentAuthorization);
+    }
+    if (std::optional<RegistryError> refused = checkHeaders(request)) {
+        failWith(*refused);
+        return;
     }
     qCDebug(lcRegistry) << m_request.method << url.host() << url.path();
     QNetworkAccessManager *network = m_connection->network();
@@ -116,10 +179,17 @@ void RequestJob::send(const QUrl &url)
         m_reply = network->sendCustomRequest(request, m_request.method, m_request.body);
     connect(m_reply, &QNetworkReply::readyRead, this, &RequestJob::onReadyRead);
     connect(m_reply, &QNetworkReply::finished, this, &RequestJob::onFinished);
+    connect(m_reply, &QNetworkReply::uploadProgress, this,
+            [this](qint64 done, qint64) { m_bytesUp = done; });
     connect(m_reply, &QNetworkReply::downloadProgress, this, [this](qint64 done, qint64 total) {
+        m_bytesDown = done;
         if (m_streaming)
             Q_EMIT progress(done, total);
     });
+    m_bytesUp = 0;
+    m_bytesDown = 0;
+    m_attemptClock.start();
+    m_deadline->start();
 }
 
 void RequestJob::onReadyRead()
@@ -132,7 +202,7 @@ void RequestJob::onReadyRead()
         if (m_request.sink->write(chunk) != chunk.size()) {
             // The error first: abort() finishes the reply synchronously.
             m_bodyCut = true;
-            fail(RegistryError::make(
+            failWith(RegistryError::make(
                 ErrorCode::Io,
                 Tr::tr("Cannot write the download: %1").arg(m_request.sink->errorString())));
             m_reply->abort();
@@ -145,7 +215,7 @@ void RequestJob::onReadyRead()
     if (m_buffer.size() > limit) {
         m_bodyCut = true;
         if (success) {
-            fail(RegistryError::make(
+            failWith(RegistryError::make(
                 ErrorCode::TooLarge,
                 Tr::tr("The registry's answer is larger than %1 MiB; refusing to read it.")
                     .arg(m_request.maxBody >> 20),
@@ -182,6 +252,7 @@ RegistryError RequestJob::transportError() const
 
 void RequestJob::onFinished()
 {
+    m_deadline->stop();
     QNetworkReply *reply = m_reply;
     m_reply = nullptr;
     reply->deleteLater();
@@ -196,7 +267,7 @@ void RequestJob::onFinished()
         if (status != 0 && error.code == ErrorCode::Network)
             error.message = Tr::tr("The connection to %1 broke while reading the answer.")
                                 .arg(m_currentUrl.host());
-        fail(error);
+        failWith(error);
         return;
     }
     if (!m_bodyCut && reply->isOpen() && reply->bytesAvailable() > 0) {
@@ -209,23 +280,31 @@ void RequestJob::onFinished()
 
     if (isRedirect(status) && reply->hasRawHeader("Location")) {
         if (++m_redirects > MaxRedirects) {
-            fail(RegistryError::make(
+            failWith(RegistryError::make(
                 ErrorCode::RedirectLoop,
                 Tr::tr("The registry redirected more than %1 times.").arg(MaxRedirects), status));
             return;
         }
         const QUrl target = m_currentUrl.resolved(QUrl::fromEncoded(reply->rawHeader("Location")));
         if (!target.isValid() || (target.scheme() != u"https" && target.scheme() != u"http")) {
-            fail(RegistryError::make(ErrorCode::InvalidResponse,
-                                     Tr::tr("The registry redirected to an invalid address."),
-                                     status));
+            failWith(RegistryError::make(ErrorCode::InvalidResponse,
+                                         Tr::tr("The registry redirected to an invalid address."),
+                                         status));
             return;
         }
         if (m_currentUrl.scheme() == u"https" && target.scheme() == u"http") {
-            fail(RegistryError::make(ErrorCode::InsecureUrl,
-                                     Tr::tr("The registry redirected from https to plain http; "
-                                            "not following."),
-                                     status));
+            failWith(RegistryError::make(ErrorCode::InsecureUrl,
+                                         Tr::tr("The registry redirected from https to plain http; "
+                                                "not following."),
+                                         status));
+            return;
+        }
+        if (m_request.credentialsBound && !isSameOrigin(target, m_request.url)) {
+            failWith(RegistryError::make(
+                ErrorCode::UntrustedRealm,
+                Tr::tr("The sign-in was redirected to another server, %1; not following.")
+                    .arg(target.host()),
+                status));
             return;
         }
         if (status == 303) {
@@ -252,7 +331,7 @@ void RequestJob::onFinished()
                                  "(insufficient scope).")
                         : Tr::tr("The registry refused the credentials: %1").arg(error.message);
             m_connection->authenticator()->forget(m_request.scopes);
-            fail(error);
+            failWith(error);
             return;
         }
         m_reauthenticated = true;
@@ -264,9 +343,10 @@ void RequestJob::onFinished()
         const QUrl url = m_currentUrl;
         connect(auth, &RegistryJob::finished, this, [this, auth, url] {
             if (!auth->result()) {
-                fail(auth->result().error());
+                failWith(auth->result().error());
                 return;
             }
+            m_authorization = *auth->result();
             send(url);
         });
         return;
@@ -288,13 +368,13 @@ void RequestJob::onFinished()
         retryOrFail(error, reply->rawHeader("Retry-After").toInt());
         return;
     }
-    fail(error);
+    failWith(error);
 }
 
 void RequestJob::retryOrFail(const RegistryError &error, int retryAfterSecs)
 {
     if (m_retries >= MaxRetries) {
-        fail(error);
+        failWith(error);
         return;
     }
     const int delayMs = retryAfterSecs > 0 ? qMin(retryAfterSecs, MaxRetryAfterSecs) * 1000

@@ -2,9 +2,14 @@
 
 #include "registry/job.h"
 
+#include <QElapsedTimer>
 #include <QNetworkReply>
 #include <QPointer>
 #include <QUrl>
+
+#include <optional>
+
+class QTimer;
 
 namespace Berth {
 
@@ -23,7 +28,10 @@ struct HttpRequest
     QIODevice *sink = nullptr; // a 2xx body is streamed here instead of buffered
     qint64 maxBody = 32 << 20; // larger buffered 2xx bodies fail with RESPONSE_TOO_LARGE
     bool authenticate = true;  // false: no credentials sent, a 401 is just an answer
-    QList<int> accept;         // non-2xx statuses returned as a response, not an error
+    // The request carries credentials of its own (a header or the body, as token requests
+    // do): a redirect to another origin is refused instead of followed.
+    bool credentialsBound = false;
+    QList<int> accept; // non-2xx statuses returned as a response, not an error
 
     static HttpRequest get(const QUrl &url, const QStringList &scopes);
 };
@@ -39,6 +47,8 @@ struct HttpResponse
 };
 
 // One HTTP exchange with the registry, as the rest of Berth sees it:
+//  - refuses (INVALID_ARGUMENT) a header name or value with CR, LF or another control
+//    character, and a URL with one, before anything is sent;
 //  - sends the cached Authorization for its scopes; on a 401 answers the challenge once
 //    and resends; a second 401 ends as UNAUTHORIZED (never a loop);
 //  - follows redirects itself (at most 5), dropping Authorization when the origin changes
@@ -47,7 +57,12 @@ struct HttpResponse
 //    Retry-After (capped at 10 s);
 //  - a bodyDevice is streamed, and its upload progress reported through `progress`;
 //  - succeeds on any 2xx; other answers become a RegistryError from the error body, whose
-//    reading stops after 64 KiB; a buffered 2xx body over maxBody fails, never grows.
+//    reading stops after 64 KiB; a buffered 2xx body over maxBody fails, never grows;
+//  - every attempt has a deadline as well as Qt's inactivity timeout, growing with what it
+//    moved: timeoutMs plus one second per minBytesPerSec sent or received. Past it, it ends
+//    as TIMEOUT, so a server dripping a byte a second cannot hold it open, while a large
+//    transfer at any usable rate is never cut;
+//  - every error it ends with is scrubbed of the connection's Secrets.
 class RequestJob : public Job<HttpResponse>
 {
     Q_OBJECT
@@ -62,11 +77,21 @@ private:
     void retryOrFail(const RegistryError &error, int retryAfterSecs);
     void onAbort() override;
     RegistryError transportError() const;
+    std::optional<RegistryError> checkHeaders(const QNetworkRequest &request) const;
+    void failWith(RegistryError error);
+    void checkDeadline();
+    void stopReply();
 
     Connection *m_connection;
     HttpRequest m_request;
     QPointer<QNetworkReply> m_reply;
     QByteArray m_sentAuthorization;
+    QByteArray m_authorization; // obtained for this job after a 401: used even if the cache
+                                // already thinks it expired (a skewed clock)
+    QTimer *m_deadline = nullptr;
+    QElapsedTimer m_attemptClock;
+    qint64 m_bytesUp = 0; // in this attempt
+    qint64 m_bytesDown = 0;
     QByteArray m_buffer;
     QUrl m_currentUrl;
     int m_redirects = 0;

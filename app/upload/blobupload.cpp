@@ -23,6 +23,7 @@ struct Tr
 // above it, sending starts at once and the HEAD/mount checks run when the hash is ready.
 constexpr qint64 EagerBytes = 8 << 20;
 constexpr int MaxBackoffMs = 8000;
+constexpr qint64 MinProgressBytes = 64 << 10; // see isRealProgress()
 
 bool isTransient(const RegistryError &e)
 {
@@ -196,6 +197,7 @@ void BlobUpload::sendNext()
         failAndCancel(RegistryError::make(ErrorCode::Io, reason));
         return;
     }
+    m_lastChunk = length;
     Job<UploadSession> *patch = m_client->uploadStream(m_repo, m_session, body);
     m_send = patch;
     connect(patch, &RegistryJob::progress, this,
@@ -239,6 +241,15 @@ void BlobUpload::onSendFailed(const RegistryError &error)
     failAndCancel(explainWriteRefusal(error, m_repo));
 }
 
+// After a failed PATCH, what the registry kept counts as progress (and renews the retry
+// budget) only when it is a fair share of the chunk: a registry that takes one byte per
+// failed attempt must not keep the upload re-sending the chunk for ever.
+bool BlobUpload::isRealProgress(qint64 gained) const
+{
+    const qint64 needed = qMin(m_lastChunk, qMax(MinProgressBytes, m_lastChunk / 16));
+    return gained > 0 && gained >= needed;
+}
+
 // A fault: wait (bounded exponential back-off), then ask the registry where it is.
 void BlobUpload::resync(const RegistryError &cause)
 {
@@ -280,8 +291,8 @@ void BlobUpload::askStatus()
                 failAndCancel(explainWriteRefusal(r.error(), m_repo));
             return;
         }
-        if (r->offset > m_session.offset)
-            m_failures = 0; // the registry kept what arrived: that is progress
+        if (isRealProgress(r->offset - m_session.offset))
+            m_failures = 0; // the registry kept a good part of what was sent
         m_session = *r;
         m_progressFloor = 0; // what the registry has is the truth now
         qCInfo(lcUpload) << "registry has" << m_session.offset << "of" << m_source.size;

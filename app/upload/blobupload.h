@@ -85,6 +85,7 @@ private:
     void sendNext();
     void onSendFailed(const RegistryError &error);
     void resync(const RegistryError &cause);
+    bool isRealProgress(qint64 gained) const;
     void askStatus();
     void restartSession();
     void commit();
@@ -113,6 +114,7 @@ private:
     bool m_sessionOpen = false;
     UploadSession m_session;
     int m_failures = 0;         // consecutive, reset by progress
+    qint64 m_lastChunk = 0;     // bytes the last PATCH tried to send
     qint64 m_progressFloor = 0; // the highest progress reported since the last resync
     QPointer<FileHasher> m_hasher;
     QPointer<RegistryJob> m_check;

@@ -10,7 +10,7 @@
 using namespace Berth;
 
 namespace {
-QByteArray jwtWithExp(qint64 exp)
+QByteArray jwtWithExp(qint64 exp, qint64 iat = 0)
 {
     const auto part = [](const QJsonObject &o) {
         return QJsonDocument(o)
@@ -18,7 +18,9 @@ QByteArray jwtWithExp(qint64 exp)
             .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
     };
     return part({{QStringLiteral("alg"), QStringLiteral("HS256")}}) + '.'
-           + part({{QStringLiteral("exp"), exp}}) + ".sig";
+           + part(iat > 0 ? QJsonObject{{QStringLiteral("exp"), exp}, {QStringLiteral("iat"), iat}}
+                          : QJsonObject{{QStringLiteral("exp"), exp}})
+           + ".sig";
 }
 } // namespace
 
@@ -116,27 +118,39 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("token");
         QTest::addColumn<qint64>("expiresIn");
+        QTest::addColumn<qint64>("issuedAt");     // the token answer's issued_at, 0: none
         QTest::addColumn<qint64>("expectedSecs"); // from now
         const qint64 now = 1'700'000'000;
         QTest::newRow("jwt exp, an hour")
-            << jwtWithExp(now + 3600) << qint64(0) << qint64(3600 - 30);
-        QTest::newRow("jwt exp wins over expires_in")
-            << jwtWithExp(now + 600) << qint64(60) << qint64(600 - 30);
+            << jwtWithExp(now + 3600) << qint64(0) << qint64(0) << qint64(3600 - 30);
+        QTest::newRow("expires_in wins over jwt exp")
+            << jwtWithExp(now + 600) << qint64(300) << qint64(0) << qint64(300 - 30);
         QTest::newRow("opaque with expires_in")
-            << QByteArray("opaque") << qint64(300) << qint64(300 - 30);
+            << QByteArray("opaque") << qint64(300) << qint64(0) << qint64(300 - 30);
         QTest::newRow("opaque, docker default")
-            << QByteArray("opaque") << qint64(0) << qint64(60 - 30);
-        QTest::newRow("short-lived keeps half") << jwtWithExp(now + 2) << qint64(0) << qint64(1);
+            << QByteArray("opaque") << qint64(0) << qint64(0) << qint64(60 - 30);
+        QTest::newRow("short-lived keeps half")
+            << jwtWithExp(now + 2) << qint64(0) << qint64(0) << qint64(1);
         QTest::newRow("garbage jwt falls back")
-            << QByteArray("a.%%%.c") << qint64(0) << qint64(60 - 30);
+            << QByteArray("a.%%%.c") << qint64(0) << qint64(0) << qint64(60 - 30);
+        // A local clock two hours ahead of the server's: the life the server gave counts.
+        QTest::newRow("skewed clock, jwt exp - iat") << jwtWithExp(now - 7200 + 600, now - 7200)
+                                                     << qint64(0) << qint64(0) << qint64(600 - 30);
+        QTest::newRow("skewed clock, jwt exp - issued_at")
+            << jwtWithExp(now - 7200 + 600) << qint64(0) << qint64(now - 7200) << qint64(600 - 30);
+        QTest::newRow("jwt already over by the local clock: the default, not zero")
+            << jwtWithExp(now - 10) << qint64(0) << qint64(0) << qint64(60 - 30);
     }
     void tokenExpiry()
     {
         QFETCH(QByteArray, token);
         QFETCH(qint64, expiresIn);
+        QFETCH(qint64, issuedAt);
         QFETCH(qint64, expectedSecs);
         const QDateTime now = QDateTime::fromSecsSinceEpoch(1'700'000'000, Qt::UTC);
-        QCOMPARE(now.secsTo(TokenCache::expiryOf(token, expiresIn, now)), expectedSecs);
+        const QDateTime issued
+            = issuedAt > 0 ? QDateTime::fromSecsSinceEpoch(issuedAt, Qt::UTC) : QDateTime();
+        QCOMPARE(now.secsTo(TokenCache::expiryOf(token, expiresIn, issued, now)), expectedSecs);
     }
 
     void tokenCacheIsPerServiceAndScopes()

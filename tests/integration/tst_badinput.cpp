@@ -253,8 +253,14 @@ private Q_SLOTS:
         QByteArray raw = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
                          + QByteArray::number(body.size()) + "\r\n\r\n" + body;
         m_server->addRoute("GET", QStringLiteral("/v2/repo/tags/list"),
-                           Response::slowDrip(raw, 8, 100));
-        auto c = client(1000); // each drip comes well within the inactivity timeout
+                           Response::slowDrip(raw, 8, 50));
+        // Each drip comes well within the inactivity timeout, and the rate (160 B/s) is
+        // above the minimum the deadline asks for.
+        ConnectionSettings settings;
+        settings.registry = m_server->url();
+        settings.timeoutMs = 1000;
+        settings.minBytesPerSec = 16;
+        auto c = makeClient(settings);
         const auto r = await(c->listTags(QStringLiteral("repo")), 15000);
         BERTH_VERIFY_OK(r);
         QCOMPARE(r->size(), 2);

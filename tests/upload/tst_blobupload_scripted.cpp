@@ -1,6 +1,7 @@
 // BlobUpload against a scripted registry, for answers the real ones give only by accident:
-// a 416 for a chunk at the wrong offset, a registry that omits Range, and a commit whose
-// digest the registry reports differently.
+// a 416 for a chunk at the wrong offset, a registry that omits Range, a commit whose
+// digest the registry reports differently, and one that fails every PATCH while claiming
+// a byte more each time.
 
 #include "core/sha256.h"
 #include "fixtures/clienttest.h"
@@ -26,6 +27,16 @@ class tst_BlobUploadScripted : public QObject
         o.chunkSize = size;
         o.firstBackoffMs = 20;
         return o;
+    }
+
+    // A registry without the blob that opens an upload session at /up/1.
+    static void serveNewSession(ScriptedServer &server, const QString &digest)
+    {
+        server.addRoute("GET", QStringLiteral("/v2/"), Response::json(200, "{}"));
+        server.addRoute("HEAD", QStringLiteral("/v2/s/r/blobs/") + digest,
+                        Response::http(404, {{"Content-Length", "0"}}));
+        server.addRoute("POST", QStringLiteral("/v2/s/r/blobs/uploads/"),
+                        Response::http(202, {{"Location", "/up/1"}}));
     }
 
 private Q_SLOTS:
@@ -77,11 +88,7 @@ private Q_SLOTS:
         const QString digest = Sha256::digestOf(readAll(path));
         ScriptedServer server;
         QVERIFY(server.listen());
-        server.addRoute("GET", QStringLiteral("/v2/"), Response::json(200, "{}"));
-        server.addRoute("HEAD", QStringLiteral("/v2/s/r/blobs/") + digest,
-                        Response::http(404, {{"Content-Length", "0"}}));
-        server.addRoute("POST", QStringLiteral("/v2/s/r/blobs/uploads/"),
-                        Response::http(202, {{"Location", "/up/1"}}));
+        serveNewSession(server, digest);
         server.addRoute("PATCH", QStringLiteral("/up/1"),
                         Response::http(202, {{"Location", "/up/2"}})); // no Range header
         server.addRoute("PUT", QStringLiteral("/up/2"),
@@ -93,6 +100,37 @@ private Q_SLOTS:
         const auto r = await(static_cast<Job<BlobUploadResult> *>(up));
         QVERIFY(!r);
         QCOMPARE(r.error().code, ErrorCode::DigestMismatch);
+    }
+
+    // Every PATCH fails with 500, and each status GET reports one more byte: that is not
+    // progress, so the retry budget runs out instead of the chunk being re-sent for ever.
+    void aByteMoreEachTimeIsNotProgress()
+    {
+        const QString path = writePatternFile(m_dir, QStringLiteral("fcreep"), 256 << 10, 43);
+        const QString digest = Sha256::digestOf(readAll(path));
+        ScriptedServer server;
+        QVERIFY(server.listen());
+        serveNewSession(server, digest);
+        server.addRoute("PATCH", QStringLiteral("/up/1"), Response::json(500, "{}"));
+        int statusAsked = 0;
+        server.addRoute(
+            "GET", QStringLiteral("/up/1"), [&statusAsked](const ScriptedServer::Request &) {
+                ++statusAsked;
+                return Response::http(204, {{"Location", "/up/1"},
+                                            {"Range", "0-" + QByteArray::number(statusAsked - 1)}});
+            });
+        auto client = makeClient(server.url());
+        BlobUploadOptions options = chunks(0);
+        options.maxResyncs = 4;
+        options.firstBackoffMs = 1;
+        auto *up = new BlobUpload(client.get(), QStringLiteral("s/r"), BlobSource::wholeFile(path),
+                                  options);
+        const auto r = await(static_cast<Job<BlobUploadResult> *>(up), 60000);
+        QVERIFY(!r);
+        int patches = 0;
+        for (const auto &req : server.requests())
+            patches += req.method == "PATCH" ? 1 : 0;
+        QVERIFY2(patches <= options.maxResyncs + 1, qPrintable(QString::number(patches)));
     }
 };
 
