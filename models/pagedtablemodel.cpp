@@ -25,11 +25,15 @@ void PagedTableModel::reload()
     ++m_generation;
     clearRows();
     m_next.clear();
+    m_visited.clear();
     m_hasMore = true;
     m_error.reset();
-    endResetModel();
-    setFetching(false);
-    fetchMore({});
+    const bool wasFetching = m_fetching;
+    m_fetching = false; // a page of the old generation no longer counts
+    endResetModel();    // a view may ask for the first page right here...
+    if (wasFetching && !m_fetching)
+        Q_EMIT loadingChanged(false);
+    fetchMore({}); // ...and then this asks for nothing more
 }
 
 void PagedTableModel::retry()
@@ -46,6 +50,25 @@ void PagedTableModel::pageDone(quint64 generation, const QUrl &next, int rowsAdd
         return;
     m_next = next;
     m_hasMore = !next.isEmpty() && rowsAdded > 0;
+    if (m_hasMore) {
+        std::optional<RegistryError> stop;
+        if (m_visited.contains(next))
+            stop = RegistryError::make(ErrorCode::PagingLoop,
+                                       tr("The registry's next-page link points back to a page "
+                                          "already read; stopped."));
+        else if (m_visited.size() + 1 >= m_maxPages)
+            stop = RegistryError::make(ErrorCode::TooManyPages,
+                                       tr("Stopped after %n pages: the registry keeps sending "
+                                          "more.",
+                                          nullptr, m_maxPages));
+        m_visited.insert(next);
+        if (stop) {
+            m_hasMore = false;
+            Q_EMIT pageLoaded(rowsAdded);
+            pageFailed(generation, *stop);
+            return;
+        }
+    }
     setFetching(false);
     Q_EMIT pageLoaded(rowsAdded);
 }

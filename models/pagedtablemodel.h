@@ -3,6 +3,7 @@
 #include "core/registryerror.h"
 
 #include <QAbstractTableModel>
+#include <QSet>
 #include <QUrl>
 
 namespace Berth {
@@ -11,7 +12,9 @@ namespace Berth {
 // canFetchMore/fetchMore (a page per call, following the registry's next link), a busy
 // state, a visible error with retry, and a generation counter so that a reload drops pages
 // still on their way. Subclasses ask for one page in requestPage() and hand the outcome to
-// pageArrived() — which ignores it unless it belongs to the current generation.
+// pageArrived() — which ignores it unless it belongs to the current generation. Paging is
+// bounded as collectPages is: a next link already visited ends in PAGING_LOOP, and more than
+// maxPages() pages in TOO_MANY_PAGES, so the filter's loading-while-filtering always ends.
 class PagedTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -30,6 +33,9 @@ public:
     void reload();
     // After an error: asks for the failed page again.
     void retry();
+
+    int maxPages() const { return m_maxPages; }
+    void setMaxPages(int pages) { m_maxPages = qMax(1, pages); }
 
 Q_SIGNALS:
     void loadingChanged(bool loading);
@@ -51,6 +57,8 @@ private:
     void setFetching(bool fetching);
 
     QUrl m_next;
+    QSet<QUrl> m_visited; // next links followed since the last reload
+    int m_maxPages = 10000;
     bool m_hasMore = false;
     bool m_fetching = false;
     std::optional<RegistryError> m_error;

@@ -254,6 +254,71 @@ private Q_SLOTS:
             QVERIFY(!model.tagAt(r).name.startsWith(u"tag-"));
     }
 
+    // A view (here the tester) asks for the first page while the model resets: the model
+    // must not ask for it a second time.
+    void reloadAsksForTheFirstPageOnce()
+    {
+        TagModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        m_emu->clearRequests();
+        model.setRepository(m_client.get(), QStringLiteral("hello-world"));
+        QVERIFY(fetchAll(&model, {}, [&] { return model.isLoading(); }));
+        int firstPages = 0;
+        for (const auto &r : m_emu->requests())
+            firstPages += r.path == u"/acr/v1/hello-world/_tags" && !r.query.contains(u"last=")
+                          && r.status == 200;
+        QCOMPARE(firstPages, 1);
+    }
+
+    // A registry that invents a new next page for ever, or points back at a page: the
+    // filter's loading-while-filtering ends with an error instead of going on.
+    void filteringAnEndlessListingStops_data()
+    {
+        QTest::addColumn<bool>("loop");
+        QTest::newRow("new pages for ever") << false;
+        QTest::newRow("link back to a page read") << true;
+    }
+    void filteringAnEndlessListingStops()
+    {
+        QFETCH(bool, loop);
+        ScriptedServer server;
+        QVERIFY(server.listen());
+        server.addRoute("GET", QStringLiteral("/v2/"), ScriptedServer::Response::json(200, "{}"));
+        int served = 0;
+        // An ACR-style registry: the table asks for each page itself.
+        server.addRoute("GET", QStringLiteral("/acr/v1/_catalog"),
+                        ScriptedServer::Response::json(200, R"({"repositories":["endless"]})"));
+        server.addRoute(
+            "GET", QStringLiteral("/acr/v1/endless/_tags"),
+            [&served, loop](const ScriptedServer::Request &) {
+                ++served;
+                const QByteArray n = QByteArray::number(loop ? served % 3 : served);
+                const QByteArray tag
+                    = "{\"name\":\"t" + n + "\",\"digest\":\"sha256:" + QByteArray(64, '1')
+                      + "\",\"createdTime\":" + "\"2024-05-01T10:00:00Z\",\"lastUpdateTime\":"
+                      + "\"2024-05-01T10:00:00Z\",\"changeableAttributes\":{}}";
+                return ScriptedServer::Response::json(
+                    200, "{\"registry\":\"r\",\"imageName\":\"endless\",\"tags\":[" + tag + "]}",
+                    {{"Link", "</acr/v1/endless/_tags?last=t" + n + "&n=1>; rel=\"next\""}});
+            });
+        auto client = makeClient(server.url());
+        TagModel tags;
+        tags.setPageSize(1);
+        tags.setMaxPages(20);
+        TagFilterModel filter;
+        filter.setSourceModel(&tags);
+        QAbstractItemModelTester tester(&filter,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        QSignalSpy failed(&tags, &PagedTableModel::loadFailed);
+        tags.setRepository(client.get(), QStringLiteral("endless"));
+        filter.setFilterText(QStringLiteral("no such tag"));
+        QVERIFY(failed.wait(20000));
+        QCOMPARE(tags.error().code, loop ? ErrorCode::PagingLoop : ErrorCode::TooManyPages);
+        QVERIFY(!tags.isLoading());
+        QVERIFY(served <= 20);
+    }
+
     void manifestTableListsUntagged()
     {
         ManifestModel model;
