@@ -1,5 +1,7 @@
 #include "ui/mainwindow.h"
 
+#include "auth/authenticator.h"
+
 #include "models/lockcolumns.h"
 #include "models/manifestmodel.h"
 #include "models/repositorymodel.h"
@@ -279,6 +281,11 @@ QModelIndex MainWindow::registryIndex(const RegistryClient *client) const
 QModelIndex MainWindow::addRegistry(RegistryClient *client, const QString &displayName)
 {
     client->setParent(this);
+    connect(client->connection()->authenticator(), &Authenticator::realmRefused, this,
+            [this, guarded = QPointer(client)](const QString &realm, bool approvable) {
+                if (guarded && approvable)
+                    askToTrustRealm(guarded, realm);
+            });
     const QModelIndex index = m_repositories->addRegistry(client, displayName);
     m_tree->expand(index); // loads the first page
     if (!m_tree->currentIndex().isValid())

@@ -10,6 +10,7 @@
 #include <QMainWindow>
 #include <QPersistentModelIndex>
 #include <QPointer>
+#include <QSet>
 #include <QTimer>
 
 #include <functional>
@@ -153,6 +154,7 @@ private:
     RegistryClient *connectProfile(const RegistryProfile &profile, const Credentials &credentials);
     void removeRegistryRow(const QModelIndex &registry);
     void openConnectionDialog(const std::optional<RegistryProfile> &profile);
+    void askToTrustRealm(RegistryClient *client, const QString &realm);
 
     // Dialogs and their results (mainwindow_actions.cpp)
     void openDialog(QDialog *dialog);
@@ -207,8 +209,9 @@ private:
     QList<PendingRegistry> m_pending; // saved registries in their saved order
     qsizetype m_nextPending = 0;      // the first of m_pending not in the tree yet
     QHash<const RegistryClient *, RegistryProfile> m_profiles; // clients from saved profiles
-    int m_resolving = 0;                                       // credential look-ups on their way
-    int m_working = 0; // other window-level requests on their way
+    QSet<QString> m_realmQuestions; // "registry realm" pairs being asked about
+    int m_resolving = 0;            // credential look-ups on their way
+    int m_working = 0;              // other window-level requests on their way
 
     QPointer<RegistryClient> m_pendingClient; // openRepository() before the tree listed it
     QString m_pendingRepository;

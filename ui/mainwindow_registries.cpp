@@ -8,10 +8,12 @@
 #include "models/repositorymodel.h"
 #include "registry/registryclient.h"
 #include "ui/dialogs/connectiondialog.h"
+#include "ui/dialogs/savedregistries.h"
 #include "ui/messagebar.h"
 #include "ui/repositorypane.h"
 
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTreeView>
@@ -77,12 +79,8 @@ void MainWindow::addResolvedRegistries()
 RegistryClient *MainWindow::connectProfile(const RegistryProfile &profile,
                                            const Credentials &credentials)
 {
-    ConnectionSettings settings;
-    settings.registry = profile.url;
-    settings.credentials = credentials;
-    settings.caFile = profile.caFile;
-    settings.allowPlainHttp = profile.allowPlainHttp;
-    Result<RegistryClient *> client = RegistryClient::create(settings, this);
+    Result<RegistryClient *> client
+        = RegistryClient::create(profile.connectionSettings(credentials), this);
     if (!client) {
         m_messageBar->showError(tr("Could not connect to %1").arg(profile.title()), client.error());
         return nullptr;
@@ -155,6 +153,47 @@ void MainWindow::openConnectionDialog(const std::optional<RegistryProfile> &prof
             confirmCancellingUploads(running, tr("Reconnect and cancel them?"), connectChosen);
     });
     openDialog(dialog);
+}
+
+// The registry's challenge sends the password's sign-in to another host: ask once whether
+// that host may have it; if so, remember it in the profile and retry what failed.
+void MainWindow::askToTrustRealm(RegistryClient *client, const QString &realm)
+{
+    const QString key = client->registry().toString() + u' ' + realm;
+    if (m_realmQuestions.contains(key))
+        return;
+    m_realmQuestions.insert(key);
+    const QString registryName = registryIndex(client).data().toString();
+    auto *box = new QMessageBox(
+        QMessageBox::Warning, tr("Trust Sign-in Server"),
+        tr("%1 asks you to sign in at another server, %2.")
+            .arg(registryName.isEmpty() ? client->registry().host() : registryName, realm),
+        QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("trustRealmBox"));
+    box->setTextFormat(Qt::PlainText);
+    box->setInformativeText(
+        tr("Berth sends your username and password to %1 only if you trust it. Trust it only "
+           "if it belongs to whoever runs this registry, such as its documented token "
+           "service. The choice is kept with the registry's saved connection.")
+            .arg(realm));
+    QPushButton *trust = box->addButton(tr("Trust %1").arg(realm), QMessageBox::AcceptRole);
+    box->setDefaultButton(QMessageBox::Cancel);
+    connect(box, &QMessageBox::finished, this,
+            [this, box, trust, key, realm, guarded = QPointer(client)] {
+                m_realmQuestions.remove(key);
+                if (box->clickedButton() != static_cast<QAbstractButton *>(trust) || !guarded)
+                    return;
+                guarded->connection()->trustRealm(realm);
+                if (m_settings && m_profiles.contains(guarded)) {
+                    RegistryProfile &profile = m_profiles[guarded];
+                    if (!profile.trustedRealms.contains(realm, Qt::CaseInsensitive))
+                        profile.trustedRealms << realm;
+                    SavedRegistries::saveProfile(*m_settings, m_store, profile);
+                }
+                if (m_messageBar->canRetry())
+                    m_messageBar->retry();
+            });
+    openDialog(box);
 }
 
 void MainWindow::removeRegistryRow(const QModelIndex &registry)

@@ -16,6 +16,17 @@ Result<RegistryProfile> RegistryProfile::forUrl(const QString &text, bool allowP
     return profile;
 }
 
+ConnectionSettings RegistryProfile::connectionSettings(const Credentials &credentials) const
+{
+    ConnectionSettings settings;
+    settings.registry = url;
+    settings.credentials = credentials;
+    settings.caFile = caFile;
+    settings.allowPlainHttp = allowPlainHttp;
+    settings.trustedRealms = trustedRealms;
+    return settings;
+}
+
 QString RegistryProfile::keyFor(const QUrl &registry)
 {
     QUrl url;

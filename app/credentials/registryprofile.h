@@ -3,11 +3,15 @@
 #include "core/result.h"
 
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 
 #include <optional>
 
 namespace Berth {
+
+struct ConnectionSettings;
+struct Credentials;
 
 // One registry the user saved: where it is and how to sign in, but never the secret (that
 // lives in a CredentialStore under registryKey() and account()). A plain value.
@@ -27,6 +31,9 @@ struct RegistryProfile
     QString tenant; // AadToken only, optional
     QString caFile;
     bool allowPlainHttp = false;
+    // Token servers on other hosts the user allowed to receive the password ("host" or
+    // "host:port"), see checkRealm().
+    QStringList trustedRealms;
 
     // A profile for `text` ("myreg.azurecr.io", "https://…", "127.0.0.1:5000"), with its URL
     // normalized; fails like normalizeRegistryUrl.
@@ -35,6 +42,9 @@ struct RegistryProfile
     // The normalized URL as text, without a default port: the profile's identity, and the
     // first half of its keychain entry.
     QString registryKey() const { return keyFor(url); }
+    // How to connect to it with these credentials: its URL, CA file, plain-http permission
+    // and trusted token realms.
+    ConnectionSettings connectionSettings(const Credentials &credentials) const;
     static QString keyFor(const QUrl &registry);
     // The keychain entry's second half: the username, "aad-token" for an AAD token, or
     // empty (no secret) for anonymous.

@@ -48,6 +48,7 @@ std::optional<RegistryProfile> readProfile(QSettings &settings)
     profile->username = settings.value(QStringLiteral("username")).toString();
     profile->tenant = settings.value(QStringLiteral("tenant")).toString();
     profile->caFile = settings.value(QStringLiteral("caFile")).toString();
+    profile->trustedRealms = settings.value(QStringLiteral("trustedRealms")).toStringList();
     return *profile;
 }
 
@@ -91,6 +92,10 @@ void RegistryProfiles::save(QSettings &settings) const
         settings.setValue(QStringLiteral("tenant"), p.tenant);
         settings.setValue(QStringLiteral("caFile"), p.caFile);
         settings.setValue(QStringLiteral("allowPlainHttp"), p.allowPlainHttp);
+        if (p.trustedRealms.isEmpty())
+            settings.remove(QStringLiteral("trustedRealms"));
+        else
+            settings.setValue(QStringLiteral("trustedRealms"), p.trustedRealms);
         settings.endGroup();
     }
     settings.endGroup();

@@ -343,6 +343,8 @@ RegistryProfile ConnectionDialog::profile() const
     if (p.authKind == AuthKind::AadToken)
         p.tenant = m_tenant->text().trimmed();
     p.caFile = m_caFile->text().trimmed();
+    if (m_savedProfile && m_savedProfile->registryKey() == p.registryKey())
+        p.trustedRealms = m_savedProfile->trustedRealms; // approved earlier, same registry
     return p;
 }
 
@@ -364,13 +366,7 @@ Credentials ConnectionDialog::credentials() const
 
 ConnectionSettings ConnectionDialog::connectionSettings() const
 {
-    const RegistryProfile p = profile();
-    ConnectionSettings settings;
-    settings.registry = p.url;
-    settings.credentials = credentials();
-    settings.caFile = p.caFile;
-    settings.allowPlainHttp = p.allowPlainHttp;
-    return settings;
+    return profile().connectionSettings(credentials());
 }
 
 bool ConnectionDialog::remember() const
