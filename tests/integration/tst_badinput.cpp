@@ -31,6 +31,25 @@ class tst_BadInput : public QObject
         return makeClient(m_server->url(), creds, {}, timeoutMs);
     }
 
+    // The error of a finished job, or an empty one when it succeeded.
+    template<typename T>
+    static RegistryError errorOf(const Result<T> &result)
+    {
+        return result ? RegistryError() : result.error();
+    }
+
+    // An error message a window or a terminal can show as it is: one line, nothing that
+    // moves the cursor, rings, or turns text around.
+    static bool isPlainLine(const QString &message)
+    {
+        for (QChar c : message) {
+            if (c.unicode() < 0x20 || (c.unicode() >= 0x7f && c.unicode() <= 0x9f)
+                || c.category() == QChar::Other_Format || c.category() == QChar::Separator_Line)
+                return false;
+        }
+        return true;
+    }
+
 private Q_SLOTS:
     void init()
     {
@@ -39,6 +58,66 @@ private Q_SLOTS:
         QVERIFY2(m_server->listen(&error), qPrintable(error));
     }
     void cleanup() { m_server.reset(); }
+
+    // Names and tags have a grammar; one that does not match it fails the list, escaped.
+    void hostileNamesInListsAreInvalidResponse_data()
+    {
+        // Plain literals: moc misreads raw strings with escapes inside a class.
+        QTest::addColumn<bool>("acr");
+        QTest::addColumn<QString>("route");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("shown");
+
+        QTest::newRow("catalog name with escape")
+            << false << QStringLiteral("/v2/_catalog")
+            << QByteArray("{\"repositories\":[\"ok\",\"evil\\u001b]0;owned\\u0007\"]}")
+            << QStringLiteral("\"evil\\x1b]0;owned\\x07\"");
+        QTest::newRow("catalog name with newline")
+            << false << QStringLiteral("/v2/_catalog")
+            << QByteArray("{\"repositories\":[\"a\\nberth-cli: OK: forged\"]}")
+            << QStringLiteral("\"a\\nberth-cli: OK: forged\"");
+        QTest::newRow("acr catalog name with right-to-left override")
+            << true << QStringLiteral("/acr/v1/_catalog")
+            << QByteArray("{\"repositories\":[\"gpj.\\u202eexe\"]}")
+            << QStringLiteral("\"gpj.\\u202eexe\"");
+        QTest::newRow("v2 tag with escape")
+            << false << QStringLiteral("/v2/repo/tags/list")
+            << QByteArray("{\"name\":\"repo\",\"tags\":[\"\\u001b[2J\"]}")
+            << QStringLiteral("\"\\x1b[2J\"");
+        QTest::newRow("v2 tag with newline")
+            << false << QStringLiteral("/v2/repo/tags/list")
+            << QByteArray("{\"name\":\"repo\",\"tags\":[\"v1\\nv2\"]}")
+            << QStringLiteral("\"v1\\nv2\"");
+        QTest::newRow("acr tag with right-to-left override")
+            << true << QStringLiteral("/acr/v1/repo/_tags")
+            << QByteArray("{\"tags\":[{\"name\":\"v1\\u202e\"}]}")
+            << QStringLiteral("\"v1\\u202e\"");
+        QTest::newRow("acr manifest tag with bell")
+            << true << QStringLiteral("/acr/v1/repo/_manifests")
+            << QByteArray("{\"manifests\":[{\"digest\":\"" + Sha256::digestOf("m").toLatin1()
+                          + "\",\"tags\":[\"v1\\u0007\"]}]}")
+            << QStringLiteral("\"v1\\x07\"");
+    }
+    void hostileNamesInListsAreInvalidResponse()
+    {
+        QFETCH(bool, acr);
+        QFETCH(QString, route);
+        QFETCH(QByteArray, body);
+        QFETCH(QString, shown);
+        serveBasics(acr);
+        m_server->addRoute("GET", route, Response::json(200, body));
+        auto c = client();
+        RegistryError error;
+        if (route.endsWith(u"_catalog"))
+            error = errorOf(await(c->listRepositories()));
+        else if (route.endsWith(u"_manifests"))
+            error = errorOf(await(c->listManifests(QStringLiteral("repo"))));
+        else
+            error = errorOf(await(c->listTags(QStringLiteral("repo"))));
+        QCOMPARE(error.code, ErrorCode::InvalidResponse);
+        QVERIFY2(error.message.contains(shown), qPrintable(error.message));
+        QVERIFY2(isPlainLine(error.message), qPrintable(error.message));
+    }
 
     void malformedListBodies_data()
     {
