@@ -10,6 +10,7 @@
 using namespace Berth;
 using namespace Berth::Test;
 using Response = ScriptedServer::Response;
+using namespace Qt::Literals::StringLiterals;
 
 class tst_BadInput : public QObject
 {
@@ -116,6 +117,68 @@ private Q_SLOTS:
             error = errorOf(await(c->listTags(QStringLiteral("repo"))));
         QCOMPARE(error.code, ErrorCode::InvalidResponse);
         QVERIFY2(error.message.contains(shown), qPrintable(error.message));
+        QVERIFY2(isPlainLine(error.message), qPrintable(error.message));
+    }
+
+    // Wherever the client reads Docker-Content-Digest, a value that is not a digest is an
+    // invalid answer (it used to pass as the manifest's digest after a HEAD).
+    void badDockerContentDigestHeaderIsInvalidResponse_data()
+    {
+        QTest::addColumn<QString>("operation");
+        QTest::addColumn<QByteArray>("header");
+
+        const QByteArray values[] = {"sha256:\x1b]0;owned\x07", "sha256:abc\xe2\x80\xae",
+                                     "sha256:" + QByteArray(64, 'A'), "garbage"};
+        for (const char *operation : {"head manifest", "get manifest", "manifest list without acr",
+                                      "put manifest", "complete upload"}) {
+            for (const QByteArray &value : values)
+                QTest::addRow("%s, %s", operation,
+                              QByteArray(value)
+                                  .replace('\x1b', "ESC")
+                                  .replace('\x07', "BEL")
+                                  .replace("\xe2\x80\xae", "RLO")
+                                  .constData())
+                    << QString::fromLatin1(operation) << value;
+        }
+    }
+    void badDockerContentDigestHeaderIsInvalidResponse()
+    {
+        QFETCH(QString, operation);
+        QFETCH(QByteArray, header);
+        serveBasics(false);
+        const QByteArray manifest
+            = R"({"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json"})";
+        const QList<QPair<QByteArray, QByteArray>> headers{
+            {"Content-Type", "application/vnd.oci.image.manifest.v1+json"},
+            {"Docker-Content-Digest", header}};
+        m_server->addRoute("GET", QStringLiteral("/v2/repo/tags/list"),
+                           Response::json(200, R"({"name":"repo","tags":["v1"]})"));
+        QList<QPair<QByteArray, QByteArray>> headHeaders = headers;
+        headHeaders.append({"Content-Length", QByteArray::number(manifest.size())});
+        m_server->addRoute("HEAD", QStringLiteral("/v2/repo/manifests/v1"),
+                           Response::http(200, headHeaders));
+        m_server->addRoute("GET", QStringLiteral("/v2/repo/manifests/v1"),
+                           Response::http(200, headers, manifest));
+        m_server->addRoute("PUT", QStringLiteral("/v2/repo/manifests/v1"),
+                           Response::http(201, headers));
+        m_server->addRoute("PUT", QStringLiteral("/upload/1"), Response::http(201, headers));
+        auto c = client();
+        RegistryError error;
+        if (operation == u"head manifest")
+            error = errorOf(await(c->headManifest(QStringLiteral("repo"), QStringLiteral("v1"))));
+        else if (operation == u"get manifest")
+            error = errorOf(await(c->getManifest(QStringLiteral("repo"), QStringLiteral("v1"))));
+        else if (operation == u"manifest list without acr")
+            error = errorOf(await(c->listManifests(QStringLiteral("repo"))));
+        else if (operation == u"put manifest")
+            error = errorOf(await(c->putManifest(QStringLiteral("repo"), QStringLiteral("v1"),
+                                                 manifest, QStringLiteral("application/json"))));
+        else
+            error = errorOf(await(c->completeUpload(QStringLiteral("repo"),
+                                                    UploadSession{m_server->url(u"/upload/1"_s), 0},
+                                                    Sha256::digestOf("blob"), "blob")));
+        QCOMPARE(error.code, ErrorCode::InvalidResponse);
+        QVERIFY2(error.message.contains(u"Docker-Content-Digest"), qPrintable(error.message));
         QVERIFY2(isPlainLine(error.message), qPrintable(error.message));
     }
 
