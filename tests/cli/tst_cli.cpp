@@ -304,6 +304,36 @@ private Q_SLOTS:
         QVERIFY2(!json.out.contains('\x1b') && !json.out.contains('\x07'), json.out.constData());
     }
 
+    // A tag name outside the grammar fails the list: nothing on stdout (no half JSON array),
+    // one escaped line on stderr, in text and in JSON.
+    void aHostileTagNameFailsTheListOnOneLine_data()
+    {
+        QTest::addColumn<QStringList>("format");
+        QTest::newRow("text") << QStringList{};
+        QTest::newRow("json") << QStringList{QStringLiteral("-o"), QStringLiteral("json")};
+    }
+    void aHostileTagNameFailsTheListOnOneLine()
+    {
+        QFETCH(QStringList, format);
+        Test::ScriptedServer server;
+        QVERIFY(server.listen());
+        serveRegistry(server, false);
+        server.addRoute("GET", QStringLiteral("/v2/repo/tags/list"),
+                        Test::ScriptedServer::Response::json(
+                            200, "{\"name\":\"repo\",\"tags\":[\"v1\",\"v2\\u001b[2J\\u202e\\n"
+                                 "berth-cli: OK\"]}"));
+        const Run r
+            = cliAgainst(server, format
+                                     + QStringList{QStringLiteral("tag"), QStringLiteral("list"),
+                                                   QStringLiteral("repo")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.out.isEmpty(), r.out.constData());
+        QCOMPARE(r.err.count('\n'), 1);
+        QVERIFY2(r.err.startsWith("berth-cli: INVALID_RESPONSE: "), r.err.constData());
+        QVERIFY2(r.err.contains("\"v2\\x1b[2J\\u202e\\nberth-cli: OK\""), r.err.constData());
+        QVERIFY2(terminalSafe(r.err), r.err.constData());
+    }
+
     void badUsageExits2_data()
     {
         QTest::addColumn<QStringList>("args");
