@@ -37,9 +37,10 @@ cxxflags=(-std=c++2b -g -O1 -fPIC -fno-omit-frame-pointer -Wall -Wextra -Wno-unu
           "${defines[@]}" "${qtflags[@]}")
 sanitize=(-fsanitize=address,undefined -fno-sanitize-recover=undefined)
 
-sources=(app/core/registryerror.cpp app/core/jsonfields.cpp app/core/reference.cpp
-         app/core/mediatypes.cpp app/core/linkheader.cpp app/core/errorbody.cpp
-         app/core/attributes.cpp app/core/manifest.cpp app/auth/challenge.cpp)
+sources=(app/core/registryerror.cpp app/core/printable.cpp app/core/jsonfields.cpp
+         app/core/reference.cpp app/core/mediatypes.cpp app/core/linkheader.cpp
+         app/core/errorbody.cpp app/core/attributes.cpp app/core/manifest.cpp
+         app/auth/challenge.cpp)
 headers=("$root"/app/core/*.h "$root"/app/auth/challenge.h "$root"/tests/fuzz/*.h
          "$root"/tests/fuzz/compat/expected "$0")
 

@@ -1,5 +1,7 @@
 #include "cli/output.h"
 
+#include "core/printable.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -16,9 +18,10 @@ void printBytes(const QByteArray &bytes)
     std::fflush(stdout);
 }
 
+// Every line of text output passes here: what came from the registry is made printable().
 void printLine(const QString &line)
 {
-    printBytes(line.toUtf8() + '\n');
+    printBytes(printable(line).toUtf8() + '\n');
 }
 
 void printJson(const QJsonValue &value)
@@ -30,17 +33,13 @@ void printJson(const QJsonValue &value)
 
 void printError(const RegistryError &error)
 {
-    QString message = error.message.isEmpty() ? error.code : error.message;
-    message.replace(u'\n', u' ');
-    if (error.httpStatus > 0 && !message.contains(QStringLiteral("HTTP %1").arg(error.httpStatus)))
-        message += QStringLiteral(" (HTTP %1)").arg(error.httpStatus);
-    std::fprintf(stderr, "berth-cli: %s: %s\n", qPrintable(error.code), qPrintable(message));
+    std::fprintf(stderr, "berth-cli: %s\n", printableErrorLine(error).toUtf8().constData());
 }
 
 void printUsageError(const QString &message)
 {
     std::fprintf(stderr, "berth-cli: %s\nRun berth-cli --help for the commands.\n",
-                 qPrintable(message));
+                 printable(message).toUtf8().constData());
 }
 
 void printObject(const QJsonObject &object, int indent)
@@ -83,17 +82,28 @@ QString lockSummary(const ChangeableAttributes &a)
     return parts.join(u' ');
 }
 
+namespace {
+// Columns padded to their widths, two spaces apart; the last one as it is.
+QString columns(const QList<QPair<QString, int>> &cells)
+{
+    QString line;
+    for (const auto &[text, width] : cells)
+        line += text.leftJustified(width) + QLatin1String("  ");
+    while (line.endsWith(u' '))
+        line.chop(1);
+    return line;
+}
+} // namespace
+
 void printTags(const QList<TagInfo> &tags)
 {
     for (const TagInfo &t : tags) {
         const QString updated
             = t.lastUpdateTime.isValid() ? t.lastUpdateTime.toString(Qt::ISODate) : QString();
-        printLine(QStringLiteral("%1  %2  %3  %4")
-                      .arg(t.name, -24)
-                      .arg(t.digest.left(19), -19)
-                      .arg(updated, -20)
-                      .arg(lockSummary(t.attributes))
-                      .trimmed());
+        printLine(columns({{t.name, 24},
+                           {t.digest.left(19), 19},
+                           {updated, 20},
+                           {lockSummary(t.attributes), 0}}));
     }
 }
 
@@ -101,12 +111,10 @@ void printManifests(const QList<ManifestInfo> &manifests)
 {
     for (const ManifestInfo &m : manifests) {
         const QString platform = m.os.isEmpty() ? QString() : m.os + u'/' + m.architecture;
-        printLine(QStringLiteral("%1  %2  %3  %4")
-                      .arg(m.digest.left(19), -19)
-                      .arg(platform, -14)
-                      .arg(m.tags.join(u','), -24)
-                      .arg(lockSummary(m.attributes))
-                      .trimmed());
+        printLine(columns({{m.digest.left(19), 19},
+                           {platform, 14},
+                           {m.tags.join(u','), 24},
+                           {lockSummary(m.attributes), 0}}));
     }
 }
 

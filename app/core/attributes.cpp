@@ -39,7 +39,7 @@ Result<TagInfo> tagAt(const QJsonObject &object, const QString &path)
     TagInfo tag;
     FieldReader r(object, path);
     r.require(QLatin1String("name"));
-    tag.name = r.string(QLatin1String("name"));
+    tag.name = r.tag(QLatin1String("name"));
     tag.digest = r.digest(QLatin1String("digest"));
     tag.createdTime = r.dateTime(QLatin1String("createdTime"));
     tag.lastUpdateTime = r.dateTime(QLatin1String("lastUpdateTime"));
@@ -85,7 +85,7 @@ Result<ManifestInfo> manifestAt(const QJsonObject &object, const QString &path)
     manifest.os = r.string(QLatin1String("os"));
     manifest.mediaType = r.string(QLatin1String("mediaType"));
     manifest.configMediaType = r.string(QLatin1String("configMediaType"));
-    manifest.tags = r.strings(QLatin1String("tags"));
+    manifest.tags = r.tags(QLatin1String("tags"));
     const QJsonArray references = r.array(QLatin1String("references"));
     if (!r.ok())
         return std::unexpected(r.error());
@@ -194,7 +194,7 @@ Result<Page<QString>> parseRepositoryPage(const QByteArray &body)
         return std::unexpected(root.error());
     FieldReader r(*root, QString());
     Page<QString> page;
-    page.items = r.strings(QLatin1String("repositories"));
+    page.items = r.repositoryNames(QLatin1String("repositories"));
     page.next = bodyLink(r);
     if (!r.ok())
         return std::unexpected(r.error());
@@ -212,8 +212,8 @@ Result<Page<TagInfo>> parseV2TagList(const QByteArray &body)
     if (!root)
         return std::unexpected(root.error());
     FieldReader r(*root, QString());
-    r.string(QLatin1String("name"));
-    const QStringList names = r.strings(QLatin1String("tags"));
+    r.string(QLatin1String("name")); // the repository asked for: not used, so not checked
+    const QStringList names = r.tags(QLatin1String("tags"));
     if (!r.ok())
         return std::unexpected(r.error());
     Page<TagInfo> page;
@@ -240,7 +240,7 @@ Result<RepositoryInfo> parseRepositoryAttributes(const QByteArray &body)
     FieldReader r(*root, QString());
     RepositoryInfo repository;
     repository.registry = r.string(QLatin1String("registry"));
-    repository.name = r.string(QLatin1String("imageName"));
+    repository.name = r.repositoryName(QLatin1String("imageName"));
     repository.createdTime = r.dateTime(QLatin1String("createdTime"));
     repository.lastUpdateTime = r.dateTime(QLatin1String("lastUpdateTime"));
     repository.manifestCount = int(r.integer(QLatin1String("manifestCount"), -1, 0, INT_MAX));

@@ -86,9 +86,12 @@ struct Page
 // Parsers for /acr/v1/ and /v2/ bodies. Each checks types and gives INVALID_RESPONSE with
 // a message naming the field (e.g. "tags[2].createdTime") when the body is not what the API
 // describes. Absent or null optional fields are fine (a null list is empty); a tag needs its
-// "name" and a manifest its "digest"; digests must be well formed. Times are ISO 8601 with
-// any number of fraction digits; a time without an offset is UTC. /v2/ tag lists carry
-// names only, so their TagInfo::json is {"name": <tag>}.
+// "name" and a manifest its "digest". Values with a grammar must match it (core/reference.h):
+// repository names (the catalog, "imageName"), tag names (ACR's and /v2/'s tag lists, a
+// manifest's "tags") and digests; so no control or bidi character reaches the window or the
+// terminal through them. Times are ISO 8601 with any number of fraction digits; a time
+// without an offset is UTC. /v2/ tag lists carry names only, so their TagInfo::json is
+// {"name": <tag>}.
 Result<Page<QString>> parseRepositoryPage(const QByteArray &body); // {"repositories":[..]|null}
 Result<Page<TagInfo>> parseAcrTagPage(const QByteArray &body);     // {"tags":[{...}],"link"}
 Result<Page<TagInfo>> parseV2TagList(const QByteArray &body);      // {"name","tags":[..]|null}

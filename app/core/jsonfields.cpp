@@ -1,5 +1,6 @@
 #include "core/jsonfields.h"
 
+#include "core/printable.h"
 #include "core/reference.h"
 
 #include <QCoreApplication>
@@ -77,18 +78,25 @@ QString indexPath(const QString &path, qsizetype index)
     return path + u'[' + QString::number(index) + u']';
 }
 
+// Field paths hold the registry's own object keys: printable() in every message.
 RegistryError typeError(const QString &field, const QString &expected, const QJsonValue &found)
 {
-    return RegistryError::make(
-        ErrorCode::InvalidResponse,
-        invalidPrefix() + u' '
-            + Tr::tr("\"%1\" should be %2, not %3.").arg(field, expected, describe(found)));
+    return RegistryError::make(ErrorCode::InvalidResponse,
+                               invalidPrefix() + u' '
+                                   + Tr::tr("\"%1\" should be %2, not %3.")
+                                         .arg(printable(field), expected, describe(found)));
 }
 
 RegistryError valueError(const QString &field, const QString &problem)
 {
     return RegistryError::make(ErrorCode::InvalidResponse,
-                               invalidPrefix() + u' ' + Tr::tr("\"%1\" %2.").arg(field, problem));
+                               invalidPrefix() + u' '
+                                   + Tr::tr("\"%1\" %2.").arg(printable(field), problem));
+}
+
+RegistryError grammarError(const QString &field, const QString &expected, const QString &found)
+{
+    return valueError(field, Tr::tr("is not %1: %2").arg(expected, printableQuoted(found)));
 }
 
 FieldReader::FieldReader(const QJsonObject &object, const QString &path)
@@ -176,14 +184,51 @@ QDateTime FieldReader::dateTime(QLatin1String key)
     return time;
 }
 
-QString FieldReader::digest(QLatin1String key)
+QString FieldReader::matching(QLatin1String key, Grammar valid, const QString &what)
 {
     QString text = string(key);
-    if (value(key).isString() && !isValidDigest(text)) { // "" is not a digest either
-        fail(valueError(path(key), Tr::tr("is not a valid digest")));
+    if (value(key).isString() && !valid(text)) { // "" matches none of them
+        fail(grammarError(path(key), what, text));
         return {};
     }
     return text;
+}
+
+QStringList FieldReader::allMatching(QLatin1String key, Grammar valid, const QString &what)
+{
+    const QStringList list = strings(key);
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        if (!valid(list.at(i))) {
+            fail(grammarError(indexPath(path(key), i), what, list.at(i)));
+            return {};
+        }
+    }
+    return list;
+}
+
+QString FieldReader::digest(QLatin1String key)
+{
+    return matching(key, isValidDigest, Tr::tr("a valid digest"));
+}
+
+QString FieldReader::repositoryName(QLatin1String key)
+{
+    return matching(key, isValidRepositoryName, Tr::tr("a valid repository name"));
+}
+
+QString FieldReader::tag(QLatin1String key)
+{
+    return matching(key, isValidTag, Tr::tr("a valid tag"));
+}
+
+QStringList FieldReader::repositoryNames(QLatin1String key)
+{
+    return allMatching(key, isValidRepositoryName, Tr::tr("a valid repository name"));
+}
+
+QStringList FieldReader::tags(QLatin1String key)
+{
+    return allMatching(key, isValidTag, Tr::tr("a valid tag"));
 }
 
 QJsonObject FieldReader::object(QLatin1String key)

@@ -22,6 +22,8 @@ QString indexPath(const QString &path, qsizetype index);
 // An INVALID_RESPONSE error: "<field> should be <expected>, not <what it was>".
 RegistryError typeError(const QString &field, const QString &expected, const QJsonValue &found);
 RegistryError valueError(const QString &field, const QString &problem);
+// "<field> is not <expected>: "<found, escaped and cut>"".
+RegistryError grammarError(const QString &field, const QString &expected, const QString &found);
 
 // Reads typed fields of one JSON object. Absent and null fields give the empty value; a
 // field of the wrong type records an INVALID_RESPONSE error naming it by its path, and
@@ -40,7 +42,13 @@ public:
     // An integral number within [min, max]; `absent` when absent or null.
     qint64 integer(QLatin1String key, qint64 absent, qint64 min, qint64 max);
     QDateTime dateTime(QLatin1String key); // ISO 8601, any number of fraction digits
-    QString digest(QLatin1String key);     // a well-formed digest ("" is not), empty if absent
+    // Values with a grammar (core/reference.h): a value that does not match records an
+    // INVALID_RESPONSE naming the field and showing the value, escaped. Empty if absent.
+    QString digest(QLatin1String key); // a well-formed digest ("" is not)
+    QString repositoryName(QLatin1String key);
+    QString tag(QLatin1String key);
+    QStringList repositoryNames(QLatin1String key); // an array of repository names
+    QStringList tags(QLatin1String key);            // an array of tags
     QJsonObject object(QLatin1String key);
     QJsonArray array(QLatin1String key);
     QStringList strings(QLatin1String key);   // an array of strings
@@ -51,7 +59,10 @@ public:
     const RegistryError &error() const { return *m_error; }
 
 private:
+    using Grammar = bool (*)(const QString &);
     QJsonValue value(QLatin1String key) const { return m_object.value(key); }
+    QString matching(QLatin1String key, Grammar valid, const QString &what);
+    QStringList allMatching(QLatin1String key, Grammar valid, const QString &what);
 
     const QJsonObject &m_object;
     QString m_path;

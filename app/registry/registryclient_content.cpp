@@ -1,6 +1,8 @@
 // RegistryClient: manifests, blobs and blob uploads on the /v2/ API.
 
 #include "core/mediatypes.h"
+#include "core/printable.h"
+#include "core/reference.h"
 #include "core/sha256.h"
 #include "registry/clientsupport.h"
 #include "registry/digestingdevice.h"
@@ -34,6 +36,31 @@ RegistryError digestMismatch(const QString &what, const QString &expected, const
     return RegistryError::make(
         ErrorCode::DigestMismatch,
         Tr::tr("%1 has digest %2, expected %3.").arg(what, actual, expected));
+}
+
+// The Docker-Content-Digest header: empty when absent, else a valid digest or INVALID_RESPONSE.
+Result<QString> announcedDigest(const HttpResponse &r)
+{
+    const QString digest = QString::fromLatin1(r.header("Docker-Content-Digest"));
+    if (digest.isEmpty() || isValidDigest(digest))
+        return digest;
+    return std::unexpected(RegistryError::make(
+        ErrorCode::InvalidResponse,
+        Tr::tr(
+            "The registry answered with a Docker-Content-Digest header that is not a digest: %1.")
+            .arg(printableQuoted(digest)),
+        r.status));
+}
+
+// What the registry says it stored under `digest` (Berth's own hash of what it sent).
+Result<QString> storedAs(const HttpResponse &r, const QString &digest, const QString &what)
+{
+    const Result<QString> stored = announcedDigest(r);
+    if (!stored)
+        return stored;
+    if (stored->startsWith(u"sha256:") && *stored != digest)
+        return std::unexpected(digestMismatch(what, digest, *stored));
+    return digest;
 }
 
 // The Location of an upload answer, resolved against where the answer came from.
@@ -78,13 +105,15 @@ Job<ManifestContent> *RegistryClient::getManifest(const QString &repo, const QSt
             content.digest = Sha256::digestOf(response.body);
             content.mediaType
                 = MediaType::essence(QString::fromLatin1(response.header("Content-Type")));
-            const QString announced = QString::fromLatin1(response.header("Docker-Content-Digest"));
+            const Result<QString> announced = announcedDigest(response);
+            if (!announced)
+                return std::unexpected(announced.error());
             if (reference.startsWith(u"sha256:") && reference != content.digest)
                 return std::unexpected(
                     digestMismatch(Tr::tr("The manifest served"), reference, content.digest));
-            if (announced.startsWith(u"sha256:") && announced != content.digest)
+            if (announced->startsWith(u"sha256:") && *announced != content.digest)
                 return std::unexpected(
-                    digestMismatch(Tr::tr("The manifest served"), announced, content.digest));
+                    digestMismatch(Tr::tr("The manifest served"), *announced, content.digest));
             return content;
         });
 }
@@ -116,8 +145,13 @@ Job<std::optional<ManifestHead>> *RegistryClient::headManifest(const QString &re
             job->succeed(std::nullopt);
             return;
         }
+        const Result<QString> announced = announcedDigest(*response);
+        if (!announced) {
+            job->fail(announced.error());
+            return;
+        }
         ManifestHead m;
-        m.digest = QString::fromLatin1(response->header("Docker-Content-Digest"));
+        m.digest = *announced;
         m.mediaType = MediaType::essence(QString::fromLatin1(response->header("Content-Type")));
         m.size = response->header("Content-Length").toLongLong();
         if (m.digest.startsWith(u"sha256:")) {
@@ -151,14 +185,9 @@ Job<QString> *RegistryClient::putManifest(const QString &repo,
     r.method = "PUT";
     r.body = body;
     r.headers = {{"Content-Type", mediaType.toLatin1()}};
-    return mapResponse<QString>(
-        this, request(r), [digest](const HttpResponse &response) -> Result<QString> {
-            const QString stored = QString::fromLatin1(response.header("Docker-Content-Digest"));
-            if (stored.startsWith(u"sha256:") && stored != digest)
-                return std::unexpected(
-                    digestMismatch(Tr::tr("The registry stored the manifest; it"), digest, stored));
-            return digest;
-        });
+    return mapResponse<QString>(this, request(r), [digest](const HttpResponse &response) {
+        return storedAs(response, digest, Tr::tr("The registry stored the manifest; it"));
+    });
 }
 
 Job<Done> *RegistryClient::deleteManifest(const QString &repo, const QString &digest)
@@ -342,14 +371,9 @@ Job<QString> *RegistryClient::completeUpload(const QString &repo,
     r.method = "PUT";
     r.body = lastData;
     r.headers = {{"Content-Type", "application/octet-stream"}};
-    return mapResponse<QString>(
-        this, request(r), [digest](const HttpResponse &response) -> Result<QString> {
-            const QString stored = QString::fromLatin1(response.header("Docker-Content-Digest"));
-            if (stored.startsWith(u"sha256:") && stored != digest)
-                return std::unexpected(
-                    digestMismatch(Tr::tr("The registry stored the blob; it"), digest, stored));
-            return digest;
-        });
+    return mapResponse<QString>(this, request(r), [digest](const HttpResponse &response) {
+        return storedAs(response, digest, Tr::tr("The registry stored the blob; it"));
+    });
 }
 
 Job<Done> *RegistryClient::cancelUpload(const QString &repo, const UploadSession &session)

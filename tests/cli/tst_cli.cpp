@@ -94,6 +94,31 @@ class tst_Cli : public QObject
         return data;
     }
 
+    // A scripted registry for the hostile-output tests: no auth, /acr/v1/ when `acr`.
+    static void serveRegistry(Test::ScriptedServer &server, bool acr)
+    {
+        using Response = Test::ScriptedServer::Response;
+        server.addRoute("GET", QStringLiteral("/v2/"), Response::json(200, "{}"));
+        if (acr)
+            server.addRoute("GET", QStringLiteral("/acr/v1/_catalog?n=1"),
+                            Response::json(200, R"({"repositories":["repo"]})"));
+    }
+    Run cliAgainst(const Test::ScriptedServer &server, const QStringList &args)
+    {
+        m_emu.reset();
+        return cli(QStringList{QStringLiteral("-r"), server.url().toString()} + args, {}, false);
+    }
+    // Nothing a terminal would act on: no C0 control but the line ends, no DEL, no C1 (as
+    // UTF-8), no right-to-left override.
+    static bool terminalSafe(const QByteArray &text)
+    {
+        for (const char c : text) {
+            if ((uchar(c) < 0x20 && c != '\n') || uchar(c) == 0x7f)
+                return false;
+        }
+        return !text.contains("\xc2\x9b") && !text.contains("\xe2\x80\xae");
+    }
+
 private Q_SLOTS:
     void init()
     {
@@ -185,6 +210,128 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.startsWith("berth-cli: NAME_UNKNOWN: "), r.err.constData());
         QCOMPARE(r.err.count('\n'), 1);
+    }
+
+    void aForgedErrorCodePrintsOneLine_data()
+    {
+        QTest::addColumn<QByteArray>("code");
+        QTest::newRow("newline and a fake OK line") << QByteArray(R"(X\nberth-cli: OK: forged)");
+        QTest::newRow("escape sequence and bell") << QByteArray(R"(\u001b]0;owned\u0007DENIED)");
+        QTest::newRow("right-to-left override") << QByteArray(R"(DENIED\u202e)");
+    }
+    void aForgedErrorCodePrintsOneLine()
+    {
+        QFETCH(QByteArray, code);
+        Test::ScriptedServer server;
+        QVERIFY(server.listen());
+        serveRegistry(server, false);
+        server.addRoute("GET", QStringLiteral("/v2/repo/tags/list"),
+                        Test::ScriptedServer::Response::json(
+                            403, R"({"errors":[{"code":")" + code + R"(","message":"denied"}]})"));
+        const Run r = cliAgainst(
+            server, {QStringLiteral("tag"), QStringLiteral("list"), QStringLiteral("repo")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.out.isEmpty());
+        QCOMPARE(r.err.count('\n'), 1);
+        QVERIFY2(r.err.startsWith("berth-cli: UNKNOWN: denied (HTTP 403) (registry code \""),
+                 r.err.constData());
+        QVERIFY2(terminalSafe(r.err), r.err.constData());
+    }
+
+    // Values without a grammar (the registry's own fields, times as sent, platforms) pass
+    // through: escaped in text, one line per field; exact in JSON, which stays valid.
+    void hostileAttributeValuesAreEscapedInTextAndExactInJson_data()
+    {
+        QTest::addColumn<QStringList>("command");
+        QTest::addColumn<QString>("route");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("field"); // of the JSON object (first of an array)
+        QTest::addColumn<int>("lines");     // in text
+
+        const QByteArray hostile
+            = R"(\u001b]0;owned\u0007\u001b[2J\u009b31m%2\u202eok\nberth-cli: OK)";
+        const QByteArray digest
+            = R"("sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")";
+        QTest::newRow("repo show")
+            << QStringList{QStringLiteral("repo"), QStringLiteral("show"), QStringLiteral("repo")}
+            << QStringLiteral("/acr/v1/repo")
+            << QByteArray(R"({"registry":")" + hostile + R"(","imageName":"repo","tagCount":1})")
+            << QStringLiteral("registry") << 3;
+        QTest::newRow("tag show") << QStringList{QStringLiteral("tag"), QStringLiteral("show"),
+                                                 QStringLiteral("repo:v1")}
+                                  << QStringLiteral("/acr/v1/repo/_tags/v1")
+                                  << QByteArray(R"({"tag":{"name":"v1","digest":)" + digest
+                                                + R"(,"quarantineState":")" + hostile + R"("}})")
+                                  << QStringLiteral("quarantineState") << 3;
+        QTest::newRow("manifest list")
+            << QStringList{QStringLiteral("manifest"), QStringLiteral("list"),
+                           QStringLiteral("repo")}
+            << QStringLiteral("/acr/v1/repo/_manifests")
+            << QByteArray(R"({"manifests":[{"digest":)" + digest + R"(,"os":")" + hostile
+                          + R"(","architecture":"%1"}]})")
+            << QStringLiteral("os") << 1;
+    }
+    void hostileAttributeValuesAreEscapedInTextAndExactInJson()
+    {
+        QFETCH(QStringList, command);
+        QFETCH(QString, route);
+        QFETCH(QByteArray, body);
+        QFETCH(QString, field);
+        QFETCH(int, lines);
+        Test::ScriptedServer server;
+        QVERIFY(server.listen());
+        serveRegistry(server, true);
+        server.addRoute("GET", route, Test::ScriptedServer::Response::json(200, body));
+        const QString value = QStringLiteral("\x1b]0;owned\x07\x1b[2J\u009b31m%2\u202eok\n"
+                                             "berth-cli: OK");
+
+        const Run text = cliAgainst(server, command);
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY2(text.err.isEmpty(), text.err.constData());
+        QVERIFY2(terminalSafe(text.out), text.out.constData());
+        QCOMPARE(text.out.count('\n'), lines);
+        QVERIFY2(text.out.contains(R"(\x1b]0;owned\x07\x1b[2J\u009b31m%2\u202eok\nberth-cli: OK)"),
+                 text.out.constData());
+
+        const Run json = cliAgainst(
+            server, QStringList{QStringLiteral("-o"), QStringLiteral("json")} + command);
+        QCOMPARE(json.exitCode, 0);
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(json.out, &error);
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        const QJsonObject object = doc.isArray() ? doc.array().first().toObject() : doc.object();
+        QCOMPARE(object.value(field).toString(), value);
+        QVERIFY2(!json.out.contains('\x1b') && !json.out.contains('\x07'), json.out.constData());
+    }
+
+    // A tag name outside the grammar fails the list: nothing on stdout (no half JSON array),
+    // one escaped line on stderr, in text and in JSON.
+    void aHostileTagNameFailsTheListOnOneLine_data()
+    {
+        QTest::addColumn<QStringList>("format");
+        QTest::newRow("text") << QStringList{};
+        QTest::newRow("json") << QStringList{QStringLiteral("-o"), QStringLiteral("json")};
+    }
+    void aHostileTagNameFailsTheListOnOneLine()
+    {
+        QFETCH(QStringList, format);
+        Test::ScriptedServer server;
+        QVERIFY(server.listen());
+        serveRegistry(server, false);
+        server.addRoute("GET", QStringLiteral("/v2/repo/tags/list"),
+                        Test::ScriptedServer::Response::json(
+                            200, "{\"name\":\"repo\",\"tags\":[\"v1\",\"v2\\u001b[2J\\u202e\\n"
+                                 "berth-cli: OK\"]}"));
+        const Run r
+            = cliAgainst(server, format
+                                     + QStringList{QStringLiteral("tag"), QStringLiteral("list"),
+                                                   QStringLiteral("repo")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.out.isEmpty(), r.out.constData());
+        QCOMPARE(r.err.count('\n'), 1);
+        QVERIFY2(r.err.startsWith("berth-cli: INVALID_RESPONSE: "), r.err.constData());
+        QVERIFY2(r.err.contains("\"v2\\x1b[2J\\u202e\\nberth-cli: OK\""), r.err.constData());
+        QVERIFY2(terminalSafe(r.err), r.err.constData());
     }
 
     void badUsageExits2_data()

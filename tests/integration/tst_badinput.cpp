@@ -10,6 +10,7 @@
 using namespace Berth;
 using namespace Berth::Test;
 using Response = ScriptedServer::Response;
+using namespace Qt::Literals::StringLiterals;
 
 class tst_BadInput : public QObject
 {
@@ -31,6 +32,25 @@ class tst_BadInput : public QObject
         return makeClient(m_server->url(), creds, {}, timeoutMs);
     }
 
+    // The error of a finished job, or an empty one when it succeeded.
+    template<typename T>
+    static RegistryError errorOf(const Result<T> &result)
+    {
+        return result ? RegistryError() : result.error();
+    }
+
+    // An error message a window or a terminal can show as it is: one line, nothing that
+    // moves the cursor, rings, or turns text around.
+    static bool isPlainLine(const QString &message)
+    {
+        for (QChar c : message) {
+            if (c.unicode() < 0x20 || (c.unicode() >= 0x7f && c.unicode() <= 0x9f)
+                || c.category() == QChar::Other_Format || c.category() == QChar::Separator_Line)
+                return false;
+        }
+        return true;
+    }
+
 private Q_SLOTS:
     void init()
     {
@@ -39,6 +59,128 @@ private Q_SLOTS:
         QVERIFY2(m_server->listen(&error), qPrintable(error));
     }
     void cleanup() { m_server.reset(); }
+
+    // Names and tags have a grammar; one that does not match it fails the list, escaped.
+    void hostileNamesInListsAreInvalidResponse_data()
+    {
+        // Plain literals: moc misreads raw strings with escapes inside a class.
+        QTest::addColumn<bool>("acr");
+        QTest::addColumn<QString>("route");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("shown");
+
+        QTest::newRow("catalog name with escape")
+            << false << QStringLiteral("/v2/_catalog")
+            << QByteArray("{\"repositories\":[\"ok\",\"evil\\u001b]0;owned\\u0007\"]}")
+            << QStringLiteral("\"evil\\x1b]0;owned\\x07\"");
+        QTest::newRow("catalog name with newline")
+            << false << QStringLiteral("/v2/_catalog")
+            << QByteArray("{\"repositories\":[\"a\\nberth-cli: OK: forged\"]}")
+            << QStringLiteral("\"a\\nberth-cli: OK: forged\"");
+        QTest::newRow("acr catalog name with right-to-left override")
+            << true << QStringLiteral("/acr/v1/_catalog")
+            << QByteArray("{\"repositories\":[\"gpj.\\u202eexe\"]}")
+            << QStringLiteral("\"gpj.\\u202eexe\"");
+        QTest::newRow("v2 tag with escape")
+            << false << QStringLiteral("/v2/repo/tags/list")
+            << QByteArray("{\"name\":\"repo\",\"tags\":[\"\\u001b[2J\"]}")
+            << QStringLiteral("\"\\x1b[2J\"");
+        QTest::newRow("v2 tag with newline")
+            << false << QStringLiteral("/v2/repo/tags/list")
+            << QByteArray("{\"name\":\"repo\",\"tags\":[\"v1\\nv2\"]}")
+            << QStringLiteral("\"v1\\nv2\"");
+        QTest::newRow("acr tag with right-to-left override")
+            << true << QStringLiteral("/acr/v1/repo/_tags")
+            << QByteArray("{\"tags\":[{\"name\":\"v1\\u202e\"}]}")
+            << QStringLiteral("\"v1\\u202e\"");
+        QTest::newRow("acr manifest tag with bell")
+            << true << QStringLiteral("/acr/v1/repo/_manifests")
+            << QByteArray("{\"manifests\":[{\"digest\":\"" + Sha256::digestOf("m").toLatin1()
+                          + "\",\"tags\":[\"v1\\u0007\"]}]}")
+            << QStringLiteral("\"v1\\x07\"");
+    }
+    void hostileNamesInListsAreInvalidResponse()
+    {
+        QFETCH(bool, acr);
+        QFETCH(QString, route);
+        QFETCH(QByteArray, body);
+        QFETCH(QString, shown);
+        serveBasics(acr);
+        m_server->addRoute("GET", route, Response::json(200, body));
+        auto c = client();
+        RegistryError error;
+        if (route.endsWith(u"_catalog"))
+            error = errorOf(await(c->listRepositories()));
+        else if (route.endsWith(u"_manifests"))
+            error = errorOf(await(c->listManifests(QStringLiteral("repo"))));
+        else
+            error = errorOf(await(c->listTags(QStringLiteral("repo"))));
+        QCOMPARE(error.code, ErrorCode::InvalidResponse);
+        QVERIFY2(error.message.contains(shown), qPrintable(error.message));
+        QVERIFY2(isPlainLine(error.message), qPrintable(error.message));
+    }
+
+    // Wherever the client reads Docker-Content-Digest, a value that is not a digest is an
+    // invalid answer (it used to pass as the manifest's digest after a HEAD).
+    void badDockerContentDigestHeaderIsInvalidResponse_data()
+    {
+        QTest::addColumn<QString>("operation");
+        QTest::addColumn<QByteArray>("header");
+
+        const QByteArray values[] = {"sha256:\x1b]0;owned\x07", "sha256:abc\xe2\x80\xae",
+                                     "sha256:" + QByteArray(64, 'A'), "garbage"};
+        for (const char *operation : {"head manifest", "get manifest", "manifest list without acr",
+                                      "put manifest", "complete upload"}) {
+            for (const QByteArray &value : values)
+                QTest::addRow("%s, %s", operation,
+                              QByteArray(value)
+                                  .replace('\x1b', "ESC")
+                                  .replace('\x07', "BEL")
+                                  .replace("\xe2\x80\xae", "RLO")
+                                  .constData())
+                    << QString::fromLatin1(operation) << value;
+        }
+    }
+    void badDockerContentDigestHeaderIsInvalidResponse()
+    {
+        QFETCH(QString, operation);
+        QFETCH(QByteArray, header);
+        serveBasics(false);
+        const QByteArray manifest
+            = R"({"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json"})";
+        const QList<QPair<QByteArray, QByteArray>> headers{
+            {"Content-Type", "application/vnd.oci.image.manifest.v1+json"},
+            {"Docker-Content-Digest", header}};
+        m_server->addRoute("GET", QStringLiteral("/v2/repo/tags/list"),
+                           Response::json(200, R"({"name":"repo","tags":["v1"]})"));
+        QList<QPair<QByteArray, QByteArray>> headHeaders = headers;
+        headHeaders.append({"Content-Length", QByteArray::number(manifest.size())});
+        m_server->addRoute("HEAD", QStringLiteral("/v2/repo/manifests/v1"),
+                           Response::http(200, headHeaders));
+        m_server->addRoute("GET", QStringLiteral("/v2/repo/manifests/v1"),
+                           Response::http(200, headers, manifest));
+        m_server->addRoute("PUT", QStringLiteral("/v2/repo/manifests/v1"),
+                           Response::http(201, headers));
+        m_server->addRoute("PUT", QStringLiteral("/upload/1"), Response::http(201, headers));
+        auto c = client();
+        RegistryError error;
+        if (operation == u"head manifest")
+            error = errorOf(await(c->headManifest(QStringLiteral("repo"), QStringLiteral("v1"))));
+        else if (operation == u"get manifest")
+            error = errorOf(await(c->getManifest(QStringLiteral("repo"), QStringLiteral("v1"))));
+        else if (operation == u"manifest list without acr")
+            error = errorOf(await(c->listManifests(QStringLiteral("repo"))));
+        else if (operation == u"put manifest")
+            error = errorOf(await(c->putManifest(QStringLiteral("repo"), QStringLiteral("v1"),
+                                                 manifest, QStringLiteral("application/json"))));
+        else
+            error = errorOf(await(c->completeUpload(QStringLiteral("repo"),
+                                                    UploadSession{m_server->url(u"/upload/1"_s), 0},
+                                                    Sha256::digestOf("blob"), "blob")));
+        QCOMPARE(error.code, ErrorCode::InvalidResponse);
+        QVERIFY2(error.message.contains(u"Docker-Content-Digest"), qPrintable(error.message));
+        QVERIFY2(isPlainLine(error.message), qPrintable(error.message));
+    }
 
     void malformedListBodies_data()
     {

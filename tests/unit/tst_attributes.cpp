@@ -91,6 +91,8 @@ private slots:
     void wrongTypesNameTheField();
     void brokenBodiesAreInvalidResponse_data();
     void brokenBodiesAreInvalidResponse();
+    void valuesOutsideTheirGrammarAreRefused_data();
+    void valuesOutsideTheirGrammarAreRefused();
 };
 
 void tst_Attributes::specGetTagAttributes()
@@ -498,6 +500,86 @@ void tst_Attributes::brokenBodiesAreInvalidResponse()
     const RegistryError error = errorOf(parser, body);
     QCOMPARE(error.code, ErrorCode::InvalidResponse);
     QVERIFY(!error.message.isEmpty());
+}
+
+void tst_Attributes::valuesOutsideTheirGrammarAreRefused_data()
+{
+    QTest::addColumn<Parser>("parser");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("shown"); // the bad value as the message shows it
+
+    const QByteArray d = "sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+    QTest::newRow("catalog name with escape")
+        << Parser::RepositoryPage << QByteArray(R"({"repositories":["ok","a\u001b[2Jb"]})")
+        << u"repositories[1]"_s << u"\"a\\x1b[2Jb\""_s;
+    QTest::newRow("catalog name with newline")
+        << Parser::RepositoryPage << QByteArray(R"({"repositories":["a\nberth-cli: OK"]})")
+        << u"repositories[0]"_s << u"\"a\\nberth-cli: OK\""_s;
+    QTest::newRow("catalog name with right-to-left override")
+        << Parser::RepositoryPage << QByteArray(R"({"repositories":["gpj.\u202eexe"]})")
+        << u"repositories[0]"_s << u"\"gpj.\\u202eexe\""_s;
+    QTest::newRow("catalog name upper case")
+        << Parser::RepositoryPage << QByteArray(R"({"repositories":["Team/App"]})")
+        << u"repositories[0]"_s << u"\"Team/App\""_s;
+    QTest::newRow("catalog name empty")
+        << Parser::RepositoryPage << QByteArray(R"({"repositories":[""]})") << u"repositories[0]"_s
+        << u"\"\""_s;
+    QTest::newRow("v2 tag with bell")
+        << Parser::V2TagList << QByteArray(R"({"name":"a","tags":["v1","v2\u0007"]})")
+        << u"tags[1]"_s << u"\"v2\\x07\""_s;
+    QTest::newRow("v2 tag with c1 csi")
+        << Parser::V2TagList << QByteArray(R"({"name":"a","tags":["\u009b31m"]})") << u"tags[0]"_s
+        << u"\"\\u009b31m\""_s;
+    QTest::newRow("acr tag name with override")
+        << Parser::AcrTagPage << QByteArray(R"({"tags":[{"name":"v1\u202e"}]})")
+        << u"tags[0].name"_s << u"\"v1\\u202e\""_s;
+    QTest::newRow("tag attributes name with newline")
+        << Parser::Tag << QByteArray(R"({"tag":{"name":"v1\nx"}})") << u"tag.name"_s
+        << u"\"v1\\nx\""_s;
+    QTest::newRow("tag name starting with a dot")
+        << Parser::Tag << QByteArray(R"({"tag":{"name":".v1"}})") << u"tag.name"_s << u"\".v1\""_s;
+    QTest::newRow("manifest tag with escape")
+        << Parser::Manifest
+        << QByteArray(R"({"manifest":{"digest":")" + d + R"(","tags":["ok","\u001b]0;x\u0007"]}})")
+        << u"manifest.tags[1]"_s << u"\"\\x1b]0;x\\x07\""_s;
+    QTest::newRow("acr manifest page tag with separator")
+        << Parser::AcrManifestPage
+        << QByteArray(R"({"manifests":[{"digest":")" + d + R"(","tags":["a\u2028b"]}]})")
+        << u"manifests[0].tags[0]"_s << u"\"a\\u2028b\""_s;
+    QTest::newRow("manifest digest with escape")
+        << Parser::Manifest << QByteArray(R"({"manifest":{"digest":"sha256:\u001b[2J"}})")
+        << u"manifest.digest"_s << u"\"sha256:\\x1b[2J\""_s;
+    QTest::newRow("reference digest with override")
+        << Parser::AcrManifestPage
+        << QByteArray(R"({"manifests":[{"digest":")" + d
+                      + R"(","references":[{"digest":"sha256:\u202e"}]}]})")
+        << u"manifests[0].references[0].digest"_s << u"\"sha256:\\u202e\""_s;
+    QTest::newRow("repository attributes image name")
+        << Parser::Repository << QByteArray(R"({"imageName":"repo\u001b[2J"})") << u"imageName"_s
+        << u"\"repo\\x1b[2J\""_s;
+    QTest::newRow("long value is cut")
+        << Parser::RepositoryPage
+        << QByteArray(R"({"repositories":[")" + QByteArray(300, 'A') + R"("]})")
+        << u"repositories[0]"_s << u"\""_s + QString(80, u'A') + u"\u2026\""_s;
+}
+
+// Values with a grammar are refused when they do not match it; the message names the field
+// and shows the value escaped, on one line.
+void tst_Attributes::valuesOutsideTheirGrammarAreRefused()
+{
+    QFETCH(Parser, parser);
+    QFETCH(QByteArray, body);
+    QFETCH(QString, field);
+    QFETCH(QString, shown);
+    const RegistryError error = errorOf(parser, body);
+    QCOMPARE(error.code, ErrorCode::InvalidResponse);
+    QVERIFY2(error.message.contains(u'"' + field + u'"'), qPrintable(error.message));
+    QVERIFY2(error.message.contains(shown), qPrintable(error.message));
+    for (QChar c : error.message)
+        QVERIFY2(c.unicode() >= 0x20 && c.category() != QChar::Other_Format
+                     && (c.unicode() < 0x7f || c.unicode() > 0x9f),
+                 qPrintable(error.message));
 }
 
 QTEST_GUILESS_MAIN(tst_Attributes)

@@ -331,6 +331,9 @@ void tst_Manifest::malformedManifestsNameTheField_data()
         "layers", R"([{"digest":")" + digestOf('1') + R"(","size":1,"annotations":{"k":1}}])")
                                                          << u"layers[0].annotations.k"_s;
     QTest::newRow("annotations as array") << ociWith("annotations", "[]") << u"annotations"_s;
+    // Object keys are the registry's: the message shows them escaped.
+    QTest::newRow("annotation key with escape and override")
+        << ociWith("annotations", R"({"k\u001b[2J\u202e":1})") << u"annotations.k\\x1b[2J\\u202e"_s;
     QTest::newRow("artifactType as bool") << ociWith("artifactType", "true") << u"artifactType"_s;
     QTest::newRow("subject without digest")
         << ociWith("subject", R"({"size":1})") << u"subject.digest"_s;

@@ -172,6 +172,10 @@ void tst_Reference::repositoryNameGrammar_data()
     QTest::newRow("empty") << QString() << false;
     QTest::newRow("empty component") << u"a//b"_s << false;
     QTest::newRow("upper case") << u"A"_s << false;
+    QTest::newRow("escape") << u"a\x1b[2J"_s << false;
+    QTest::newRow("newline") << u"a\nb"_s << false;
+    QTest::newRow("right-to-left override") << u"a\u202eb"_s << false;
+    QTest::newRow("fullwidth letters") << u"\uff41\uff42"_s << false;
 }
 
 void tst_Reference::repositoryNameGrammar()
@@ -195,6 +199,10 @@ void tst_Reference::tagGrammar_data()
     QTest::newRow("slash") << u"a/b"_s << false;
     QTest::newRow("plus") << u"1.0+build"_s << false;
     QTest::newRow("empty") << QString() << false;
+    QTest::newRow("bell") << u"v1\x07"_s << false;
+    QTest::newRow("c1 csi") << u"\u009b31m"_s << false;
+    QTest::newRow("line separator") << u"a\u2028b"_s << false;
+    QTest::newRow("right-to-left override") << u"v1\u202e"_s << false;
 }
 
 void tst_Reference::tagGrammar()
@@ -218,6 +226,9 @@ void tst_Reference::digestGrammar_data()
     QTest::newRow("upper-case algorithm") << u"SHA256:"_s + QString(64, u'a') << false;
     QTest::newRow("no algorithm") << QString(64, u'a') << false;
     QTest::newRow("empty") << QString() << false;
+    QTest::newRow("escape after the hex") << D256 + u"\x1b[2J"_s << false;
+    QTest::newRow("newline after the hex") << D256 + u"\n"_s << false;
+    QTest::newRow("override inside") << u"sha256:\u202e"_s + QString(63, u'a') << false;
 }
 
 void tst_Reference::digestGrammar()
