@@ -38,7 +38,8 @@ QString usage()
         "  blob mount REPO --from SRC DIGEST | blob delete REPO DIGEST\n"
         "  push REPO:TAG PATH [--chunk-size BYTES] [--from SRC]   (an OCI layout directory, or a\n"
         "                                            docker/podman save archive)\n"
-        "Environment: BERTH_REGISTRY, BERTH_USERNAME, BERTH_PASSWORD, BERTH_AAD_TOKEN.\n"
+        "Environment: BERTH_REGISTRY, BERTH_USERNAME, BERTH_PASSWORD, BERTH_AAD_TOKEN;\n"
+        "             BERTH_CLI_DEBUG=1 (or QT_LOGGING_RULES) lets Qt's diagnostics reach stderr.\n"
         "Exit status: 0 success, 2 bad usage, 1 any other failure.\n");
 }
 

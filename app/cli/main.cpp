@@ -54,6 +54,21 @@ std::optional<Credentials> credentialsFrom(const Cli::Arguments &args)
     return std::nullopt;
 }
 
+// Qt's own messages (a plugin's, a socket's) are not berth-cli's to print: stderr carries its one
+// error line only. A fatal one still says why berth-cli aborts.
+void dropMessage(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (type == QtFatalMsg)
+        std::fprintf(stderr, "%s\n", qPrintable(qFormatLogMessage(type, context, message)));
+}
+
+// Diagnostics on stderr only when asked for: BERTH_CLI_DEBUG=1, or logging rules set.
+bool diagnosticsWanted()
+{
+    return qEnvironmentVariableIntValue("BERTH_CLI_DEBUG") > 0
+           || !qEnvironmentVariableIsEmpty("QT_LOGGING_RULES");
+}
+
 // The registry as the window saved it (QSettings "Berth"/"Berth", or the ini file named by
 // BERTH_SETTINGS), if it did.
 std::optional<RegistryProfile> savedProfile(const QUrl &registry)
@@ -86,6 +101,8 @@ bool startCommand(const Cli::Arguments &args, const ConnectionSettings &settings
 
 int main(int argc, char *argv[])
 {
+    if (!diagnosticsWanted())
+        qInstallMessageHandler(dropMessage);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("berth-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(BERTH_VERSION));

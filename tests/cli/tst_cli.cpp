@@ -6,6 +6,7 @@
 #include "fixtures/ocilayout.h"
 #include "fixtures/scriptedserver.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -33,20 +34,36 @@ class tst_Cli : public QObject
     std::unique_ptr<AcrEmulator> m_emu;
     const QString m_password = QStringLiteral("Pa55-word-never-shown");
 
+    // berth-cli's environment: the emulator and its account unless !withCredentials, and Qt's
+    // own messages let through to stderr (BERTH_CLI_DEBUG), so that a stray one fails a test.
+    QProcessEnvironment environment(bool withCredentials = true) const
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("BERTH_REGISTRY"));
+        env.insert(QStringLiteral("BERTH_CLI_DEBUG"), QStringLiteral("1"));
+        if (withCredentials && m_emu) {
+            env.insert(QStringLiteral("BERTH_REGISTRY"), m_emu->url().toString());
+            env.insert(QStringLiteral("BERTH_USERNAME"), QStringLiteral("admin"));
+            env.insert(QStringLiteral("BERTH_PASSWORD"), m_password);
+        }
+        return env;
+    }
+
     // Runs berth-cli without blocking this thread's event loop (the emulator lives here).
     Run cli(const QStringList &args,
             const QByteArray &stdinData = {},
             bool withCredentials = true,
             int timeoutMs = 60000)
     {
+        return run(args, environment(withCredentials), stdinData, timeoutMs);
+    }
+
+    Run run(const QStringList &args,
+            const QProcessEnvironment &env,
+            const QByteArray &stdinData = {},
+            int timeoutMs = 60000)
+    {
         QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("BERTH_REGISTRY"));
-        if (withCredentials && m_emu) {
-            env.insert(QStringLiteral("BERTH_REGISTRY"), m_emu->url().toString());
-            env.insert(QStringLiteral("BERTH_USERNAME"), QStringLiteral("admin"));
-            env.insert(QStringLiteral("BERTH_PASSWORD"), m_password);
-        }
         p.setProcessEnvironment(env);
         QSignalSpy finished(&p, &QProcess::finished);
         p.start(QStringLiteral(BERTH_CLI_PATH), args);
@@ -212,6 +229,28 @@ private Q_SLOTS:
         const Run r = cli(args);
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.startsWith("berth-cli: "));
+    }
+
+    // Qt's own messages reach stderr only when asked for (BERTH_CLI_DEBUG=1 or logging rules).
+    void qtMessagesStayOffStderrUnlessAsked()
+    {
+        QTemporaryDir config; // rules berth-cli was not asked for: the user's qtlogging.ini
+        QVERIFY(QDir(config.path()).mkpath(QStringLiteral("QtProject")));
+        QVERIFY(!writeFile(config, QStringLiteral("QtProject/qtlogging.ini"),
+                           "[Rules]\nberth.registry.debug=true\n")
+                     .isEmpty());
+        QProcessEnvironment env = environment();
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
+        env.remove(QStringLiteral("QT_LOGGING_RULES"));
+        env.remove(QStringLiteral("BERTH_CLI_DEBUG"));
+        const Run quiet = run({QStringLiteral("check")}, env);
+        QCOMPARE(quiet.exitCode, 0);
+        QVERIFY2(quiet.err.isEmpty(), quiet.err.constData());
+
+        env.insert(QStringLiteral("BERTH_CLI_DEBUG"), QStringLiteral("1"));
+        const Run asked = run({QStringLiteral("check")}, env);
+        QCOMPARE(asked.exitCode, 0);
+        QVERIFY2(asked.err.contains("berth.registry: "), asked.err.constData());
     }
 
     void wrongPasswordFromStdinIsUnauthorized()
