@@ -82,15 +82,16 @@ std::optional<RegistryProfile> savedProfile(const QUrl &registry)
     return RegistryProfiles::load(*settings).find(registry);
 }
 
-// Creates the client and starts the command; false (after printing why) when it cannot.
-bool startCommand(const Cli::Arguments &args, const ConnectionSettings &settings)
+// Creates the client (owned by `owner`) and starts the command; false (after printing why)
+// when it cannot.
+bool startCommand(const Cli::Arguments &args, const ConnectionSettings &settings, QObject *owner)
 {
-    Result<RegistryClient *> client = RegistryClient::create(settings, qApp);
+    Result<RegistryClient *> client = RegistryClient::create(settings, owner);
     if (!client) {
         Cli::printError(client.error());
         return false;
     }
-    auto *runner = new Cli::CommandRunner(args, *client, qApp);
+    auto *runner = new Cli::CommandRunner(args, *client, owner);
     QObject::connect(runner, &Cli::CommandRunner::done, qApp,
                      [](int code) { QCoreApplication::exit(code); });
     runner->start();
@@ -117,6 +118,10 @@ int main(int argc, char *argv[])
         return 2;
     }
     const Cli::Arguments &args = std::get<Cli::Arguments>(parsed);
+    // Owns everything below and goes before `app`: the network thread then ends while the
+    // application exists. (Ended after it, the thread closes its TLS sockets, and Qt warns
+    // that it cannot reach the TLS plugin without an application.)
+    QObject session;
 
     ConnectionSettings settings;
     settings.caFile = args.caFile;
@@ -127,7 +132,7 @@ int main(int argc, char *argv[])
     std::optional<Credentials> given;
     AcrEmulator *demo = nullptr;
     if (args.demo) {
-        demo = new AcrEmulator(&app);
+        demo = new AcrEmulator(&session);
         demo->setAnonymousActions({QStringLiteral("*")});
         demo->seedDemo();
         if (!demo->listen()) {
@@ -163,17 +168,18 @@ int main(int argc, char *argv[])
         settings.allowPlainHttp = settings.allowPlainHttp || saved->allowPlainHttp;
     }
     if (!saved || !saved->needsSecret())
-        return startCommand(args, settings) ? app.exec() : 1;
+        return startCommand(args, settings, &session) ? app.exec() : 1;
 
-    Job<Credentials> *resolve = resolveSavedCredentials(new KeychainCredentialStore(&app), *saved);
-    onFinished(resolve, &app, [&args, settings](const Result<Credentials> &credentials) mutable {
+    Job<Credentials> *resolve
+        = resolveSavedCredentials(new KeychainCredentialStore(&session), *saved);
+    onFinished(resolve, &session, [&, settings](const Result<Credentials> &credentials) mutable {
         if (!credentials) {
             Cli::printError(credentials.error());
             QCoreApplication::exit(1);
             return;
         }
         settings.credentials = *credentials;
-        if (!startCommand(args, settings))
+        if (!startCommand(args, settings, &session))
             QCoreApplication::exit(1);
     });
     return app.exec();

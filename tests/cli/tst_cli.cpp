@@ -4,14 +4,17 @@
 #include "core/sha256.h"
 #include "emulator/acremulator.h"
 #include "fixtures/ocilayout.h"
+#include "fixtures/realregistry.h"
 #include "fixtures/scriptedserver.h"
 
 #include <QDir>
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -85,6 +88,13 @@ class tst_Cli : public QObject
             r.err = "the password reached berth-cli's output";
         }
         return r;
+    }
+
+    // stderr is the one "berth-cli: ..." line (a usage error adds its hint to --help).
+    static bool isOneErrorLine(QByteArray err)
+    {
+        err.replace("Run berth-cli --help for the commands.\n", "");
+        return err.startsWith("berth-cli: ") && err.count('\n') == 1 && err.endsWith('\n');
     }
 
     // Requests for `pathPrefix` answered with something other than an authentication challenge.
@@ -229,6 +239,41 @@ private Q_SLOTS:
         const Run r = cli(args);
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.startsWith("berth-cli: "));
+    }
+
+    // An https run that fails prints its one line, nothing from Qt's TLS teardown.
+    void httpsFailureIsOneLine()
+    {
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost));
+        const quint16 port = closed.serverPort();
+        closed.close();
+        const Run r = cli({QStringLiteral("-r"), QStringLiteral("https://127.0.0.1:%1").arg(port),
+                           QStringLiteral("check")},
+                          {}, false);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.startsWith("berth-cli: NETWORK_ERROR: "), r.err.constData());
+        QVERIFY2(isOneErrorLine(r.err), r.err.constData());
+    }
+
+    void httpsAgainstATlsRegistryPrintsNothingButTheResult()
+    {
+        Test::RealRegistry registry;
+        QString error;
+        if (!registry.start(Test::RealRegistry::Mode::Tls, &error))
+            QSKIP(qPrintable(u"no TLS docker-registry: " + error));
+        const QStringList tls{QStringLiteral("--ca-file"), registry.caFile(), QStringLiteral("-r"),
+                              registry.url().toString()};
+        const Run ok = cli(tls + QStringList{QStringLiteral("check")}, {}, false);
+        QCOMPARE(ok.exitCode, 0);
+        QVERIFY(ok.out.contains("auth: none"));
+        QVERIFY2(ok.err.isEmpty(), ok.err.constData());
+        const Run missing = cli(tls
+                                    + QStringList{QStringLiteral("tag"), QStringLiteral("list"),
+                                                  QStringLiteral("no/such")},
+                                {}, false);
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY2(isOneErrorLine(missing.err), missing.err.constData());
     }
 
     // Qt's own messages reach stderr only when asked for (BERTH_CLI_DEBUG=1 or logging rules).
