@@ -162,14 +162,15 @@ void CommandRunner::blobGet()
             Q_EMIT done(1);
             return;
         }
-        if (save && !save->commit()) {
+        // commit() closes the file (flushing it then); stdout stays open and is flushed here.
+        if (save ? !save->commit() : !out->flush()) {
+            const QString name = save ? save->fileName() : QStringLiteral("standard output");
             printError(RegistryError::make(
                 ErrorCode::Io,
-                QStringLiteral("Cannot write %1: %2").arg(save->fileName(), save->errorString())));
+                QStringLiteral("Cannot write %1: %2").arg(name, out->errorString())));
             Q_EMIT done(1);
             return;
         }
-        out->flush();
         Q_EMIT done(0);
     });
 }

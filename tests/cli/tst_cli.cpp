@@ -148,6 +148,7 @@ private Q_SLOTS:
         QCOMPARE(o.value(u"acr").toBool(false), true);
         QCOMPARE(o.value(u"auth").toString(), QStringLiteral("bearer"));
         QCOMPARE(o.size(), 2);
+        QVERIFY2(r.err.isEmpty(), r.err.constData());
     }
 
     void repoListJsonIsOneArrayAcrossPages()
@@ -343,6 +344,7 @@ private Q_SLOTS:
         const Run get = cli({QStringLiteral("blob"), QStringLiteral("get"),
                              QStringLiteral("cli/up"), digest, QStringLiteral("-o"), out});
         QCOMPARE(get.exitCode, 0);
+        QVERIFY2(get.err.isEmpty(), get.err.constData());
         QFile back(out);
         QVERIFY(back.open(QIODevice::ReadOnly));
         QCOMPARE(back.readAll(), data);
