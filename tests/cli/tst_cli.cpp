@@ -242,6 +242,48 @@ private Q_SLOTS:
         QVERIFY(r.err.startsWith("berth-cli: "));
     }
 
+    // Out-of-range numbers: exit 2 and one line before anything is sent.
+    void usageErrorSendsNothing_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        const auto row = [](const char *name, const QString &words) {
+            QTest::newRow(name) << words.split(u' ');
+        };
+        row("timeout 0", QStringLiteral("--timeout 0 check"));
+        row("timeout -1", QStringLiteral("--timeout -1 check"));
+        row("timeout 4294968 (ms wrap to 0.7 s)", QStringLiteral("--timeout 4294968 check"));
+        row("timeout 2147484 (ms negative)", QStringLiteral("--timeout 2147484 check"));
+        row("timeout 86401", QStringLiteral("--timeout 86401 check"));
+        row("timeout abc", QStringLiteral("--timeout abc check"));
+        row("page size 0", QStringLiteral("repo list --page-size 0"));
+        row("page size 10001", QStringLiteral("repo list --page-size 10001"));
+        row("page size 2^31", QStringLiteral("repo list --page-size 2147483648"));
+        row("chunk size over 1 TiB",
+            QStringLiteral("blob push cli/x /nonexistent --chunk-size 1099511627777"));
+        row("chunk size 10^20",
+            QStringLiteral("blob push cli/x /nonexistent --chunk-size 100000000000000000000"));
+        row("chunk size abc", QStringLiteral("blob push cli/x /nonexistent --chunk-size abc"));
+    }
+    void usageErrorSendsNothing()
+    {
+        QFETCH(QStringList, args);
+        const Run r = cli(args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(isOneErrorLine(r.err), r.err.constData());
+        QVERIFY(r.out.isEmpty());
+        QCOMPARE(m_emu->requests().size(), 0);
+    }
+
+    void numbersAtTheirLimitsWork()
+    {
+        const Run r
+            = cli({QStringLiteral("--timeout"), QStringLiteral("86400"), QStringLiteral("repo"),
+                   QStringLiteral("list"), QStringLiteral("--page-size"), QStringLiteral("10000")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("hello-world\n"));
+        QVERIFY2(r.err.isEmpty(), r.err.constData());
+    }
+
     // An https run that fails prints its one line, nothing from Qt's TLS teardown.
     void httpsFailureIsOneLine()
     {
