@@ -242,13 +242,39 @@ private Q_SLOTS:
         QVERIFY(r.err.startsWith("berth-cli: "));
     }
 
-    // Out-of-range numbers: exit 2 and one line before anything is sent.
+    // Bad operands and out-of-range numbers: exit 2 and one line before anything is sent.
     void usageErrorSendsNothing_data()
     {
         QTest::addColumn<QStringList>("args");
+        const QString digest = Sha256::digestOf("operand");
+        const QString file = QStringLiteral("/nonexistent/layer.bin");
         const auto row = [](const char *name, const QString &words) {
             QTest::newRow(name) << words.split(u' ');
         };
+        row("tag list: bad repository", QStringLiteral("tag list Bad/Name"));
+        row("tag list: a reference", QStringLiteral("tag list hello-world:latest"));
+        row("manifest list: bad repository", QStringLiteral("manifest list ..x"));
+        row("repo show: bad repository", QStringLiteral("repo show UP"));
+        row("repo update: bad repository", QStringLiteral("repo update UP --write-enabled false"));
+        row("repo delete: bad repository", QStringLiteral("repo delete a//b"));
+        row("tag show: bad tag", QStringLiteral("tag show hello-world:-x"));
+        row("tag update: bad repository", QStringLiteral("tag update UP:v1 --write-enabled false"));
+        row("tag delete: a digest too", u"tag delete hello-world:latest@" + digest);
+        row("manifest show: bad digest", QStringLiteral("manifest show hello-world@sha256:12"));
+        row("manifest update: a tag",
+            QStringLiteral("manifest update hello-world:latest --write-enabled false"));
+        row("manifest delete: bad repository", u"manifest delete UP@" + digest);
+        row("blob get: bad repository", u"blob get UP " + digest);
+        row("blob get: bad digest", QStringLiteral("blob get hello-world sha256:ABC"));
+        row("blob delete: bad digest", QStringLiteral("blob delete hello-world md5:00"));
+        row("blob mount: bad source", u"blob mount hello-world --from UP " + digest);
+        row("blob mount: bad digest", QStringLiteral("blob mount hello-world --from a nodigest"));
+        row("blob push: bad repository", u"blob push UP " + file);
+        row("blob push: bad source", u"blob push hello-world " + file + u" --from UP");
+        row("push: bad repository", u"push UP:v1 " + file);
+        row("push: bad tag", u"push cli/image:-v1 " + file);
+        row("push: a digest too", u"push cli/image:v1@" + digest + u' ' + file);
+        row("push: bad source", u"push cli/image:v1 " + file + u" --from UP");
         row("timeout 0", QStringLiteral("--timeout 0 check"));
         row("timeout -1", QStringLiteral("--timeout -1 check"));
         row("timeout 4294968 (ms wrap to 0.7 s)", QStringLiteral("--timeout 4294968 check"));
