@@ -22,11 +22,26 @@ using namespace Berth;
 
 namespace {
 
-QString readStdin()
+constexpr qint64 MaxStdinSecret = 64 << 10; // passwords and tokens are a few KiB
+
+// The secret on stdin without its line end. Reads no more than MaxStdinSecret + 1 bytes (stdin
+// may never end); more is a usage error.
+Result<QString> readStdin()
 {
     QFile in;
     in.open(stdin, QIODevice::ReadOnly);
-    QString text = QString::fromUtf8(in.readAll());
+    QByteArray bytes;
+    while (bytes.size() <= MaxStdinSecret) { // a pipe gives what it has; empty: the end
+        const QByteArray more = in.read(MaxStdinSecret + 1 - bytes.size());
+        if (more.isEmpty())
+            break;
+        bytes += more;
+    }
+    if (bytes.size() > MaxStdinSecret)
+        return std::unexpected(RegistryError::make(
+            ErrorCode::InvalidArgument,
+            QStringLiteral("The secret on stdin is longer than %1 bytes.").arg(MaxStdinSecret)));
+    QString text = QString::fromUtf8(bytes);
     while (text.endsWith(u'\n') || text.endsWith(u'\r'))
         text.chop(1);
     return text;
@@ -37,16 +52,20 @@ QString env(const char *name)
     return qEnvironmentVariable(name);
 }
 
-// Flags win over the environment; --anonymous ignores both. Nothing given: std::nullopt.
-std::optional<Credentials> credentialsFrom(const Cli::Arguments &args)
+// Flags win over the environment; --anonymous ignores both. Nothing given: std::nullopt. A
+// secret on stdin that is too long: a usage error.
+Result<std::optional<Credentials>> credentialsFrom(const Cli::Arguments &args)
 {
     if (args.anonymous)
         return Credentials::anonymous();
-    if (args.aadTokenStdin)
-        return Credentials::aadToken(readStdin(), args.tenant);
     const QString user = args.username.isEmpty() ? env("BERTH_USERNAME") : args.username;
-    if (args.passwordStdin)
-        return Credentials::password(user, readStdin());
+    if (args.aadTokenStdin || args.passwordStdin) {
+        const Result<QString> secret = readStdin();
+        if (!secret)
+            return std::unexpected(secret.error());
+        return args.aadTokenStdin ? Credentials::aadToken(*secret, args.tenant)
+                                  : Credentials::password(user, *secret);
+    }
     if (!env("BERTH_PASSWORD").isEmpty() && !user.isEmpty())
         return Credentials::password(user, env("BERTH_PASSWORD"));
     if (!env("BERTH_AAD_TOKEN").isEmpty())
@@ -148,7 +167,12 @@ int main(int argc, char *argv[])
                 QStringLiteral("No registry: pass -r URL, set BERTH_REGISTRY, or use --demo."));
             return 2;
         }
-        given = credentialsFrom(args);
+        const Result<std::optional<Credentials>> fromArgs = credentialsFrom(args);
+        if (!fromArgs) {
+            Cli::printUsageError(fromArgs.error().message);
+            return 2;
+        }
+        given = *fromArgs;
         settings.credentials = given.value_or(Credentials::anonymous());
     }
     Result<QUrl> url = normalizeRegistryUrl(registry, args.plainHttp);

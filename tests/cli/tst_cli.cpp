@@ -14,9 +14,13 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
 
 using namespace Berth;
 
@@ -308,6 +312,60 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains("hello-world\n"));
         QVERIFY2(r.err.isEmpty(), r.err.constData());
+    }
+
+    // Never read whole: a device, a FIFO (its open would block) or a huge file fails at once.
+    void caFileThatIsNoPemFileFails_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QByteArray>("code");
+        QTest::newRow("/dev/zero") << QStringLiteral("device") << QByteArray("IO_ERROR");
+        QTest::newRow("a FIFO") << QStringLiteral("fifo") << QByteArray("IO_ERROR");
+        QTest::newRow("a directory") << QStringLiteral("directory") << QByteArray("IO_ERROR");
+        QTest::newRow("2 MiB of PEM") << QStringLiteral("huge") << QByteArray("INVALID_ARGUMENT");
+    }
+    void caFileThatIsNoPemFileFails()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QByteArray, code);
+        QTemporaryDir dir;
+        QString path = dir.path();
+        if (kind == u"device") {
+            path = QStringLiteral("/dev/zero");
+        } else if (kind == u"fifo") {
+            path = dir.filePath(QStringLiteral("ca.pem"));
+            QCOMPARE(::mkfifo(QFile::encodeName(path).constData(), 0600), 0);
+        } else if (kind == u"huge") { // good certificates, but 2 MiB of them: refused unread
+            const QList<QSslCertificate> system = QSslConfiguration::systemCaCertificates();
+            if (system.isEmpty())
+                QSKIP("no system CA certificate to fill the file with");
+            const QByteArray one = system.first().toPem();
+            path = writeFile(dir, QStringLiteral("ca.pem"), one.repeated((2 << 20) / one.size()));
+        }
+        // A local error: nothing to wait for, so 20 s is generous.
+        const Run r = cli({QStringLiteral("--ca-file"), path, QStringLiteral("-r"),
+                           QStringLiteral("https://127.0.0.1:1"), QStringLiteral("check")},
+                          {}, false, 20000);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.startsWith(QByteArray("berth-cli: " + code + ": ")), r.err.constData());
+        QVERIFY2(isOneErrorLine(r.err), r.err.constData());
+    }
+
+    void secretOnStdinIsBounded_data()
+    {
+        QTest::addColumn<qsizetype>("size");
+        QTest::newRow("64 KiB + 1") << qsizetype(64 * 1024 + 1);
+        QTest::newRow("4 MiB") << qsizetype(4 << 20);
+    }
+    void secretOnStdinIsBounded()
+    {
+        QFETCH(qsizetype, size);
+        const Run r = cli({QStringLiteral("-u"), QStringLiteral("admin"),
+                           QStringLiteral("--password-stdin"), QStringLiteral("check")},
+                          QByteArray(size, 'x'));
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(isOneErrorLine(r.err), r.err.constData());
+        QCOMPARE(m_emu->requests().size(), 0);
     }
 
     // An https run that fails prints its one line, nothing from Qt's TLS teardown.
@@ -649,6 +707,18 @@ private Q_SLOTS:
         QCOMPARE(o.value(u"skipped").toInt(-1), blobs);
         QCOMPARE(o.value(u"mounted").toInt(-1), 0);
         QCOMPARE(o.size(), 6);
+    }
+
+    void pushOfAFifoFailsAtOnce()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("image.tar"));
+        QCOMPARE(::mkfifo(QFile::encodeName(path).constData(), 0600), 0); // its open would block
+        const Run r
+            = cli({QStringLiteral("push"), QStringLiteral("cli/fifo:v1"), path}, {}, true, 20000);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.startsWith("berth-cli: IO_ERROR: "), r.err.constData());
+        QVERIFY2(isOneErrorLine(r.err), r.err.constData());
     }
 
     void pushWithoutRepoAndTagIsAUsageError_data()
