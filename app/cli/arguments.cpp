@@ -49,6 +49,8 @@ QString usage()
         "  manifest show REPO:TAG|REPO@DIGEST [--raw]\n"
         "  manifest update REPO@DIGEST [...lock flags] | manifest delete REPO@DIGEST\n"
         "  blob get REPO DIGEST [-o FILE] | blob push REPO FILE [--chunk-size BYTES] [--from SRC]\n"
+        "    (blob get without -o streams to stdout and verifies the digest only at the end: on\n"
+        "    a mismatch the bytes are out already, and berth-cli exits 1)\n"
         "  blob mount REPO --from SRC DIGEST | blob delete REPO DIGEST\n"
         "  push REPO:TAG PATH [--chunk-size BYTES] [--from SRC]   (an OCI layout directory, or a\n"
         "                                            docker/podman save archive)\n"

@@ -540,6 +540,37 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(out));
     }
 
+    // Without -o the bytes go out as they come: a mismatch is found at the end, exit 1.
+    void blobGetWithTheWrongBytesFails_data()
+    {
+        QTest::addColumn<bool>("toFile");
+        QTest::newRow("stdout") << false;
+        QTest::newRow("-o FILE") << true;
+    }
+    void blobGetWithTheWrongBytesFails()
+    {
+        QFETCH(bool, toFile);
+        using Response = Test::ScriptedServer::Response;
+        Test::ScriptedServer server;
+        QVERIFY(server.listen());
+        const QString digest = Sha256::digestOf("the blob that was asked for");
+        server.addRoute("GET", QStringLiteral("/v2/"), Response::json(200, "{}"));
+        server.addRoute("GET", QStringLiteral("/v2/cli/blob/blobs/") + digest,
+                        Response::http(200, {}, patterned(100000, 4)));
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("blob.bin"));
+        QStringList args{QStringLiteral("-r"),  server.url().toString(),    QStringLiteral("blob"),
+                         QStringLiteral("get"), QStringLiteral("cli/blob"), digest};
+        if (toFile)
+            args << QStringLiteral("-o") << out;
+        m_emu.reset();
+        const Run r = cli(args, {}, false);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.startsWith("berth-cli: DIGEST_MISMATCH: "), r.err.constData());
+        QVERIFY2(isOneErrorLine(r.err), r.err.constData());
+        QVERIFY(!QFile::exists(out));
+    }
+
     void manifestShowRawIsTheExactBody()
     {
         const Run raw = cli({QStringLiteral("manifest"), QStringLiteral("show"),
