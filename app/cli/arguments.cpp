@@ -6,6 +6,20 @@ namespace Berth::Cli {
 
 namespace {
 
+constexpr qint64 MaxTimeoutSecs = 24 * 60 * 60;
+constexpr qint64 MaxPageSize = 10000;
+constexpr qint64 MaxChunkSize = qint64(1) << 40; // 1 TiB
+
+// `text` as an integer from `min` to `max`, else std::nullopt.
+std::optional<qint64> integerIn(const QString &text, qint64 min, qint64 max)
+{
+    bool ok = false;
+    const qint64 n = text.toLongLong(&ok);
+    if (!ok || n < min || n > max)
+        return std::nullopt;
+    return n;
+}
+
 std::optional<bool> parseBool(const QString &text)
 {
     const QString t = text.toLower();
@@ -35,10 +49,15 @@ QString usage()
         "  manifest show REPO:TAG|REPO@DIGEST [--raw]\n"
         "  manifest update REPO@DIGEST [...lock flags] | manifest delete REPO@DIGEST\n"
         "  blob get REPO DIGEST [-o FILE] | blob push REPO FILE [--chunk-size BYTES] [--from SRC]\n"
+        "    (blob get without -o streams to stdout and verifies the digest only at the end: on\n"
+        "    a mismatch the bytes are out already, and berth-cli exits 1)\n"
         "  blob mount REPO --from SRC DIGEST | blob delete REPO DIGEST\n"
         "  push REPO:TAG PATH [--chunk-size BYTES] [--from SRC]   (an OCI layout directory, or a\n"
         "                                            docker/podman save archive)\n"
-        "Environment: BERTH_REGISTRY, BERTH_USERNAME, BERTH_PASSWORD, BERTH_AAD_TOKEN.\n"
+        "Ranges: --timeout 1 to 86400 seconds (default 30), --page-size 1 to 10000,\n"
+        "        --chunk-size 0 to 1 TiB.\n"
+        "Environment: BERTH_REGISTRY, BERTH_USERNAME, BERTH_PASSWORD, BERTH_AAD_TOKEN;\n"
+        "             BERTH_CLI_DEBUG=1 (or QT_LOGGING_RULES) lets Qt's diagnostics reach stderr.\n"
         "Exit status: 0 success, 2 bad usage, 1 any other failure.\n");
 }
 
@@ -52,6 +71,11 @@ std::variant<Arguments, QString> parseArguments(const QStringList &args)
                 return false;
             *out = args.at(++i);
             return true;
+        };
+        // The option's value as an integer from `min` to `max`; std::nullopt if absent or not.
+        auto integer = [&](qint64 min, qint64 max) -> std::optional<qint64> {
+            QString text;
+            return value(&text) ? integerIn(text, min, max) : std::nullopt;
         };
         auto missing = [&] {
             return QStringLiteral("%1 needs a value.").arg(arg);
@@ -91,13 +115,16 @@ std::variant<Arguments, QString> parseArguments(const QStringList &args)
             else
                 return QStringLiteral("-o takes text or json, not \"%1\".").arg(v);
         } else if (arg == u"--timeout") {
-            bool ok = false;
-            if (!value(&v) || (a.timeoutSecs = v.toInt(&ok), !ok) || a.timeoutSecs <= 0)
-                return QStringLiteral("--timeout takes a number of seconds.");
+            const std::optional<qint64> n = integer(1, MaxTimeoutSecs);
+            if (!n)
+                return QStringLiteral("--timeout takes a number of seconds from 1 to %1.")
+                    .arg(MaxTimeoutSecs);
+            a.timeoutSecs = int(*n);
         } else if (arg == u"--page-size") {
-            bool ok = false;
-            if (!value(&v) || (a.pageSize = v.toInt(&ok), !ok) || a.pageSize <= 0)
-                return QStringLiteral("--page-size takes a positive number.");
+            const std::optional<qint64> n = integer(1, MaxPageSize);
+            if (!n)
+                return QStringLiteral("--page-size takes a number from 1 to %1.").arg(MaxPageSize);
+            a.pageSize = int(*n);
         } else if (arg == u"--orderby") {
             if (!value(&a.orderBy))
                 return missing();
@@ -106,10 +133,12 @@ std::variant<Arguments, QString> parseArguments(const QStringList &args)
         } else if (arg == u"--raw") {
             a.raw = true;
         } else if (arg == u"--chunk-size") {
-            bool ok = false;
-            if (!value(&v) || (a.chunkSize = v.toLongLong(&ok), !ok) || a.chunkSize < 0)
-                return QStringLiteral("--chunk-size takes a number of bytes (0: one streamed "
-                                      "request).");
+            const std::optional<qint64> n = integer(0, MaxChunkSize);
+            if (!n)
+                return QStringLiteral("--chunk-size takes a number of bytes from 0 (one streamed "
+                                      "request) to %1 (1 TiB).")
+                    .arg(MaxChunkSize);
+            a.chunkSize = *n;
         } else if (arg == u"--from") {
             if (!value(&a.from))
                 return missing();

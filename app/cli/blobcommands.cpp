@@ -19,28 +19,25 @@ namespace Berth::Cli {
 
 void CommandRunner::blobCommand(const QString &verb)
 {
-    if (verb == u"get") {
-        if (operands(2))
-            blobGet();
-    } else if (verb == u"push") {
-        if (operands(2))
-            blobPush(m_args.words.at(2), m_args.words.at(3));
-    } else if (verb == u"mount") {
-        if (m_args.from.isEmpty())
-            return usageError(QStringLiteral("blob mount needs --from SOURCE_REPOSITORY."));
-        if (operands(2))
-            blobMount();
-    } else if (verb == u"delete") {
-        if (!operands(2))
-            return;
-        const QString digest = m_args.words.at(3);
-        whenDone(m_client->deleteBlob(m_args.words.at(2), digest), [this, digest](const Done &) {
-            if (!m_args.json)
-                printLine(QStringLiteral("Deleted blob %1.").arg(digest));
-        });
-    } else {
-        usageError(QStringLiteral("Unknown blob command \"%1\".").arg(verb));
-    }
+    if (verb != u"get" && verb != u"push" && verb != u"mount" && verb != u"delete")
+        return usageError(QStringLiteral("Unknown blob command \"%1\".").arg(verb));
+    if (verb == u"mount" && m_args.from.isEmpty())
+        return usageError(QStringLiteral("blob mount needs --from SOURCE_REPOSITORY."));
+    if (!operands(2) || !checkRepository(m_args.words.at(2)) || !checkFrom())
+        return;
+    if (verb == u"push")
+        return blobPush(m_args.words.at(2), m_args.words.at(3));
+    const QString digest = m_args.words.at(3);
+    if (!checkDigest(digest))
+        return;
+    if (verb == u"get")
+        return blobGet();
+    if (verb == u"mount")
+        return blobMount();
+    whenDone(m_client->deleteBlob(m_args.words.at(2), digest), [this, digest](const Done &) {
+        if (!m_args.json)
+            printLine(QStringLiteral("Deleted blob %1.").arg(digest));
+    });
 }
 
 BlobUploadOptions CommandRunner::blobOptions() const
@@ -97,12 +94,12 @@ void CommandRunner::blobPush(const QString &repo, const QString &path)
 // push REPO:TAG PATH: an OCI layout directory or a save archive, all blobs then the manifest.
 void CommandRunner::imagePush()
 {
-    const QString target = m_args.words.at(1);
-    const qsizetype colon = target.lastIndexOf(u':');
-    if (colon <= 0 || target.indexOf(u'/', colon) >= 0 || colon == target.size() - 1)
-        return usageError(QStringLiteral("push needs REPO:TAG, got \"%1\".").arg(target));
-    const QString repo = target.left(colon);
-    const QString tag = target.mid(colon + 1);
+    const std::optional<Reference> target
+        = referenceOperand(m_args.words.at(1), ReferenceNeeds::Tag);
+    if (!target || !checkFrom())
+        return;
+    const QString repo = target->repository;
+    const QString tag = target->tag;
     Result<ImageSource> source = readImageSource(m_args.words.at(2));
     if (!source) {
         printError(source.error());
@@ -162,14 +159,15 @@ void CommandRunner::blobGet()
             Q_EMIT done(1);
             return;
         }
-        if (save && !save->commit()) {
+        // commit() closes the file (flushing it then); stdout stays open and is flushed here.
+        if (save ? !save->commit() : !out->flush()) {
+            const QString name = save ? save->fileName() : QStringLiteral("standard output");
             printError(RegistryError::make(
                 ErrorCode::Io,
-                QStringLiteral("Cannot write %1: %2").arg(save->fileName(), save->errorString())));
+                QStringLiteral("Cannot write %1: %2").arg(name, out->errorString())));
             Q_EMIT done(1);
             return;
         }
-        out->flush();
         Q_EMIT done(0);
     });
 }

@@ -32,6 +32,44 @@ bool CommandRunner::operands(int count)
     return false;
 }
 
+bool CommandRunner::checkRepository(const QString &name)
+{
+    if (isValidRepositoryName(name))
+        return true;
+    // The parser's message says what is wrong with it, unless it is a whole reference.
+    const Result<Reference> ref = parseReference(name);
+    usageError(ref ? tr("\"%1\" is not a repository name: leave out the tag or digest.").arg(name)
+                   : ref.error().message);
+    return false;
+}
+
+bool CommandRunner::checkDigest(const QString &digest)
+{
+    if (isValidDigest(digest))
+        return true;
+    usageError(tr("\"%1\" is not a digest (sha256: and 64 lower-case hex digits).").arg(digest));
+    return false;
+}
+
+bool CommandRunner::checkFrom()
+{
+    return m_args.from.isEmpty() || checkRepository(m_args.from);
+}
+
+std::optional<Reference> CommandRunner::referenceOperand(const QString &text, ReferenceNeeds needs)
+{
+    const Result<Reference> ref = parseReference(text, needs);
+    if (!ref) {
+        usageError(ref.error().message);
+        return std::nullopt;
+    }
+    if (needs == ReferenceNeeds::Tag && ref->hasDigest()) {
+        usageError(tr("\"%1\" takes REPO:TAG, without a digest.").arg(text));
+        return std::nullopt;
+    }
+    return *ref;
+}
+
 void CommandRunner::start()
 {
     const QString group = m_args.words.value(0);
@@ -85,7 +123,7 @@ void CommandRunner::repoCommand(const QString &verb)
                     printLine(n);
         });
     } else if (verb == u"show" || verb == u"update") {
-        if (!operands(1))
+        if (!operands(1) || !checkRepository(repo))
             return;
         if (verb == u"update" && m_args.attributes.isEmpty())
             return usageError(QStringLiteral("repo update needs at least one of --write-enabled, "
@@ -96,7 +134,7 @@ void CommandRunner::repoCommand(const QString &verb)
             m_args.json ? printJson(info.json) : printObject(info.json);
         });
     } else if (verb == u"delete") {
-        if (!operands(1))
+        if (!operands(1) || !checkRepository(repo))
             return;
         whenDone(m_client->deleteRepository(repo), [this, repo](const QJsonObject &body) {
             if (m_args.json)
@@ -117,7 +155,7 @@ void CommandRunner::tagCommand(const QString &verb)
                       : m_args.orderBy == u"timeasc" ? OrderBy::TimeAsc
                                                      : OrderBy::None;
     if (verb == u"list") {
-        if (!operands(1))
+        if (!operands(1) || !checkRepository(m_args.words.at(2)))
             return;
         whenDone(m_client->listTags(m_args.words.at(2), options),
                  [this](const QList<TagInfo> &tags) {
@@ -134,9 +172,9 @@ void CommandRunner::tagCommand(const QString &verb)
         return usageError(QStringLiteral("Unknown tag command \"%1\".").arg(verb));
     if (!operands(1))
         return;
-    const Result<Reference> ref = parseReference(m_args.words.at(2), ReferenceNeeds::Tag);
+    const std::optional<Reference> ref = referenceOperand(m_args.words.at(2), ReferenceNeeds::Tag);
     if (!ref)
-        return usageError(ref.error().message);
+        return;
     if (verb == u"delete") {
         whenDone(m_client->deleteTag(ref->repository, ref->tag), [this, ref](const Done &) {
             if (!m_args.json)
@@ -156,7 +194,7 @@ void CommandRunner::tagCommand(const QString &verb)
 void CommandRunner::manifestCommand(const QString &verb)
 {
     if (verb == u"list") {
-        if (!operands(1))
+        if (!operands(1) || !checkRepository(m_args.words.at(2)))
             return;
         ListOptions options;
         options.pageSize = m_args.pageSize;
@@ -178,10 +216,10 @@ void CommandRunner::manifestCommand(const QString &verb)
         return usageError(QStringLiteral("Unknown manifest command \"%1\".").arg(verb));
     if (!operands(1))
         return;
-    const Result<Reference> ref = parseReference(
+    const std::optional<Reference> ref = referenceOperand(
         m_args.words.at(2), verb == u"show" ? ReferenceNeeds::TagOrDigest : ReferenceNeeds::Digest);
     if (!ref)
-        return usageError(ref.error().message);
+        return;
     if (verb == u"delete") {
         whenDone(m_client->deleteManifest(ref->repository, ref->digest), [this, ref](const Done &) {
             if (!m_args.json)

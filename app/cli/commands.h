@@ -2,12 +2,14 @@
 
 #include "cli/arguments.h"
 #include "cli/output.h"
+#include "core/reference.h"
 #include "registry/job.h"
 #include "upload/blobupload.h"
 
 #include <QObject>
 
 #include <memory>
+#include <optional>
 
 namespace Berth {
 class RegistryClient;
@@ -42,6 +44,12 @@ private:
     void usageError(const QString &message);
     // Operands after the two command words; fails with a usage error if the count is off.
     bool operands(int count);
+    // Operand checks before anything is sent: false after a usage error (exit 2).
+    bool checkRepository(const QString &name);
+    bool checkDigest(const QString &digest);
+    bool checkFrom(); // --from, when given
+    // The operand `text` as a reference with what `needs`; std::nullopt after a usage error.
+    std::optional<Reference> referenceOperand(const QString &text, ReferenceNeeds needs);
     template<typename T, typename F>
     void whenDone(Job<T> *job, F &&onSuccess);
 

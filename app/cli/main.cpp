@@ -22,11 +22,26 @@ using namespace Berth;
 
 namespace {
 
-QString readStdin()
+constexpr qint64 MaxStdinSecret = 64 << 10; // passwords and tokens are a few KiB
+
+// The secret on stdin without its line end. Reads no more than MaxStdinSecret + 1 bytes (stdin
+// may never end); more is a usage error.
+Result<QString> readStdin()
 {
     QFile in;
     in.open(stdin, QIODevice::ReadOnly);
-    QString text = QString::fromUtf8(in.readAll());
+    QByteArray bytes;
+    while (bytes.size() <= MaxStdinSecret) { // a pipe gives what it has; empty: the end
+        const QByteArray more = in.read(MaxStdinSecret + 1 - bytes.size());
+        if (more.isEmpty())
+            break;
+        bytes += more;
+    }
+    if (bytes.size() > MaxStdinSecret)
+        return std::unexpected(RegistryError::make(
+            ErrorCode::InvalidArgument,
+            QStringLiteral("The secret on stdin is longer than %1 bytes.").arg(MaxStdinSecret)));
+    QString text = QString::fromUtf8(bytes);
     while (text.endsWith(u'\n') || text.endsWith(u'\r'))
         text.chop(1);
     return text;
@@ -37,21 +52,40 @@ QString env(const char *name)
     return qEnvironmentVariable(name);
 }
 
-// Flags win over the environment; --anonymous ignores both. Nothing given: std::nullopt.
-std::optional<Credentials> credentialsFrom(const Cli::Arguments &args)
+// Flags win over the environment; --anonymous ignores both. Nothing given: std::nullopt. A
+// secret on stdin that is too long: a usage error.
+Result<std::optional<Credentials>> credentialsFrom(const Cli::Arguments &args)
 {
     if (args.anonymous)
         return Credentials::anonymous();
-    if (args.aadTokenStdin)
-        return Credentials::aadToken(readStdin(), args.tenant);
     const QString user = args.username.isEmpty() ? env("BERTH_USERNAME") : args.username;
-    if (args.passwordStdin)
-        return Credentials::password(user, readStdin());
+    if (args.aadTokenStdin || args.passwordStdin) {
+        const Result<QString> secret = readStdin();
+        if (!secret)
+            return std::unexpected(secret.error());
+        return args.aadTokenStdin ? Credentials::aadToken(*secret, args.tenant)
+                                  : Credentials::password(user, *secret);
+    }
     if (!env("BERTH_PASSWORD").isEmpty() && !user.isEmpty())
         return Credentials::password(user, env("BERTH_PASSWORD"));
     if (!env("BERTH_AAD_TOKEN").isEmpty())
         return Credentials::aadToken(env("BERTH_AAD_TOKEN"), args.tenant);
     return std::nullopt;
+}
+
+// Qt's own messages (a plugin's, a socket's) are not berth-cli's to print: stderr carries its one
+// error line only. A fatal one still says why berth-cli aborts.
+void dropMessage(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (type == QtFatalMsg)
+        std::fprintf(stderr, "%s\n", qPrintable(qFormatLogMessage(type, context, message)));
+}
+
+// Diagnostics on stderr only when asked for: BERTH_CLI_DEBUG=1, or logging rules set.
+bool diagnosticsWanted()
+{
+    return qEnvironmentVariableIntValue("BERTH_CLI_DEBUG") > 0
+           || !qEnvironmentVariableIsEmpty("QT_LOGGING_RULES");
 }
 
 // The registry as the window saved it (QSettings "Berth"/"Berth", or the ini file named by
@@ -67,15 +101,16 @@ std::optional<RegistryProfile> savedProfile(const QUrl &registry)
     return RegistryProfiles::load(*settings).find(registry);
 }
 
-// Creates the client and starts the command; false (after printing why) when it cannot.
-bool startCommand(const Cli::Arguments &args, const ConnectionSettings &settings)
+// Creates the client (owned by `owner`) and starts the command; false (after printing why)
+// when it cannot.
+bool startCommand(const Cli::Arguments &args, const ConnectionSettings &settings, QObject *owner)
 {
-    Result<RegistryClient *> client = RegistryClient::create(settings, qApp);
+    Result<RegistryClient *> client = RegistryClient::create(settings, owner);
     if (!client) {
         Cli::printError(client.error());
         return false;
     }
-    auto *runner = new Cli::CommandRunner(args, *client, qApp);
+    auto *runner = new Cli::CommandRunner(args, *client, owner);
     QObject::connect(runner, &Cli::CommandRunner::done, qApp,
                      [](int code) { QCoreApplication::exit(code); });
     runner->start();
@@ -86,6 +121,8 @@ bool startCommand(const Cli::Arguments &args, const ConnectionSettings &settings
 
 int main(int argc, char *argv[])
 {
+    if (!diagnosticsWanted())
+        qInstallMessageHandler(dropMessage);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("berth-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(BERTH_VERSION));
@@ -100,6 +137,10 @@ int main(int argc, char *argv[])
         return 2;
     }
     const Cli::Arguments &args = std::get<Cli::Arguments>(parsed);
+    // Owns everything below and goes before `app`: the network thread then ends while the
+    // application exists. (Ended after it, the thread closes its TLS sockets, and Qt warns
+    // that it cannot reach the TLS plugin without an application.)
+    QObject session;
 
     ConnectionSettings settings;
     settings.caFile = args.caFile;
@@ -110,7 +151,7 @@ int main(int argc, char *argv[])
     std::optional<Credentials> given;
     AcrEmulator *demo = nullptr;
     if (args.demo) {
-        demo = new AcrEmulator(&app);
+        demo = new AcrEmulator(&session);
         demo->setAnonymousActions({QStringLiteral("*")});
         demo->seedDemo();
         if (!demo->listen()) {
@@ -126,7 +167,12 @@ int main(int argc, char *argv[])
                 QStringLiteral("No registry: pass -r URL, set BERTH_REGISTRY, or use --demo."));
             return 2;
         }
-        given = credentialsFrom(args);
+        const Result<std::optional<Credentials>> fromArgs = credentialsFrom(args);
+        if (!fromArgs) {
+            Cli::printUsageError(fromArgs.error().message);
+            return 2;
+        }
+        given = *fromArgs;
         settings.credentials = given.value_or(Credentials::anonymous());
     }
     Result<QUrl> url = normalizeRegistryUrl(registry, args.plainHttp);
@@ -146,17 +192,18 @@ int main(int argc, char *argv[])
         settings.allowPlainHttp = settings.allowPlainHttp || saved->allowPlainHttp;
     }
     if (!saved || !saved->needsSecret())
-        return startCommand(args, settings) ? app.exec() : 1;
+        return startCommand(args, settings, &session) ? app.exec() : 1;
 
-    Job<Credentials> *resolve = resolveSavedCredentials(new KeychainCredentialStore(&app), *saved);
-    onFinished(resolve, &app, [&args, settings](const Result<Credentials> &credentials) mutable {
+    Job<Credentials> *resolve
+        = resolveSavedCredentials(new KeychainCredentialStore(&session), *saved);
+    onFinished(resolve, &session, [&, settings](const Result<Credentials> &credentials) mutable {
         if (!credentials) {
             Cli::printError(credentials.error());
             QCoreApplication::exit(1);
             return;
         }
         settings.credentials = *credentials;
-        if (!startCommand(args, settings))
+        if (!startCommand(args, settings, &session))
             QCoreApplication::exit(1);
     });
     return app.exec();

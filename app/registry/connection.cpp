@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 #include <QHostAddress>
 #include <QNetworkAccessManager>
 #include <QSslCertificate>
@@ -60,16 +61,32 @@ Result<QUrl> normalizeRegistryUrl(const QString &text, bool allowPlainHttp)
 
 Result<Connection *> Connection::create(const ConnectionSettings &settings, QObject *parent)
 {
+    // A PEM bundle, even the system's, is a few hundred KiB. Only a regular file is opened (a
+    // FIFO would block the open, /dev/zero never ends) and no more than 1 MiB + 1 byte is read.
+    constexpr qint64 MaxCaFileSize = 1 << 20;
     auto *connection = new Connection(settings, parent);
     if (!settings.caFile.isEmpty()) {
+        const QFileInfo info(settings.caFile);
         QFile file(settings.caFile);
-        if (!file.open(QIODevice::ReadOnly)) {
+        QString problem;
+        if (info.exists() && !info.isFile())
+            problem = Tr::tr("not a regular file");
+        else if (!file.open(QIODevice::ReadOnly))
+            problem = file.errorString();
+        if (!problem.isEmpty()) {
             delete connection;
             return std::unexpected(RegistryError::make(
                 ErrorCode::Io,
-                Tr::tr("Cannot read the CA file %1: %2").arg(settings.caFile, file.errorString())));
+                Tr::tr("Cannot read the CA file %1: %2").arg(settings.caFile, problem)));
         }
-        const QList<QSslCertificate> certs = QSslCertificate::fromData(file.readAll(), QSsl::Pem);
+        const QByteArray pem = file.read(MaxCaFileSize + 1);
+        if (pem.size() > MaxCaFileSize) {
+            delete connection;
+            return std::unexpected(RegistryError::make(
+                ErrorCode::InvalidArgument,
+                Tr::tr("The CA file %1 is larger than 1 MiB.").arg(settings.caFile)));
+        }
+        const QList<QSslCertificate> certs = QSslCertificate::fromData(pem, QSsl::Pem);
         if (certs.isEmpty()) {
             delete connection;
             return std::unexpected(RegistryError::make(

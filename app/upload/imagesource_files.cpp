@@ -192,6 +192,8 @@ Result<SourceFiles> SourceFiles::open(const QString &path)
         return files;
     if (!info.exists())
         return std::unexpected(readError(path, Tr::tr("no such file or directory")));
+    if (!info.isFile()) // a FIFO would block the open, a device never end
+        return std::unexpected(readError(path, Tr::tr("not a regular file or directory")));
     Result<TarIndex> tar = TarIndex::read(path);
     if (!tar)
         return std::unexpected(tar.error());

@@ -4,15 +4,23 @@
 #include "core/sha256.h"
 #include "emulator/acremulator.h"
 #include "fixtures/ocilayout.h"
+#include "fixtures/realregistry.h"
 #include "fixtures/scriptedserver.h"
 
+#include <QDir>
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
 
 using namespace Berth;
 
@@ -33,20 +41,36 @@ class tst_Cli : public QObject
     std::unique_ptr<AcrEmulator> m_emu;
     const QString m_password = QStringLiteral("Pa55-word-never-shown");
 
+    // berth-cli's environment: the emulator and its account unless !withCredentials, and Qt's
+    // own messages let through to stderr (BERTH_CLI_DEBUG), so that a stray one fails a test.
+    QProcessEnvironment environment(bool withCredentials = true) const
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("BERTH_REGISTRY"));
+        env.insert(QStringLiteral("BERTH_CLI_DEBUG"), QStringLiteral("1"));
+        if (withCredentials && m_emu) {
+            env.insert(QStringLiteral("BERTH_REGISTRY"), m_emu->url().toString());
+            env.insert(QStringLiteral("BERTH_USERNAME"), QStringLiteral("admin"));
+            env.insert(QStringLiteral("BERTH_PASSWORD"), m_password);
+        }
+        return env;
+    }
+
     // Runs berth-cli without blocking this thread's event loop (the emulator lives here).
     Run cli(const QStringList &args,
             const QByteArray &stdinData = {},
             bool withCredentials = true,
             int timeoutMs = 60000)
     {
+        return run(args, environment(withCredentials), stdinData, timeoutMs);
+    }
+
+    Run run(const QStringList &args,
+            const QProcessEnvironment &env,
+            const QByteArray &stdinData = {},
+            int timeoutMs = 60000)
+    {
         QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("BERTH_REGISTRY"));
-        if (withCredentials && m_emu) {
-            env.insert(QStringLiteral("BERTH_REGISTRY"), m_emu->url().toString());
-            env.insert(QStringLiteral("BERTH_USERNAME"), QStringLiteral("admin"));
-            env.insert(QStringLiteral("BERTH_PASSWORD"), m_password);
-        }
         p.setProcessEnvironment(env);
         QSignalSpy finished(&p, &QProcess::finished);
         p.start(QStringLiteral(BERTH_CLI_PATH), args);
@@ -68,6 +92,13 @@ class tst_Cli : public QObject
             r.err = "the password reached berth-cli's output";
         }
         return r;
+    }
+
+    // stderr is the one "berth-cli: ..." line (a usage error adds its hint to --help).
+    static bool isOneErrorLine(QByteArray err)
+    {
+        err.replace("Run berth-cli --help for the commands.\n", "");
+        return err.startsWith("berth-cli: ") && err.count('\n') == 1 && err.endsWith('\n');
     }
 
     // Requests for `pathPrefix` answered with something other than an authentication challenge.
@@ -146,6 +177,7 @@ private Q_SLOTS:
         QCOMPARE(o.value(u"acr").toBool(false), true);
         QCOMPARE(o.value(u"auth").toString(), QStringLiteral("bearer"));
         QCOMPARE(o.size(), 2);
+        QVERIFY2(r.err.isEmpty(), r.err.constData());
     }
 
     void repoListJsonIsOneArrayAcrossPages()
@@ -361,6 +393,185 @@ private Q_SLOTS:
         QVERIFY(r.err.startsWith("berth-cli: "));
     }
 
+    // Bad operands and out-of-range numbers: exit 2 and one line before anything is sent.
+    void usageErrorSendsNothing_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        const QString digest = Sha256::digestOf("operand");
+        const QString file = QStringLiteral("/nonexistent/layer.bin");
+        const auto row = [](const char *name, const QString &words) {
+            QTest::newRow(name) << words.split(u' ');
+        };
+        row("tag list: bad repository", QStringLiteral("tag list Bad/Name"));
+        row("tag list: a reference", QStringLiteral("tag list hello-world:latest"));
+        row("manifest list: bad repository", QStringLiteral("manifest list ..x"));
+        row("repo show: bad repository", QStringLiteral("repo show UP"));
+        row("repo update: bad repository", QStringLiteral("repo update UP --write-enabled false"));
+        row("repo delete: bad repository", QStringLiteral("repo delete a//b"));
+        row("tag show: bad tag", QStringLiteral("tag show hello-world:-x"));
+        row("tag update: bad repository", QStringLiteral("tag update UP:v1 --write-enabled false"));
+        row("tag delete: a digest too", u"tag delete hello-world:latest@" + digest);
+        row("manifest show: bad digest", QStringLiteral("manifest show hello-world@sha256:12"));
+        row("manifest update: a tag",
+            QStringLiteral("manifest update hello-world:latest --write-enabled false"));
+        row("manifest delete: bad repository", u"manifest delete UP@" + digest);
+        row("blob get: bad repository", u"blob get UP " + digest);
+        row("blob get: bad digest", QStringLiteral("blob get hello-world sha256:ABC"));
+        row("blob delete: bad digest", QStringLiteral("blob delete hello-world md5:00"));
+        row("blob mount: bad source", u"blob mount hello-world --from UP " + digest);
+        row("blob mount: bad digest", QStringLiteral("blob mount hello-world --from a nodigest"));
+        row("blob push: bad repository", u"blob push UP " + file);
+        row("blob push: bad source", u"blob push hello-world " + file + u" --from UP");
+        row("push: bad repository", u"push UP:v1 " + file);
+        row("push: bad tag", u"push cli/image:-v1 " + file);
+        row("push: a digest too", u"push cli/image:v1@" + digest + u' ' + file);
+        row("push: bad source", u"push cli/image:v1 " + file + u" --from UP");
+        row("timeout 0", QStringLiteral("--timeout 0 check"));
+        row("timeout -1", QStringLiteral("--timeout -1 check"));
+        row("timeout 4294968 (ms wrap to 0.7 s)", QStringLiteral("--timeout 4294968 check"));
+        row("timeout 2147484 (ms negative)", QStringLiteral("--timeout 2147484 check"));
+        row("timeout 86401", QStringLiteral("--timeout 86401 check"));
+        row("timeout abc", QStringLiteral("--timeout abc check"));
+        row("page size 0", QStringLiteral("repo list --page-size 0"));
+        row("page size 10001", QStringLiteral("repo list --page-size 10001"));
+        row("page size 2^31", QStringLiteral("repo list --page-size 2147483648"));
+        row("chunk size over 1 TiB",
+            QStringLiteral("blob push cli/x /nonexistent --chunk-size 1099511627777"));
+        row("chunk size 10^20",
+            QStringLiteral("blob push cli/x /nonexistent --chunk-size 100000000000000000000"));
+        row("chunk size abc", QStringLiteral("blob push cli/x /nonexistent --chunk-size abc"));
+    }
+    void usageErrorSendsNothing()
+    {
+        QFETCH(QStringList, args);
+        const Run r = cli(args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(isOneErrorLine(r.err), r.err.constData());
+        QVERIFY(r.out.isEmpty());
+        QCOMPARE(m_emu->requests().size(), 0);
+    }
+
+    void numbersAtTheirLimitsWork()
+    {
+        const Run r
+            = cli({QStringLiteral("--timeout"), QStringLiteral("86400"), QStringLiteral("repo"),
+                   QStringLiteral("list"), QStringLiteral("--page-size"), QStringLiteral("10000")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("hello-world\n"));
+        QVERIFY2(r.err.isEmpty(), r.err.constData());
+    }
+
+    // Never read whole: a device, a FIFO (its open would block) or a huge file fails at once.
+    void caFileThatIsNoPemFileFails_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QByteArray>("code");
+        QTest::newRow("/dev/zero") << QStringLiteral("device") << QByteArray("IO_ERROR");
+        QTest::newRow("a FIFO") << QStringLiteral("fifo") << QByteArray("IO_ERROR");
+        QTest::newRow("a directory") << QStringLiteral("directory") << QByteArray("IO_ERROR");
+        QTest::newRow("2 MiB of PEM") << QStringLiteral("huge") << QByteArray("INVALID_ARGUMENT");
+    }
+    void caFileThatIsNoPemFileFails()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QByteArray, code);
+        QTemporaryDir dir;
+        QString path = dir.path();
+        if (kind == u"device") {
+            path = QStringLiteral("/dev/zero");
+        } else if (kind == u"fifo") {
+            path = dir.filePath(QStringLiteral("ca.pem"));
+            QCOMPARE(::mkfifo(QFile::encodeName(path).constData(), 0600), 0);
+        } else if (kind == u"huge") { // good certificates, but 2 MiB of them: refused unread
+            const QList<QSslCertificate> system = QSslConfiguration::systemCaCertificates();
+            if (system.isEmpty())
+                QSKIP("no system CA certificate to fill the file with");
+            const QByteArray one = system.first().toPem();
+            path = writeFile(dir, QStringLiteral("ca.pem"), one.repeated((2 << 20) / one.size()));
+        }
+        // A local error: nothing to wait for, so 20 s is generous.
+        const Run r = cli({QStringLiteral("--ca-file"), path, QStringLiteral("-r"),
+                           QStringLiteral("https://127.0.0.1:1"), QStringLiteral("check")},
+                          {}, false, 20000);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.startsWith(QByteArray("berth-cli: " + code + ": ")), r.err.constData());
+        QVERIFY2(isOneErrorLine(r.err), r.err.constData());
+    }
+
+    void secretOnStdinIsBounded_data()
+    {
+        QTest::addColumn<qsizetype>("size");
+        QTest::newRow("64 KiB + 1") << qsizetype(64 * 1024 + 1);
+        QTest::newRow("4 MiB") << qsizetype(4 << 20);
+    }
+    void secretOnStdinIsBounded()
+    {
+        QFETCH(qsizetype, size);
+        const Run r = cli({QStringLiteral("-u"), QStringLiteral("admin"),
+                           QStringLiteral("--password-stdin"), QStringLiteral("check")},
+                          QByteArray(size, 'x'));
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(isOneErrorLine(r.err), r.err.constData());
+        QCOMPARE(m_emu->requests().size(), 0);
+    }
+
+    // An https run that fails prints its one line, nothing from Qt's TLS teardown.
+    void httpsFailureIsOneLine()
+    {
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost));
+        const quint16 port = closed.serverPort();
+        closed.close();
+        const Run r = cli({QStringLiteral("-r"), QStringLiteral("https://127.0.0.1:%1").arg(port),
+                           QStringLiteral("check")},
+                          {}, false);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.startsWith("berth-cli: NETWORK_ERROR: "), r.err.constData());
+        QVERIFY2(isOneErrorLine(r.err), r.err.constData());
+    }
+
+    void httpsAgainstATlsRegistryPrintsNothingButTheResult()
+    {
+        Test::RealRegistry registry;
+        QString error;
+        if (!registry.start(Test::RealRegistry::Mode::Tls, &error))
+            QSKIP(qPrintable(u"no TLS docker-registry: " + error));
+        const QStringList tls{QStringLiteral("--ca-file"), registry.caFile(), QStringLiteral("-r"),
+                              registry.url().toString()};
+        const Run ok = cli(tls + QStringList{QStringLiteral("check")}, {}, false);
+        QCOMPARE(ok.exitCode, 0);
+        QVERIFY(ok.out.contains("auth: none"));
+        QVERIFY2(ok.err.isEmpty(), ok.err.constData());
+        const Run missing = cli(tls
+                                    + QStringList{QStringLiteral("tag"), QStringLiteral("list"),
+                                                  QStringLiteral("no/such")},
+                                {}, false);
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY2(isOneErrorLine(missing.err), missing.err.constData());
+    }
+
+    // Qt's own messages reach stderr only when asked for (BERTH_CLI_DEBUG=1 or logging rules).
+    void qtMessagesStayOffStderrUnlessAsked()
+    {
+        QTemporaryDir config; // rules berth-cli was not asked for: the user's qtlogging.ini
+        QVERIFY(QDir(config.path()).mkpath(QStringLiteral("QtProject")));
+        QVERIFY(!writeFile(config, QStringLiteral("QtProject/qtlogging.ini"),
+                           "[Rules]\nberth.registry.debug=true\n")
+                     .isEmpty());
+        QProcessEnvironment env = environment();
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
+        env.remove(QStringLiteral("QT_LOGGING_RULES"));
+        env.remove(QStringLiteral("BERTH_CLI_DEBUG"));
+        const Run quiet = run({QStringLiteral("check")}, env);
+        QCOMPARE(quiet.exitCode, 0);
+        QVERIFY2(quiet.err.isEmpty(), quiet.err.constData());
+
+        env.insert(QStringLiteral("BERTH_CLI_DEBUG"), QStringLiteral("1"));
+        const Run asked = run({QStringLiteral("check")}, env);
+        QCOMPARE(asked.exitCode, 0);
+        QVERIFY2(asked.err.contains("berth.registry: "), asked.err.constData());
+    }
+
     void wrongPasswordFromStdinIsUnauthorized()
     {
         const Run r = cli({QStringLiteral("-u"), QStringLiteral("admin"),
@@ -406,6 +617,7 @@ private Q_SLOTS:
         const Run get = cli({QStringLiteral("blob"), QStringLiteral("get"),
                              QStringLiteral("cli/up"), digest, QStringLiteral("-o"), out});
         QCOMPARE(get.exitCode, 0);
+        QVERIFY2(get.err.isEmpty(), get.err.constData());
         QFile back(out);
         QVERIFY(back.open(QIODevice::ReadOnly));
         QCOMPARE(back.readAll(), data);
@@ -472,6 +684,37 @@ private Q_SLOTS:
             = cli({QStringLiteral("blob"), QStringLiteral("get"), QStringLiteral("hello-world"),
                    Sha256::digestOf("nothing"), QStringLiteral("-o"), out});
         QCOMPARE(r.exitCode, 1);
+        QVERIFY(!QFile::exists(out));
+    }
+
+    // Without -o the bytes go out as they come: a mismatch is found at the end, exit 1.
+    void blobGetWithTheWrongBytesFails_data()
+    {
+        QTest::addColumn<bool>("toFile");
+        QTest::newRow("stdout") << false;
+        QTest::newRow("-o FILE") << true;
+    }
+    void blobGetWithTheWrongBytesFails()
+    {
+        QFETCH(bool, toFile);
+        using Response = Test::ScriptedServer::Response;
+        Test::ScriptedServer server;
+        QVERIFY(server.listen());
+        const QString digest = Sha256::digestOf("the blob that was asked for");
+        server.addRoute("GET", QStringLiteral("/v2/"), Response::json(200, "{}"));
+        server.addRoute("GET", QStringLiteral("/v2/cli/blob/blobs/") + digest,
+                        Response::http(200, {}, patterned(100000, 4)));
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("blob.bin"));
+        QStringList args{QStringLiteral("-r"),  server.url().toString(),    QStringLiteral("blob"),
+                         QStringLiteral("get"), QStringLiteral("cli/blob"), digest};
+        if (toFile)
+            args << QStringLiteral("-o") << out;
+        m_emu.reset();
+        const Run r = cli(args, {}, false);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.startsWith("berth-cli: DIGEST_MISMATCH: "), r.err.constData());
+        QVERIFY2(isOneErrorLine(r.err), r.err.constData());
         QVERIFY(!QFile::exists(out));
     }
 
@@ -642,6 +885,18 @@ private Q_SLOTS:
         QCOMPARE(o.value(u"skipped").toInt(-1), blobs);
         QCOMPARE(o.value(u"mounted").toInt(-1), 0);
         QCOMPARE(o.size(), 6);
+    }
+
+    void pushOfAFifoFailsAtOnce()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("image.tar"));
+        QCOMPARE(::mkfifo(QFile::encodeName(path).constData(), 0600), 0); // its open would block
+        const Run r
+            = cli({QStringLiteral("push"), QStringLiteral("cli/fifo:v1"), path}, {}, true, 20000);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.startsWith("berth-cli: IO_ERROR: "), r.err.constData());
+        QVERIFY2(isOneErrorLine(r.err), r.err.constData());
     }
 
     void pushWithoutRepoAndTagIsAUsageError_data()
