@@ -1,5 +1,7 @@
 #include "cli/arguments.h"
 
+#include <QUrl>
+
 #include <variant>
 
 namespace Berth::Cli {
@@ -7,6 +9,7 @@ namespace Berth::Cli {
 namespace {
 
 constexpr qint64 MaxTimeoutSecs = 24 * 60 * 60;
+constexpr qint64 MaxPages = 10000000;
 constexpr qint64 MaxPageSize = 10000;
 constexpr qint64 MaxChunkSize = qint64(1) << 40; // 1 TiB
 
@@ -37,7 +40,8 @@ QString usage()
     return QStringLiteral(
         "Usage: berth-cli [-r URL] [-u USER] [--password-stdin] [--aad-token-stdin] [--tenant ID]\n"
         "                 [--anonymous] [--ca-file F] [--plain-http] [-o text|json] [--demo]\n"
-        "                 [--timeout SECONDS] COMMAND\n"
+        "                 [--timeout SECONDS] [--trust-realm HOST[:PORT]]... [--max-pages N]\n"
+        "                 COMMAND\n"
         "Commands:\n"
         "  check\n"
         "  repo list [--page-size N] | repo show REPO | repo delete REPO\n"
@@ -55,7 +59,10 @@ QString usage()
         "  push REPO:TAG PATH [--chunk-size BYTES] [--from SRC]   (an OCI layout directory, or a\n"
         "                                            docker/podman save archive)\n"
         "Ranges: --timeout 1 to 86400 seconds (default 30), --page-size 1 to 10000,\n"
-        "        --chunk-size 0 to 1 TiB.\n"
+        "        --chunk-size 0 to 1 TiB, --max-pages 1 to 10000000 (default 10000).\n"
+        "--trust-realm lets the password go to a token server on another host that the\n"
+        "registry's sign-in names (refused as UNTRUSTED_REALM otherwise; Azure tokens go only\n"
+        "to the registry itself).\n"
         "Environment: BERTH_REGISTRY, BERTH_USERNAME, BERTH_PASSWORD, BERTH_AAD_TOKEN;\n"
         "             BERTH_CLI_DEBUG=1 (or QT_LOGGING_RULES) lets Qt's diagnostics reach stderr.\n"
         "Exit status: 0 success, 2 bad usage, 1 any other failure.\n");
@@ -99,6 +106,20 @@ std::variant<Arguments, QString> parseArguments(const QStringList &args)
         } else if (arg == u"--ca-file") {
             if (!value(&a.caFile))
                 return missing();
+        } else if (arg == u"--trust-realm") {
+            if (!value(&v))
+                return missing();
+            const QUrl parsed(u"https://" + v, QUrl::StrictMode);
+            if (!parsed.isValid() || parsed.host().isEmpty() || !parsed.path().isEmpty()
+                || !parsed.userInfo().isEmpty() || parsed.hasQuery() || parsed.hasFragment())
+                return QStringLiteral("--trust-realm takes a host or host:port, not \"%1\".")
+                    .arg(v);
+            a.trustedRealms << v.toLower();
+        } else if (arg == u"--max-pages") {
+            const std::optional<qint64> n = integer(1, MaxPages);
+            if (!n)
+                return QStringLiteral("--max-pages takes a number from 1 to %1.").arg(MaxPages);
+            a.maxPages = int(*n);
         } else if (arg == u"--plain-http") {
             a.plainHttp = true;
         } else if (arg == u"--demo") {

@@ -24,6 +24,8 @@ struct Arguments
     bool json = false; // -o json
     bool demo = false;
     int timeoutSecs = 30;
+    QStringList trustedRealms; // --trust-realm HOST, repeatable
+    int maxPages = 10000;
 
     QStringList words; // the command and its operands: "tag", "list", "repo"
     // command options

@@ -146,6 +146,8 @@ int main(int argc, char *argv[])
     settings.caFile = args.caFile;
     settings.allowPlainHttp = args.plainHttp;
     settings.timeoutMs = args.timeoutSecs * 1000;
+    settings.trustedRealms = args.trustedRealms;
+    settings.maxPages = args.maxPages;
     QString registry = args.registry.isEmpty() ? env("BERTH_REGISTRY") : args.registry;
 
     std::optional<Credentials> given;
@@ -190,6 +192,7 @@ int main(int argc, char *argv[])
         if (settings.caFile.isEmpty())
             settings.caFile = saved->caFile;
         settings.allowPlainHttp = settings.allowPlainHttp || saved->allowPlainHttp;
+        settings.trustedRealms += saved->trustedRealms; // approved in the window
     }
     if (!saved || !saved->needsSecret())
         return startCommand(args, settings, &session) ? app.exec() : 1;

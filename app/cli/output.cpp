@@ -33,7 +33,15 @@ void printJson(const QJsonValue &value)
 
 void printError(const RegistryError &error)
 {
-    std::fprintf(stderr, "berth-cli: %s\n", printableErrorLine(error).toUtf8().constData());
+    RegistryError shown = error;
+    // Where a flag of berth-cli's own lifts the refusal, say which.
+    const QJsonObject detail = error.detail.toObject();
+    if (error.code == ErrorCode::UntrustedRealm && detail.value(u"approvable").toBool())
+        shown.message += QStringLiteral(" Allow it with --trust-realm %1.")
+                             .arg(detail.value(u"realm").toString());
+    else if (error.code == ErrorCode::TooManyPages)
+        shown.message += QStringLiteral(" Raise the limit with --max-pages N.");
+    std::fprintf(stderr, "berth-cli: %s\n", printableErrorLine(shown).toUtf8().constData());
 }
 
 void printUsageError(const QString &message)

@@ -1,6 +1,7 @@
 // berth-cli as outside checks use it: command names, JSON shapes, exit codes, the one
 // stderr line, and secrets kept out of every output. Runs the real binary.
 
+#include "clirun.h"
 #include "core/sha256.h"
 #include "emulator/acremulator.h"
 #include "fixtures/ocilayout.h"
@@ -24,15 +25,7 @@
 
 using namespace Berth;
 
-namespace {
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QJsonDocument json() const { return QJsonDocument::fromJson(out); }
-};
-} // namespace
+using Run = Test::CliRun;
 
 class tst_Cli : public QObject
 {
@@ -70,27 +63,9 @@ class tst_Cli : public QObject
             const QByteArray &stdinData = {},
             int timeoutMs = 60000)
     {
-        QProcess p;
-        p.setProcessEnvironment(env);
-        QSignalSpy finished(&p, &QProcess::finished);
-        p.start(QStringLiteral(BERTH_CLI_PATH), args);
-        if (!stdinData.isNull())
-            p.write(stdinData);
-        p.closeWriteChannel();
-        if (!finished.wait(timeoutMs)) {
-            p.kill();
-            p.waitForFinished(2000);
-            qWarning("berth-cli did not finish");
-        }
-        Run r;
-        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        r.out = p.readAllStandardOutput();
-        r.err = p.readAllStandardError();
-        if (r.out.contains(m_password.toUtf8()) || r.err.contains(m_password.toUtf8())) {
-            // Every test compares the exit code, so a leak fails whichever test caused it.
-            r.exitCode = -99;
+        Run r = Test::runCli(args, env, stdinData, timeoutMs, m_password.toUtf8());
+        if (r.exitCode == -99)
             r.err = "the password reached berth-cli's output";
-        }
         return r;
     }
 

@@ -1,0 +1,53 @@
+#pragma once
+
+// Runs the real berth-cli for the CLI tests without blocking the calling thread's event
+// loop (servers of the test live there), bounded in time.
+
+#include <QJsonDocument>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QSignalSpy>
+#include <QStringList>
+
+namespace Berth::Test {
+
+struct CliRun
+{
+    int exitCode = -1; // -1: crashed or killed
+    QByteArray out;
+    QByteArray err;
+    QJsonDocument json() const { return QJsonDocument::fromJson(out); }
+};
+
+// Kills berth-cli after `timeoutMs`. `secret`, when given, must not reach stdout or stderr:
+// if it does, exitCode is -99 (every test compares it) and err says so.
+inline CliRun runCli(const QStringList &args,
+                     const QProcessEnvironment &env,
+                     const QByteArray &stdinData = {},
+                     int timeoutMs = 60000,
+                     const QByteArray &secret = {})
+{
+    QProcess p;
+    p.setProcessEnvironment(env);
+    QSignalSpy finished(&p, &QProcess::finished);
+    p.start(QStringLiteral(BERTH_CLI_PATH), args);
+    if (!stdinData.isNull())
+        p.write(stdinData);
+    p.closeWriteChannel();
+    if (!finished.wait(timeoutMs)) {
+        p.kill();
+        p.waitForFinished(2000);
+        qWarning("berth-cli did not finish");
+    }
+    CliRun r;
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    if (!secret.isEmpty() && (r.out.contains(secret) || r.err.contains(secret))) {
+        r.exitCode = -99;
+        r.err = "a secret reached berth-cli's output";
+    }
+    return r;
+}
+
+} // namespace Berth::Test
