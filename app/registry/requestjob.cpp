@@ -186,6 +186,7 @@ void RequestJob::send(const QUrl &url)
         if (m_streaming)
             Q_EMIT progress(done, total);
     });
+    connect(m_reply, &QNetworkReply::metaDataChanged, this, &RequestJob::onHeaders);
     m_bytesUp = 0;
     m_bytesDown = 0;
     m_attemptClock.start();
@@ -194,38 +195,61 @@ void RequestJob::send(const QUrl &url)
 
 void RequestJob::onReadyRead()
 {
+    if (m_bodyCut) {
+        m_reply->skip(m_reply->bytesAvailable()); // the rest of a body we stopped reading
+        return;
+    }
     const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const bool success = status >= 200 && status <= 299;
     if (success && m_request.sink) {
         m_streaming = true;
         const QByteArray chunk = m_reply->readAll();
         if (m_request.sink->write(chunk) != chunk.size()) {
-            // The error first: abort() finishes the reply synchronously.
-            m_bodyCut = true;
             failWith(RegistryError::make(
                 ErrorCode::Io,
                 Tr::tr("Cannot write the download: %1").arg(m_request.sink->errorString())));
-            m_reply->abort();
-            return;
+            cutBody();
         }
         return;
     }
     const qint64 limit = success ? m_request.maxBody : MaxErrorBody;
     m_buffer += m_reply->read(limit + 1 - m_buffer.size());
-    if (m_buffer.size() > limit) {
-        m_bodyCut = true;
-        if (success) {
-            failWith(RegistryError::make(
-                ErrorCode::TooLarge,
-                Tr::tr("The registry's answer is larger than %1 MiB; refusing to read it.")
-                    .arg(m_request.maxBody >> 20),
-                status));
-            m_reply->abort(); // finishes synchronously; the error above stands
-        } else {
-            m_buffer.truncate(limit);
-            m_reply->abort(); // enough of the error body to explain it
-        }
-    }
+    if (m_buffer.size() <= limit)
+        return;
+    if (success)
+        failWith(RegistryError::make(
+            ErrorCode::TooLarge,
+            Tr::tr("The registry's answer is larger than %1 MiB; refusing to read it.")
+                .arg(m_request.maxBody >> 20),
+            status));
+    else
+        m_buffer.truncate(limit); // enough of the error body to explain it
+    cutBody();
+}
+
+// Stops reading the current body. The reply is aborted on the next event-loop turn: aborting
+// it from inside one of its own signals makes Qt report its error twice (and warn about it).
+void RequestJob::cutBody()
+{
+    m_bodyCut = true;
+    QTimer::singleShot(0, m_reply, &QNetworkReply::abort);
+}
+
+// Qt drops every header of an answer whose headers it cannot take (one over about 100 KB)
+// and would then read its body until the server closes: refuse it at once instead. Every
+// real HTTP/1.1 answer has at least one header.
+void RequestJob::onHeaders()
+{
+    const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status == 0 || !m_reply->rawHeaderList().isEmpty())
+        return;
+    failWith(RegistryError::make(ErrorCode::InvalidResponse,
+                                 Tr::tr("%1 answered with headers Berth cannot read (too large, "
+                                        "over 100 KB, or malformed).")
+                                     .arg(m_currentUrl.host()),
+                                 status));
+    m_deadline->stop();
+    cutBody();
 }
 
 RegistryError RequestJob::transportError() const
@@ -238,6 +262,12 @@ RegistryError RequestJob::transportError() const
                                    Tr::tr("%1 stopped answering (no data for %2 s).")
                                        .arg(host)
                                        .arg(m_connection->settings().timeoutMs / 1000.0));
+    case QNetworkReply::UnknownContentError:
+        return RegistryError::make(
+            ErrorCode::InvalidResponse,
+            Tr::tr("%1 sent an answer that cannot be unpacked: it is compressed beyond a safe "
+                   "ratio (a decompression bomb?) or damaged.")
+                .arg(host));
     case QNetworkReply::SslHandshakeFailedError:
         return RegistryError::make(
             ErrorCode::Tls, Tr::tr("TLS with %1 failed: %2").arg(host, m_reply->errorString()));

@@ -72,6 +72,7 @@ public:
 
 private:
     void send(const QUrl &url);
+    void onHeaders();
     void onReadyRead();
     void onFinished();
     void retryOrFail(const RegistryError &error, int retryAfterSecs);
@@ -81,6 +82,7 @@ private:
     void failWith(RegistryError error);
     void checkDeadline();
     void stopReply();
+    void cutBody();
 
     Connection *m_connection;
     HttpRequest m_request;

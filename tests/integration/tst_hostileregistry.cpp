@@ -9,6 +9,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 using namespace Berth;
 using namespace Berth::Test;
@@ -341,6 +342,78 @@ private Q_SLOTS:
         BERTH_VERIFY_OK(await(c->listTags(QStringLiteral("repo"))));
         QCOMPARE(m_registry->requests().size(), 1);
         QCOMPARE(m_registry->requests().first().header("Authorization"), "Bearer " + token);
+    }
+
+    // 8. No stray Qt diagnostics on the way (berth-cli passes them to stderr when asked).
+    void errorBodyCutShortLeavesNoWarning_data()
+    {
+        QTest::addColumn<int>("size");
+        QTest::newRow("100 KiB") << (100 << 10);
+        QTest::newRow("200 KiB") << (200 << 10);
+        QTest::newRow("4 MiB") << (4 << 20);
+    }
+    void errorBodyCutShortLeavesNoWarning()
+    {
+        QFETCH(int, size);
+        QTest::failOnWarning(QRegularExpression(QStringLiteral(".*")));
+        m_registry->addRoute("GET", QStringLiteral("/v2/"), Response::json(200, "{}"));
+        QByteArray body = R"({"errors":[{"code":"NAME_UNKNOWN","message":"no such repository"}]})";
+        body += QByteArray(size, ' ');
+        m_registry->addRoute("GET", QStringLiteral("/v2/repo/tags/list"),
+                             Response::json(404, body));
+        auto c = client(Credentials::anonymous());
+        const auto r = await(c->listTags(QStringLiteral("repo")));
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, ErrorCode::NameUnknown);
+    }
+
+    void tokenEndpointTimeoutLeavesNoWarning()
+    {
+        QTest::failOnWarning(QRegularExpression(QStringLiteral(".*")));
+        challengeWithRealm(m_registry->url(QStringLiteral("/token")).toEncoded());
+        m_registry->addRoute("GET", QStringLiteral("/token"), Response::stall());
+        auto c = client(Credentials::password(QStringLiteral("user"), Password),
+                        [](ConnectionSettings &s) { s.timeoutMs = 500; });
+        const auto r = await(c->listTags(QStringLiteral("repo")));
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, ErrorCode::Timeout);
+    }
+
+    // Qt 6.4 drops the headers of an answer with one over about 100 KB and would read its
+    // body until the server closes: refused at once instead (the timeout here is 20 s).
+    void hugeResponseHeaderFailsAtOnce()
+    {
+        m_registry->addRoute("GET", QStringLiteral("/v2/"), Response::json(200, "{}"));
+        m_registry->addRoute("GET", QStringLiteral("/v2/repo/tags/list"),
+                             Response::raw("HTTP/1.1 200 OK\r\nX-Big: " + QByteArray(300 << 10, 'x')
+                                           + "\r\nContent-Length: 2\r\n\r\n{}"));
+        auto c
+            = client(Credentials::anonymous(), [](ConnectionSettings &s) { s.timeoutMs = 20000; });
+        const auto r = await(c->listTags(QStringLiteral("repo")), 10000);
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, ErrorCode::InvalidResponse);
+        QVERIFY2(r.error().message.contains(u"100 KB"), qPrintable(r.error().message));
+    }
+
+    void decompressionBombIsNamed()
+    {
+        m_registry->addRoute("GET", QStringLiteral("/v2/"), Response::json(200, "{}"));
+        // 64 MiB of zeros as a 64 KiB zlib stream ("Content-Encoding: deflate").
+        const QByteArray bomb = qCompress(QByteArray(64 << 20, '\0'), 9).mid(4);
+        const QList<QPair<QByteArray, QByteArray>> deflated{{"Content-Type", "application/json"},
+                                                            {"Content-Encoding", "deflate"}};
+        m_registry->addRoute("GET", QStringLiteral("/v2/repo/tags/list"),
+                             Response::http(200, deflated, bomb));
+        // An honest compressed answer still reads.
+        m_registry->addRoute(
+            "GET", QStringLiteral("/v2/small/tags/list"),
+            Response::http(200, deflated, qCompress(R"({"name":"small","tags":["a"]})").mid(4)));
+        auto c = client(Credentials::anonymous());
+        BERTH_VERIFY_OK(await(c->listTags(QStringLiteral("small"))));
+        const auto r = await(c->listTags(QStringLiteral("repo")));
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, ErrorCode::InvalidResponse);
+        QVERIFY2(r.error().message.contains(u"decompression bomb"), qPrintable(r.error().message));
     }
 
     // 9. Messages say what happened.
