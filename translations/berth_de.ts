@@ -28,16 +28,24 @@
         <translation>Ein Token wird nicht über unverschlüsseltes http bei %1 angefordert.</translation>
     </message>
     <message>
-        <source>Could not reach the token endpoint %1: %2</source>
-        <translation>Der Token-Endpunkt %1 ist nicht erreichbar: %2</translation>
-    </message>
-    <message>
         <source>The registry refused the credentials: %1</source>
         <translation>Die Registry hat die Zugangsdaten abgelehnt: %1</translation>
     </message>
     <message>
         <source>The token endpoint answered without a %1.</source>
         <translation>Der Token-Endpunkt hat ohne %1 geantwortet.</translation>
+    </message>
+    <message>
+        <source>The token endpoint answered with a malformed %1 (it holds characters a token may not have).</source>
+        <translation>Der Token-Endpunkt hat mit einem fehlerhaften %1 geantwortet (es enthält Zeichen, die ein Token nicht haben darf).</translation>
+    </message>
+    <message>
+        <source>The registry sends sign-in to another server, %1. Azure tokens go only to the registry itself; not sending it.</source>
+        <translation>Die Registry leitet die Anmeldung an einen anderen Server weiter, %1. Azure-Token gehen nur an die Registry selbst; es wird nicht gesendet.</translation>
+    </message>
+    <message>
+        <source>The registry sends sign-in to another server, %1. Berth sends your password there only once you trust that server for this registry.</source>
+        <translation>Die Registry leitet die Anmeldung an einen anderen Server weiter, %1. Berth sendet Ihr Passwort erst dorthin, wenn Sie diesem Server für diese Registry vertrauen.</translation>
     </message>
 </context>
 <context>
@@ -550,8 +558,20 @@
         <translation>ist kein Datum mit Uhrzeit nach ISO 8601</translation>
     </message>
     <message>
-        <source>is not a valid digest</source>
-        <translation>ist kein gültiger Digest</translation>
+        <source>is not %1: %2</source>
+        <translation>ist nicht %1: %2</translation>
+    </message>
+    <message>
+        <source>a valid digest</source>
+        <translation>ein gültiger Digest</translation>
+    </message>
+    <message>
+        <source>a valid repository name</source>
+        <translation>ein gültiger Repository-Name</translation>
+    </message>
+    <message>
+        <source>a valid tag</source>
+        <translation>ein gültiges Tag</translation>
     </message>
 </context>
 <context>
@@ -972,6 +992,22 @@
         <source>Quit and cancel them?</source>
         <translation>Beenden und sie abbrechen?</translation>
     </message>
+    <message>
+        <source>Trust Sign-in Server</source>
+        <translation>Anmeldeserver vertrauen</translation>
+    </message>
+    <message>
+        <source>%1 asks you to sign in at another server, %2.</source>
+        <translation>%1 verlangt die Anmeldung bei einem anderen Server, %2.</translation>
+    </message>
+    <message>
+        <source>Berth sends your username and password to %1 only if you trust it. Trust it only if it belongs to whoever runs this registry, such as its documented token service. The choice is kept with the registry&apos;s saved connection.</source>
+        <translation>Berth sendet Benutzername und Passwort nur an %1, wenn Sie ihm vertrauen. Vertrauen Sie ihm nur, wenn er zum Betreiber dieser Registry gehört, etwa als dessen dokumentierter Token-Dienst. Die Entscheidung wird mit der gespeicherten Verbindung der Registry aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Trust %1</source>
+        <translation>%1 vertrauen</translation>
+    </message>
 </context>
 <context>
     <name>Berth::Manifest</name>
@@ -1296,6 +1332,27 @@
     </message>
 </context>
 <context>
+    <name>Berth::PagedTableModel</name>
+    <message>
+        <source>The registry&apos;s next-page link points back to a page already read; stopped.</source>
+        <translation>Der Link der Registry zur nächsten Seite verweist auf eine bereits gelesene Seite zurück; angehalten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped after %n pages: the registry keeps sending more.</source>
+        <translation>
+            <numerusform>Nach %n Seite angehalten: Die Registry sendet immer weitere.</numerusform>
+            <numerusform>Nach %n Seiten angehalten: Die Registry sendet immer weitere.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Berth::Printable</name>
+    <message>
+        <source>(registry code %1)</source>
+        <translation>(Code der Registry %1)</translation>
+    </message>
+</context>
+<context>
     <name>Berth::Reference</name>
     <message>
         <source>The image reference is empty.</source>
@@ -1476,6 +1533,46 @@
         <source>The registry refused the credentials: %1</source>
         <translation>Die Registry hat die Zugangsdaten abgelehnt: %1</translation>
     </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>keine reguläre Datei</translation>
+    </message>
+    <message>
+        <source>The CA file %1 is larger than 1 MiB.</source>
+        <translation>Die CA-Datei %1 ist größer als 1 MiB.</translation>
+    </message>
+    <message>
+        <source>The registry answered with a Docker-Content-Digest header that is not a digest: %1.</source>
+        <translation>Die Registry hat mit einem Docker-Content-Digest-Header geantwortet, der kein Digest ist: %1.</translation>
+    </message>
+    <message>
+        <source>The registry&apos;s next-page link points to another server (%1); not following it.</source>
+        <translation>Der Link der Registry zur nächsten Seite verweist auf einen anderen Server (%1); ihm wird nicht gefolgt.</translation>
+    </message>
+    <message>
+        <source>Refusing to send a request whose address holds a control character.</source>
+        <translation>Eine Anfrage, deren Adresse ein Steuerzeichen enthält, wird nicht gesendet.</translation>
+    </message>
+    <message>
+        <source>Refusing to send a request whose %1 header holds a line break or another control character.</source>
+        <translation>Eine Anfrage, deren Header %1 einen Zeilenumbruch oder ein anderes Steuerzeichen enthält, wird nicht gesendet.</translation>
+    </message>
+    <message>
+        <source>%1 answers too slowly: %2 bytes in %3 s, below the minimum of %4 KiB/s.</source>
+        <translation>%1 antwortet zu langsam: %2 Bytes in %3 s, unter dem Minimum von %4 KiB/s.</translation>
+    </message>
+    <message>
+        <source>%1 answered with headers Berth cannot read (too large, over 100 KB, or malformed).</source>
+        <translation>%1 hat mit Headern geantwortet, die Berth nicht lesen kann (zu groß, über 100 KB, oder fehlerhaft).</translation>
+    </message>
+    <message>
+        <source>%1 sent an answer that cannot be unpacked: it is compressed beyond a safe ratio (a decompression bomb?) or damaged.</source>
+        <translation>%1 hat eine Antwort gesendet, die sich nicht entpacken lässt: Sie ist über ein sicheres Maß hinaus komprimiert (eine Dekompressionsbombe?) oder beschädigt.</translation>
+    </message>
+    <message>
+        <source>The sign-in was redirected to another server, %1; not following.</source>
+        <translation>Die Anmeldung wurde an einen anderen Server umgeleitet, %1; der Umleitung wird nicht gefolgt.</translation>
+    </message>
 </context>
 <context>
     <name>Berth::RepositoryModel</name>
@@ -1613,10 +1710,6 @@
     <message>
         <source>%1 changed while it was being uploaded; upload stopped.</source>
         <translation>%1 hat sich während des Hochladens geändert; das Hochladen wurde abgebrochen.</translation>
-    </message>
-    <message>
-        <source>the file became shorter</source>
-        <translation>die Datei ist kürzer geworden</translation>
     </message>
     <message>
         <source>A file slice can only be read.</source>
@@ -1885,6 +1978,10 @@
     <message>
         <source>The registry refused to write to %1 (is it locked? writeEnabled may be false): %2</source>
         <translation>Die Registry hat das Schreiben in %1 verweigert (gesperrt? writeEnabled ist möglicherweise false): %2</translation>
+    </message>
+    <message>
+        <source>not a regular file or directory</source>
+        <translation>keine reguläre Datei und kein Verzeichnis</translation>
     </message>
 </context>
 <context>
