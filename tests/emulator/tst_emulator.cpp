@@ -18,7 +18,6 @@ using namespace Berth::Test;
 int runContentTests(int argc, char **argv);
 int runMetadataTests(int argc, char **argv);
 
-
 class tst_Emulator : public EmulatorTest
 {
     Q_OBJECT
