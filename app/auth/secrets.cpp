@@ -20,7 +20,7 @@ QJsonValue scrubbed(const QJsonValue &value, const Secrets &secrets)
         return secrets.scrub(value.toString());
     if (value.isArray()) {
         QJsonArray out;
-        for (const QJsonValue &item : value.toArray())
+        for (const QJsonValue item : value.toArray())
             out.append(scrubbed(item, secrets));
         return out;
     }

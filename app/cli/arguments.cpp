@@ -8,7 +8,7 @@ namespace Berth::Cli {
 
 namespace {
 
-constexpr qint64 MaxTimeoutSecs = 24 * 60 * 60;
+constexpr qint64 MaxTimeoutSecs = qint64(24) * 60 * 60;
 constexpr qint64 MaxPages = 10000000;
 constexpr qint64 MaxPageSize = 10000;
 constexpr qint64 MaxChunkSize = qint64(1) << 40; // 1 TiB

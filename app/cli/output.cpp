@@ -60,7 +60,7 @@ void printObject(const QJsonObject &object, int indent)
             printObject(v.toObject(), indent + 2);
         } else if (v.isArray()) {
             QStringList items;
-            for (const QJsonValue &item : v.toArray())
+            for (const QJsonValue item : v.toArray())
                 items << (item.isString()
                               ? item.toString()
                               : QString::fromUtf8(

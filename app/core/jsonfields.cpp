@@ -196,7 +196,7 @@ QString FieldReader::matching(QLatin1String key, Grammar valid, const QString &w
 
 QStringList FieldReader::allMatching(QLatin1String key, Grammar valid, const QString &what)
 {
-    const QStringList list = strings(key);
+    QStringList list = strings(key);
     for (qsizetype i = 0; i < list.size(); ++i) {
         if (!valid(list.at(i))) {
             fail(grammarError(indexPath(path(key), i), what, list.at(i)));

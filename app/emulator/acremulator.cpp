@@ -113,7 +113,7 @@ QString AcrEmulator::putManifest(const QString &repo,
         qCWarning(lcEmulator) << "putManifest: refused for" << repo << check.error.body.trimmed();
         return {};
     }
-    const QString digest = check.record.digest;
+    QString digest = check.record.digest;
     m_store->storeManifest(m_store->ensureRepository(repo), std::move(check.record), tag);
     return digest;
 }

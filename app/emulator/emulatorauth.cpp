@@ -15,7 +15,7 @@ const QStringList RepositoryActions
     = {QStringLiteral("pull"), QStringLiteral("push"), QStringLiteral("delete"),
        QStringLiteral("metadata_read"), QStringLiteral("metadata_write")};
 
-constexpr qint64 RefreshTokenLifetime = 3 * 3600; // ACR refresh tokens last three hours
+constexpr qint64 RefreshTokenLifetime = qint64(3) * 3600; // ACR refresh tokens last three hours
 
 QByteArray base64Url(const QByteArray &data)
 {
@@ -149,7 +149,7 @@ std::optional<Principal> Auth::refreshLogin(const QString &refreshToken,
     Principal principal;
     principal.subject = claims->value(u"sub").toString();
     principal.tenant = claims->value(u"tenant").toString();
-    for (const QJsonValue &action :
+    for (const QJsonValue action :
          claims->value(u"permissions").toObject().value(u"actions").toArray())
         principal.actions.append(action.toString());
     return principal;
@@ -240,10 +240,10 @@ std::optional<QList<Access>> Auth::verifyAccessToken(const QString &token, const
         return std::nullopt;
     }
     QList<Access> access;
-    for (const QJsonValue &value : claims->value(u"access").toArray()) {
+    for (const QJsonValue value : claims->value(u"access").toArray()) {
         const QJsonObject entry = value.toObject();
         Access granted{entry.value(u"type").toString(), entry.value(u"name").toString(), {}};
-        for (const QJsonValue &action : entry.value(u"actions").toArray())
+        for (const QJsonValue action : entry.value(u"actions").toArray())
             granted.actions.append(action.toString());
         access.append(granted);
     }

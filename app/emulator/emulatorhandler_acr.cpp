@@ -40,7 +40,7 @@ QList<const T *> takePage(const QList<const T *> &sorted,
                     - sorted.begin();
         }
     }
-    const QList<const T *> page = sorted.mid(begin, n);
+    QList<const T *> page = sorted.mid(begin, n);
     more = begin + page.size() < sorted.size();
     return page;
 }

@@ -90,7 +90,7 @@ ManifestCheck analyseManifest(Store &store,
         const QJsonValue children = manifest.value(u"manifests");
         if (!children.isArray())
             return invalid();
-        for (const QJsonValue &child : children.toArray()) {
+        for (const QJsonValue child : children.toArray()) {
             if (!isDescriptor(child))
                 return invalid();
             const QJsonObject descriptor = child.toObject();
@@ -120,7 +120,7 @@ ManifestCheck analyseManifest(Store &store,
         return blobUnknownIn(configDigest);
     record.configMediaType = config.toObject().value(u"mediaType").toString();
     record.imageSize = qint64(config.toObject().value(u"size").toDouble());
-    for (const QJsonValue &layer : layers.toArray()) {
+    for (const QJsonValue layer : layers.toArray()) {
         if (!isDescriptor(layer))
             return invalid();
         const QString digest = layer.toObject().value(u"digest").toString();

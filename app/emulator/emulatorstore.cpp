@@ -119,7 +119,7 @@ bool Store::isValidTag(const QString &tag)
 QString
 Store::addBlob(const QString &repository, const QByteArray &data, const QString &knownDigest)
 {
-    const QString digest = knownDigest.isEmpty() ? digestOf(data) : knownDigest;
+    QString digest = knownDigest.isEmpty() ? digestOf(data) : knownDigest;
     if (!m_blobs.contains(digest))
         m_blobs.insert(digest, data);
     link(repository, digest);
@@ -208,7 +208,7 @@ void Store::storeManifest(Repository &repository,
     auto existing = repository.manifests.find(digest);
     if (existing == repository.manifests.end()) {
         record.created = record.updated = when;
-        repository.manifests.insert(digest, std::move(record));
+        repository.manifests.insert(digest, record);
     } else {
         existing->updated = when;
     }
@@ -229,7 +229,7 @@ void Store::storeManifest(Repository &repository,
 
 QStringList Store::removeManifest(Repository &repository, const QString &digest)
 {
-    const QStringList tags = repository.tagsOf(digest);
+    QStringList tags = repository.tagsOf(digest);
     for (const QString &tag : tags)
         repository.tags.remove(tag);
     repository.manifests.remove(digest);

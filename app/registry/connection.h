@@ -24,7 +24,7 @@ struct ConnectionSettings
     int timeoutMs = 30000; // a transfer that makes no progress for this long fails
     // A transfer slower than this on average (after a grace of timeoutMs) fails as TIMEOUT,
     // so a server that drips its answer cannot hold a request open for ever.
-    qint64 minBytesPerSec = 8 * 1024;
+    qint64 minBytesPerSec = qint64(8) * 1024;
     // A listing stops with TOO_MANY_PAGES after this many pages (a registry that invents
     // pages for ever); 10,000 pages of 1,000 is ten million items.
     int maxPages = 10000;

@@ -55,7 +55,7 @@ Result<QString> announcedDigest(const HttpResponse &r)
 // What the registry says it stored under `digest` (Berth's own hash of what it sent).
 Result<QString> storedAs(const HttpResponse &r, const QString &digest, const QString &what)
 {
-    const Result<QString> stored = announcedDigest(r);
+    Result<QString> stored = announcedDigest(r);
     if (!stored)
         return stored;
     if (stored->startsWith(u"sha256:") && *stored != digest)

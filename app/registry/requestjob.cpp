@@ -24,7 +24,7 @@ struct Tr
 
 constexpr int MaxRedirects = 5;
 constexpr int MaxRetries = 2;
-constexpr qint64 MaxErrorBody = 64 * 1024;
+constexpr qint64 MaxErrorBody = qint64(64) * 1024;
 constexpr int MaxRetryAfterSecs = 10;
 constexpr int DeadlineCheckMs = 250;
 
