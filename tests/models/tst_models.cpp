@@ -315,25 +315,6 @@ private Q_SLOTS:
         QVERIFY(!model->hasError());
     }
 
-    // The client goes away (its registry was removed) while a page loads: its job ends
-    // ABORTED, so the table does not stay "loading" for ever.
-    void destroyingTheClientEndsLoading()
-    {
-        auto client = makeClient(m_emu->url(),
-                                 Credentials::password(QStringLiteral("u"), QStringLiteral("p")));
-        TagModel model;
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
-        QSignalSpy failed(&model, &PagedTableModel::loadFailed);
-        model.setRepository(client.get(), QStringLiteral("big/repo"));
-        QVERIFY(model.isLoading());
-        client.reset();
-        QVERIFY(!model.isLoading());
-        QCOMPARE(failed.size(), 1);
-        QCOMPARE(model.error().code, ErrorCode::Aborted);
-        QCOMPARE(model.rowCount(), 0);
-    }
-
     // A view (here the tester) asks for the first page while the model resets: the model
     // must not ask for it a second time.
     void reloadAsksForTheFirstPageOnce()
