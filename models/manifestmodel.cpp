@@ -20,13 +20,10 @@ void ManifestModel::setRepository(RegistryClient *client, const QString &repo)
 {
     m_client = client;
     m_repo = repo;
-    if (m_client && !repo.isEmpty()) {
+    if (m_client && !repo.isEmpty())
         reload();
-    } else {
-        beginResetModel();
-        clearRows();
-        endResetModel();
-    }
+    else
+        clear();
 }
 
 void ManifestModel::setOrderBy(OrderBy order)

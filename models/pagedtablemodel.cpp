@@ -21,19 +21,29 @@ void PagedTableModel::fetchMore(const QModelIndex &parent)
 
 void PagedTableModel::reload()
 {
+    reset(true);   // a view may ask for the first page inside the reset...
+    fetchMore({}); // ...and then this asks for nothing more
+}
+
+void PagedTableModel::clear()
+{
+    reset(false);
+}
+
+void PagedTableModel::reset(bool loadAgain)
+{
     beginResetModel();
-    ++m_generation;
+    ++m_generation; // pages still on their way are dropped
     clearRows();
     m_next.clear();
     m_visited.clear();
-    m_hasMore = true;
+    m_hasMore = loadAgain;
     m_error.reset();
     const bool wasFetching = m_fetching;
     m_fetching = false; // a page of the old generation no longer counts
-    endResetModel();    // a view may ask for the first page right here...
+    endResetModel();    // a view may call fetchMore() here (only when loadAgain)
     if (wasFetching && !m_fetching)
         Q_EMIT loadingChanged(false);
-    fetchMore({}); // ...and then this asks for nothing more
 }
 
 void PagedTableModel::retry()

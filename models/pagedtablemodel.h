@@ -31,6 +31,10 @@ public:
 
     // Forgets every row and starts again from the first page.
     void reload();
+    // Forgets every row and loads nothing more (there is nothing to show). Like reload(), it
+    // drops pages still on their way and ends the loading state, so no late page lands in
+    // the emptied table and isLoading() does not stay true.
+    void clear();
     // After an error: asks for the failed page again.
     void retry();
 
@@ -54,6 +58,8 @@ protected:
     quint64 generation() const { return m_generation; }
 
 private:
+    // The one reset of rows and paging state both reload() and clear() go through.
+    void reset(bool loadAgain);
     void setFetching(bool fetching);
 
     QUrl m_next;

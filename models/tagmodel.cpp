@@ -22,13 +22,10 @@ void TagModel::setRepository(RegistryClient *client, const QString &repo)
 {
     m_client = client;
     m_repo = repo;
-    if (m_client && !repo.isEmpty()) {
+    if (m_client && !repo.isEmpty())
         reload();
-    } else {
-        beginResetModel();
-        clearRows();
-        endResetModel();
-    }
+    else
+        clear();
 }
 
 void TagModel::setOrderBy(OrderBy order)

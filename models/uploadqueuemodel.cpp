@@ -43,47 +43,57 @@ UploadQueueModel::~UploadQueueModel() = default;
 
 void UploadQueueModel::attach(UploadWorker *worker)
 {
-    // The worker is alive while it emits; after that only its address serves as a key.
-    const UploadWorker *key = worker;
+    if (m_serialOf.contains(worker))
+        return;
+    // The worker is alive while it emits; its rows keep its serial after it is gone, and a
+    // worker allocated later at the same address gets a serial of its own.
+    const quint64 serial = m_nextSerial++;
+    m_serialOf.insert(worker, serial);
     connect(worker, &UploadWorker::added, this,
-            [this, worker](int id, const UploadRequest &request) { add(worker, id, request); });
+            [this, worker, serial](int id, const UploadRequest &request) {
+                add(worker, serial, id, request);
+            });
     connect(worker, &UploadWorker::statusChanged, this,
-            [this, worker](const UploadStatus &status) { update(worker, status); });
-    connect(worker, &QObject::destroyed, this, [this, key] { workerDestroyed(key); });
+            [this, worker, serial](const UploadStatus &status) { update(worker, serial, status); });
+    connect(worker, &QObject::destroyed, this,
+            [this, worker, serial] { workerDestroyed(worker, serial); });
 }
 
-void UploadQueueModel::add(UploadWorker *worker, int id, const UploadRequest &request)
+void UploadQueueModel::add(UploadWorker *worker,
+                           quint64 serial,
+                           int id,
+                           const UploadRequest &request)
 {
-    const UploadWorker *key = worker;
-    if (m_rowOf.contains({key, id}))
+    if (m_rowOf.contains({serial, id}))
         return;
     const int row = int(m_rows.size());
     beginInsertRows({}, row, row);
     UploadStatus status;
     status.id = id;
-    m_rows.append(Row{worker, key, request, status});
-    m_rowOf.insert({key, id}, row);
+    m_rows.append(Row{worker, serial, request, status});
+    m_rowOf.insert({serial, id}, row);
     endInsertRows();
     scheduleOverall();
 }
 
-void UploadQueueModel::update(UploadWorker *worker, const UploadStatus &status)
+void UploadQueueModel::update(UploadWorker *worker, quint64 serial, const UploadStatus &status)
 {
-    int row = rowOf(worker, status.id);
+    int row = m_rowOf.value({serial, status.id}, -1);
     if (row < 0) { // an entry added before this model was attached
-        add(worker, status.id, worker->request(status.id));
-        row = rowOf(worker, status.id);
+        add(worker, serial, status.id, worker->request(status.id));
+        row = m_rowOf.value({serial, status.id}, -1);
     }
     m_rows[row].status = status;
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
     scheduleOverall();
 }
 
-void UploadQueueModel::workerDestroyed(const UploadWorker *key)
+void UploadQueueModel::workerDestroyed(const UploadWorker *worker, quint64 serial)
 {
+    m_serialOf.remove(worker); // its address is free for another worker now
     for (int row = 0; row < m_rows.size(); ++row) {
         UploadStatus &status = m_rows[row].status;
-        if (m_rows.at(row).key != key || isFinal(status.state))
+        if (m_rows.at(row).serial != serial || isFinal(status.state))
             continue;
         status.state = UploadState::Cancelled;
         status.bytesPerSecond = 0;
@@ -100,14 +110,15 @@ UploadWorker *UploadQueueModel::worker(int row) const
 
 int UploadQueueModel::rowOf(const UploadWorker *worker, int id) const
 {
-    return m_rowOf.value({worker, id}, -1);
+    const quint64 serial = m_serialOf.value(worker, 0);
+    return serial == 0 ? -1 : m_rowOf.value({serial, id}, -1);
 }
 
 void UploadQueueModel::rebuildIndex()
 {
     m_rowOf.clear();
     for (int row = 0; row < m_rows.size(); ++row)
-        m_rowOf.insert({m_rows.at(row).key, m_rows.at(row).status.id}, row);
+        m_rowOf.insert({m_rows.at(row).serial, m_rows.at(row).status.id}, row);
 }
 
 void UploadQueueModel::removeFinished()

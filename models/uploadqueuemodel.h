@@ -16,7 +16,8 @@ class UploadWorker;
 // were added. A row is appended when a worker adds an entry and updated in place (that row
 // only) as its statuses come in. The model never owns a worker; when one is destroyed, its
 // unfinished rows read Cancelled (destroying a worker cancels its uploads) and can no longer
-// be retried.
+// be retried. Rows are keyed by a serial the model gives each attached worker, never by the
+// worker's address: a new worker may be allocated where a destroyed one was.
 //
 // The overall figures (bytes, rate, active count) cover the entries not finished yet;
 // overallChanged() says they moved, at most about ten times a second.
@@ -47,7 +48,7 @@ public:
     UploadWorker *worker(int row) const;
     const UploadRequest &request(int row) const { return m_rows.at(row).request; }
     const UploadStatus &status(int row) const { return m_rows.at(row).status; }
-    int rowOf(const UploadWorker *worker, int id) const;
+    int rowOf(const UploadWorker *worker, int id) const; // -1 once the worker is gone
 
     qint64 totalBytes() const;
     qint64 sentBytes() const;
@@ -68,21 +69,23 @@ private:
     struct Row
     {
         QPointer<UploadWorker> worker;
-        const UploadWorker *key = nullptr; // stays valid for look-ups after the worker is gone
+        quint64 serial = 0; // the worker's, given by attach(); unique for the model's life
         UploadRequest request;
         UploadStatus status;
     };
 
-    void add(UploadWorker *worker, int id, const UploadRequest &request);
-    void update(UploadWorker *worker, const UploadStatus &status);
-    void workerDestroyed(const UploadWorker *key);
+    void add(UploadWorker *worker, quint64 serial, int id, const UploadRequest &request);
+    void update(UploadWorker *worker, quint64 serial, const UploadStatus &status);
+    void workerDestroyed(const UploadWorker *worker, quint64 serial);
     void rebuildIndex();
     void scheduleOverall();
     QVariant display(const Row &row, int column) const;
     QVariant toolTip(const Row &row, int column) const;
 
     QList<Row> m_rows;
-    QHash<QPair<const UploadWorker *, int>, int> m_rowOf;
+    QHash<QPair<quint64, int>, int> m_rowOf;         // (serial, id) -> row
+    QHash<const UploadWorker *, quint64> m_serialOf; // workers alive, attached
+    quint64 m_nextSerial = 1;
     QTimer m_overallTimer; // coalesces overallChanged()
 };
 

@@ -235,8 +235,15 @@ void CommandRunner::manifestCommand(const QString &verb)
     } else if (m_args.raw) {
         whenDone(m_client->getManifest(ref->repository, ref->reference()),
                  [](const ManifestContent &content) { printBytes(content.body); });
+    } else if (ref->hasDigest()) {
+        // A digest names the attributes directly (ACR's /_manifests/ takes it; elsewhere a
+        // HEAD): no GET of the manifest, which needs pull permission a metadata reader lacks.
+        whenDone(m_client->getManifestInfo(ref->repository, ref->digest),
+                 [this](const ManifestInfo &m) {
+                     m_args.json ? printJson(m.json) : printObject(m.json);
+                 });
     } else {
-        // The attribute object of the manifest the reference names.
+        // A tag: the manifest's digest first, then its attribute object.
         const QString repo = ref->repository;
         Job<ManifestContent> *get = m_client->getManifest(repo, ref->reference());
         connect(get, &RegistryJob::finished, this, [this, get, repo] {

@@ -19,4 +19,16 @@ RegistryError RegistryError::make(const QString &code, const QString &message, i
     return e;
 }
 
+bool isPermissionRefusal(const RegistryError &error)
+{
+    return error.httpStatus == 403 || error.code == ErrorCode::Denied
+           || (error.code == ErrorCode::Unauthorized && error.insufficientScope);
+}
+
+bool isLockRefusal(const RegistryError &error)
+{
+    return error.httpStatus == 405 || error.code.contains(u"DISALLOWED")
+           || error.code.contains(u"NOT_ALLOWED");
+}
+
 } // namespace Berth

@@ -15,6 +15,9 @@ struct RegistryError
     QString message;    // one line, human readable
     // As sent: object, array or string; undefined when the registry sent none.
     QJsonValue detail = QJsonValue(QJsonValue::Undefined);
+    // A 401 whose challenge said error="insufficient_scope": signed in, but the token lacks
+    // the permission (code stays UNAUTHORIZED).
+    bool insufficientScope = false;
 
     // One line for users: "<message> (HTTP <status>)"
     QString toString() const;
@@ -46,5 +49,12 @@ inline const QString Io = QStringLiteral("IO_ERROR");
 inline const QString Aborted = QStringLiteral("ABORTED");
 inline const QString Unknown = QStringLiteral("UNKNOWN");
 } // namespace ErrorCode
+
+// What kind of refusal an error is, decided by its code and HTTP status only: never by its
+// message, which Berth translates and a registry writes as it likes.
+// The credentials lack the permission: 403, DENIED, or a 401 for insufficient scope.
+bool isPermissionRefusal(const RegistryError &error);
+// A lock refused it (ACR: 405 REGISTRY_DISALLOWED_OPERATION; other *_NOT_ALLOWED codes).
+bool isLockRefusal(const RegistryError &error);
 
 } // namespace Berth

@@ -356,6 +356,7 @@ void RequestJob::onFinished()
             RegistryError error
                 = parseErrorBody(status, m_buffer, reply->rawHeader("Content-Type"));
             error.code = ErrorCode::Unauthorized;
+            error.insufficientScope = scope;
             error.message
                 = scope ? Tr::tr("The credentials lack the permission this needs "
                                  "(insufficient scope).")

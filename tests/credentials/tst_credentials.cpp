@@ -373,11 +373,13 @@ private Q_SLOTS:
             = profile(QStringLiteral("myreg.azurecr.io"), RegistryProfile::AuthKind::Password,
                       QStringLiteral("admin"));
         Job<Credentials> *job = resolveSavedCredentials(&store, p);
+        const QPointer<RegistryJob> alive(job);
         QSignalSpy finished(job, &RegistryJob::finished);
         job->abort();
         QCOMPARE(errorCode(job->result()), ErrorCode::Aborted);
         QVERIFY(finished.wait(5000));
-        QTest::qWait(50);
+        // Once the job is gone nothing more can come: anything it had queued came before.
+        QVERIFY(QTest::qWaitFor([&] { return alive.isNull(); }, 5000));
         QCOMPARE(finished.count(), 1);
     }
 };

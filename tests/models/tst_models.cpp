@@ -107,22 +107,38 @@ private Q_SLOTS:
         QVERIFY(hello.siblingAtColumn(RepositoryModel::Tags).data().toInt() >= 3);
     }
 
+    // The first page asked before a refresh must not land after it. The two requests differ
+    // in page size, so the server can tell them apart and the stale one lists a repository
+    // the current one does not.
     void refreshDropsLateRepliesAndReloads()
     {
+        using Response = ScriptedServer::Response;
+        ScriptedServer server;
+        QVERIFY(server.listen());
+        server.addRoute("GET", QStringLiteral("/v2/"), Response::json(200, "{}"));
+        server.addRoute("GET", QStringLiteral("/v2/_catalog?n=50"),
+                        Response::json(200, R"({"repositories":["stale/one","hello-world"]})"));
+        server.addRoute("GET", QStringLiteral("/v2/_catalog?n=51"),
+                        Response::json(200, R"({"repositories":["fresh/one","hello-world"]})"));
+        auto client = makeClient(server.url());
         RepositoryModel model;
         model.setPageSize(50);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
-        const QModelIndex registry = model.addRegistry(m_client.get(), QStringLiteral("emulator"));
+        const QModelIndex registry = model.addRegistry(client.get(), QStringLiteral("scripted"));
         model.fetchMore(registry); // in flight...
-        model.refresh(registry);   // ...and superseded at once
-        QVERIFY(fetchAll(&model, registry, [&] { return model.isLoading(registry); }));
-        const QModelIndex hello = model.findRepository(registry, QStringLiteral("hello-world"));
-        QVERIFY(hello.isValid());
-        int helloRows = 0;
-        for (int r = 0; r < model.rowCount(registry); ++r)
-            helloRows += model.index(r, 0, registry).data().toString() == u"hello-world";
-        QCOMPARE(helloRows, 1);
+        model.setPageSize(51);
+        model.refresh(registry);                 // ...and superseded at once
+        QVERIFY(waitForJobsToEnd(client.get())); // the stale page has arrived too
+        QVERIFY(!model.isLoading(registry));
+        QVERIFY(!model.error(registry));
+        QVERIFY(model.findRepository(registry, QStringLiteral("fresh/one")).isValid());
+        QVERIFY(!model.findRepository(registry, QStringLiteral("stale/one")).isValid());
+        QCOMPARE(model.rowCount(registry), 2); // fresh, hello-world
+        int catalogPages = 0;
+        for (const auto &r : server.requests())
+            catalogPages += r.path() == "/v2/_catalog";
+        QCOMPARE(catalogPages, 2); // the stale page was asked for, and dropped
     }
 
     void removingARepositoryPrunesEmptyFolders()
@@ -249,9 +265,54 @@ private Q_SLOTS:
         model.setRepository(m_client.get(), QStringLiteral("big/repo")); // first page in flight
         model.setRepository(m_client.get(), QStringLiteral("hello-world"));
         QVERIFY(fetchAll(&model, {}, [&] { return model.isLoading(); }));
-        QTest::qWait(200); // any late big/repo page would land now
+        QVERIFY(waitForJobsToEnd(m_client.get())); // the late big/repo page has arrived too
+        const auto hello = await(m_client->listTags(QStringLiteral("hello-world")));
+        BERTH_VERIFY_OK(hello);
+        QStringList names;
         for (int r = 0; r < model.rowCount(); ++r)
-            QVERIFY(!model.tagAt(r).name.startsWith(u"tag-"));
+            names << model.tagAt(r).name;
+        QStringList expected;
+        for (const TagInfo &tag : *hello)
+            expected << tag.name;
+        names.sort();
+        expected.sort();
+        QCOMPARE(names, expected); // hello-world's tags, none of big/repo's t00001…
+    }
+
+    // Clearing the table (no repository) while a page loads: the page is dropped and the
+    // model stops loading at once, for both paged tables.
+    void clearingWhileAPageLoadsDropsIt_data()
+    {
+        QTest::addColumn<bool>("manifests");
+        QTest::newRow("tags") << false;
+        QTest::newRow("manifests") << true;
+    }
+    void clearingWhileAPageLoadsDropsIt()
+    {
+        QFETCH(bool, manifests);
+        TagModel tags;
+        ManifestModel manifestModel;
+        PagedTableModel *model = manifests ? static_cast<PagedTableModel *>(&manifestModel)
+                                           : static_cast<PagedTableModel *>(&tags);
+        auto show = [&](RegistryClient *client, const QString &repo) {
+            if (manifests)
+                manifestModel.setRepository(client, repo);
+            else
+                tags.setRepository(client, repo);
+        };
+        QAbstractItemModelTester tester(model,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        QSignalSpy loading(model, &PagedTableModel::loadingChanged);
+        show(m_client.get(), QStringLiteral("big/repo"));
+        QVERIFY(model->isLoading());
+        show(nullptr, {});
+        QVERIFY(!model->isLoading());
+        QCOMPARE(loading.last().at(0).toBool(), false); // the status bar hears it
+        QVERIFY(!model->canFetchMore({}));
+        QVERIFY(waitForJobsToEnd(m_client.get())); // the page has arrived
+        QCOMPARE(model->rowCount(), 0);
+        QVERIFY(!model->isLoading());
+        QVERIFY(!model->hasError());
     }
 
     // A view (here the tester) asks for the first page while the model resets: the model

@@ -42,8 +42,7 @@ inline bool waitForProgress(RegistryJob *job, qint64 bytes, int timeoutMs = 2000
     QObject::connect(job, &RegistryJob::progress, job,
                      [&reached, bytes](qint64 done, qint64) { reached |= done >= bytes; });
     QSignalSpy finished(job, &RegistryJob::finished);
-    for (int waited = 0; !reached && finished.isEmpty() && waited < timeoutMs; waited += 10)
-        QTest::qWait(10);
+    (void)QTest::qWaitFor([&] { return reached || !finished.isEmpty(); }, timeoutMs);
     return reached;
 }
 

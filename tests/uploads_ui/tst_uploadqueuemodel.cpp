@@ -2,7 +2,8 @@
 // QAbstractItemModelTester watching from the start: rows appear as entries are added and
 // change in place, progress climbs to 1000 per mille, states end Done with the digest,
 // paused entries count in the overall figures, removeFinished() drops only finished rows,
-// a missing file ends Failed with the error, and a destroyed worker's rows end Cancelled.
+// a missing file ends Failed with the error, a destroyed worker's rows end Cancelled, and a
+// worker allocated where a destroyed one was gets rows of its own.
 
 #include <QTest> // before uploadtest.h, which uses it
 
@@ -248,6 +249,59 @@ private Q_SLOTS:
         QCOMPARE(model.activeCount(), 0);
         QVERIFY(
             !model.index(0, UploadQueueModel::State).data(Qt::ToolTipRole).toString().isEmpty());
+    }
+
+    // The allocator may put a new worker where a destroyed one was (remove a registry with
+    // uploads, add one, drop a file). Simulated deterministically by constructing the second
+    // worker in the first one's storage: it must get rows of its own (ids restart at 1), and
+    // the old rows must keep what they ended with.
+    void aWorkerAtAFreedAddressGetsRowsOfItsOwn()
+    {
+        struct InPlace
+        {
+            alignas(UploadWorker) std::byte bytes[sizeof(UploadWorker)];
+            UploadWorker *worker = nullptr;
+            UploadWorker *make(const ConnectionSettings &s)
+            {
+                worker = new (bytes) UploadWorker(s);
+                return worker;
+            }
+            void destroy()
+            {
+                if (worker)
+                    std::exchange(worker, nullptr)->~UploadWorker();
+            }
+            ~InPlace() { destroy(); }
+        } storage;
+        UploadQueueModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        UploadWorker *first = storage.make(settings());
+        model.attach(first);
+        const int old = first->enqueue(
+            blob(writePatternFile(*m_dir, QStringLiteral("old"), 4 << 20, 11), 64 << 10));
+        first->pause(old);
+        QTRY_COMPARE_WITH_TIMEOUT(state(model, 0), UploadState::Paused, Wait);
+        storage.destroy();
+        QCOMPARE(state(model, 0), UploadState::Cancelled);
+
+        UploadWorker *second = storage.make(settings());
+        QCOMPARE(static_cast<void *>(second), static_cast<void *>(first)); // the same address
+        QCOMPARE(model.rowOf(second, old), -1); // the old rows are not the new worker's
+        model.attach(second);
+        QSignalSpy finished(second, &UploadWorker::finished);
+        const int id
+            = second->enqueue(blob(writePatternFile(*m_dir, QStringLiteral("new"), 1000, 12)));
+        QCOMPARE(id, old); // each worker counts from 1
+        QVERIFY(finished.wait(Wait));
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(state(model, 0), UploadState::Cancelled); // untouched
+        QCOMPARE(model.index(0, UploadQueueModel::Name).data().toString(), QStringLiteral("old"));
+        QCOMPARE(model.worker(0), nullptr);
+        QCOMPARE(state(model, 1), UploadState::Done);
+        QCOMPARE(model.index(1, UploadQueueModel::Name).data().toString(), QStringLiteral("new"));
+        QCOMPARE(model.worker(1), second);
+        QCOMPARE(model.rowOf(second, id), 1);
     }
 
     void durationsReadAsMinutesAndSeconds_data()

@@ -21,14 +21,12 @@ QString shortDigest(const QString &digest)
 
 bool isLockRefusal(const RegistryError &error)
 {
-    return error.httpStatus == 405 || error.code.contains(u"DISALLOWED")
-           || error.code.contains(u"NOT_ALLOWED");
+    return Berth::isLockRefusal(error);
 }
 
 bool isPermissionRefusal(const RegistryError &error)
 {
-    return error.httpStatus == 403 || error.code == ErrorCode::Denied
-           || (error.code == ErrorCode::Unauthorized && error.message.contains(u"scope"));
+    return Berth::isPermissionRefusal(error);
 }
 
 QString listFailures(const QList<Failure> &failures, int maxLines)

@@ -14,9 +14,8 @@ namespace DialogText {
 // belongs in a tooltip.
 QString shortDigest(const QString &digest);
 
-// The registry refused because of a lock (ACR: 405 REGISTRY_DISALLOWED_OPERATION).
+// The core's classifications (core/registryerror.h), by code and HTTP status only.
 bool isLockRefusal(const RegistryError &error);
-// The credentials lack the permission (401 insufficient scope, 403 DENIED).
 bool isPermissionRefusal(const RegistryError &error);
 
 struct Failure
