@@ -432,7 +432,7 @@ void MainWindow::updateActions()
     const bool onTree = treeHasFocus() || !m_pane->client();
     const bool repoInTree = treeIndex.isValid()
                             && m_repositories->kind(treeIndex) == RepositoryModel::Kind::Repository;
-    const bool rows = m_pane->client() && m_pane->currentView()->currentIndex().isValid();
+    const bool rows = m_pane->hasSelection(); // what is highlighted, never a hidden current row
     const bool acts = onTree ? repoInTree : rows;
     m_copyPull->setEnabled(onTree ? treeIndex.isValid() : rows);
     m_copyDigestRef->setEnabled(!onTree && rows);

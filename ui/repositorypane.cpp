@@ -33,9 +33,9 @@ constexpr quint32 StateVersion = 1;
 
 QList<int> selectedSourceRows(const QTableView *view, const TagFilterModel *proxy)
 {
+    // The highlighted rows only: a current row the user un-highlighted (a click under the
+    // rows, Ctrl+click) is not acted on.
     QModelIndexList rows = view->selectionModel()->selectedRows();
-    if (rows.isEmpty() && view->currentIndex().isValid())
-        rows << view->currentIndex();
     std::sort(rows.begin(), rows.end(),
               [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
     QList<int> out;
@@ -209,8 +209,11 @@ QTableView *RepositoryPane::makeTable(TagFilterModel *proxy)
         if (view == currentView())
             m_detailsTimer.start();
     });
-    connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            &RepositoryPane::selectionChanged);
+    connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this, view] {
+        if (view == currentView())
+            m_detailsTimer.start(); // the details follow the highlight too
+        Q_EMIT selectionChanged();
+    });
     return view;
 }
 
@@ -314,10 +317,17 @@ void RepositoryPane::selectFirstRowIfNone()
                                                 | QItemSelectionModel::Rows);
 }
 
+bool RepositoryPane::hasSelection() const
+{
+    return m_client && currentView()->selectionModel()->hasSelection();
+}
+
 void RepositoryPane::showCurrentDetails()
 {
+    // The current row while it is highlighted; none when nothing is.
     const QModelIndex current = currentView()->currentIndex();
-    if (!current.isValid() || !m_client) {
+    if (!current.isValid() || !m_client
+        || !currentView()->selectionModel()->isRowSelected(current.row())) {
         if (!m_detailsKey.isEmpty() || m_details->state() != ManifestView::State::Empty)
             m_details->clear();
         m_detailsKey.clear();

@@ -48,7 +48,8 @@ public:
     void focusFilter();
     bool isBusy() const;
 
-    // The selected rows of the shown table (else its current row), in view order.
+    // The highlighted rows of the shown table, in view order (none: nothing is acted on).
+    bool hasSelection() const;
     QList<TagInfo> selectedTags() const;
     QList<ManifestInfo> selectedManifests() const;
 
