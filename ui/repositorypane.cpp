@@ -107,6 +107,7 @@ RepositoryPane::RepositoryPane(QWidget *parent)
     m_title->setTextFormat(Qt::PlainText);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_count->setTextFormat(Qt::PlainText);
+    m_count->setObjectName(QStringLiteral("countLabel"));
 
     m_filter->setObjectName(QStringLiteral("filter"));
     m_filter->setClearButtonEnabled(true);
@@ -171,11 +172,14 @@ RepositoryPane::RepositoryPane(QWidget *parent)
             updateCount();
         });
     }
-    for (auto *proxy : {m_tagProxy, m_manifestProxy}) {
-        connect(proxy, &QAbstractItemModel::rowsInserted, this, &RepositoryPane::updateCount);
-        connect(proxy, &QAbstractItemModel::rowsRemoved, this, &RepositoryPane::updateCount);
-        connect(proxy, &QAbstractItemModel::modelReset, this, &RepositoryPane::updateCount);
-        connect(proxy, &QAbstractItemModel::layoutChanged, this, &RepositoryPane::updateCount);
+    // The count reads both the source and the proxy: it follows whichever changes last. (A
+    // proxy drops its rows while the source is only about to: the source still counts them.)
+    for (QAbstractItemModel *model : std::initializer_list<QAbstractItemModel *>{
+             m_tagProxy, m_manifestProxy, m_tagModel, m_manifestModel}) {
+        connect(model, &QAbstractItemModel::rowsInserted, this, &RepositoryPane::updateCount);
+        connect(model, &QAbstractItemModel::rowsRemoved, this, &RepositoryPane::updateCount);
+        connect(model, &QAbstractItemModel::modelReset, this, &RepositoryPane::updateCount);
+        connect(model, &QAbstractItemModel::layoutChanged, this, &RepositoryPane::updateCount);
     }
     connect(m_details, &ManifestView::loadingChanged, this, &RepositoryPane::busyChanged);
     updateTitle();

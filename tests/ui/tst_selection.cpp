@@ -3,12 +3,15 @@
 // repository passes down to its tags, and views that stay current after a change.
 
 #include "models/lockcolumns.h"
+#include "models/manifestmodel.h"
 #include "models/repositorymodel.h"
+#include "ui/dialogs/deletedialog.h"
 #include "ui/manifestview.h"
 #include "ui/windowtest.h"
 
 #include <QAction>
 #include <QHeaderView>
+#include <QLabel>
 #include <QSignalSpy>
 
 using namespace Berth;
@@ -51,6 +54,50 @@ private Q_SLOTS:
                           view->visualRect(tagRow(QStringLiteral("v2"))).center());
         QVERIFY(m_window->deleteAction()->isEnabled());
         QTRY_VERIFY_WITH_TIMEOUT(pane()->details()->isLoaded(), Wait);
+    }
+
+    // After a delete the counts say what the table shows, without F5.
+    void countsFollowADelete()
+    {
+        QVERIFY(openRepository(QStringLiteral("hello-world")));
+        QVERIFY(activate());
+        auto *count = pane()->findChild<QLabel *>(QStringLiteral("countLabel"));
+        QVERIFY(count);
+        QCOMPARE(count->text(), RepositoryPane::tr("%n tag(s)", nullptr, 3));
+        const QModelIndex repo = m_window->repositoryModel()->findRepository(
+            registry(), QStringLiteral("hello-world"));
+        QTRY_COMPARE_WITH_TIMEOUT(repo.siblingAtColumn(RepositoryModel::Tags).data().toInt(), 3,
+                                  Wait);
+        selectTag(QStringLiteral("v1"));
+        QTest::keyClick(pane()->tagView(), Qt::Key_Delete);
+        QTRY_VERIFY(m_dialog);
+        auto *dialog = qobject_cast<DeleteDialog *>(m_dialog.data());
+        QVERIFY(dialog);
+        dialog->accept();
+        QTRY_VERIFY_WITH_TIMEOUT(tags()->rowOfTag(QStringLiteral("v1")) < 0, Wait);
+        QCOMPARE(pane()->tagProxy()->rowCount(), 2);
+        QCOMPARE(count->text(), RepositoryPane::tr("%n tag(s)", nullptr, 2));
+        QCOMPARE(repo.siblingAtColumn(RepositoryModel::Tags).data().toInt(), 2);
+
+        // A manifest deleted from the manifest table: its count, and its tags' count.
+        pane()->showManifestsAction()->trigger();
+        ManifestModel *manifests = pane()->manifestModel();
+        QTRY_VERIFY_WITH_TIMEOUT(manifests->rowCount() > 0 && !manifests->isLoading(), Wait);
+        const int before = manifests->rowCount();
+        QCOMPARE(count->text(), RepositoryPane::tr("%n manifest(s)", nullptr, before));
+        m_dialog.clear();
+        QVERIFY(activate());
+        pane()->manifestView()->setFocus();
+        QTest::keyClick(pane()->manifestView(), Qt::Key_Delete);
+        QTRY_VERIFY(m_dialog);
+        dialog = qobject_cast<DeleteDialog *>(m_dialog.data());
+        QVERIFY(dialog);
+        dialog->accept();
+        QTRY_COMPARE_WITH_TIMEOUT(manifests->rowCount(), before - 1, Wait);
+        QCOMPARE(count->text(), RepositoryPane::tr("%n manifest(s)", nullptr, before - 1));
+        pane()->showTagsAction()->trigger();
+        QCOMPARE(count->text(), RepositoryPane::tr("%n tag(s)", nullptr, tags()->rowCount()));
+        QCOMPARE(repo.siblingAtColumn(RepositoryModel::Tags).data().toInt(), tags()->rowCount());
     }
 };
 
