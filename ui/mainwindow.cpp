@@ -89,10 +89,12 @@ MainWindow::MainWindow(QWidget *parent)
                 const QPersistentModelIndex target(registry);
                 m_messageBar->showError(
                     tr("Could not list the repositories of %1").arg(registry.data().toString()),
-                    error, [this, target] {
+                    error,
+                    [this, target] {
                         if (target.isValid())
                             m_repositories->retry(target);
-                    });
+                    },
+                    m_repositories->client(registry));
             });
     connect(m_repositories, &QAbstractItemModel::rowsInserted, this, [this] {
         selectPendingRepository();
@@ -106,18 +108,19 @@ MainWindow::MainWindow(QWidget *parent)
             [this](const RegistryError &error) {
                 m_messageBar->showError(
                     tr("Could not list the tags of %1").arg(m_pane->tagModel()->repository()),
-                    error, [this] { m_pane->tagModel()->retry(); });
+                    error, [this] { m_pane->tagModel()->retry(); }, m_pane->client());
             });
     connect(
         m_pane->manifestModel(), &PagedTableModel::loadFailed, this,
         [this](const RegistryError &error) {
             m_messageBar->showError(
                 tr("Could not list the manifests of %1").arg(m_pane->manifestModel()->repository()),
-                error, [this] { m_pane->manifestModel()->retry(); });
+                error, [this] { m_pane->manifestModel()->retry(); }, m_pane->client());
         });
     connect(m_pane->details(), &ManifestView::failed, this,
             [this](const QString &context, const RegistryError &error) {
-                m_messageBar->showError(context, error, [this] { m_pane->details()->retry(); });
+                m_messageBar->showError(
+                    context, error, [this] { m_pane->details()->retry(); }, m_pane->client());
             });
     for (QTableView *view : {m_pane->tagView(), m_pane->manifestView()}) {
         view->setContextMenuPolicy(Qt::CustomContextMenu);
@@ -287,6 +290,10 @@ QModelIndex MainWindow::addRegistry(RegistryClient *client, const QString &displ
                     askToTrustRealm(guarded, realm);
             });
     const QModelIndex index = m_repositories->addRegistry(client, displayName);
+    if (m_noRegistriesHint) {
+        m_noRegistriesHint = false;
+        statusBar()->clearMessage(); // "No saved registries yet" no longer holds
+    }
     m_tree->expand(index); // loads the first page
     if (!m_tree->currentIndex().isValid())
         m_tree->setCurrentIndex(index);

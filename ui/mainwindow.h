@@ -203,6 +203,7 @@ private:
     QLabel *m_busyLabel;
     QTimer m_detailsTimer;
     bool m_busy = false;
+    bool m_noRegistriesHint = false; // the status bar says there are none
 
     QSettings *m_settings = nullptr;
     QPointer<CredentialStore> m_store;

@@ -161,7 +161,7 @@ void MainWindow::lockRepository(const QModelIndex &repository)
                    updateBusy();
                    if (!info) {
                        m_messageBar->showError(tr("Could not read the attributes of %1").arg(path),
-                                               info.error());
+                                               info.error(), {}, client);
                        return;
                    }
                    applyRepositoryUpdate(client, *info);
