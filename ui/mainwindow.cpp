@@ -96,10 +96,12 @@ MainWindow::MainWindow(QWidget *parent)
                     },
                     m_repositories->client(registry));
             });
-    connect(m_repositories, &QAbstractItemModel::rowsInserted, this, [this] {
-        selectPendingRepository();
-        scheduleVisibleDetails();
-    });
+    connect(m_repositories, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &under, int first, int last) {
+                reopenFolders(under, first, last);
+                selectPendingRepository();
+                scheduleVisibleDetails();
+            });
 
     connect(m_pane, &RepositoryPane::busyChanged, this, &MainWindow::updateBusy);
     connect(m_pane, &RepositoryPane::selectionChanged, this, &MainWindow::updateActions);
@@ -327,6 +329,27 @@ void MainWindow::selectPendingRepository()
     m_tree->scrollTo(found);
 }
 
+// Expands the folders among the rows just inserted (and their children, which came with
+// them) that were open before their registry was refreshed.
+void MainWindow::reopenFolders(const QModelIndex &parent, int first, int last)
+{
+    const QSet<QString> open = m_openFolders.value(m_repositories->client(parent));
+    if (!parent.isValid() || open.isEmpty())
+        return;
+    QModelIndexList todo;
+    for (int row = first; row <= last; ++row)
+        todo << m_repositories->index(row, 0, parent);
+    while (!todo.isEmpty()) {
+        const QModelIndex index = todo.takeLast();
+        if (m_repositories->kind(index) != RepositoryModel::Kind::Folder
+            || !open.contains(m_repositories->repositoryPath(index)))
+            continue;
+        m_tree->expand(index);
+        for (int row = 0; row < m_repositories->rowCount(index); ++row)
+            todo << m_repositories->index(row, 0, index);
+    }
+}
+
 void MainWindow::treeCurrentChanged(const QModelIndex &current)
 {
     if (current.isValid() && m_repositories->kind(current) == RepositoryModel::Kind::Repository) {
@@ -463,6 +486,16 @@ void MainWindow::refresh()
             m_pendingRepository = m_pane->repository();
         }
         m_messageBar->dismiss();
+        // Folders open now open again as the fresh listing brings them.
+        QSet<QString> &open = m_openFolders[m_repositories->client(registry)];
+        open.clear();
+        for (QModelIndex index = m_tree->indexBelow(registry);
+             index.isValid() && m_repositories->registryOf(index) == registry;
+             index = m_tree->indexBelow(index)) {
+            if (m_repositories->kind(index) == RepositoryModel::Kind::Folder
+                && m_tree->isExpanded(index))
+                open.insert(m_repositories->repositoryPath(index));
+        }
         m_repositories->refresh(registry);
         m_tree->setCurrentIndex(registry);
         return;

@@ -143,6 +143,7 @@ private:
     void scheduleVisibleDetails();
     void loadVisibleDetails();
     void selectPendingRepository();
+    void reopenFolders(const QModelIndex &parent, int first, int last);
     void updateActions();
     void updateBusy();
     bool treeHasFocus() const;
@@ -214,6 +215,8 @@ private:
     int m_resolving = 0;            // credential look-ups on their way
     int m_working = 0;              // other window-level requests on their way
 
+    // Folder paths open before a refresh of their registry, opened again as they come back.
+    QHash<const RegistryClient *, QSet<QString>> m_openFolders;
     QPointer<RegistryClient> m_pendingClient; // openRepository() before the tree listed it
     QString m_pendingRepository;
 

@@ -207,6 +207,7 @@ void MainWindow::removeRegistryRow(const QModelIndex &registry)
     m_repositories->removeRegistry(registry);
     m_messageBar->dismissAbout(client); // its Retry would act on nothing
     m_profiles.remove(client);
+    m_openFolders.remove(client);
     stopUploads(client); // cancels what is still running
     if (client)
         client->deleteLater(); // its jobs end with it

@@ -36,6 +36,22 @@ class tst_StaleViews : public WindowTest
         return true;
     }
 
+    // The tree row of the folder `path` (loaded rows only).
+    QModelIndex folder(const QString &path) const
+    {
+        const RepositoryModel *model = m_window->repositoryModel();
+        QModelIndexList todo{registry()};
+        while (!todo.isEmpty()) {
+            const QModelIndex index = todo.takeFirst();
+            if (model->kind(index) == RepositoryModel::Kind::Folder
+                && model->repositoryPath(index) == path)
+                return index;
+            for (int row = 0; row < model->rowCount(index); ++row)
+                todo << model->index(row, 0, index);
+        }
+        return {};
+    }
+
 private Q_SLOTS:
     void init() { startWindow(0); }
     void cleanup() { stopWindow(); }
@@ -89,6 +105,29 @@ private Q_SLOTS:
         QTRY_COMPARE(m_window->repositoryModel()->rowCount(), 0);
         QVERIFY(bar->isHidden());
         QVERIFY(!bar->canRetry());
+    }
+
+    // F5 on the tree lists the registry again and leaves the open folders open.
+    void refreshKeepsFoldersOpen()
+    {
+        QTreeView *tree = m_window->repositoryView();
+        QTRY_VERIFY_WITH_TIMEOUT(folder(QStringLiteral("team/app")).isValid(), Wait);
+        tree->expand(folder(QStringLiteral("team")));
+        tree->expand(folder(QStringLiteral("team/app")));
+        QVERIFY(!tree->isExpanded(folder(QStringLiteral("samples"))));
+        QVERIFY(activate());
+        tree->setFocus();
+        tree->setCurrentIndex(registry());
+        m_emu->clearRequests();
+        QTest::keyClick(tree, Qt::Key_F5);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            countRequests(*m_emu, "GET", QStringLiteral("/acr/v1/_catalog")) > 0, Wait);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->repositoryModel()->isLoading(registry())
+                                     && folder(QStringLiteral("team/app")).isValid(),
+                                 Wait);
+        QVERIFY(tree->isExpanded(folder(QStringLiteral("team"))));
+        QVERIFY(tree->isExpanded(folder(QStringLiteral("team/app"))));
+        QVERIFY(!tree->isExpanded(folder(QStringLiteral("samples"))));
     }
 };
 
