@@ -1,11 +1,13 @@
 #include "ui/repositorypane.h"
 
 #include "models/format.h"
+#include "models/lockcolumns.h"
 #include "models/manifestmodel.h"
 #include "models/tagfiltermodel.h"
 #include "models/tagmodel.h"
 #include "registry/registryclient.h"
 #include "ui/icons.h"
+#include "ui/keptselection.h"
 #include "ui/manifestview.h"
 
 #include <QAction>
@@ -164,10 +166,16 @@ RepositoryPane::RepositoryPane(QWidget *parent)
     m_detailsTimer.setInterval(DetailsDelayMs);
     connect(&m_detailsTimer, &QTimer::timeout, this, &RepositoryPane::showCurrentDetails);
 
-    for (auto *model : {static_cast<PagedTableModel *>(m_tagModel),
-                        static_cast<PagedTableModel *>(m_manifestModel)}) {
+    // A sort the registry does or a reload keeps the highlighted rows (by tag, by digest).
+    m_keptTags = new KeptSelection(m_tagView, m_tagProxy, m_tagModel, Roles::Name, this);
+    m_keptManifests
+        = new KeptSelection(m_manifestView, m_manifestProxy, m_manifestModel, Roles::Digest, this);
+    for (KeptSelection *kept : {m_keptTags, m_keptManifests}) {
+        PagedTableModel *model
+            = kept == m_keptTags ? static_cast<PagedTableModel *>(m_tagModel) : m_manifestModel;
         connect(model, &PagedTableModel::loadingChanged, this, &RepositoryPane::busyChanged);
-        connect(model, &PagedTableModel::pageLoaded, this, [this] {
+        connect(model, &PagedTableModel::pageLoaded, this, [this, kept] {
+            kept->restore();
             selectFirstRowIfNone();
             updateCount();
         });
@@ -241,6 +249,8 @@ void RepositoryPane::setRepository(RegistryClient *client, const QString &repo)
         m_manifestModel->setRepository(client, m_repo);
         m_manifestsStale = false;
     }
+    m_keptTags->forget(); // rows of another repository
+    m_keptManifests->forget();
     updateTitle();
     updateCount();
     Q_EMIT busyChanged();
@@ -255,8 +265,10 @@ void RepositoryPane::setListing(Listing listing)
     if (listing == Listing::Manifests && m_manifestsStale && m_client) {
         m_manifestsStale = false;
         m_manifestModel->setRepository(m_client, m_repo);
+        m_keptManifests->forget();
     } else if (listing == Listing::Tags && m_tagModel->repository() != m_repo && m_client) {
         m_tagModel->setRepository(m_client, m_repo);
+        m_keptTags->forget();
     }
     m_stack->setCurrentWidget(currentView());
     m_detailsKey.clear();
@@ -314,7 +326,8 @@ QList<ManifestInfo> RepositoryPane::selectedManifests() const
 void RepositoryPane::selectFirstRowIfNone()
 {
     QTableView *view = currentView();
-    if (view->currentIndex().isValid() || view->model()->rowCount() == 0)
+    const KeptSelection *kept = m_listing == Listing::Tags ? m_keptTags : m_keptManifests;
+    if (view->currentIndex().isValid() || view->model()->rowCount() == 0 || kept->isPending())
         return;
     view->selectionModel()->setCurrentIndex(view->model()->index(0, 0),
                                             QItemSelectionModel::ClearAndSelect

@@ -16,6 +16,7 @@ class QTableView;
 
 namespace Berth {
 
+class KeptSelection;
 class ManifestModel;
 class ManifestView;
 class RegistryClient;
@@ -100,6 +101,8 @@ private:
     QTableView *m_tagView;
     QTableView *m_manifestView;
     ManifestView *m_details;
+    KeptSelection *m_keptTags;
+    KeptSelection *m_keptManifests;
     QSplitter *m_splitter;
     QTimer m_detailsTimer; // debounces the details while the current row moves
     QString m_detailsKey;  // what the details show: repo + reference, to skip repeats

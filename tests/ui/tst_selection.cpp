@@ -99,6 +99,39 @@ private Q_SLOTS:
         QCOMPARE(count->text(), RepositoryPane::tr("%n tag(s)", nullptr, tags()->rowCount()));
         QCOMPARE(repo.siblingAtColumn(RepositoryModel::Tags).data().toInt(), tags()->rowCount());
     }
+
+    // A sort the registry does reloads the rows: the highlighted ones stay highlighted.
+    void serverSortKeepsTheSelection()
+    {
+        QVERIFY(openRepository(QStringLiteral("hello-world")));
+        QVERIFY(activate());
+        selectTag(QStringLiteral("v2"));
+        QTableView *view = pane()->tagView();
+        view->selectionModel()->select(tagRow(QStringLiteral("v1")),
+                                       QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        QCOMPARE(pane()->selectedTags().size(), 2);
+        m_emu->clearRequests();
+        view->sortByColumn(TagModel::Created, Qt::AscendingOrder);
+        QTRY_VERIFY_WITH_TIMEOUT(countRequests(*m_emu, "GET",
+                                               QStringLiteral("/acr/v1/hello-world/_tags"),
+                                               QStringLiteral("orderby=timeasc"))
+                                         > 0
+                                     && tags()->rowCount() == 3 && !tags()->isLoading(),
+                                 Wait);
+        QStringList names;
+        for (const TagInfo &tag : pane()->selectedTags())
+            names << tag.name;
+        names.sort();
+        QCOMPARE(names, QStringList({QStringLiteral("v1"), QStringLiteral("v2")}));
+        QCOMPARE(view->currentIndex().siblingAtColumn(0), tagRow(QStringLiteral("v2")));
+        // Back to the registry's order: the same.
+        view->sortByColumn(TagModel::Name, Qt::AscendingOrder);
+        QTRY_VERIFY_WITH_TIMEOUT(tags()->rowCount() == 3 && !tags()->isLoading(), Wait);
+        QCOMPARE(pane()->selectedTags().size(), 2);
+        // Another repository starts afresh: its first row.
+        QVERIFY(openRepository(QStringLiteral("samples/untagged")));
+        QCOMPARE(pane()->selectedTags().size(), 1);
+    }
 };
 
 QTEST_MAIN(tst_Selection)
