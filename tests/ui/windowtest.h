@@ -6,11 +6,14 @@
 
 #include "emulator/acremulator.h"
 #include "fixtures/clienttest.h"
+#include "models/manifestmodel.h"
+#include "models/repositorymodel.h"
 #include "models/tagfiltermodel.h"
 #include "models/tagmodel.h"
 #include "ui/mainwindow.h"
 #include "ui/repositorypane.h"
 
+#include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QDialog>
 #include <QItemSelectionModel>
@@ -49,6 +52,7 @@ protected:
     std::unique_ptr<MainWindow> m_window;
     RegistryClient *m_client = nullptr; // owned by the window
     QPointer<QDialog> m_dialog;
+    std::vector<std::unique_ptr<QAbstractItemModelTester>> m_testers;
 
     // An emulator with the demo and `big/repo` of `bigTags` tags, and a window on it.
     void startWindow(int bigTags)
@@ -62,6 +66,13 @@ protected:
         m_client = makeClient(m_emu->url(),
                               Credentials::password(QStringLiteral("u"), QStringLiteral("p")))
                        .release();
+        // Every model of the window is checked as it changes.
+        for (QAbstractItemModel *model : std::initializer_list<QAbstractItemModel *>{
+                 m_window->repositoryModel(), m_window->pane()->tagModel(),
+                 m_window->pane()->manifestModel(), m_window->pane()->tagProxy(),
+                 m_window->pane()->manifestProxy()})
+            m_testers.push_back(std::make_unique<QAbstractItemModelTester>(
+                model, QAbstractItemModelTester::FailureReportingMode::QtTest));
         m_window->addRegistry(m_client, QStringLiteral("emulator"));
         connect(m_window.get(), &MainWindow::dialogOpened, this,
                 [this](QDialog *dialog) { m_dialog = dialog; });
@@ -71,6 +82,7 @@ protected:
     void stopWindow()
     {
         delete m_dialog;
+        m_testers.clear();
         m_window.reset();
         m_emu.reset();
     }
