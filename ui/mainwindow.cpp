@@ -96,6 +96,8 @@ MainWindow::MainWindow(QWidget *parent)
                     },
                     m_repositories->client(registry));
             });
+    connect(m_repositories, &QAbstractItemModel::dataChanged, this,
+            &MainWindow::showRepositoryAttributes);
     connect(m_repositories, &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex &under, int first, int last) {
                 reopenFolders(under, first, last);
@@ -358,8 +360,21 @@ void MainWindow::treeCurrentChanged(const QModelIndex &current)
         if (m_pane->client() != client || m_pane->repository() != path)
             m_pane->setRepository(client, path);
         m_repositories->loadDetails(current.siblingAtColumn(0));
+        showRepositoryAttributes();
     }
     updateActions();
+}
+
+// The pane shows the open repository's own locks once the tree knows them.
+void MainWindow::showRepositoryAttributes()
+{
+    if (!m_pane->client())
+        return;
+    const QModelIndex index
+        = m_repositories->findRepository(registryIndex(m_pane->client()), m_pane->repository());
+    const std::optional<RepositoryInfo> info = m_repositories->details(index);
+    if (info && info->attributes != m_pane->repositoryAttributes())
+        m_pane->setRepositoryAttributes(info->attributes);
 }
 
 void MainWindow::treeContextMenu(const QPoint &pos)

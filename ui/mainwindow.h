@@ -144,6 +144,7 @@ private:
     void loadVisibleDetails();
     void selectPendingRepository();
     void reopenFolders(const QModelIndex &parent, int first, int last);
+    void showRepositoryAttributes();
     void updateActions();
     void updateBusy();
     bool treeHasFocus() const;

@@ -197,6 +197,8 @@ void MainWindow::deleteSelected()
             statusBar()->showMessage(tr("Manifests are deleted one at a time."), StatusMs);
         dialog = new DeleteDialog(client, repo, manifests.first(), this);
     }
+    if (m_pane->isRepositoryDeleteLocked())
+        dialog->warnLockedRepository(); // the registry would refuse it (405)
     connect(dialog, &DeleteDialog::deleted, this,
             [this, client](const DeletedItems &items) { applyDeleted(client, items); });
     openDialog(dialog);

@@ -58,6 +58,7 @@ RepositoryPane::RepositoryPane(QWidget *parent)
     , m_manifestProxy(new TagFilterModel(this))
     , m_title(new QLabel(this))
     , m_count(new QLabel(this))
+    , m_locks(new QLabel(this))
     , m_filter(new QLineEdit(this))
     , m_showTags(new QAction(Icons::icon(QStringLiteral("tag")), tr("&Tags"), this))
     , m_showManifests(new QAction(Icons::icon(QStringLiteral("manifest")), tr("&Manifests"), this))
@@ -152,6 +153,11 @@ RepositoryPane::RepositoryPane(QWidget *parent)
     auto *topLayout = new QVBoxLayout(top);
     topLayout->setContentsMargins(0, 0, 0, 0);
     topLayout->addLayout(header);
+    m_locks->setObjectName(QStringLiteral("repositoryLocks"));
+    m_locks->setTextFormat(Qt::PlainText);
+    m_locks->setWordWrap(true);
+    m_locks->hide();
+    topLayout->addWidget(m_locks);
     topLayout->addWidget(m_stack);
     m_splitter->addWidget(top);
     m_splitter->addWidget(m_details);
@@ -251,9 +257,31 @@ void RepositoryPane::setRepository(RegistryClient *client, const QString &repo)
     }
     m_keptTags->forget(); // rows of another repository
     m_keptManifests->forget();
+    setRepositoryAttributes({}); // until the tree knows this one's
     updateTitle();
     updateCount();
     Q_EMIT busyChanged();
+}
+
+void RepositoryPane::setRepositoryAttributes(const ChangeableAttributes &attributes)
+{
+    m_repositoryAttributes = attributes;
+    m_tagModel->setRepositoryAttributes(attributes);
+    m_manifestModel->setRepositoryAttributes(attributes);
+    const QString locks = repositoryLocksText(attributes);
+    m_locks->setText(locks.isEmpty()
+                         ? QString()
+                         : tr("The repository is locked: %1 disabled for all its tags and "
+                              "manifests, whatever their own settings. Unlock it with Lock "
+                              "Attributes on the repository.")
+                               .arg(locks));
+    m_locks->setVisible(!locks.isEmpty());
+}
+
+bool RepositoryPane::isRepositoryDeleteLocked() const
+{
+    return inheritsLock(m_repositoryAttributes, Lock::Write)
+           || inheritsLock(m_repositoryAttributes, Lock::Delete);
 }
 
 void RepositoryPane::setListing(Listing listing)

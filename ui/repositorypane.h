@@ -42,6 +42,13 @@ public:
     RegistryClient *client() const { return m_client; }
     QString repository() const { return m_repo; }
 
+    // The open repository's own attributes (from the tree, once known): the locks it has show
+    // in a line above the table and as inherited locks in the tables' lock cells.
+    void setRepositoryAttributes(const ChangeableAttributes &attributes);
+    const ChangeableAttributes &repositoryAttributes() const { return m_repositoryAttributes; }
+    // The repository has write or delete off: the registry refuses deletes in it.
+    bool isRepositoryDeleteLocked() const;
+
     Listing listing() const { return m_listing; }
     void setListing(Listing listing);
     // Reloads the shown table from its first page (and the details of the current row).
@@ -83,6 +90,7 @@ private:
 
     QPointer<RegistryClient> m_client;
     QString m_repo;
+    ChangeableAttributes m_repositoryAttributes;
     Listing m_listing = Listing::Tags;
     bool m_manifestsStale = true; // the manifest table still shows another repository
 
@@ -93,6 +101,7 @@ private:
 
     QLabel *m_title;
     QLabel *m_count;
+    QLabel *m_locks; // the repository's own locks, above the table
     QLineEdit *m_filter;
     QAction *m_showTags;
     QAction *m_showManifests;
