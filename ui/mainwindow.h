@@ -160,6 +160,7 @@ private:
 
     // Dialogs and their results (mainwindow_actions.cpp)
     void openDialog(QDialog *dialog);
+    bool loadAllBefore(void (MainWindow::*action)());
     void lockRepository(const QModelIndex &repository);
     void deleteRepository(const QModelIndex &repository);
     void applyRepositoryUpdate(RegistryClient *client, const RepositoryInfo &info);

@@ -9,6 +9,7 @@
 #include "ui/icons.h"
 #include "ui/keptselection.h"
 #include "ui/manifestview.h"
+#include "ui/selectalltableview.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -204,7 +205,7 @@ RepositoryPane::~RepositoryPane() = default;
 
 QTableView *RepositoryPane::makeTable(TagFilterModel *proxy)
 {
-    auto *view = new QTableView(this);
+    auto *view = new SelectAllTableView(this);
     view->setModel(proxy);
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
     view->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -227,7 +228,23 @@ QTableView *RepositoryPane::makeTable(TagFilterModel *proxy)
         if (view == currentView())
             m_detailsTimer.start();
     });
+    // Select all stays all: rows that come in later are selected too, until the user selects
+    // something else.
+    connect(view, &SelectAllTableView::allSelected, this, [this, view] { allFlag(view) = true; });
+    connect(proxy, &QAbstractItemModel::modelReset, this, [this, view] { allFlag(view) = false; });
+    connect(proxy, &QAbstractItemModel::rowsInserted, this,
+            [this, view, proxy](const QModelIndex &, int first, int last) {
+                if (!allFlag(view))
+                    return;
+                m_extendingSelection = true;
+                view->selectionModel()->select(
+                    QItemSelection(proxy->index(first, 0), proxy->index(last, 0)),
+                    QItemSelectionModel::Select | QItemSelectionModel::Rows);
+                m_extendingSelection = false;
+            });
     connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this, view] {
+        if (!m_extendingSelection)
+            allFlag(view) = false; // selectAll() sets it again right after
         if (view == currentView())
             m_detailsTimer.start(); // the details follow the highlight too
         Q_EMIT selectionChanged();
@@ -360,6 +377,29 @@ void RepositoryPane::selectFirstRowIfNone()
     view->selectionModel()->setCurrentIndex(view->model()->index(0, 0),
                                             QItemSelectionModel::ClearAndSelect
                                                 | QItemSelectionModel::Rows);
+}
+
+bool &RepositoryPane::allFlag(const QTableView *view)
+{
+    return view == m_tagView ? m_allTags : m_allManifests;
+}
+
+PagedTableModel *RepositoryPane::currentModel() const
+{
+    if (m_listing == Listing::Tags)
+        return m_tagModel;
+    return m_manifestModel;
+}
+
+bool RepositoryPane::selectsBeyondLoaded() const
+{
+    const bool all = m_listing == Listing::Tags ? m_allTags : m_allManifests;
+    return m_client && all && !currentModel()->isComplete();
+}
+
+void RepositoryPane::selectAllRows()
+{
+    currentView()->selectAll();
 }
 
 bool RepositoryPane::hasSelection() const

@@ -18,6 +18,7 @@ namespace Berth {
 
 class KeptSelection;
 class ManifestModel;
+class PagedTableModel;
 class ManifestView;
 class RegistryClient;
 class TagFilterModel;
@@ -56,6 +57,12 @@ public:
     void focusFilter();
     bool isBusy() const;
 
+    // The user selected all rows (Ctrl+A) of the shown table while some are not loaded yet:
+    // an action on the selection means the rows not loaded too (load them first).
+    bool selectsBeyondLoaded() const;
+    // Selects every row of the shown table (all of them, in the sense above).
+    void selectAllRows();
+    PagedTableModel *currentModel() const;
     // The highlighted rows of the shown table, in view order (none: nothing is acted on).
     bool hasSelection() const;
     QList<TagInfo> selectedTags() const;
@@ -83,6 +90,7 @@ Q_SIGNALS:
 
 private:
     QTableView *makeTable(TagFilterModel *proxy);
+    bool &allFlag(const QTableView *view);
     void showCurrentDetails();
     void selectFirstRowIfNone();
     void updateCount();
@@ -113,8 +121,11 @@ private:
     KeptSelection *m_keptTags;
     KeptSelection *m_keptManifests;
     QSplitter *m_splitter;
-    QTimer m_detailsTimer; // debounces the details while the current row moves
-    QString m_detailsKey;  // what the details show: repo + reference, to skip repeats
+    QTimer m_detailsTimer;  // debounces the details while the current row moves
+    QString m_detailsKey;   // what the details show: repo + reference, to skip repeats
+    bool m_allTags = false; // select all is in force in the tag table
+    bool m_allManifests = false;
+    bool m_extendingSelection = false;
 };
 
 } // namespace Berth

@@ -6,12 +6,15 @@
 #include "models/manifestmodel.h"
 #include "models/repositorymodel.h"
 #include "ui/dialogs/deletedialog.h"
+#include "ui/dialogs/lockdialog.h"
 #include "ui/manifestview.h"
 #include "ui/windowtest.h"
 
 #include <QAction>
 #include <QHeaderView>
 #include <QLabel>
+#include <QProgressDialog>
+#include <QPushButton>
 #include <QSignalSpy>
 
 using namespace Berth;
@@ -21,8 +24,24 @@ class tst_Selection : public WindowTest
 {
     Q_OBJECT
 
+    static constexpr int BigTags = 2001; // big/repo: tags t00001…, and `latest`
+
+    // Opens big/repo (its first page) and waits for the tree to know how many tags it has.
+    bool openBigRepository()
+    {
+        if (!openRepository(QStringLiteral("big/repo")))
+            return false;
+        const QModelIndex repo
+            = m_window->repositoryModel()->findRepository(registry(), QStringLiteral("big/repo"));
+        return QTest::qWaitFor(
+            [&] {
+                return repo.siblingAtColumn(RepositoryModel::Tags).data().toInt() == BigTags + 1;
+            },
+            Wait);
+    }
+
 private Q_SLOTS:
-    void init() { startWindow(260); }
+    void init() { startWindow(BigTags); }
     void cleanup() { stopWindow(); }
 
     // Clicking under the rows clears the highlight: nothing is acted on, nothing is shown.
@@ -131,6 +150,61 @@ private Q_SLOTS:
         // Another repository starts afresh: its first row.
         QVERIFY(openRepository(QStringLiteral("samples/untagged")));
         QCOMPARE(pane()->selectedTags().size(), 1);
+    }
+
+    // Ctrl+A then Ctrl+L with 100 of 2,002 tags loaded: the rest loads first, with progress,
+    // and the lock dialog has every tag.
+    void selectAllThenLockMeansEveryTag()
+    {
+        QVERIFY(openBigRepository());
+        QVERIFY(!tags()->isComplete());
+        QVERIFY(tags()->rowCount() < BigTags);
+        QVERIFY(activate());
+        pane()->tagView()->setFocus();
+        QTest::keyClick(pane()->tagView(), Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClick(pane()->tagView(), Qt::Key_L, Qt::ControlModifier);
+        QTRY_VERIFY(m_dialog);
+        auto *progress = qobject_cast<QProgressDialog *>(m_dialog.data());
+        QVERIFY(progress);
+        QVERIFY2(progress->labelText().contains(u"2002"), qPrintable(progress->labelText()));
+        QCOMPARE(progress->maximum(), BigTags + 1);
+        QTRY_VERIFY_WITH_TIMEOUT(qobject_cast<LockDialog *>(m_dialog.data()), Wait);
+        QVERIFY(tags()->isComplete());
+        QCOMPARE(tags()->rowCount(), BigTags + 1);
+        QCOMPARE(pane()->selectedTags().size(), BigTags + 1);
+        QStringList headings;
+        for (const QLabel *label : m_dialog->findChildren<QLabel *>())
+            headings << label->text();
+        QVERIFY2(headings.join(u'\n').contains(u"2002 tags"), qPrintable(headings.join(u'\n')));
+    }
+
+    // Cancel while the rest loads: no dialog, nothing acted on, loading stops.
+    void selectAllCancelledActsOnNothing()
+    {
+        QVERIFY(openBigRepository());
+        QVERIFY(activate());
+        QSignalSpy opened(m_window.get(), &MainWindow::dialogOpened);
+        pane()->tagView()->setFocus();
+        QTest::keyClick(pane()->tagView(), Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClick(pane()->tagView(), Qt::Key_Delete);
+        QTRY_VERIFY(m_dialog);
+        auto *progress = qobject_cast<QProgressDialog *>(m_dialog.data());
+        QVERIFY(progress);
+        auto *cancel = progress->findChild<QPushButton *>();
+        QVERIFY(cancel);
+        cancel->click();
+        QTRY_VERIFY(!m_dialog); // closed and deleted
+        QTRY_VERIFY_WITH_TIMEOUT(!tags()->isLoading(), Wait);
+        QCOMPARE(opened.size(), 1); // the progress only: no delete dialog
+        QVERIFY(!tags()->isComplete());
+        const int rows = tags()->rowCount();
+        QVERIFY(rows < BigTags);
+        // Selecting a few rows by hand then acts on those alone, at once.
+        selectTag(QStringLiteral("t00002"));
+        QVERIFY(!pane()->selectsBeyondLoaded());
+        m_window->lockAction()->trigger();
+        QTRY_VERIFY(qobject_cast<LockDialog *>(m_dialog.data()));
+        QCOMPARE(tags()->rowCount(), rows);
     }
 };
 
