@@ -169,7 +169,8 @@ void MainWindow::copyDigest()
 
 void MainWindow::editLocks()
 {
-    if (loadAllBefore(&MainWindow::editLocks))
+    // (Manifests are locked and deleted one at a time: nothing to load for those.)
+    if (m_pane->listing() == RepositoryPane::Listing::Tags && loadAllBefore(&MainWindow::editLocks))
         return;
     if (treeHasFocus() || !m_pane->client()) {
         const QModelIndex index = currentTreeIndex();
@@ -189,6 +190,8 @@ void MainWindow::editLocks()
         const QList<ManifestInfo> manifests = m_pane->selectedManifests();
         if (manifests.isEmpty())
             return;
+        if (manifests.size() > 1)
+            statusBar()->showMessage(tr("Manifests are locked one at a time."), StatusMs);
         dialog = new LockDialog(client, repo, manifests.first(), this);
     }
     connect(dialog, &LockDialog::tagsUpdated, this,
@@ -237,7 +240,9 @@ void MainWindow::lockRepository(const QModelIndex &repository)
 
 void MainWindow::deleteSelected()
 {
-    if (loadAllBefore(&MainWindow::deleteSelected))
+    // (Manifests are locked and deleted one at a time: nothing to load for those.)
+    if (m_pane->listing() == RepositoryPane::Listing::Tags
+        && loadAllBefore(&MainWindow::deleteSelected))
         return;
     if (treeHasFocus() || !m_pane->client()) {
         const QModelIndex index = currentTreeIndex();
