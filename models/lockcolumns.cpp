@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QIcon>
+#include <QStringList>
 
 namespace Berth {
 
@@ -10,6 +11,19 @@ struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(Berth::Locks)
 };
+
+// A lock the item inherits from its repository: the lock, greyed (built once, like lockIcon).
+const QIcon &inheritedLockIcon()
+{
+    static const QIcon *const icon = [] {
+        auto *greyed = new QIcon;
+        for (const int size : {16, 22, 32})
+            greyed->addPixmap(lockIcon(false).pixmap(size, QIcon::Disabled));
+        return greyed;
+    }();
+    return *icon;
+}
+} // namespace
 
 // Built once, on first use (views ask on the GUI thread), and deliberately never destroyed
 // (an icon must not outlive the application). Views ask for the icon of every lock cell they
@@ -23,7 +37,6 @@ const QIcon &lockIcon(bool enabled)
         QStringLiteral("object-locked"), QIcon(QStringLiteral(":/berth/icons/locked.svg"))));
     return enabled ? *unlocked : *locked;
 }
-} // namespace
 
 QString lockHeader(Lock lock)
 {
@@ -108,6 +121,47 @@ QVariant lockData(const ChangeableAttributes &attributes, Lock lock, int role)
         return lockData(attributes, lock, Qt::ToolTipRole);
     default:
         return {};
+    }
+}
+
+bool inheritsLock(const ChangeableAttributes &repository, Lock lock)
+{
+    return lock != Lock::List && lockValue(repository, lock) == false;
+}
+
+QString repositoryLocksText(const ChangeableAttributes &repository)
+{
+    QStringList names;
+    for (const Lock lock : {Lock::Write, Lock::Delete, Lock::Read}) {
+        if (inheritsLock(repository, lock))
+            names << lockHeader(lock).toLower();
+    }
+    return names.join(Tr::tr(", "));
+}
+
+QVariant lockData(const ChangeableAttributes &attributes,
+                  const ChangeableAttributes &repository,
+                  Lock lock,
+                  int role)
+{
+    const bool inherited = inheritsLock(repository, lock);
+    if (role == Roles::InheritedLock)
+        return inherited;
+    if (!inherited)
+        return lockData(attributes, lock, role);
+    switch (role) {
+    case Qt::DecorationRole:
+        return inheritedLockIcon();
+    case Qt::ToolTipRole:
+    case Qt::AccessibleTextRole: {
+        const std::optional<bool> own = lockValue(attributes, lock);
+        const QString ownText
+            = !own ? Tr::tr("unknown") : (*own ? Tr::tr("enabled") : Tr::tr("disabled"));
+        return Tr::tr("%1: disabled by the repository (its own setting: %2)")
+            .arg(lockHeader(lock), ownText);
+    }
+    default:
+        return lockData(attributes, lock, role);
     }
 }
 

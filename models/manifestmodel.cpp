@@ -16,6 +16,13 @@ ManifestModel::ManifestModel(QObject *parent)
     : PagedTableModel(parent)
 {}
 
+void ManifestModel::setRepositoryAttributes(const ChangeableAttributes &attributes)
+{
+    m_repositoryAttributes = attributes;
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, WriteEnabled), index(rowCount() - 1, ListEnabled));
+}
+
 void ManifestModel::setRepository(RegistryClient *client, const QString &repo)
 {
     m_client = client;
@@ -97,7 +104,7 @@ QVariant ManifestModel::data(const QModelIndex &index, int role) const
     if (role == Roles::Name)
         return m.tags.value(0);
     if (const std::optional<Lock> lock = lockOf(index.column()))
-        return lockData(m.attributes, *lock, role);
+        return lockData(m.attributes, m_repositoryAttributes, *lock, role);
     if (role == Qt::ToolTipRole && index.column() == Digest)
         return m.digest;
     if (role == Qt::TextAlignmentRole && index.column() == Size)

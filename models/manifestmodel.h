@@ -34,6 +34,8 @@ public:
 
     void setRepository(RegistryClient *client, const QString &repo);
     QString repository() const { return m_repo; }
+    // The repository's own lock attributes: those it has off show as inherited locks.
+    void setRepositoryAttributes(const ChangeableAttributes &attributes);
     RegistryClient *client() const { return m_client; }
     void setPageSize(int pageSize) { m_pageSize = pageSize; }
     void setOrderBy(OrderBy order);
@@ -61,6 +63,7 @@ private:
     OrderBy m_orderBy = OrderBy::None;
     QList<ManifestInfo> m_manifests;
     QHash<QString, int> m_rowByDigest;
+    ChangeableAttributes m_repositoryAttributes;
 };
 
 } // namespace Berth

@@ -439,15 +439,21 @@ QVariant RepositoryModel::data(const QModelIndex &index, int role) const
     if (index.column() == Name) {
         if (role == Qt::DisplayRole)
             return node->name;
+        // A repository with locks of its own says so: a lock for its icon, the locks named.
+        const QString locks = node->info ? repositoryLocksText(node->info->attributes) : QString();
         if (role == Qt::ToolTipRole) {
             if (node->kind == Kind::Registry)
                 return node->error
                            ? node->error->toString()
                            : (node->client ? node->client->registry().toString() : QString());
+            if (!locks.isEmpty())
+                return tr("%1\nLocked: %2 disabled for everything in it").arg(node->path, locks);
             return node->path;
         }
         if (role == Qt::DecorationRole)
-            return kindIcon(node->kind);
+            return locks.isEmpty() ? kindIcon(node->kind) : lockIcon(false);
+        if (role == Roles::InheritedLock)
+            return !locks.isEmpty();
         return {};
     }
     if (role == Qt::TextAlignmentRole)

@@ -28,6 +28,13 @@ void TagModel::setRepository(RegistryClient *client, const QString &repo)
         clear();
 }
 
+void TagModel::setRepositoryAttributes(const ChangeableAttributes &attributes)
+{
+    m_repositoryAttributes = attributes;
+    if (!m_tags.isEmpty())
+        Q_EMIT dataChanged(index(0, WriteEnabled), index(rowCount() - 1, ListEnabled));
+}
+
 void TagModel::setOrderBy(OrderBy order)
 {
     if (order == m_orderBy)
@@ -123,7 +130,7 @@ QVariant TagModel::data(const QModelIndex &index, int role) const
     if (role == Roles::Digest)
         return tag.digest;
     if (const std::optional<Lock> lock = lockOf(index.column()))
-        return lockData(tag.attributes, *lock, role);
+        return lockData(tag.attributes, m_repositoryAttributes, *lock, role);
     const auto details = m_manifests.constFind(tag.digest);
     const bool known = details != m_manifests.cend();
     if (role == Qt::ToolTipRole && index.column() == Digest)

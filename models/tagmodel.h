@@ -52,6 +52,9 @@ public:
     // Replace one row in place (after a lock change) or drop it (after a delete).
     void updateTag(const TagInfo &tag);
     void removeTag(const QString &name);
+    // The repository's own lock attributes: those it has off show as inherited locks.
+    void setRepositoryAttributes(const ChangeableAttributes &attributes);
+    const ChangeableAttributes &repositoryAttributes() const { return m_repositoryAttributes; }
     // Manifest details known so far, by digest.
     const QHash<QString, ManifestInfo> &manifestDetails() const { return m_manifests; }
 
@@ -69,6 +72,7 @@ private:
     QList<TagInfo> m_tags;
     QHash<QString, int> m_rowByName;
     QHash<QString, ManifestInfo> m_manifests;
+    ChangeableAttributes m_repositoryAttributes;
 };
 
 } // namespace Berth

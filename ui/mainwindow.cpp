@@ -89,15 +89,21 @@ MainWindow::MainWindow(QWidget *parent)
                 const QPersistentModelIndex target(registry);
                 m_messageBar->showError(
                     tr("Could not list the repositories of %1").arg(registry.data().toString()),
-                    error, [this, target] {
+                    error,
+                    [this, target] {
                         if (target.isValid())
                             m_repositories->retry(target);
-                    });
+                    },
+                    m_repositories->client(registry));
             });
-    connect(m_repositories, &QAbstractItemModel::rowsInserted, this, [this] {
-        selectPendingRepository();
-        scheduleVisibleDetails();
-    });
+    connect(m_repositories, &QAbstractItemModel::dataChanged, this,
+            &MainWindow::showRepositoryAttributes);
+    connect(m_repositories, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &under, int first, int last) {
+                reopenFolders(under, first, last);
+                selectPendingRepository();
+                scheduleVisibleDetails();
+            });
 
     connect(m_pane, &RepositoryPane::busyChanged, this, &MainWindow::updateBusy);
     connect(m_pane, &RepositoryPane::selectionChanged, this, &MainWindow::updateActions);
@@ -106,18 +112,19 @@ MainWindow::MainWindow(QWidget *parent)
             [this](const RegistryError &error) {
                 m_messageBar->showError(
                     tr("Could not list the tags of %1").arg(m_pane->tagModel()->repository()),
-                    error, [this] { m_pane->tagModel()->retry(); });
+                    error, [this] { m_pane->tagModel()->retry(); }, m_pane->client());
             });
     connect(
         m_pane->manifestModel(), &PagedTableModel::loadFailed, this,
         [this](const RegistryError &error) {
             m_messageBar->showError(
                 tr("Could not list the manifests of %1").arg(m_pane->manifestModel()->repository()),
-                error, [this] { m_pane->manifestModel()->retry(); });
+                error, [this] { m_pane->manifestModel()->retry(); }, m_pane->client());
         });
     connect(m_pane->details(), &ManifestView::failed, this,
             [this](const QString &context, const RegistryError &error) {
-                m_messageBar->showError(context, error, [this] { m_pane->details()->retry(); });
+                m_messageBar->showError(
+                    context, error, [this] { m_pane->details()->retry(); }, m_pane->client());
             });
     for (QTableView *view : {m_pane->tagView(), m_pane->manifestView()}) {
         view->setContextMenuPolicy(Qt::CustomContextMenu);
@@ -287,6 +294,10 @@ QModelIndex MainWindow::addRegistry(RegistryClient *client, const QString &displ
                     askToTrustRealm(guarded, realm);
             });
     const QModelIndex index = m_repositories->addRegistry(client, displayName);
+    if (m_noRegistriesHint) {
+        m_noRegistriesHint = false;
+        statusBar()->clearMessage(); // "No saved registries yet" no longer holds
+    }
     m_tree->expand(index); // loads the first page
     if (!m_tree->currentIndex().isValid())
         m_tree->setCurrentIndex(index);
@@ -320,6 +331,27 @@ void MainWindow::selectPendingRepository()
     m_tree->scrollTo(found);
 }
 
+// Expands the folders among the rows just inserted (and their children, which came with
+// them) that were open before their registry was refreshed.
+void MainWindow::reopenFolders(const QModelIndex &parent, int first, int last)
+{
+    const QSet<QString> open = m_openFolders.value(m_repositories->client(parent));
+    if (!parent.isValid() || open.isEmpty())
+        return;
+    QModelIndexList todo;
+    for (int row = first; row <= last; ++row)
+        todo << m_repositories->index(row, 0, parent);
+    while (!todo.isEmpty()) {
+        const QModelIndex index = todo.takeLast();
+        if (m_repositories->kind(index) != RepositoryModel::Kind::Folder
+            || !open.contains(m_repositories->repositoryPath(index)))
+            continue;
+        m_tree->expand(index);
+        for (int row = 0; row < m_repositories->rowCount(index); ++row)
+            todo << m_repositories->index(row, 0, index);
+    }
+}
+
 void MainWindow::treeCurrentChanged(const QModelIndex &current)
 {
     if (current.isValid() && m_repositories->kind(current) == RepositoryModel::Kind::Repository) {
@@ -328,8 +360,21 @@ void MainWindow::treeCurrentChanged(const QModelIndex &current)
         if (m_pane->client() != client || m_pane->repository() != path)
             m_pane->setRepository(client, path);
         m_repositories->loadDetails(current.siblingAtColumn(0));
+        showRepositoryAttributes();
     }
     updateActions();
+}
+
+// The pane shows the open repository's own locks once the tree knows them.
+void MainWindow::showRepositoryAttributes()
+{
+    if (!m_pane->client())
+        return;
+    const QModelIndex index
+        = m_repositories->findRepository(registryIndex(m_pane->client()), m_pane->repository());
+    const std::optional<RepositoryInfo> info = m_repositories->details(index);
+    if (info && info->attributes != m_pane->repositoryAttributes())
+        m_pane->setRepositoryAttributes(info->attributes);
 }
 
 void MainWindow::treeContextMenu(const QPoint &pos)
@@ -432,7 +477,7 @@ void MainWindow::updateActions()
     const bool onTree = treeHasFocus() || !m_pane->client();
     const bool repoInTree = treeIndex.isValid()
                             && m_repositories->kind(treeIndex) == RepositoryModel::Kind::Repository;
-    const bool rows = m_pane->client() && m_pane->currentView()->currentIndex().isValid();
+    const bool rows = m_pane->hasSelection(); // what is highlighted, never a hidden current row
     const bool acts = onTree ? repoInTree : rows;
     m_copyPull->setEnabled(onTree ? treeIndex.isValid() : rows);
     m_copyDigestRef->setEnabled(!onTree && rows);
@@ -456,6 +501,16 @@ void MainWindow::refresh()
             m_pendingRepository = m_pane->repository();
         }
         m_messageBar->dismiss();
+        // Folders open now open again as the fresh listing brings them.
+        QSet<QString> &open = m_openFolders[m_repositories->client(registry)];
+        open.clear();
+        for (QModelIndex index = m_tree->indexBelow(registry);
+             index.isValid() && m_repositories->registryOf(index) == registry;
+             index = m_tree->indexBelow(index)) {
+            if (m_repositories->kind(index) == RepositoryModel::Kind::Folder
+                && m_tree->isExpanded(index))
+                open.insert(m_repositories->repositoryPath(index));
+        }
         m_repositories->refresh(registry);
         m_tree->setCurrentIndex(registry);
         return;

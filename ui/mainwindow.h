@@ -143,6 +143,8 @@ private:
     void scheduleVisibleDetails();
     void loadVisibleDetails();
     void selectPendingRepository();
+    void reopenFolders(const QModelIndex &parent, int first, int last);
+    void showRepositoryAttributes();
     void updateActions();
     void updateBusy();
     bool treeHasFocus() const;
@@ -158,6 +160,7 @@ private:
 
     // Dialogs and their results (mainwindow_actions.cpp)
     void openDialog(QDialog *dialog);
+    bool loadAllBefore(void (MainWindow::*action)());
     void lockRepository(const QModelIndex &repository);
     void deleteRepository(const QModelIndex &repository);
     void applyRepositoryUpdate(RegistryClient *client, const RepositoryInfo &info);
@@ -203,6 +206,7 @@ private:
     QLabel *m_busyLabel;
     QTimer m_detailsTimer;
     bool m_busy = false;
+    bool m_noRegistriesHint = false; // the status bar says there are none
 
     QSettings *m_settings = nullptr;
     QPointer<CredentialStore> m_store;
@@ -213,6 +217,8 @@ private:
     int m_resolving = 0;            // credential look-ups on their way
     int m_working = 0;              // other window-level requests on their way
 
+    // Folder paths open before a refresh of their registry, opened again as they come back.
+    QHash<const RegistryClient *, QSet<QString>> m_openFolders;
     QPointer<RegistryClient> m_pendingClient; // openRepository() before the tree listed it
     QString m_pendingRepository;
 

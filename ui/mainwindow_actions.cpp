@@ -4,6 +4,7 @@
 #include "ui/mainwindow.h"
 
 #include "models/manifestmodel.h"
+#include "models/pagedloader.h"
 #include "models/repositorymodel.h"
 #include "models/tagmodel.h"
 #include "registry/registryclient.h"
@@ -14,6 +15,7 @@
 
 #include <QClipboard>
 #include <QGuiApplication>
+#include <QProgressDialog>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTreeView>
@@ -31,6 +33,62 @@ void MainWindow::openDialog(QDialog *dialog)
     dialog->open(); // window-modal, returns at once: no nested event loop
 }
 
+// After select all (Ctrl+A) in a table that has not loaded every row, an action on the
+// selection means every row of the repository: this loads the rest first (the model's own
+// paging, with progress and Cancel) and then runs `action` again on all of them. Returns
+// false when there is nothing to load (run the action now).
+bool MainWindow::loadAllBefore(void (MainWindow::*action)())
+{
+    if (treeHasFocus() || !m_pane->selectsBeyondLoaded())
+        return false;
+    const bool tags = m_pane->listing() == RepositoryPane::Listing::Tags;
+    const QString repo = m_pane->repository();
+    int total = -1;
+    const QModelIndex index = m_repositories->findRepository(registryIndex(m_pane->client()), repo);
+    if (const std::optional<RepositoryInfo> info = m_repositories->details(index))
+        total = tags ? info->tagCount : info->manifestCount;
+    auto *progress = new QProgressDialog(this);
+    progress->setObjectName(QStringLiteral("loadAllProgress"));
+    progress->setWindowTitle(tr("Select All"));
+    if (total >= 0)
+        progress->setLabelText(
+            tags ? tr("All %n tag(s) of %1 are selected: loading those not loaded yet…", nullptr,
+                      total)
+                       .arg(repo)
+                 : tr("All %n manifest(s) of %1 are selected: loading those not loaded yet…",
+                      nullptr, total)
+                       .arg(repo));
+    else
+        progress->setLabelText(
+            tags ? tr("All tags of %1 are selected: loading those not loaded yet…").arg(repo)
+                 : tr("All manifests of %1 are selected: loading those not loaded yet…").arg(repo));
+    progress->setRange(0, std::max(total, 0)); // unknown total: busy
+    progress->setAutoClose(false);
+    progress->setAutoReset(false);
+    auto *loader = new PagedLoader(m_pane->currentModel(), progress);
+    connect(loader, &PagedLoader::progress, progress, [progress, total](int rows) {
+        if (total > 0)
+            progress->setValue(std::min(rows, total));
+    });
+    connect(progress, &QProgressDialog::canceled, loader, &PagedLoader::cancel);
+    connect(progress, &QDialog::rejected, loader, &PagedLoader::cancel); // Esc
+    connect(loader, &PagedLoader::finished, this,
+            [this, progress, action](PagedLoader::Outcome outcome) {
+                progress->close(); // deletes it, and the loader with it
+                if (outcome == PagedLoader::Outcome::Complete) {
+                    m_pane->selectAllRows(); // the rows that came in
+                    (this->*action)();
+                } else {
+                    statusBar()->showMessage(tr("Not every row could be loaded: nothing was "
+                                                "changed."),
+                                             StatusMs);
+                }
+            });
+    openDialog(progress);
+    loader->start();
+    return true;
+}
+
 void MainWindow::copyText(const QStringList &lines, const QString &what)
 {
     if (lines.isEmpty())
@@ -44,6 +102,8 @@ void MainWindow::copyText(const QStringList &lines, const QString &what)
 
 void MainWindow::copyPullReference()
 {
+    if (loadAllBefore(&MainWindow::copyPullReference))
+        return;
     if (treeHasFocus() || !m_pane->client()) {
         const QModelIndex index = currentTreeIndex();
         RegistryClient *client = m_repositories->client(index);
@@ -76,6 +136,8 @@ void MainWindow::copyPullReference()
 
 void MainWindow::copyDigestReference()
 {
+    if (loadAllBefore(&MainWindow::copyDigestReference))
+        return;
     if (!m_pane->client())
         return;
     const QString base = m_pane->client()->registryHost() + u'/' + m_pane->repository();
@@ -92,6 +154,8 @@ void MainWindow::copyDigestReference()
 
 void MainWindow::copyDigest()
 {
+    if (loadAllBefore(&MainWindow::copyDigest))
+        return;
     QStringList lines;
     for (const TagInfo &tag : m_pane->selectedTags()) {
         if (!tag.digest.isEmpty())
@@ -105,6 +169,9 @@ void MainWindow::copyDigest()
 
 void MainWindow::editLocks()
 {
+    // (Manifests are locked and deleted one at a time: nothing to load for those.)
+    if (m_pane->listing() == RepositoryPane::Listing::Tags && loadAllBefore(&MainWindow::editLocks))
+        return;
     if (treeHasFocus() || !m_pane->client()) {
         const QModelIndex index = currentTreeIndex();
         if (index.isValid() && m_repositories->kind(index) == RepositoryModel::Kind::Repository)
@@ -123,6 +190,8 @@ void MainWindow::editLocks()
         const QList<ManifestInfo> manifests = m_pane->selectedManifests();
         if (manifests.isEmpty())
             return;
+        if (manifests.size() > 1)
+            statusBar()->showMessage(tr("Manifests are locked one at a time."), StatusMs);
         dialog = new LockDialog(client, repo, manifests.first(), this);
     }
     connect(dialog, &LockDialog::tagsUpdated, this,
@@ -161,7 +230,7 @@ void MainWindow::lockRepository(const QModelIndex &repository)
                    updateBusy();
                    if (!info) {
                        m_messageBar->showError(tr("Could not read the attributes of %1").arg(path),
-                                               info.error());
+                                               info.error(), {}, client);
                        return;
                    }
                    applyRepositoryUpdate(client, *info);
@@ -171,6 +240,10 @@ void MainWindow::lockRepository(const QModelIndex &repository)
 
 void MainWindow::deleteSelected()
 {
+    // (Manifests are locked and deleted one at a time: nothing to load for those.)
+    if (m_pane->listing() == RepositoryPane::Listing::Tags
+        && loadAllBefore(&MainWindow::deleteSelected))
+        return;
     if (treeHasFocus() || !m_pane->client()) {
         const QModelIndex index = currentTreeIndex();
         if (!index.isValid())
@@ -197,6 +270,8 @@ void MainWindow::deleteSelected()
             statusBar()->showMessage(tr("Manifests are deleted one at a time."), StatusMs);
         dialog = new DeleteDialog(client, repo, manifests.first(), this);
     }
+    if (m_pane->isRepositoryDeleteLocked())
+        dialog->warnLockedRepository(); // the registry would refuse it (405)
     connect(dialog, &DeleteDialog::deleted, this,
             [this, client](const DeletedItems &items) { applyDeleted(client, items); });
     openDialog(dialog);

@@ -26,6 +26,7 @@ void MainWindow::loadSavedRegistries()
         return;
     const RegistryProfiles profiles = RegistryProfiles::load(*m_settings);
     if (profiles.isEmpty()) {
+        m_noRegistriesHint = true; // until the first registry comes
         statusBar()->showMessage(
             tr("No saved registries yet: add one with Registry ▸ Add Registry… (%1).")
                 .arg(m_addRegistry->shortcut().toString(QKeySequence::NativeText)));
@@ -204,7 +205,9 @@ void MainWindow::removeRegistryRow(const QModelIndex &registry)
     if (m_pendingClient == client)
         m_pendingClient.clear();
     m_repositories->removeRegistry(registry);
+    m_messageBar->dismissAbout(client); // its Retry would act on nothing
     m_profiles.remove(client);
+    m_openFolders.remove(client);
     stopUploads(client); // cancels what is still running
     if (client)
         client->deleteLater(); // its jobs end with it

@@ -169,8 +169,8 @@ void MainWindow::askImageTag(RegistryClient *client, const QString &repository, 
             return;
         if (!read) {
             m_messageBar->showError(
-                tr("Could not read the image %1").arg(QDir::toNativeSeparators(path)),
-                read.error());
+                tr("Could not read the image %1").arg(QDir::toNativeSeparators(path)), read.error(),
+                {}, guard.data());
             return;
         }
         const QString suggested = read->isEmpty() ? QStringLiteral("latest") : tagFromName(*read);

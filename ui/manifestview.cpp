@@ -163,6 +163,7 @@ void ManifestView::clear()
     m_summary->setPlainText(tr("Select a tag or a manifest to see its details."));
     m_entriesLabel->clear();
     m_entries->clear();
+    m_entries->hide(); // no placeholder headers ("1 2 3 4") while there is nothing to list
     m_configView->clear();
     m_raw->clear();
     updateHeader();
@@ -239,6 +240,7 @@ void ManifestView::load()
     m_digest.clear();
     m_config = {};
     m_entries->clear();
+    m_entries->hide();
     m_entriesLabel->clear();
     m_raw->clear();
     m_summary->setPlainText(tr("Loading…"));
@@ -297,6 +299,7 @@ void ManifestView::showEntries()
     const bool index = m.kind == Manifest::Kind::Index;
     m_entries->setHeaderLabels(
         {index ? tr("Platform") : tr("Layer"), tr("Media type"), tr("Size"), tr("Digest")});
+    m_entries->show();
     m_entriesLabel->setText(index ? tr("Platforms (double-click one to open its manifest):")
                                   : tr("Layers:"));
     const QList<Descriptor> &entries = index ? m.manifests : m.layers;

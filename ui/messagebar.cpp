@@ -61,14 +61,22 @@ MessageBar::MessageBar(QWidget *parent)
 
 void MessageBar::showError(const QString &context,
                            const RegistryError &error,
-                           std::function<void()> retryFn)
+                           std::function<void()> retryFn,
+                           const QObject *subject)
 {
     const QString detail = error.toString();
-    showMessage(context.isEmpty() ? detail : tr("%1: %2").arg(context, detail), std::move(retryFn));
+    showMessage(context.isEmpty() ? detail : tr("%1: %2").arg(context, detail), std::move(retryFn),
+                subject);
 }
 
-void MessageBar::showMessage(const QString &text, std::function<void()> retryFn)
+void MessageBar::showMessage(const QString &text,
+                             std::function<void()> retryFn,
+                             const QObject *subject)
 {
+    disconnect(m_subjectGone);
+    m_subject = subject;
+    if (subject)
+        m_subjectGone = connect(subject, &QObject::destroyed, this, &MessageBar::dismiss);
     m_text->setText(text);
     m_retry = std::move(retryFn);
     m_retryButton->setVisible(bool(m_retry));
@@ -84,6 +92,8 @@ void MessageBar::retry()
 {
     std::function<void()> fn = std::move(m_retry);
     m_retry = {};
+    disconnect(m_subjectGone);
+    m_subject.clear();
     hide();
     if (fn)
         fn();
@@ -91,9 +101,17 @@ void MessageBar::retry()
 
 void MessageBar::dismiss()
 {
+    disconnect(m_subjectGone);
+    m_subject.clear();
     m_retry = {};
     hide();
     Q_EMIT dismissed();
+}
+
+void MessageBar::dismissAbout(const QObject *subject)
+{
+    if (subject && m_subject == subject && !isHidden())
+        dismiss();
 }
 
 } // namespace Berth

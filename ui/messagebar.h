@@ -3,6 +3,7 @@
 #include "core/registryerror.h"
 
 #include <QFrame>
+#include <QPointer>
 
 #include <functional>
 
@@ -23,9 +24,15 @@ public:
     explicit MessageBar(QWidget *parent = nullptr);
 
     // `retry` (optional) runs when the user presses Retry; the bar hides first.
-    void
-    showError(const QString &context, const RegistryError &error, std::function<void()> retry = {});
-    void showMessage(const QString &text, std::function<void()> retry = {});
+    // `subject` (optional) is what the message is about, such as a registry's client: the
+    // bar hides when it is destroyed or dismissAbout() names it.
+    void showError(const QString &context,
+                   const RegistryError &error,
+                   std::function<void()> retry = {},
+                   const QObject *subject = nullptr);
+    void showMessage(const QString &text,
+                     std::function<void()> retry = {},
+                     const QObject *subject = nullptr);
 
     QString text() const;
     bool canRetry() const { return bool(m_retry); }
@@ -35,6 +42,8 @@ public:
 public Q_SLOTS:
     void retry();
     void dismiss();
+    // Hides the message if it is about `subject` (e.g. a registry that was just removed).
+    void dismissAbout(const QObject *subject);
 
 Q_SIGNALS:
     void dismissed();
@@ -45,6 +54,8 @@ private:
     QPushButton *m_retryButton;
     QToolButton *m_closeButton;
     std::function<void()> m_retry;
+    QPointer<const QObject> m_subject;
+    QMetaObject::Connection m_subjectGone;
 };
 
 } // namespace Berth

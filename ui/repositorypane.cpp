@@ -1,12 +1,15 @@
 #include "ui/repositorypane.h"
 
 #include "models/format.h"
+#include "models/lockcolumns.h"
 #include "models/manifestmodel.h"
 #include "models/tagfiltermodel.h"
 #include "models/tagmodel.h"
 #include "registry/registryclient.h"
 #include "ui/icons.h"
+#include "ui/keptselection.h"
 #include "ui/manifestview.h"
+#include "ui/selectalltableview.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -33,9 +36,9 @@ constexpr quint32 StateVersion = 1;
 
 QList<int> selectedSourceRows(const QTableView *view, const TagFilterModel *proxy)
 {
+    // The highlighted rows only: a current row the user un-highlighted (a click under the
+    // rows, Ctrl+click) is not acted on.
     QModelIndexList rows = view->selectionModel()->selectedRows();
-    if (rows.isEmpty() && view->currentIndex().isValid())
-        rows << view->currentIndex();
     std::sort(rows.begin(), rows.end(),
               [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
     QList<int> out;
@@ -56,6 +59,7 @@ RepositoryPane::RepositoryPane(QWidget *parent)
     , m_manifestProxy(new TagFilterModel(this))
     , m_title(new QLabel(this))
     , m_count(new QLabel(this))
+    , m_locks(new QLabel(this))
     , m_filter(new QLineEdit(this))
     , m_showTags(new QAction(Icons::icon(QStringLiteral("tag")), tr("&Tags"), this))
     , m_showManifests(new QAction(Icons::icon(QStringLiteral("manifest")), tr("&Manifests"), this))
@@ -107,6 +111,7 @@ RepositoryPane::RepositoryPane(QWidget *parent)
     m_title->setTextFormat(Qt::PlainText);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_count->setTextFormat(Qt::PlainText);
+    m_count->setObjectName(QStringLiteral("countLabel"));
 
     m_filter->setObjectName(QStringLiteral("filter"));
     m_filter->setClearButtonEnabled(true);
@@ -149,6 +154,11 @@ RepositoryPane::RepositoryPane(QWidget *parent)
     auto *topLayout = new QVBoxLayout(top);
     topLayout->setContentsMargins(0, 0, 0, 0);
     topLayout->addLayout(header);
+    m_locks->setObjectName(QStringLiteral("repositoryLocks"));
+    m_locks->setTextFormat(Qt::PlainText);
+    m_locks->setWordWrap(true);
+    m_locks->hide();
+    topLayout->addWidget(m_locks);
     topLayout->addWidget(m_stack);
     m_splitter->addWidget(top);
     m_splitter->addWidget(m_details);
@@ -163,19 +173,28 @@ RepositoryPane::RepositoryPane(QWidget *parent)
     m_detailsTimer.setInterval(DetailsDelayMs);
     connect(&m_detailsTimer, &QTimer::timeout, this, &RepositoryPane::showCurrentDetails);
 
-    for (auto *model : {static_cast<PagedTableModel *>(m_tagModel),
-                        static_cast<PagedTableModel *>(m_manifestModel)}) {
+    // A sort the registry does or a reload keeps the highlighted rows (by tag, by digest).
+    m_keptTags = new KeptSelection(m_tagView, m_tagProxy, m_tagModel, Roles::Name, this);
+    m_keptManifests
+        = new KeptSelection(m_manifestView, m_manifestProxy, m_manifestModel, Roles::Digest, this);
+    for (KeptSelection *kept : {m_keptTags, m_keptManifests}) {
+        PagedTableModel *model
+            = kept == m_keptTags ? static_cast<PagedTableModel *>(m_tagModel) : m_manifestModel;
         connect(model, &PagedTableModel::loadingChanged, this, &RepositoryPane::busyChanged);
-        connect(model, &PagedTableModel::pageLoaded, this, [this] {
+        connect(model, &PagedTableModel::pageLoaded, this, [this, kept] {
+            kept->restore();
             selectFirstRowIfNone();
             updateCount();
         });
     }
-    for (auto *proxy : {m_tagProxy, m_manifestProxy}) {
-        connect(proxy, &QAbstractItemModel::rowsInserted, this, &RepositoryPane::updateCount);
-        connect(proxy, &QAbstractItemModel::rowsRemoved, this, &RepositoryPane::updateCount);
-        connect(proxy, &QAbstractItemModel::modelReset, this, &RepositoryPane::updateCount);
-        connect(proxy, &QAbstractItemModel::layoutChanged, this, &RepositoryPane::updateCount);
+    // The count reads both the source and the proxy: it follows whichever changes last. (A
+    // proxy drops its rows while the source is only about to: the source still counts them.)
+    for (QAbstractItemModel *model : std::initializer_list<QAbstractItemModel *>{
+             m_tagProxy, m_manifestProxy, m_tagModel, m_manifestModel}) {
+        connect(model, &QAbstractItemModel::rowsInserted, this, &RepositoryPane::updateCount);
+        connect(model, &QAbstractItemModel::rowsRemoved, this, &RepositoryPane::updateCount);
+        connect(model, &QAbstractItemModel::modelReset, this, &RepositoryPane::updateCount);
+        connect(model, &QAbstractItemModel::layoutChanged, this, &RepositoryPane::updateCount);
     }
     connect(m_details, &ManifestView::loadingChanged, this, &RepositoryPane::busyChanged);
     updateTitle();
@@ -186,7 +205,7 @@ RepositoryPane::~RepositoryPane() = default;
 
 QTableView *RepositoryPane::makeTable(TagFilterModel *proxy)
 {
-    auto *view = new QTableView(this);
+    auto *view = new SelectAllTableView(this);
     view->setModel(proxy);
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
     view->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -209,8 +228,27 @@ QTableView *RepositoryPane::makeTable(TagFilterModel *proxy)
         if (view == currentView())
             m_detailsTimer.start();
     });
-    connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            &RepositoryPane::selectionChanged);
+    // Select all stays all: rows that come in later are selected too, until the user selects
+    // something else.
+    connect(view, &SelectAllTableView::allSelected, this, [this, view] { allFlag(view) = true; });
+    connect(proxy, &QAbstractItemModel::modelReset, this, [this, view] { allFlag(view) = false; });
+    connect(proxy, &QAbstractItemModel::rowsInserted, this,
+            [this, view, proxy](const QModelIndex &, int first, int last) {
+                if (!allFlag(view))
+                    return;
+                m_extendingSelection = true;
+                view->selectionModel()->select(
+                    QItemSelection(proxy->index(first, 0), proxy->index(last, 0)),
+                    QItemSelectionModel::Select | QItemSelectionModel::Rows);
+                m_extendingSelection = false;
+            });
+    connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this, view] {
+        if (!m_extendingSelection)
+            allFlag(view) = false; // selectAll() sets it again right after
+        if (view == currentView())
+            m_detailsTimer.start(); // the details follow the highlight too
+        Q_EMIT selectionChanged();
+    });
     return view;
 }
 
@@ -234,9 +272,33 @@ void RepositoryPane::setRepository(RegistryClient *client, const QString &repo)
         m_manifestModel->setRepository(client, m_repo);
         m_manifestsStale = false;
     }
+    m_keptTags->forget(); // rows of another repository
+    m_keptManifests->forget();
+    setRepositoryAttributes({}); // until the tree knows this one's
     updateTitle();
     updateCount();
     Q_EMIT busyChanged();
+}
+
+void RepositoryPane::setRepositoryAttributes(const ChangeableAttributes &attributes)
+{
+    m_repositoryAttributes = attributes;
+    m_tagModel->setRepositoryAttributes(attributes);
+    m_manifestModel->setRepositoryAttributes(attributes);
+    const QString locks = repositoryLocksText(attributes);
+    m_locks->setText(locks.isEmpty()
+                         ? QString()
+                         : tr("The repository is locked: %1 disabled for all its tags and "
+                              "manifests, whatever their own settings. Unlock it with Lock "
+                              "Attributes on the repository.")
+                               .arg(locks));
+    m_locks->setVisible(!locks.isEmpty());
+}
+
+bool RepositoryPane::isRepositoryDeleteLocked() const
+{
+    return inheritsLock(m_repositoryAttributes, Lock::Write)
+           || inheritsLock(m_repositoryAttributes, Lock::Delete);
 }
 
 void RepositoryPane::setListing(Listing listing)
@@ -248,8 +310,10 @@ void RepositoryPane::setListing(Listing listing)
     if (listing == Listing::Manifests && m_manifestsStale && m_client) {
         m_manifestsStale = false;
         m_manifestModel->setRepository(m_client, m_repo);
+        m_keptManifests->forget();
     } else if (listing == Listing::Tags && m_tagModel->repository() != m_repo && m_client) {
         m_tagModel->setRepository(m_client, m_repo);
+        m_keptTags->forget();
     }
     m_stack->setCurrentWidget(currentView());
     m_detailsKey.clear();
@@ -307,17 +371,48 @@ QList<ManifestInfo> RepositoryPane::selectedManifests() const
 void RepositoryPane::selectFirstRowIfNone()
 {
     QTableView *view = currentView();
-    if (view->currentIndex().isValid() || view->model()->rowCount() == 0)
+    const KeptSelection *kept = m_listing == Listing::Tags ? m_keptTags : m_keptManifests;
+    if (view->currentIndex().isValid() || view->model()->rowCount() == 0 || kept->isPending())
         return;
     view->selectionModel()->setCurrentIndex(view->model()->index(0, 0),
                                             QItemSelectionModel::ClearAndSelect
                                                 | QItemSelectionModel::Rows);
 }
 
+bool &RepositoryPane::allFlag(const QTableView *view)
+{
+    return view == m_tagView ? m_allTags : m_allManifests;
+}
+
+PagedTableModel *RepositoryPane::currentModel() const
+{
+    if (m_listing == Listing::Tags)
+        return m_tagModel;
+    return m_manifestModel;
+}
+
+bool RepositoryPane::selectsBeyondLoaded() const
+{
+    const bool all = m_listing == Listing::Tags ? m_allTags : m_allManifests;
+    return m_client && all && !currentModel()->isComplete();
+}
+
+void RepositoryPane::selectAllRows()
+{
+    currentView()->selectAll();
+}
+
+bool RepositoryPane::hasSelection() const
+{
+    return m_client && currentView()->selectionModel()->hasSelection();
+}
+
 void RepositoryPane::showCurrentDetails()
 {
+    // The current row while it is highlighted; none when nothing is.
     const QModelIndex current = currentView()->currentIndex();
-    if (!current.isValid() || !m_client) {
+    if (!current.isValid() || !m_client
+        || !currentView()->selectionModel()->isRowSelected(current.row())) {
         if (!m_detailsKey.isEmpty() || m_details->state() != ManifestView::State::Empty)
             m_details->clear();
         m_detailsKey.clear();

@@ -16,7 +16,9 @@ class QTableView;
 
 namespace Berth {
 
+class KeptSelection;
 class ManifestModel;
+class PagedTableModel;
 class ManifestView;
 class RegistryClient;
 class TagFilterModel;
@@ -41,6 +43,13 @@ public:
     RegistryClient *client() const { return m_client; }
     QString repository() const { return m_repo; }
 
+    // The open repository's own attributes (from the tree, once known): the locks it has show
+    // in a line above the table and as inherited locks in the tables' lock cells.
+    void setRepositoryAttributes(const ChangeableAttributes &attributes);
+    const ChangeableAttributes &repositoryAttributes() const { return m_repositoryAttributes; }
+    // The repository has write or delete off: the registry refuses deletes in it.
+    bool isRepositoryDeleteLocked() const;
+
     Listing listing() const { return m_listing; }
     void setListing(Listing listing);
     // Reloads the shown table from its first page (and the details of the current row).
@@ -48,7 +57,14 @@ public:
     void focusFilter();
     bool isBusy() const;
 
-    // The selected rows of the shown table (else its current row), in view order.
+    // The user selected all rows (Ctrl+A) of the shown table while some are not loaded yet:
+    // an action on the selection means the rows not loaded too (load them first).
+    bool selectsBeyondLoaded() const;
+    // Selects every row of the shown table (all of them, in the sense above).
+    void selectAllRows();
+    PagedTableModel *currentModel() const;
+    // The highlighted rows of the shown table, in view order (none: nothing is acted on).
+    bool hasSelection() const;
     QList<TagInfo> selectedTags() const;
     QList<ManifestInfo> selectedManifests() const;
 
@@ -74,6 +90,7 @@ Q_SIGNALS:
 
 private:
     QTableView *makeTable(TagFilterModel *proxy);
+    bool &allFlag(const QTableView *view);
     void showCurrentDetails();
     void selectFirstRowIfNone();
     void updateCount();
@@ -81,6 +98,7 @@ private:
 
     QPointer<RegistryClient> m_client;
     QString m_repo;
+    ChangeableAttributes m_repositoryAttributes;
     Listing m_listing = Listing::Tags;
     bool m_manifestsStale = true; // the manifest table still shows another repository
 
@@ -91,6 +109,7 @@ private:
 
     QLabel *m_title;
     QLabel *m_count;
+    QLabel *m_locks; // the repository's own locks, above the table
     QLineEdit *m_filter;
     QAction *m_showTags;
     QAction *m_showManifests;
@@ -99,9 +118,14 @@ private:
     QTableView *m_tagView;
     QTableView *m_manifestView;
     ManifestView *m_details;
+    KeptSelection *m_keptTags;
+    KeptSelection *m_keptManifests;
     QSplitter *m_splitter;
-    QTimer m_detailsTimer; // debounces the details while the current row moves
-    QString m_detailsKey;  // what the details show: repo + reference, to skip repeats
+    QTimer m_detailsTimer;  // debounces the details while the current row moves
+    QString m_detailsKey;   // what the details show: repo + reference, to skip repeats
+    bool m_allTags = false; // select all is in force in the tag table
+    bool m_allManifests = false;
+    bool m_extendingSelection = false;
 };
 
 } // namespace Berth

@@ -5,8 +5,6 @@
 
 #include "credentials/memorycredentialstore.h"
 #include "credentials/registryprofiles.h"
-#include "emulator/acremulator.h"
-#include "fixtures/clienttest.h"
 #include "models/lockcolumns.h"
 #include "models/manifestmodel.h"
 #include "models/repositorymodel.h"
@@ -19,6 +17,7 @@
 #include "ui/manifestview.h"
 #include "ui/messagebar.h"
 #include "ui/repositorypane.h"
+#include "ui/windowtest.h"
 
 #include <QAction>
 #include <QApplication>
@@ -44,104 +43,13 @@
 using namespace Berth;
 using namespace Berth::Test;
 
-namespace {
-constexpr int Wait = 15000;
-
-int countRequests(const AcrEmulator &emu,
-                  const QByteArray &method,
-                  const QString &path,
-                  const QString &queryPart = {})
-{
-    int n = 0;
-    const auto requests = emu.requests();
-    for (const auto &r : requests) {
-        if (r.method == method && r.path == path && r.query.contains(queryPart) && r.status >= 200
-            && r.status < 300)
-            ++n;
-    }
-    return n;
-}
-} // namespace
-
-class tst_MainWindow : public QObject
+class tst_MainWindow : public WindowTest
 {
     Q_OBJECT
 
-    std::unique_ptr<AcrEmulator> m_emu;
-    std::unique_ptr<MainWindow> m_window;
-    RegistryClient *m_client = nullptr; // owned by the window
-    QPointer<QDialog> m_dialog;
-
-    RepositoryPane *pane() const { return m_window->pane(); }
-    TagModel *tags() const { return pane()->tagModel(); }
-
-    QModelIndex registry() const { return m_window->registryIndex(m_client); }
-
-    // Waits for the tree to list `path`, selects it and waits for its tags.
-    bool openRepository(const QString &path)
-    {
-        QModelIndex found;
-        if (!QTest::qWaitFor(
-                [&] {
-                    found = m_window->repositoryModel()->findRepository(registry(), path);
-                    return found.isValid();
-                },
-                Wait))
-            return false;
-        m_window->repositoryView()->setCurrentIndex(found);
-        return QTest::qWaitFor(
-            [&] {
-                return tags()->repository() == path && !tags()->isLoading()
-                       && tags()->rowCount() > 0;
-            },
-            Wait);
-    }
-
-    // The proxy row of a tag in the tag table.
-    QModelIndex tagRow(const QString &name) const
-    {
-        const int row = tags()->rowOfTag(name);
-        return row < 0 ? QModelIndex() : pane()->tagProxy()->mapFromSource(tags()->index(row, 0));
-    }
-
-    void selectTag(const QString &name)
-    {
-        QTableView *view = pane()->tagView();
-        view->setFocus();
-        view->selectionModel()->setCurrentIndex(tagRow(name), QItemSelectionModel::ClearAndSelect
-                                                                  | QItemSelectionModel::Rows);
-    }
-
-    bool activate()
-    {
-        QApplication::setActiveWindow(m_window.get());
-        return QTest::qWaitForWindowActive(m_window.get());
-    }
-
 private Q_SLOTS:
-    void init()
-    {
-        m_emu = std::make_unique<AcrEmulator>();
-        m_emu->addUser(QStringLiteral("u"), QStringLiteral("p"));
-        m_emu->seedDemo();
-        m_emu->seedBulk(0, QStringLiteral("big/repo"), 260);
-        QVERIFY(m_emu->listen());
-        m_window = std::make_unique<MainWindow>();
-        m_client = makeClient(m_emu->url(),
-                              Credentials::password(QStringLiteral("u"), QStringLiteral("p")))
-                       .release();
-        m_window->addRegistry(m_client, QStringLiteral("emulator"));
-        connect(m_window.get(), &MainWindow::dialogOpened, this,
-                [this](QDialog *dialog) { m_dialog = dialog; });
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    }
-    void cleanup()
-    {
-        delete m_dialog;
-        m_window.reset();
-        m_emu.reset();
-    }
+    void init() { startWindow(260); }
+    void cleanup() { stopWindow(); }
 
     void openRepositoryFillsTagTable()
     {

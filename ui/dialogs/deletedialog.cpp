@@ -403,4 +403,14 @@ void DeleteDialog::setDeleting(bool deleting)
         updateDeleteButton();
 }
 
+void DeleteDialog::warnLockedRepository()
+{
+    m_lockWarning->setText(
+        tr("The repository %1 is locked (its deleteEnabled or writeEnabled is off), so the "
+           "registry will refuse to delete anything in it until the repository is unlocked.")
+            .arg(m_repository));
+    m_lockWarning->setVisible(true);
+    growToFit(this);
+}
+
 } // namespace Berth

@@ -62,6 +62,9 @@ public:
     Target target() const { return m_target; }
     QString repository() const { return m_repository; }
     bool isDeleting() const;
+    // Says before deleting that the repository itself is locked (write or delete off), so
+    // the registry will refuse to delete anything in it.
+    void warnLockedRepository();
 
 public Q_SLOTS:
     void accept() override; // deletes; the dialog accepts when everything was deleted
