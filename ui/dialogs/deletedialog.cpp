@@ -1,7 +1,7 @@
 #include "ui/dialogs/deletedialog.h"
 
 #include "registry/registryclient.h"
-#include "ui/dialogs/jobbatch.h"
+#include "registry/jobbatch.h"
 #include "ui/dialogs/messagelabel.h"
 
 #include <QDialogButtonBox>
