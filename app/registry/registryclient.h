@@ -101,7 +101,13 @@ public:
     Job<TagInfo> *getTag(const QString &repo, const QString &tag);
     Job<TagInfo> *
     updateTag(const QString &repo, const QString &tag, const ChangeableAttributes &attributes);
+    // On registries without /acr/v1/, DELETE /v2/<repo>/manifests/<tag> (OCI 1.1). A registry
+    // that cannot untag (CNCF distribution answers 400 DIGEST_INVALID; OCI allows 400 or 405)
+    // fails with UNSUPPORTED, naming the manifest and all its tags; `detail` is {"digest",
+    // "tags", "registryCode"} (no digest or tags when they could not be read).
     Job<Done> *deleteTag(const QString &repo, const QString &tag);
+    // The manifest `tag` points to, with every tag it has (on /v2/: every tag HEADed).
+    Job<ManifestInfo> *manifestOfTag(const QString &repo, const QString &tag);
     Job<ManifestInfo> *getManifestInfo(const QString &repo, const QString &digest);
     Job<ManifestInfo> *updateManifestInfo(const QString &repo,
                                           const QString &digest,
@@ -160,6 +166,8 @@ private:
     // Registries without /acr/v1/: one page of tags, each HEADed, grouped by digest.
     Job<Page<ManifestInfo>> *
     manifestsFromTags(const QString &repo, const ListOptions &options, const QUrl &page);
+    // deleteTag's answer when a /v2/ registry refused to untag.
+    Job<Done> *untagRefused(const QString &repo, const QString &tag, const RegistryError &refusal);
 
     Connection *m_connection;
     std::optional<Capabilities> m_capabilities;

@@ -21,26 +21,6 @@ constexpr int AcrPageSize = 100;
 constexpr int TagPageSize = 1000; // stepped down by the lister if the registry refuses it
 constexpr int ParallelReads = 4;
 
-// One entry per digest, tags merged (on /v2/ a manifest may come on several tag pages).
-QList<ManifestInfo> mergedByDigest(const QList<ManifestInfo> &manifests)
-{
-    QList<ManifestInfo> merged;
-    QHash<QString, qsizetype> at;
-    for (const ManifestInfo &m : manifests) {
-        const auto it = at.constFind(m.digest);
-        if (it == at.cend()) {
-            at.insert(m.digest, merged.size());
-            merged.append(m);
-            continue;
-        }
-        for (const QString &tag : m.tags) {
-            if (!merged[*it].tags.contains(tag))
-                merged[*it].tags.append(tag);
-        }
-    }
-    return merged;
-}
-
 bool listsPlatform(const QList<PlatformRef> &references, const QString &digest)
 {
     return std::any_of(references.cbegin(), references.cend(),
@@ -80,6 +60,26 @@ struct Tr
 };
 
 } // namespace
+
+// One entry per digest, tags merged (on /v2/ a manifest may come on several tag pages).
+QList<ManifestInfo> detail::mergedByDigest(const QList<ManifestInfo> &manifests)
+{
+    QList<ManifestInfo> merged;
+    QHash<QString, qsizetype> at;
+    for (const ManifestInfo &m : manifests) {
+        const auto it = at.constFind(m.digest);
+        if (it == at.cend()) {
+            at.insert(m.digest, merged.size());
+            merged.append(m);
+            continue;
+        }
+        for (const QString &tag : m.tags) {
+            if (!merged[*it].tags.contains(tag))
+                merged[*it].tags.append(tag);
+        }
+    }
+    return merged;
+}
 
 RegistryError manifestReferenced(const QString &digest, const QList<ReferencingIndex> &indexes)
 {

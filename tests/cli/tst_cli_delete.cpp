@@ -132,6 +132,37 @@ private Q_SLOTS:
                      .exitCode,
                  1);
     }
+
+    void tagDeleteOnDistributionSaysItCannotUntagAndNamesTheTags()
+    {
+        RealRegistry registry;
+        QString error;
+        QVERIFY2(registry.start(RealRegistry::Mode::Plain, &error), qPrintable(error));
+        QTemporaryDir dir;
+        const auto layout = pushIndex(registry, dir.path(), QStringLiteral("demo/multi"),
+                                      {QStringLiteral("latest"), QStringLiteral("1.0")});
+        BERTH_VERIFY_EXPECTED(layout);
+        const QProcessEnvironment env = anonymous(registry.url());
+
+        const CliRun refused = runCli(
+            {QStringLiteral("tag"), QStringLiteral("delete"), QStringLiteral("demo/multi:1.0")},
+            env);
+        QCOMPARE(refused.exitCode, 1);
+        const QString err = QString::fromUtf8(refused.err);
+        QVERIFY2(err.startsWith(u"berth-cli: UNSUPPORTED: This registry cannot delete a tag on its "
+                                "own (it answered DIGEST_INVALID, HTTP 400)"),
+                 qPrintable(err));
+        QVERIFY2(err.endsWith(u"To remove demo/multi:1.0, delete the manifest demo/multi@"_qs
+                              + layout->ref.digest
+                              + u", which also deletes its tags: 1.0, latest.\n"),
+                 qPrintable(err));
+        QCOMPARE(err.count(u'\n'), 1);
+        const CliRun tags
+            = runCli({QStringLiteral("-o"), QStringLiteral("json"), QStringLiteral("tag"),
+                      QStringLiteral("list"), QStringLiteral("demo/multi")},
+                     env);
+        QCOMPARE(tags.json().array().size(), 2);
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_CliDelete)
