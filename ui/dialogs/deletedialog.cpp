@@ -1,7 +1,8 @@
 #include "ui/dialogs/deletedialog.h"
 
-#include "registry/registryclient.h"
 #include "registry/jobbatch.h"
+#include "registry/registryclient.h"
+#include "ui/dialogs/indexreferencesbox.h"
 #include "ui/dialogs/messagelabel.h"
 
 #include <QDialogButtonBox>
@@ -131,6 +132,12 @@ DeleteDialog::DeleteDialog(RegistryClient *client,
     }
     m_question->setToolTip(manifest.digest);
     showLockWarning(isLocked(manifest.attributes) ? QStringList{digest} : QStringList{});
+    m_references = new IndexReferencesBox(client, repository, manifest.digest, this);
+    // Below the lock warning, above the progress bar.
+    static_cast<QVBoxLayout *>(layout())->insertWidget(3, m_references);
+    connect(m_references, &IndexReferencesBox::checked, this, &DeleteDialog::referencesChecked);
+    connect(m_references, &IndexReferencesBox::choiceChanged, this,
+            &DeleteDialog::updateDeleteButton);
 }
 
 DeleteDialog::~DeleteDialog()
@@ -249,7 +256,9 @@ void DeleteDialog::updateDeleteButton()
     bool enabled = !isDeleting() && itemCount() > 0;
     if (m_target == Target::Repository)
         enabled = enabled && m_confirm->text() == m_repository;
-    m_deleteButton->setEnabled(enabled);
+    if (m_references && m_references->state() != IndexReferencesBox::State::Checking)
+        enabled = enabled && m_references->allowsDelete();
+    m_deleteButton->setEnabled(enabled && !m_deleteWhenChecked);
 }
 
 bool DeleteDialog::isDeleting() const
@@ -259,6 +268,8 @@ bool DeleteDialog::isDeleting() const
 
 int DeleteDialog::itemCount() const
 {
+    if (m_target == Target::Manifest)
+        return int(m_indexesToDelete.size()) + 1; // the indexes first, the manifest last
     return m_target == Target::Tags ? int(m_tags.size()) : 1;
 }
 
@@ -270,7 +281,9 @@ QString DeleteDialog::itemName(int item) const
     case Target::Tags:
         return m_tags.at(item).name;
     case Target::Manifest:
-        return DialogText::shortDigest(m_manifest.digest);
+        return DialogText::shortDigest(item < m_indexesToDelete.size()
+                                           ? m_indexesToDelete.at(item).digest
+                                           : m_manifest.digest);
     }
     return {};
 }
@@ -279,13 +292,30 @@ void DeleteDialog::accept()
 {
     if (isDeleting() || !m_deleteButton->isEnabled())
         return;
+    if (m_references && m_references->state() == IndexReferencesBox::State::Checking) {
+        m_deleteWhenChecked = true; // referencesChecked() goes on
+        updateDeleteButton();
+        m_progress->setVisible(true);
+        m_progress->setRange(0, 0);
+        m_message->showMessage(MessageLabel::Kind::Progress,
+                               tr("Checking whether an index lists this manifest…"));
+        return;
+    }
+    if (m_references) {
+        m_indexesToDelete = m_references->indexesToDelete();
+        m_indexesToDelete.removeIf(
+            [this](const ReferencingIndex &index) { return m_indexesGone.contains(index.digest); });
+    }
     m_done = DeletedItems{};
     m_done.repository = m_repository;
     m_succeeded.clear();
     m_failures.clear();
     setDeleting(true);
     m_message->showMessage(MessageLabel::Kind::Progress, tr("Deleting…"));
-    m_batch->run(itemCount(), [this](int item) { return startDelete(item); });
+    // A manifest's indexes one after the other, so that it goes only once they are gone.
+    m_batch->run(
+        itemCount(), [this](int item) { return startDelete(item); },
+        m_target == Target::Manifest ? 1 : 4);
 }
 
 void DeleteDialog::reject()
@@ -323,19 +353,58 @@ RegistryJob *DeleteDialog::startDelete(int item)
         });
         return job;
     }
-    case Target::Manifest: {
-        Job<Done> *job = m_client->deleteManifest(m_repository, m_manifest.digest);
-        onFinished(job, this, [this, item, failed](const Result<Done> &r) {
-            if (!r)
-                return failed(r.error());
-            m_done.manifests.append(m_manifest.digest);
-            m_done.tags = m_manifest.tags;
-            m_succeeded.append(item);
-        });
-        return job;
-    }
+    case Target::Manifest:
+        return startManifestDelete(item);
     }
     Q_UNREACHABLE();
+}
+
+RegistryJob *DeleteDialog::startManifestDelete(int item)
+{
+    const bool isIndex = item < m_indexesToDelete.size();
+    const ReferencingIndex target = isIndex ? m_indexesToDelete.at(item)
+                                            : ReferencingIndex{m_manifest.digest, m_manifest.tags};
+    Job<Done> *job = nullptr;
+    if (!isIndex && !m_failures.isEmpty()) {
+        // An index that lists it is still there: deleting it now would break that index.
+        job = new Job<Done>(this);
+        job->fail(RegistryError::make(ErrorCode::Aborted,
+                                      tr("Not deleted, since an index that lists it could not "
+                                         "be deleted.")));
+    } else {
+        job = m_client->deleteManifest(m_repository, target.digest);
+    }
+    onFinished(job, this, [this, item, isIndex, target](const Result<Done> &r) {
+        if (!r) {
+            m_failures.append({itemName(item), r.error()});
+            return;
+        }
+        if (isIndex)
+            m_indexesGone.append(target.digest);
+        m_done.manifests.append(target.digest);
+        m_done.tags += target.tags;
+        m_succeeded.append(item);
+    });
+    return job;
+}
+
+void DeleteDialog::referencesChecked()
+{
+    const bool pending = std::exchange(m_deleteWhenChecked, false);
+    if (m_references->isVisible())
+        growToFit(this);
+    updateDeleteButton();
+    if (!pending)
+        return;
+    m_progress->setVisible(false);
+    if (m_references->allowsDelete()) {
+        accept();
+        return;
+    }
+    m_message->showMessage(MessageLabel::Kind::Info,
+                           tr("Nothing was deleted. Choose what to do with the index(es) above, "
+                              "then Delete."));
+    growToFit(this);
 }
 
 void DeleteDialog::deleteFinished(bool aborted)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/attributes.h"
+#include "registry/registryclient.h"
 #include "ui/dialogs/dialogtext.h"
 
 #include <QDialog>
@@ -16,6 +17,7 @@ class QPushButton;
 
 namespace Berth {
 
+class IndexReferencesBox;
 class JobBatch;
 class MessageLabel;
 class RegistryClient;
@@ -39,6 +41,11 @@ struct DeletedItems
 // was deleted anyway is still emitted, what was refused stays for another try. Nothing
 // deleted: nothing emitted. Cancel or Esc while deleting aborts the requests not yet
 // answered. Never blocks.
+//
+// A manifest is checked first for indexes that list it as a platform (IndexReferencesBox):
+// if there are any (or the check failed), Delete stays disabled until the user chooses to
+// delete those indexes too (they go first, the manifest only if they went) or to delete the
+// manifest anyway. Delete pressed while the check runs deletes once it found nothing.
 //
 // Object names, for tests: "confirmEdit" (repository only), "deleteButton", "itemList",
 // "progress", "message" (a MessageLabel), "lockWarning", "buttons".
@@ -80,6 +87,8 @@ private:
     QString itemName(int item) const;
     RegistryJob *startDelete(int item);
     void deleteFinished(bool aborted);
+    void referencesChecked();
+    RegistryJob *startManifestDelete(int item);
     void setDeleting(bool deleting);
 
     RegistryClient *m_client;
@@ -87,6 +96,10 @@ private:
     QString m_repository;
     QList<TagInfo> m_tags;
     ManifestInfo m_manifest;
+    IndexReferencesBox *m_references = nullptr;
+    bool m_deleteWhenChecked = false;
+    QList<ReferencingIndex> m_indexesToDelete; // of the running delete, before the manifest
+    QStringList m_indexesGone;                 // deleted by an earlier, partly failed attempt
 
     QLabel *m_question = nullptr;
     QListWidget *m_list = nullptr;
