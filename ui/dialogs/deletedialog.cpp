@@ -90,6 +90,11 @@ DeleteDialog::DeleteDialog(RegistryClient *client,
                            QWidget *parent)
     : DeleteDialog(client, Target::Tags, repository, parent)
 {
+    const std::optional<Capabilities> caps = client->capabilities();
+    if (caps && !caps->acr && !tags.isEmpty()) {
+        deleteManifestInstead(tags); // the registry cannot untag
+        return;
+    }
     m_tags = tags;
     setWindowTitle(tags.size() == 1 ? tr("Delete Tag") : tr("Delete Tags"));
     QStringList names;
@@ -118,26 +123,36 @@ DeleteDialog::DeleteDialog(RegistryClient *client,
                            QWidget *parent)
     : DeleteDialog(client, Target::Manifest, repository, parent)
 {
+    buildUi({}, {});
+    showManifest(manifest, {});
+}
+
+void DeleteDialog::showManifest(const ManifestInfo &manifest, const QString &preface)
+{
+    m_target = Target::Manifest;
     m_manifest = manifest;
     setWindowTitle(tr("Delete Manifest"));
     const QString digest = DialogText::shortDigest(manifest.digest);
-    if (manifest.tags.isEmpty()) {
-        buildUi(tr("Delete the untagged manifest %1@%2?").arg(repository, digest), {});
-    } else {
-        buildUi(tr("Delete the manifest %1@%2? These %n tag(s) point to it and will be deleted "
+    const QString question
+        = manifest.tags.isEmpty()
+              ? tr("Delete the untagged manifest %1@%2?").arg(m_repository, digest)
+              : tr("Delete the manifest %1@%2? These %n tag(s) point to it and will be deleted "
                    "with it:",
                    nullptr, int(manifest.tags.size()))
-                    .arg(repository, digest),
-                manifest.tags);
-    }
+                    .arg(m_repository, digest);
+    m_question->setText(preface.isEmpty() ? question : preface + u"\n\n" + question);
+    setItems(manifest.tags);
     m_question->setToolTip(manifest.digest);
     showLockWarning(isLocked(manifest.attributes) ? QStringList{digest} : QStringList{});
-    m_references = new IndexReferencesBox(client, repository, manifest.digest, this);
+    m_references = new IndexReferencesBox(m_client, m_repository, manifest.digest, this);
     // Below the lock warning, above the progress bar.
     static_cast<QVBoxLayout *>(layout())->insertWidget(3, m_references);
     connect(m_references, &IndexReferencesBox::checked, this, &DeleteDialog::referencesChecked);
     connect(m_references, &IndexReferencesBox::choiceChanged, this,
             &DeleteDialog::updateDeleteButton);
+    updateDeleteButton();
+    if (isVisible())
+        growToFit(this);
 }
 
 DeleteDialog::~DeleteDialog()
@@ -165,13 +180,8 @@ void DeleteDialog::buildUi(const QString &question, const QStringList &items)
 
     m_list = new QListWidget(this);
     m_list->setObjectName(QStringLiteral("itemList"));
-    m_list->addItems(items);
-    m_list->setVisible(!items.isEmpty());
     m_list->setSelectionMode(QAbstractItemView::NoSelection);
-    if (!items.isEmpty()) {
-        const int rows = int(qMin<qsizetype>(items.size(), 8));
-        m_list->setMaximumHeight(m_list->sizeHintForRow(0) * rows + 2 * m_list->frameWidth() + 4);
-    }
+    setItems(items);
     layout->addWidget(m_list);
 
     m_lockWarning = new QLabel(this);
@@ -215,6 +225,17 @@ void DeleteDialog::buildUi(const QString &question, const QStringList &items)
     connect(m_batch, &JobBatch::finished, this, &DeleteDialog::deleteFinished);
 }
 
+void DeleteDialog::setItems(const QStringList &items)
+{
+    m_list->clear();
+    m_list->addItems(items);
+    m_list->setVisible(!items.isEmpty());
+    if (!items.isEmpty()) {
+        const int rows = int(qMin<qsizetype>(items.size(), 8));
+        m_list->setMaximumHeight(m_list->sizeHintForRow(0) * rows + 2 * m_list->frameWidth() + 4);
+    }
+}
+
 void DeleteDialog::showLockWarning(const QStringList &locked)
 {
     if (locked.isEmpty()) {
@@ -256,6 +277,8 @@ void DeleteDialog::updateDeleteButton()
     bool enabled = !isDeleting() && itemCount() > 0;
     if (m_target == Target::Repository)
         enabled = enabled && m_confirm->text() == m_repository;
+    if (m_target == Target::Manifest && m_manifest.digest.isEmpty())
+        enabled = false; // not known yet
     if (m_references && m_references->state() != IndexReferencesBox::State::Checking)
         enabled = enabled && m_references->allowsDelete();
     m_deleteButton->setEnabled(enabled && !m_deleteWhenChecked);

@@ -47,6 +47,10 @@ struct DeletedItems
 // delete those indexes too (they go first, the manifest only if they went) or to delete the
 // manifest anyway. Delete pressed while the check runs deletes once it found nothing.
 //
+// On a registry known to lack /acr/v1/, a tag cannot be deleted alone (CNCF distribution
+// refuses): the tags dialog says so, looks up the manifest the tag points to and all its
+// tags, and offers "Delete manifest (tags: …)" instead — a manifest delete as above.
+//
 // Object names, for tests: "confirmEdit" (repository only), "deleteButton", "itemList",
 // "progress", "message" (a MessageLabel), "lockWarning", "buttons".
 class DeleteDialog : public QDialog
@@ -80,6 +84,12 @@ Q_SIGNALS:
 private:
     DeleteDialog(RegistryClient *client, Target target, const QString &repository, QWidget *parent);
     void buildUi(const QString &question, const QStringList &items);
+    void setItems(const QStringList &items);
+    // Turns the dialog into a delete of `manifest`, `preface` above the question.
+    void showManifest(const ManifestInfo &manifest, const QString &preface);
+    // Registries without /acr/v1/ (CNCF distribution) cannot delete a tag alone: offers the
+    // delete of the manifest the tag points to, with all its tags (deletedialog_untag.cpp).
+    void deleteManifestInstead(const QList<TagInfo> &tags);
     void showLockWarning(const QStringList &locked);
     void loadRepositoryInfo();
     void updateDeleteButton();
