@@ -85,6 +85,8 @@ RegistryClient::manifestsFromTags(const QString &repo, const ListOptions &option
             }
             if (state->running == 0 && state->nextTag >= state->tags.size()) {
                 for (ManifestInfo &info : state->manifests) {
+                    // In name order, as the page: the HEADs answer in any order.
+                    info.tags.sort();
                     info.json = {{QStringLiteral("digest"), info.digest},
                                  {QStringLiteral("mediaType"), info.mediaType},
                                  {QStringLiteral("tags"), QJsonArray::fromStringList(info.tags)}};

@@ -77,6 +77,7 @@ QList<ManifestInfo> detail::mergedByDigest(const QList<ManifestInfo> &manifests)
             if (!merged[*it].tags.contains(tag))
                 merged[*it].tags.append(tag);
         }
+        merged[*it].tags.sort();
     }
     return merged;
 }
