@@ -131,6 +131,28 @@ private Q_SLOTS:
         QVERIFY(!child<QLabel>(&dialog, "referencesText")->isVisibleTo(&dialog));
         QVERIFY(!exists(m_index.digest));
     }
+
+    void aTagDeleteIsNotChecked()
+    {
+        // 1.0-amd64 names a platform of 1.0: the tag goes, the manifest stays reachable.
+        const Result<TagInfo> amd = tag(m_repo, QStringLiteral("1.0-amd64"));
+        BERTH_VERIFY_OK(amd);
+        const auto listings = [this] {
+            int n = 0;
+            for (const auto &r : m_emu->requests())
+                n += r.path.contains(u"/_manifests") ? 1 : 0;
+            return n;
+        };
+        const int before = listings();
+        DeleteDialog dialog(m_client.get(), m_repo, QList<TagInfo>{*amd});
+        QSignalSpy deleted(&dialog, &DeleteDialog::deleted);
+        dialog.show();
+        QVERIFY(child<QPushButton>(&dialog, "deleteButton")->isEnabled());
+        QTest::mouseClick(child<QPushButton>(&dialog, "deleteButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(deleted.count(), 1, Wait);
+        QCOMPARE(listings(), before);
+        QVERIFY(exists(amd->digest));
+    }
 };
 
 QTEST_MAIN(tst_DeleteReferences)
