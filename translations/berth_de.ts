@@ -276,6 +276,38 @@
 <context>
     <name>Berth::DeleteDialog</name>
     <message>
+        <source>Checking whether an index lists this manifest…</source>
+        <translation>Es wird geprüft, ob ein Index dieses Manifest enthält …</translation>
+    </message>
+    <message>
+        <source>Not deleted, since an index that lists it could not be deleted.</source>
+        <translation>Nicht gelöscht, da ein Index, der es enthält, nicht gelöscht werden konnte.</translation>
+    </message>
+    <message>
+        <source>Nothing was deleted. Choose what to do with the index(es) above, then Delete.</source>
+        <translation>Es wurde nichts gelöscht. Wählen Sie oben, was mit dem Index bzw. den Indizes geschehen soll, dann Löschen.</translation>
+    </message>
+    <message>
+        <source>This registry cannot delete a tag on its own: it removes a tag only by deleting the manifest the tag points to, and every tag of that manifest with it.</source>
+        <translation>Diese Registry kann kein einzelnes Tag löschen: Sie entfernt ein Tag nur, indem sie das Manifest löscht, auf das es zeigt, und mit ihm jedes Tag dieses Manifests.</translation>
+    </message>
+    <message>
+        <source>Select one tag at a time to delete its manifest.</source>
+        <translation>Wählen Sie jeweils ein Tag, um sein Manifest zu löschen.</translation>
+    </message>
+    <message>
+        <source>Looking up the manifest %1:%2 points to and its tags…</source>
+        <translation>Das Manifest, auf das %1:%2 zeigt, und seine Tags werden gesucht …</translation>
+    </message>
+    <message>
+        <source>Could not find the manifest the tag points to:</source>
+        <translation>Das Manifest, auf das das Tag zeigt, wurde nicht gefunden:</translation>
+    </message>
+    <message>
+        <source>&amp;Delete manifest (tags: %1)</source>
+        <translation>Manifest &amp;löschen (Tags: %1)</translation>
+    </message>
+    <message>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
@@ -477,6 +509,55 @@
     <message>
         <source>Unknown error</source>
         <translation>Unbekannter Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>Berth::IndexReferencesBox</name>
+    <message>
+        <source>Berth could not check whether an index in this repository lists this manifest as one of its platforms, so deleting it may break one:
+%1</source>
+        <translation>Berth konnte nicht prüfen, ob ein Index in diesem Repository dieses Manifest als eine seiner Plattformen enthält; das Löschen kann also einen Index beschädigen:
+%1</translation>
+    </message>
+    <message>
+        <source>Delete it &amp;anyway, without knowing</source>
+        <translation>&amp;Trotzdem löschen, ohne es zu wissen</translation>
+    </message>
+    <message>
+        <source>%1 (untagged)</source>
+        <translation>%1 (ohne Tag)</translation>
+    </message>
+    <message>
+        <source>%1 (tags: %2)</source>
+        <translation>%1 (Tags: %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n index(es) in this repository list this manifest as one of their platforms. Deleting only the manifest breaks them: they keep listing it, and pulling that platform fails.</source>
+        <translation>
+            <numerusform>%n Index in diesem Repository enthält dieses Manifest als eine seiner Plattformen. Wird nur das Manifest gelöscht, ist er beschädigt: Er nennt es weiterhin, und das Laden dieser Plattform schlägt fehl.</numerusform>
+            <numerusform>%n Indizes in diesem Repository enthalten dieses Manifest als eine ihrer Plattformen. Wird nur das Manifest gelöscht, sind sie beschädigt: Sie nennen es weiterhin, und das Laden dieser Plattform schlägt fehl.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Also delete the %n index(es)</source>
+        <translation>
+            <numerusform>Auch den %n Index löschen</numerusform>
+            <numerusform>Auch die %n Indizes löschen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Also delete the %n index(es), with their tags: %1</source>
+        <translation>
+            <numerusform>Auch den %n Index löschen, mit seinen Tags: %1</numerusform>
+            <numerusform>Auch die %n Indizes löschen, mit ihren Tags: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete only this manifest, and leave the %n index(es) broken</source>
+        <translation>
+            <numerusform>Nur dieses Manifest löschen und den %n Index beschädigt lassen</numerusform>
+            <numerusform>Nur dieses Manifest löschen und die %n Indizes beschädigt lassen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1393,6 +1474,34 @@
 </context>
 <context>
     <name>Berth::Registry</name>
+    <message>
+        <source>This registry cannot delete a tag on its own (it answered %1, HTTP %2): CNCF distribution removes a tag only by deleting the manifest it points to, and every tag of that manifest with it.</source>
+        <translation>Diese Registry kann kein einzelnes Tag löschen (sie antwortete %1, HTTP %2): CNCF Distribution entfernt ein Tag nur, indem sie das Manifest löscht, auf das es zeigt, und mit ihm jedes Tag dieses Manifests.</translation>
+    </message>
+    <message>
+        <source>To remove %1:%2, delete the manifest %1@%3, which also deletes its tags: %4.</source>
+        <translation>Um %1:%2 zu entfernen, löschen Sie das Manifest %1@%3; das löscht auch seine Tags: %4.</translation>
+    </message>
+    <message>
+        <source>To remove %1:%2, delete the manifest it points to, with all its tags.</source>
+        <translation>Um %1:%2 zu entfernen, löschen Sie das Manifest, auf das es zeigt, mit allen seinen Tags.</translation>
+    </message>
+    <message>
+        <source>%1 (untagged)</source>
+        <translation>%1 (ohne Tag)</translation>
+    </message>
+    <message>
+        <source>%1 (tags: %2)</source>
+        <translation>%1 (Tags: %2)</translation>
+    </message>
+    <message>
+        <source>%1 is a platform of %2</source>
+        <translation>%1 ist eine Plattform von %2</translation>
+    </message>
+    <message>
+        <source>%1 has %2 tagged indexes; reading more than %3 of them to find those that reference %4 is not attempted.</source>
+        <translation>%1 hat %2 Indizes mit Tag; mehr als %3 davon zu lesen, um die zu finden, die %4 enthalten, wird nicht versucht.</translation>
+    </message>
     <message>
         <source>No registry URL was given.</source>
         <translation>Es wurde keine Registry-URL angegeben.</translation>

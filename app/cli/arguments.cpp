@@ -51,7 +51,9 @@ QString usage()
         "  tag update REPO:TAG [...lock flags] | tag delete REPO:TAG\n"
         "  manifest list REPO [--orderby timedesc|timeasc] [--page-size N]\n"
         "  manifest show REPO:TAG|REPO@DIGEST [--raw]\n"
-        "  manifest update REPO@DIGEST [...lock flags] | manifest delete REPO@DIGEST\n"
+        "  manifest update REPO@DIGEST [...lock flags] | manifest delete REPO@DIGEST [--force]\n"
+        "    (manifest delete refuses, as MANIFEST_REFERENCED, a manifest that an index in the\n"
+        "    repository lists as a platform: deleting it breaks the index. --force deletes it)\n"
         "  blob get REPO DIGEST [-o FILE] | blob push REPO FILE [--chunk-size BYTES] [--from SRC]\n"
         "    (blob get without -o streams to stdout and verifies the digest only at the end: on\n"
         "    a mismatch the bytes are out already, and berth-cli exits 1)\n"
@@ -153,6 +155,8 @@ std::variant<Arguments, QString> parseArguments(const QStringList &args)
                 return QStringLiteral("--orderby takes timedesc or timeasc.");
         } else if (arg == u"--raw") {
             a.raw = true;
+        } else if (arg == u"--force") {
+            a.force = true;
         } else if (arg == u"--chunk-size") {
             const std::optional<qint64> n = integer(0, MaxChunkSize);
             if (!n)

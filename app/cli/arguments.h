@@ -32,6 +32,7 @@ struct Arguments
     int pageSize = 100;
     QString orderBy;
     bool raw = false;
+    bool force = false; // manifest delete: even if indexes reference it
     QString outputFile;
     qint64 chunkSize = -1; // -1: the default; 0: one streamed PATCH
     QString from;

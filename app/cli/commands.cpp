@@ -221,7 +221,11 @@ void CommandRunner::manifestCommand(const QString &verb)
     if (!ref)
         return;
     if (verb == u"delete") {
-        whenDone(m_client->deleteManifest(ref->repository, ref->digest), [this, ref](const Done &) {
+        // Unless forced, nothing is deleted while an index lists it as one of its platforms.
+        Job<Done> *job = m_args.force
+                             ? m_client->deleteManifest(ref->repository, ref->digest)
+                             : m_client->deleteUnreferencedManifest(ref->repository, ref->digest);
+        whenDone(job, [this, ref](const Done &) {
             if (!m_args.json)
                 printLine(QStringLiteral("Deleted manifest %1.").arg(ref->toString()));
         });

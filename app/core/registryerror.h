@@ -45,6 +45,11 @@ inline const QString UntrustedRealm = QStringLiteral("UNTRUSTED_REALM");
 inline const QString InsecureUrl = QStringLiteral("INSECURE_URL");
 inline const QString InvalidArgument = QStringLiteral("INVALID_ARGUMENT");
 inline const QString Unsupported = QStringLiteral("UNSUPPORTED");
+// A manifest delete refused before anything was sent: indexes list the manifest as one of
+// their platforms. `detail` is [{"digest": index digest, "tags": [...]}, ...].
+inline const QString ManifestReferenced = QStringLiteral("MANIFEST_REFERENCED");
+// Finding the indexes that reference a manifest would read more than it may.
+inline const QString TooManyIndexes = QStringLiteral("TOO_MANY_INDEXES");
 inline const QString Io = QStringLiteral("IO_ERROR");
 inline const QString Aborted = QStringLiteral("ABORTED");
 inline const QString Unknown = QStringLiteral("UNKNOWN");

@@ -48,6 +48,9 @@ std::optional<RegistryError> checkReference(const QString &reference); // tag or
 
 QByteArray attributesBody(const ChangeableAttributes &attributes);
 
+// One entry per digest, their tags merged (on /v2/ a manifest may come on several tag pages).
+QList<ManifestInfo> mergedByDigest(const QList<ManifestInfo> &manifests);
+
 } // namespace Berth::detail
 
 namespace Berth {

@@ -44,6 +44,13 @@ struct ManifestHead
     qint64 size = -1;
 };
 
+// An image index (or Docker manifest list) whose manifests[] name a given manifest.
+struct ReferencingIndex
+{
+    QString digest;
+    QStringList tags; // empty when the index is untagged
+};
+
 struct UploadSession
 {
     QUrl location; // always the Location the registry returned last
@@ -94,7 +101,13 @@ public:
     Job<TagInfo> *getTag(const QString &repo, const QString &tag);
     Job<TagInfo> *
     updateTag(const QString &repo, const QString &tag, const ChangeableAttributes &attributes);
+    // On registries without /acr/v1/, DELETE /v2/<repo>/manifests/<tag> (OCI 1.1). A registry
+    // that cannot untag (CNCF distribution answers 400 DIGEST_INVALID; OCI allows 400 or 405)
+    // fails with UNSUPPORTED, naming the manifest and all its tags; `detail` is {"digest",
+    // "tags", "registryCode"} (no digest or tags when they could not be read).
     Job<Done> *deleteTag(const QString &repo, const QString &tag);
+    // The manifest `tag` points to, with every tag it has (on /v2/: every tag HEADed).
+    Job<ManifestInfo> *manifestOfTag(const QString &repo, const QString &tag);
     Job<ManifestInfo> *getManifestInfo(const QString &repo, const QString &digest);
     Job<ManifestInfo> *updateManifestInfo(const QString &repo,
                                           const QString &digest,
@@ -108,6 +121,17 @@ public:
                               const QByteArray &body,
                               const QString &mediaType);
     Job<Done> *deleteManifest(const QString &repo, const QString &digest);
+    // The indexes in `repo` that list `digest` among their manifests (deleting it would break
+    // them), with their tags. On ACR from the manifest list's `references`, every page; on
+    // other registries by reading the tagged indexes (an untagged index cannot be listed
+    // there): each tag HEADed for its digest and media type, then each index (or manifest
+    // whose type the HEAD did not tell) GET, 4 at a time, at most MaxIndexesRead of them,
+    // else TOO_MANY_INDEXES. Any failure fails the job: no answer is not "none".
+    static constexpr int MaxIndexesRead = 1000;
+    Job<QList<ReferencingIndex>> *indexesReferencing(const QString &repo, const QString &digest);
+    // Deletes the manifest only when no index references it; otherwise fails with
+    // manifestReferenced() and deletes nothing. deleteManifest() is the forced delete.
+    Job<Done> *deleteUnreferencedManifest(const QString &repo, const QString &digest);
 
     // Blobs. getBlob streams into `sink` and verifies the digest; on a mismatch the sink
     // holds bad bytes and the job fails with DIGEST_MISMATCH (write to a temporary file).
@@ -142,9 +166,15 @@ private:
     // Registries without /acr/v1/: one page of tags, each HEADed, grouped by digest.
     Job<Page<ManifestInfo>> *
     manifestsFromTags(const QString &repo, const ListOptions &options, const QUrl &page);
+    // deleteTag's answer when a /v2/ registry refused to untag.
+    Job<Done> *untagRefused(const QString &repo, const QString &tag, const RegistryError &refusal);
 
     Connection *m_connection;
     std::optional<Capabilities> m_capabilities;
 };
+
+// MANIFEST_REFERENCED: "<digest> is a platform of <index> (tags: 1.0); <index> (untagged)",
+// the indexes also in `detail`.
+RegistryError manifestReferenced(const QString &digest, const QList<ReferencingIndex> &indexes);
 
 } // namespace Berth

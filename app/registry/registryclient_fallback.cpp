@@ -2,6 +2,7 @@
 
 #include "registry/clientsupport.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 
 #include <memory>
@@ -12,6 +13,12 @@ using namespace detail;
 
 namespace {
 constexpr int ParallelHeads = 6;
+constexpr int TagPageSize = 1000; // stepped down by the lister if the registry refuses it
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Berth::Registry)
+};
 
 struct Grouping
 {
@@ -78,6 +85,8 @@ RegistryClient::manifestsFromTags(const QString &repo, const ListOptions &option
             }
             if (state->running == 0 && state->nextTag >= state->tags.size()) {
                 for (ManifestInfo &info : state->manifests) {
+                    // In name order, as the page: the HEADs answer in any order.
+                    info.tags.sort();
                     info.json = {{QStringLiteral("digest"), info.digest},
                                  {QStringLiteral("mediaType"), info.mediaType},
                                  {QStringLiteral("tags"), QJsonArray::fromStringList(info.tags)}};
@@ -88,6 +97,74 @@ RegistryClient::manifestsFromTags(const QString &repo, const ListOptions &option
         // The job owns the pump until it is gone.
         connect(job, &QObject::destroyed, [pump]() mutable { pump.reset(); });
         (*pump)();
+    });
+    return job;
+}
+
+Job<ManifestInfo> *RegistryClient::manifestOfTag(const QString &repo, const QString &tag)
+{
+    return withCapabilities<ManifestInfo>([=, this](const Capabilities &caps) {
+        auto *job = new Job<ManifestInfo>(this);
+        if (caps.acr) {
+            Job<TagInfo> *t = getTag(repo, tag);
+            job->setInner(t);
+            connect(t, &RegistryJob::finished, job, [this, job, t, repo] {
+                if (!t->result()) {
+                    job->fail(t->result().error());
+                    return;
+                }
+                Job<ManifestInfo> *info = getManifestInfo(repo, t->result()->digest);
+                job->setInner(info);
+                connect(info, &RegistryJob::finished, job,
+                        [job, info] { job->complete(info->result()); });
+            });
+            return job;
+        }
+        ListOptions options;
+        options.pageSize = TagPageSize;
+        chain(job, listManifests(repo, options),
+              [repo, tag](const QList<ManifestInfo> &all) -> Result<ManifestInfo> {
+                  for (const ManifestInfo &m : mergedByDigest(all)) {
+                      if (m.tags.contains(tag))
+                          return m;
+                  }
+                  return std::unexpected(
+                      RegistryError::make(QStringLiteral("TAG_UNKNOWN"),
+                                          Tr::tr("%1 has no tag %2.").arg(repo, tag), 404));
+              });
+        return job;
+    });
+}
+
+Job<Done> *
+RegistryClient::untagRefused(const QString &repo, const QString &tag, const RegistryError &refusal)
+{
+    auto *job = new Job<Done>(this);
+    Job<ManifestInfo> *of = manifestOfTag(repo, tag);
+    job->setInner(of);
+    connect(of, &RegistryJob::finished, job, [job, of, repo, tag, refusal] {
+        const QString cannot
+            = Tr::tr("This registry cannot delete a tag on its own (it answered %1, HTTP %2): "
+                     "CNCF distribution removes a tag only by deleting the manifest it points "
+                     "to, and every tag of that manifest with it.")
+                  .arg(refusal.code)
+                  .arg(refusal.httpStatus);
+        QJsonObject detail{{QStringLiteral("registryCode"), refusal.code}};
+        QString what;
+        if (const Result<ManifestInfo> &m = of->result()) {
+            what = Tr::tr("To remove %1:%2, delete the manifest %1@%3, which also deletes its "
+                          "tags: %4.")
+                       .arg(repo, tag, m->digest, m->tags.join(u", "));
+            detail.insert(QStringLiteral("digest"), m->digest);
+            detail.insert(QStringLiteral("tags"), QJsonArray::fromStringList(m->tags));
+        } else {
+            what = Tr::tr("To remove %1:%2, delete the manifest it points to, with all its tags.")
+                       .arg(repo, tag);
+        }
+        RegistryError error
+            = RegistryError::make(ErrorCode::Unsupported, cannot + u' ' + what, refusal.httpStatus);
+        error.detail = detail;
+        job->fail(error);
     });
     return job;
 }

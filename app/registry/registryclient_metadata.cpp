@@ -176,10 +176,27 @@ Job<Done> *RegistryClient::deleteTag(const QString &repo, const QString &tag)
         // Plain registries have no tag delete of their own; OCI 1.1 allows DELETE by tag.
         const QString path = caps.acr ? QStringLiteral("/acr/v1/%1/_tags/%2").arg(repo, tag)
                                       : QStringLiteral("/v2/%1/manifests/%2").arg(repo, tag);
-        return mapResponse<Done>(
-            this,
-            request(remove(m_connection->resolve(path), repoScope(repo, QStringLiteral("delete")))),
-            [](const HttpResponse &) -> Result<Done> { return Done{}; });
+        auto *job = new Job<Done>(this);
+        RequestJob *r = request(
+            remove(m_connection->resolve(path), repoScope(repo, QStringLiteral("delete"))));
+        job->setInner(r);
+        connect(r, &RegistryJob::finished, job, [=, this] {
+            const Result<HttpResponse> &response = r->result();
+            // OCI: a registry that does not delete tags answers 400 or 405.
+            const int status = response ? 0 : response.error().httpStatus;
+            if (!caps.acr && (status == 400 || status == 405)) {
+                Job<Done> *explained = untagRefused(repo, tag, response.error());
+                job->setInner(explained);
+                connect(explained, &RegistryJob::finished, job,
+                        [job, explained] { job->complete(explained->result()); });
+                return;
+            }
+            if (!response)
+                job->fail(response.error());
+            else
+                job->succeed(Done{});
+        });
+        return job;
     });
 }
 

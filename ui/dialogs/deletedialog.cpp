@@ -1,7 +1,8 @@
 #include "ui/dialogs/deletedialog.h"
 
+#include "registry/jobbatch.h"
 #include "registry/registryclient.h"
-#include "ui/dialogs/jobbatch.h"
+#include "ui/dialogs/indexreferencesbox.h"
 #include "ui/dialogs/messagelabel.h"
 
 #include <QDialogButtonBox>
@@ -89,6 +90,11 @@ DeleteDialog::DeleteDialog(RegistryClient *client,
                            QWidget *parent)
     : DeleteDialog(client, Target::Tags, repository, parent)
 {
+    const std::optional<Capabilities> caps = client->capabilities();
+    if (caps && !caps->acr && !tags.isEmpty()) {
+        deleteManifestInstead(tags); // the registry cannot untag
+        return;
+    }
     m_tags = tags;
     setWindowTitle(tags.size() == 1 ? tr("Delete Tag") : tr("Delete Tags"));
     QStringList names;
@@ -117,20 +123,36 @@ DeleteDialog::DeleteDialog(RegistryClient *client,
                            QWidget *parent)
     : DeleteDialog(client, Target::Manifest, repository, parent)
 {
+    buildUi({}, {});
+    showManifest(manifest, {});
+}
+
+void DeleteDialog::showManifest(const ManifestInfo &manifest, const QString &preface)
+{
+    m_target = Target::Manifest;
     m_manifest = manifest;
     setWindowTitle(tr("Delete Manifest"));
     const QString digest = DialogText::shortDigest(manifest.digest);
-    if (manifest.tags.isEmpty()) {
-        buildUi(tr("Delete the untagged manifest %1@%2?").arg(repository, digest), {});
-    } else {
-        buildUi(tr("Delete the manifest %1@%2? These %n tag(s) point to it and will be deleted "
+    const QString question
+        = manifest.tags.isEmpty()
+              ? tr("Delete the untagged manifest %1@%2?").arg(m_repository, digest)
+              : tr("Delete the manifest %1@%2? These %n tag(s) point to it and will be deleted "
                    "with it:",
                    nullptr, int(manifest.tags.size()))
-                    .arg(repository, digest),
-                manifest.tags);
-    }
+                    .arg(m_repository, digest);
+    m_question->setText(preface.isEmpty() ? question : preface + u"\n\n" + question);
+    setItems(manifest.tags);
     m_question->setToolTip(manifest.digest);
     showLockWarning(isLocked(manifest.attributes) ? QStringList{digest} : QStringList{});
+    m_references = new IndexReferencesBox(m_client, m_repository, manifest.digest, this);
+    // Below the lock warning, above the progress bar.
+    static_cast<QVBoxLayout *>(layout())->insertWidget(3, m_references);
+    connect(m_references, &IndexReferencesBox::checked, this, &DeleteDialog::referencesChecked);
+    connect(m_references, &IndexReferencesBox::choiceChanged, this,
+            &DeleteDialog::updateDeleteButton);
+    updateDeleteButton();
+    if (isVisible())
+        growToFit(this);
 }
 
 DeleteDialog::~DeleteDialog()
@@ -158,13 +180,8 @@ void DeleteDialog::buildUi(const QString &question, const QStringList &items)
 
     m_list = new QListWidget(this);
     m_list->setObjectName(QStringLiteral("itemList"));
-    m_list->addItems(items);
-    m_list->setVisible(!items.isEmpty());
     m_list->setSelectionMode(QAbstractItemView::NoSelection);
-    if (!items.isEmpty()) {
-        const int rows = int(qMin<qsizetype>(items.size(), 8));
-        m_list->setMaximumHeight(m_list->sizeHintForRow(0) * rows + 2 * m_list->frameWidth() + 4);
-    }
+    setItems(items);
     layout->addWidget(m_list);
 
     m_lockWarning = new QLabel(this);
@@ -208,6 +225,17 @@ void DeleteDialog::buildUi(const QString &question, const QStringList &items)
     connect(m_batch, &JobBatch::finished, this, &DeleteDialog::deleteFinished);
 }
 
+void DeleteDialog::setItems(const QStringList &items)
+{
+    m_list->clear();
+    m_list->addItems(items);
+    m_list->setVisible(!items.isEmpty());
+    if (!items.isEmpty()) {
+        const int rows = int(qMin<qsizetype>(items.size(), 8));
+        m_list->setMaximumHeight(m_list->sizeHintForRow(0) * rows + 2 * m_list->frameWidth() + 4);
+    }
+}
+
 void DeleteDialog::showLockWarning(const QStringList &locked)
 {
     if (locked.isEmpty()) {
@@ -249,7 +277,11 @@ void DeleteDialog::updateDeleteButton()
     bool enabled = !isDeleting() && itemCount() > 0;
     if (m_target == Target::Repository)
         enabled = enabled && m_confirm->text() == m_repository;
-    m_deleteButton->setEnabled(enabled);
+    if (m_target == Target::Manifest && m_manifest.digest.isEmpty())
+        enabled = false; // not known yet
+    if (m_references && m_references->state() != IndexReferencesBox::State::Checking)
+        enabled = enabled && m_references->allowsDelete();
+    m_deleteButton->setEnabled(enabled && !m_deleteWhenChecked);
 }
 
 bool DeleteDialog::isDeleting() const
@@ -259,6 +291,8 @@ bool DeleteDialog::isDeleting() const
 
 int DeleteDialog::itemCount() const
 {
+    if (m_target == Target::Manifest)
+        return int(m_indexesToDelete.size()) + 1; // the indexes first, the manifest last
     return m_target == Target::Tags ? int(m_tags.size()) : 1;
 }
 
@@ -270,7 +304,9 @@ QString DeleteDialog::itemName(int item) const
     case Target::Tags:
         return m_tags.at(item).name;
     case Target::Manifest:
-        return DialogText::shortDigest(m_manifest.digest);
+        return DialogText::shortDigest(item < m_indexesToDelete.size()
+                                           ? m_indexesToDelete.at(item).digest
+                                           : m_manifest.digest);
     }
     return {};
 }
@@ -279,13 +315,30 @@ void DeleteDialog::accept()
 {
     if (isDeleting() || !m_deleteButton->isEnabled())
         return;
+    if (m_references && m_references->state() == IndexReferencesBox::State::Checking) {
+        m_deleteWhenChecked = true; // referencesChecked() goes on
+        updateDeleteButton();
+        m_progress->setVisible(true);
+        m_progress->setRange(0, 0);
+        m_message->showMessage(MessageLabel::Kind::Progress,
+                               tr("Checking whether an index lists this manifest…"));
+        return;
+    }
+    if (m_references) {
+        m_indexesToDelete = m_references->indexesToDelete();
+        m_indexesToDelete.removeIf(
+            [this](const ReferencingIndex &index) { return m_indexesGone.contains(index.digest); });
+    }
     m_done = DeletedItems{};
     m_done.repository = m_repository;
     m_succeeded.clear();
     m_failures.clear();
     setDeleting(true);
     m_message->showMessage(MessageLabel::Kind::Progress, tr("Deleting…"));
-    m_batch->run(itemCount(), [this](int item) { return startDelete(item); });
+    // A manifest's indexes one after the other, so that it goes only once they are gone.
+    m_batch->run(
+        itemCount(), [this](int item) { return startDelete(item); },
+        m_target == Target::Manifest ? 1 : 4);
 }
 
 void DeleteDialog::reject()
@@ -323,19 +376,58 @@ RegistryJob *DeleteDialog::startDelete(int item)
         });
         return job;
     }
-    case Target::Manifest: {
-        Job<Done> *job = m_client->deleteManifest(m_repository, m_manifest.digest);
-        onFinished(job, this, [this, item, failed](const Result<Done> &r) {
-            if (!r)
-                return failed(r.error());
-            m_done.manifests.append(m_manifest.digest);
-            m_done.tags = m_manifest.tags;
-            m_succeeded.append(item);
-        });
-        return job;
-    }
+    case Target::Manifest:
+        return startManifestDelete(item);
     }
     Q_UNREACHABLE();
+}
+
+RegistryJob *DeleteDialog::startManifestDelete(int item)
+{
+    const bool isIndex = item < m_indexesToDelete.size();
+    const ReferencingIndex target = isIndex ? m_indexesToDelete.at(item)
+                                            : ReferencingIndex{m_manifest.digest, m_manifest.tags};
+    Job<Done> *job = nullptr;
+    if (!isIndex && !m_failures.isEmpty()) {
+        // An index that lists it is still there: deleting it now would break that index.
+        job = new Job<Done>(this);
+        job->fail(RegistryError::make(ErrorCode::Aborted,
+                                      tr("Not deleted, since an index that lists it could not "
+                                         "be deleted.")));
+    } else {
+        job = m_client->deleteManifest(m_repository, target.digest);
+    }
+    onFinished(job, this, [this, item, isIndex, target](const Result<Done> &r) {
+        if (!r) {
+            m_failures.append({itemName(item), r.error()});
+            return;
+        }
+        if (isIndex)
+            m_indexesGone.append(target.digest);
+        m_done.manifests.append(target.digest);
+        m_done.tags += target.tags;
+        m_succeeded.append(item);
+    });
+    return job;
+}
+
+void DeleteDialog::referencesChecked()
+{
+    const bool pending = std::exchange(m_deleteWhenChecked, false);
+    if (m_references->isVisible())
+        growToFit(this);
+    updateDeleteButton();
+    if (!pending)
+        return;
+    m_progress->setVisible(false);
+    if (m_references->allowsDelete()) {
+        accept();
+        return;
+    }
+    m_message->showMessage(MessageLabel::Kind::Info,
+                           tr("Nothing was deleted. Choose what to do with the index(es) above, "
+                              "then Delete."));
+    growToFit(this);
 }
 
 void DeleteDialog::deleteFinished(bool aborted)

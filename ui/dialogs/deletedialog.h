@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/attributes.h"
+#include "registry/registryclient.h"
 #include "ui/dialogs/dialogtext.h"
 
 #include <QDialog>
@@ -16,6 +17,7 @@ class QPushButton;
 
 namespace Berth {
 
+class IndexReferencesBox;
 class JobBatch;
 class MessageLabel;
 class RegistryClient;
@@ -39,6 +41,15 @@ struct DeletedItems
 // was deleted anyway is still emitted, what was refused stays for another try. Nothing
 // deleted: nothing emitted. Cancel or Esc while deleting aborts the requests not yet
 // answered. Never blocks.
+//
+// A manifest is checked first for indexes that list it as a platform (IndexReferencesBox):
+// if there are any (or the check failed), Delete stays disabled until the user chooses to
+// delete those indexes too (they go first, the manifest only if they went) or to delete the
+// manifest anyway. Delete pressed while the check runs deletes once it found nothing.
+//
+// On a registry known to lack /acr/v1/, a tag cannot be deleted alone (CNCF distribution
+// refuses): the tags dialog says so, looks up the manifest the tag points to and all its
+// tags, and offers "Delete manifest (tags: …)" instead — a manifest delete as above.
 //
 // Object names, for tests: "confirmEdit" (repository only), "deleteButton", "itemList",
 // "progress", "message" (a MessageLabel), "lockWarning", "buttons".
@@ -76,6 +87,12 @@ Q_SIGNALS:
 private:
     DeleteDialog(RegistryClient *client, Target target, const QString &repository, QWidget *parent);
     void buildUi(const QString &question, const QStringList &items);
+    void setItems(const QStringList &items);
+    // Turns the dialog into a delete of `manifest`, `preface` above the question.
+    void showManifest(const ManifestInfo &manifest, const QString &preface);
+    // Registries without /acr/v1/ (CNCF distribution) cannot delete a tag alone: offers the
+    // delete of the manifest the tag points to, with all its tags (deletedialog_untag.cpp).
+    void deleteManifestInstead(const QList<TagInfo> &tags);
     void showLockWarning(const QStringList &locked);
     void loadRepositoryInfo();
     void updateDeleteButton();
@@ -83,6 +100,8 @@ private:
     QString itemName(int item) const;
     RegistryJob *startDelete(int item);
     void deleteFinished(bool aborted);
+    void referencesChecked();
+    RegistryJob *startManifestDelete(int item);
     void setDeleting(bool deleting);
 
     RegistryClient *m_client;
@@ -90,6 +109,10 @@ private:
     QString m_repository;
     QList<TagInfo> m_tags;
     ManifestInfo m_manifest;
+    IndexReferencesBox *m_references = nullptr;
+    bool m_deleteWhenChecked = false;
+    QList<ReferencingIndex> m_indexesToDelete; // of the running delete, before the manifest
+    QStringList m_indexesGone;                 // deleted by an earlier, partly failed attempt
 
     QLabel *m_question = nullptr;
     QListWidget *m_list = nullptr;

@@ -1,4 +1,4 @@
-#include "ui/dialogs/jobbatch.h"
+#include "registry/jobbatch.h"
 
 #include <QTimer>
 
