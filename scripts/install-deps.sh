@@ -2,7 +2,7 @@
 # Installs what Berth needs to build and test on Debian 12 (idempotent; needs root or sudo).
 set -euo pipefail
 packages=(
-    build-essential cmake ninja-build pkg-config clang
+    build-essential cmake ninja-build pkg-config clang clang-format clang-tidy
     qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qtkeychain-qt6-dev libgl-dev libqt6svg6
     libssl-dev openssl curl ca-certificates

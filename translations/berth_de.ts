@@ -401,6 +401,10 @@
         <source>The registry said:</source>
         <translation>Antwort der Registry:</translation>
     </message>
+    <message>
+        <source>The repository %1 is locked (its deleteEnabled or writeEnabled is off), so the registry will refuse to delete anything in it until the repository is unlocked.</source>
+        <translation>Das Repository %1 ist gesperrt (deleteEnabled oder writeEnabled ist deaktiviert); die Registry verweigert daher das Löschen darin, bis die Sperre des Repositorys aufgehoben ist.</translation>
+    </message>
 </context>
 <context>
     <name>Berth::DialogText</name>
@@ -786,6 +790,26 @@
         <source>%1: disabled (locked)</source>
         <translation>%1: deaktiviert (gesperrt)</translation>
     </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation>aktiviert</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <source>%1: disabled by the repository (its own setting: %2)</source>
+        <translation>%1: durch das Repository deaktiviert (eigene Einstellung: %2)</translation>
+    </message>
 </context>
 <context>
     <name>Berth::MainWindow</name>
@@ -1088,6 +1112,40 @@
     <message>
         <source>Trust %1</source>
         <translation>%1 vertrauen</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>Alles auswählen</translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n tag(s) of %1 are selected: loading those not loaded yet…</source>
+        <translation>
+            <numerusform>Das %n Tag von %1 ist ausgewählt: noch nicht geladene werden geladen…</numerusform>
+            <numerusform>Alle %n Tags von %1 sind ausgewählt: noch nicht geladene werden geladen…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n manifest(s) of %1 are selected: loading those not loaded yet…</source>
+        <translation>
+            <numerusform>Das %n Manifest von %1 ist ausgewählt: noch nicht geladene werden geladen…</numerusform>
+            <numerusform>Alle %n Manifeste von %1 sind ausgewählt: noch nicht geladene werden geladen…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All tags of %1 are selected: loading those not loaded yet…</source>
+        <translation>Alle Tags von %1 sind ausgewählt: noch nicht geladene werden geladen…</translation>
+    </message>
+    <message>
+        <source>All manifests of %1 are selected: loading those not loaded yet…</source>
+        <translation>Alle Manifeste von %1 sind ausgewählt: noch nicht geladene werden geladen…</translation>
+    </message>
+    <message>
+        <source>Not every row could be loaded: nothing was changed.</source>
+        <translation>Nicht alle Zeilen konnten geladen werden: Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Manifests are locked one at a time.</source>
+        <translation>Manifeste werden einzeln gesperrt.</translation>
     </message>
 </context>
 <context>
@@ -1697,6 +1755,12 @@
         <source>Manifests</source>
         <translation>Manifeste</translation>
     </message>
+    <message>
+        <source>%1
+Locked: %2 disabled for everything in it</source>
+        <translation>%1
+Gesperrt: %2 für alles darin deaktiviert</translation>
+    </message>
 </context>
 <context>
     <name>Berth::RepositoryPane</name>
@@ -1757,6 +1821,10 @@
     <message>
         <source>%1 of %2 shown</source>
         <translation>%1 von %2 angezeigt</translation>
+    </message>
+    <message>
+        <source>The repository is locked: %1 disabled for all its tags and manifests, whatever their own settings. Unlock it with Lock Attributes on the repository.</source>
+        <translation>Das Repository ist gesperrt: %1 für alle seine Tags und Manifeste deaktiviert, unabhängig von deren eigenen Einstellungen. Heben Sie die Sperre mit „Sperrattribute“ am Repository auf.</translation>
     </message>
 </context>
 <context>
