@@ -318,7 +318,8 @@ QString Handler::storageLocation(const QString &digest) const
 {
     const QString algorithm = digest.section(u':', 0, 0);
     const QString hex = digest.section(u':', 1);
-    const QString expiry = QDateTime::currentDateTimeUtc().addSecs(qint64(20) * 60).toString(Qt::ISODate);
+    const QString expiry
+        = QDateTime::currentDateTimeUtc().addSecs(qint64(20) * 60).toString(Qt::ISODate);
     const QByteArray signature
         = QMessageAuthenticationCode::hash((digest + u'\n' + expiry).toUtf8(), m_stateKey,
                                            QCryptographicHash::Sha256)

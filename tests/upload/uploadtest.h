@@ -39,10 +39,13 @@ inline QByteArray readAll(const QString &path)
 inline bool waitForProgress(RegistryJob *job, qint64 bytes, int timeoutMs = 20000)
 {
     bool reached = false;
-    QObject::connect(job, &RegistryJob::progress, job,
-                     [&reached, bytes](qint64 done, qint64) { reached |= done >= bytes; });
+    // Disconnected before returning: the job goes on reporting after `reached` is gone.
+    const QMetaObject::Connection watching
+        = QObject::connect(job, &RegistryJob::progress, job,
+                           [&reached, bytes](qint64 done, qint64) { reached |= done >= bytes; });
     QSignalSpy finished(job, &RegistryJob::finished);
     (void)QTest::qWaitFor([&] { return reached || !finished.isEmpty(); }, timeoutMs);
+    QObject::disconnect(watching);
     return reached;
 }
 
