@@ -106,7 +106,7 @@ QString commandLine(const QJsonValue &value)
         return value.toString();
     QStringList parts;
     const QJsonArray array = value.toArray();
-    for (const QJsonValue &v : array) {
+    for (const QJsonValue v : array) {
         QString arg = v.toString();
         if (arg.isEmpty() || arg.contains(u' ') || arg.contains(u'"') || arg.contains(u'\'')) {
             arg.replace(u'\\', QStringLiteral("\\\\"));
@@ -179,7 +179,7 @@ QString configuration(const QJsonObject &config, const Manifest &manifest)
     if (!env.isEmpty()) {
         html += heading(Tr::tr("Environment"));
         QStringList lines;
-        for (const QJsonValue &v : env)
+        for (const QJsonValue v : env)
             lines << esc(v.toString());
         html += u"<pre>"_s + lines.join(u'\n') + u"</pre>"_s;
     }

@@ -186,7 +186,7 @@ Job<QList<ReferencingIndex>> *RegistryClient::indexesReferencing(const QString &
             job->batch()->run(
                 int(candidates.size()),
                 [=, this](int i) -> RegistryJob * {
-                    const ManifestInfo candidate = candidates.at(i);
+                    const ManifestInfo &candidate = candidates.at(i);
                     Job<ManifestContent> *get = getManifest(repo, candidate.digest);
                     onFinished(get, job, [=](const Result<ManifestContent> &r) {
                         if (!r) {

@@ -130,10 +130,10 @@ Result<ImageSource> readDockerArchive(const SourceFiles &files, const QString &r
 
     const QJsonArray images = json->toArray();
     QList<Candidate> candidates;
-    for (const QJsonValue &image : images) {
+    for (const QJsonValue image : images) {
         Candidate candidate;
         candidate.key = image.toObject().value(u"Config").toString();
-        for (const QJsonValue &tag : image.toObject().value(u"RepoTags").toArray())
+        for (const QJsonValue tag : image.toObject().value(u"RepoTags").toArray())
             candidate.names.append(tag.toString());
         candidate.names.removeAll(QString());
         candidates.append(candidate);

@@ -100,7 +100,7 @@ Result<Slice> OciReader::locateBlob(const Descriptor &descriptor, const QString 
             invalidSource(Tr::tr("%1 names %2, but %3 is missing")
                               .arg(namedBy, descriptor.digest, m_files.describe(name))));
     }
-    const Result<Slice> slice = m_files.locate(name);
+    Result<Slice> slice = m_files.locate(name);
     if (slice && slice->size != descriptor.size) {
         return std::unexpected(
             invalidSource(Tr::tr("%1 names %2 with %3 bytes, but %4 has %5 bytes")
@@ -174,8 +174,8 @@ Result<Done> OciReader::addManifest(const Descriptor &descriptor, const QString 
     if (mediaType.isEmpty())
         mediaType = index ? MediaType::OciIndex : MediaType::OciManifest;
 
-    const Result<Done> added = index ? addChildren(object, descriptor.digest, depth)
-                                     : addImageBlobs(object, descriptor.digest);
+    Result<Done> added = index ? addChildren(object, descriptor.digest, depth)
+                               : addImageBlobs(object, descriptor.digest);
     if (!added)
         return added;
     m_manifests.insert(descriptor.digest);
@@ -194,7 +194,7 @@ Result<Done> OciReader::addChildren(const QJsonObject &index, const QString &dig
             = descriptorOf(children[i], where + QStringLiteral(", manifests[%1]").arg(i));
         if (!child)
             return std::unexpected(child.error());
-        if (const Result<Done> added = addManifest(*child, where, depth + 1); !added)
+        if (Result<Done> added = addManifest(*child, where, depth + 1); !added)
             return added;
     }
     return Done{};
@@ -210,7 +210,7 @@ Result<Done> OciReader::addImageBlobs(const QJsonObject &manifest, const QString
     const Result<Descriptor> config = descriptorOf(manifest.value(u"config"), where + u", config");
     if (!config)
         return std::unexpected(config.error());
-    if (const Result<Done> added = addBlob(*config, where); !added)
+    if (Result<Done> added = addBlob(*config, where); !added)
         return added;
     const QJsonArray layers = manifest.value(u"layers").toArray();
     for (qsizetype i = 0; i < layers.size(); ++i) {
@@ -220,7 +220,7 @@ Result<Done> OciReader::addImageBlobs(const QJsonObject &manifest, const QString
             return std::unexpected(layer.error());
         if (!layer->json.value(u"urls").toArray().isEmpty())
             continue; // foreign layer: registries fetch it from its urls, nobody pushes it
-        if (const Result<Done> added = addBlob(*layer, where); !added)
+        if (Result<Done> added = addBlob(*layer, where); !added)
             return added;
     }
     return Done{};
@@ -268,7 +268,7 @@ Result<ImageSource> readOciLayout(const SourceFiles &files, const QString &refer
 
     const QJsonArray entries = index.value(u"manifests").toArray();
     QList<Candidate> candidates;
-    for (const QJsonValue &entry : entries) {
+    for (const QJsonValue entry : entries) {
         const QJsonObject annotations = entry.toObject().value(u"annotations").toObject();
         Candidate candidate;
         candidate.key = entry.toObject().value(u"digest").toString();

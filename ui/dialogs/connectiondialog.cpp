@@ -374,7 +374,7 @@ bool ConnectionDialog::remember() const
     return m_settings && m_remember->isChecked();
 }
 
-void ConnectionDialog::withCredentials(std::function<void(const Credentials *)> then)
+void ConnectionDialog::withCredentials(const std::function<void(const Credentials *)> &then)
 {
     if (authKind() == AuthKind::Anonymous || !m_secret->text().isEmpty() || !m_savedSecret.isEmpty()
         || !savedSecretUsable()) {

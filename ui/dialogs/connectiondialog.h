@@ -85,7 +85,7 @@ private:
     RegistryProfile::AuthKind authKind() const;
     // Runs `then` with the credentials to use (the typed secret, or the saved one read from
     // the store), or with null when the saved one could not be read (already shown).
-    void withCredentials(std::function<void(const Credentials *)> then);
+    void withCredentials(const std::function<void(const Credentials *)> &then);
     void trackPending(RegistryJob *job);
     void abortJobs();
     void runTest(const Credentials &credentials);

@@ -11,7 +11,7 @@ namespace Berth::SavedRegistries {
 namespace {
 
 void forgetAccounts(Job<Done> *outer,
-                    QPointer<CredentialStore> store,
+                    const QPointer<CredentialStore> &store,
                     const QString &registryKey,
                     QStringList accounts)
 {
