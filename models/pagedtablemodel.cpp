@@ -87,8 +87,10 @@ void PagedTableModel::pageFailed(quint64 generation, const RegistryError &error)
 {
     if (!isCurrent(generation))
         return;
-    m_error = error;
     setFetching(false);
+    if (error.code == ErrorCode::Aborted)
+        return; // the page's client went away (its registry was removed): nothing to retry
+    m_error = error;
     Q_EMIT loadFailed(error);
 }
 

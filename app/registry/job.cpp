@@ -8,6 +8,11 @@ RegistryJob::RegistryJob(QObject *parent)
     : QObject(parent)
 {}
 
+RegistryError RegistryJob::abortedError()
+{
+    return RegistryError::make(ErrorCode::Aborted, QStringLiteral("The operation was cancelled."));
+}
+
 void RegistryJob::abort()
 {
     if (m_finished)
@@ -29,6 +34,14 @@ void RegistryJob::finishLater()
             deleteLater();
         },
         Qt::QueuedConnection);
+}
+
+void RegistryJob::finishOnDestruction()
+{
+    if (m_finished)
+        return;
+    m_finished = true; // the queued emission, if any, dies with the job
+    Q_EMIT finished();
 }
 
 } // namespace Berth

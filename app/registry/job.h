@@ -12,11 +12,19 @@ namespace Berth {
 // Base of every asynchronous registry operation. A job emits `finished` exactly once —
 // on success, error and abort alike — always from the event loop (never inside the call
 // that created it), and deletes itself afterwards. Read the result inside the slot.
+//
+// A job destroyed before it finished (its parent, usually the RegistryClient, went away)
+// still emits `finished`, from its destructor, with ABORTED (even if a result was set but not
+// delivered yet): whoever waits on it is never left waiting. Only receivers still alive get it (Qt
+// has already disconnected a parent that is being destroyed), and `result()` is valid in the slot;
+// the job itself is going away, so the slot must not delete it or call it otherwise.
 class RegistryJob : public QObject
 {
     Q_OBJECT
 public:
     explicit RegistryJob(QObject *parent = nullptr);
+
+    static RegistryError abortedError();
 
     bool isFinished() const { return m_finished; }
     // Ends the job with ErrorCode::Aborted (and stops whatever it was waiting for).
@@ -30,6 +38,9 @@ Q_SIGNALS:
 protected:
     // Emits `finished` on the next event-loop turn, once; later calls are ignored.
     void finishLater();
+    // From Job<T>'s destructor (the result still exists there): emits `finished` now unless
+    // it was emitted already.
+    void finishOnDestruction();
     // Called by abort(); stop inner work here (inner jobs, replies).
     virtual void onAbort() {}
     virtual void setAbortError() = 0;
@@ -47,6 +58,16 @@ public:
     explicit Job(QObject *parent = nullptr)
         : RegistryJob(parent)
     {}
+    ~Job() override
+    {
+        if (isFinished())
+            return;
+        // Even a result set but not delivered yet: a receiver that went on with it would
+        // touch a parent that is being destroyed.
+        m_set = true;
+        m_result = std::unexpected(abortedError());
+        finishOnDestruction();
+    }
 
     const Result<T> &result() const { return m_result; }
     // True once a result is set (it is delivered with `finished` on the next turn).
@@ -84,11 +105,7 @@ protected:
         if (m_inner)
             m_inner->abort();
     }
-    void setAbortError() override
-    {
-        fail(RegistryError::make(ErrorCode::Aborted,
-                                 QStringLiteral("The operation was cancelled.")));
-    }
+    void setAbortError() override { fail(abortedError()); }
 
 private:
     Result<T> m_result = std::unexpected(

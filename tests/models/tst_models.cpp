@@ -29,6 +29,31 @@ bool fetchAll(QAbstractItemModel *model, const QModelIndex &parent, std::functio
     }
     return false;
 }
+// The tag table or the manifest table, for tests that hold for both paged tables.
+class EitherTable
+{
+public:
+    explicit EitherTable(bool manifests)
+        : m_manifests(manifests)
+    {}
+    PagedTableModel *model()
+    {
+        return m_manifests ? static_cast<PagedTableModel *>(&m_manifestModel)
+                           : static_cast<PagedTableModel *>(&m_tagModel);
+    }
+    void show(RegistryClient *client, const QString &repo)
+    {
+        if (m_manifests)
+            m_manifestModel.setRepository(client, repo);
+        else
+            m_tagModel.setRepository(client, repo);
+    }
+
+private:
+    bool m_manifests;
+    TagModel m_tagModel;
+    ManifestModel m_manifestModel;
+};
 } // namespace
 
 class tst_Models : public QObject
@@ -290,22 +315,14 @@ private Q_SLOTS:
     void clearingWhileAPageLoadsDropsIt()
     {
         QFETCH(bool, manifests);
-        TagModel tags;
-        ManifestModel manifestModel;
-        PagedTableModel *model = manifests ? static_cast<PagedTableModel *>(&manifestModel)
-                                           : static_cast<PagedTableModel *>(&tags);
-        auto show = [&](RegistryClient *client, const QString &repo) {
-            if (manifests)
-                manifestModel.setRepository(client, repo);
-            else
-                tags.setRepository(client, repo);
-        };
+        EitherTable table(manifests);
+        PagedTableModel *model = table.model();
         QAbstractItemModelTester tester(model,
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
         QSignalSpy loading(model, &PagedTableModel::loadingChanged);
-        show(m_client.get(), QStringLiteral("big/repo"));
+        table.show(m_client.get(), QStringLiteral("big/repo"));
         QVERIFY(model->isLoading());
-        show(nullptr, {});
+        table.show(nullptr, {});
         QVERIFY(!model->isLoading());
         QCOMPARE(loading.last().at(0).toBool(), false); // the status bar hears it
         QVERIFY(!model->canFetchMore({}));
@@ -313,6 +330,26 @@ private Q_SLOTS:
         QCOMPARE(model->rowCount(), 0);
         QVERIFY(!model->isLoading());
         QVERIFY(!model->hasError());
+    }
+
+    // The registry is removed (its client destroyed) while a page loads: the job dies with
+    // the client and ends ABORTED, so the table stops loading — no "Loading…" left behind —
+    // and shows no error: nobody cancelled anything the user could retry.
+    void clientGoneWhileAPageLoadsEndsTheLoad_data() { clearingWhileAPageLoadsDropsIt_data(); }
+    void clientGoneWhileAPageLoadsEndsTheLoad()
+    {
+        QFETCH(bool, manifests);
+        EitherTable table(manifests);
+        PagedTableModel *model = table.model();
+        QAbstractItemModelTester tester(model,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        table.show(m_client.get(), QStringLiteral("big/repo"));
+        QVERIFY(model->isLoading());
+        QSignalSpy failed(model, &PagedTableModel::loadFailed);
+        m_client.reset();
+        QVERIFY(!model->isLoading());
+        QVERIFY(!model->hasError());
+        QVERIFY(failed.isEmpty());
     }
 
     // A view (here the tester) asks for the first page while the model resets: the model
