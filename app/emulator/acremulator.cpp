@@ -93,6 +93,11 @@ void AcrEmulator::revokeAllAccessTokens()
     m_auth->revokeAllAccessTokens();
 }
 
+void AcrEmulator::advanceClock(int seconds)
+{
+    m_auth->advanceClock(seconds);
+}
+
 void AcrEmulator::setBlobRedirect(bool on)
 {
     m_config->blobRedirect = on;

@@ -54,6 +54,8 @@ public:
     void setAnonymousActions(const QStringList &actions); // e.g. {"pull"}, {"*"}; default none
     void setTokenLifetime(int seconds);                   // access tokens' exp; default 3600
     void revokeAllAccessTokens();
+    // Token time moves on by `seconds`: issued tokens expire without waiting for them.
+    void advanceClock(int seconds);
     // GET blob -> 307 to http://localhost:<port>/_storage/... (another host name), which
     // refuses requests that carry Authorization (403).
     void setBlobRedirect(bool on);

@@ -22,11 +22,6 @@ QByteArray base64Url(const QByteArray &data)
     return data.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
 }
 
-qint64 nowSeconds()
-{
-    return QDateTime::currentSecsSinceEpoch();
-}
-
 bool equalConstantTime(const QByteArray &a, const QByteArray &b)
 {
     if (a.size() != b.size())
@@ -184,7 +179,7 @@ Principal Auth::userPrincipal(const QString &user) const
 QJsonObject
 Auth::baseClaims(const Principal &principal, const QString &service, qint64 lifetime) const
 {
-    const qint64 now = nowSeconds();
+    const qint64 now = this->now();
     return {{QStringLiteral("jti"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
             {QStringLiteral("sub"), principal.subject},
             {QStringLiteral("nbf"), now - 5},
@@ -210,7 +205,7 @@ QString Auth::issueAccessToken(const Principal &principal,
     claims.insert(QStringLiteral("access"), toJson(granted));
     claims.insert(QStringLiteral("grant_type"), QStringLiteral("access_token"));
     // Forget expired tokens now and then so the set stays small.
-    const qint64 now = nowSeconds();
+    const qint64 now = this->now();
     for (auto it = m_liveAccessTokens.begin(); it != m_liveAccessTokens.end();)
         it = it.value() < now ? m_liveAccessTokens.erase(it) : std::next(it);
     m_liveAccessTokens.insert(claims.value(u"jti").toString(), claims.value(u"exp").toInteger());
@@ -264,6 +259,11 @@ bool Auth::grants(const QList<Access> &access,
     return false;
 }
 
+qint64 Auth::now() const
+{
+    return QDateTime::currentSecsSinceEpoch() + m_clockSkew;
+}
+
 QString Auth::sign(const QJsonObject &payload) const
 {
     const QByteArray header = base64Url(R"({"alg":"HS256","typ":"JWT"})");
@@ -288,7 +288,7 @@ std::optional<QJsonObject> Auth::verified(const QString &token) const
     if (!decoded)
         return std::nullopt;
     const QJsonObject claims = QJsonDocument::fromJson(*decoded).object();
-    const qint64 now = nowSeconds();
+    const qint64 now = this->now();
     if (claims.value(u"exp").toInteger() <= now || claims.value(u"nbf").toInteger() > now)
         return std::nullopt;
     return claims;

@@ -52,6 +52,8 @@ public:
     void setAnonymousActions(const QStringList &actions) { m_anonymousActions = actions; }
     void setTokenLifetime(int seconds) { m_lifetime = std::max(1, seconds); }
     void revokeAllAccessTokens() { m_liveAccessTokens.clear(); }
+    // Moves the clock that issues and checks tokens forward, so tests see expiry at once.
+    void advanceClock(qint64 seconds) { m_clockSkew += seconds; }
 
     // User/password, or the null GUID with an ACR refresh token as password.
     std::optional<Principal>
@@ -93,6 +95,9 @@ private:
     QStringList m_anonymousActions;
     int m_lifetime = 3600;
     QHash<QString, qint64> m_liveAccessTokens; // jti -> exp; revocation empties it
+    qint64 m_clockSkew = 0;                    // seconds added to the real clock
+
+    qint64 now() const;
 };
 
 } // namespace Berth::Emu

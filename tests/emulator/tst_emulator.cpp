@@ -270,7 +270,8 @@ private Q_SLOTS:
                     .value(u"exp")
                     .toInteger()
                 > 0);
-        QTest::qWait(2100);
+        QCOMPARE(m_http->get(QStringLiteral("/v2/hello-world/tags/list"), shortLived).status, 200);
+        m_emu->advanceClock(2); // the token's second has passed
         QCOMPARE(m_http->get(QStringLiteral("/v2/hello-world/tags/list"), shortLived).status, 401);
         QCOMPARE(m_http
                      ->get(QStringLiteral("/v2/hello-world/tags/list"),

@@ -517,8 +517,9 @@ void tst_FaultProxy::pausedServerHoldsBackClientWithBoundedBuffers()
     // The proxy fills its write buffer towards the paused server up to the high-water mark...
     QVERIFY(
         waitFor([&] { return proxy.peakBufferedBytes() >= FaultProxy::kHighWaterBytes; }, 20000));
-    // ...and then stops reading the client instead of taking the whole 64 MiB.
-    QTest::qWait(500);
+    // ...and then stops reading the client instead of taking the whole 64 MiB: the buffer
+    // must not reach the bound (a bounded look for what must not happen).
+    QVERIFY(!waitFor([&] { return proxy.peakBufferedBytes() >= kBufferBound; }, 500));
     QVERIFY2(proxy.peakBufferedBytes() < kBufferBound,
              qPrintable(QString::number(proxy.peakBufferedBytes())));
 

@@ -485,8 +485,10 @@ private Q_SLOTS:
         m_emu->setTokenLifetime(2);
         auto client = admin();
         BERTH_VERIFY_OK(await(client->listTags(QStringLiteral("hello-world"))));
-        QTest::qWait(2500);
+        m_emu->advanceClock(3); // the registry now sees that token as expired
+        m_emu->clearRequests();
         BERTH_VERIFY_OK(await(client->listTags(QStringLiteral("hello-world"))));
+        QCOMPARE(countRequests(QStringLiteral("/oauth2/token")), 1); // a fresh token, once
     }
 
     void insufficientScopeEndsWithoutLoop()

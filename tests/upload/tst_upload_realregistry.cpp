@@ -142,7 +142,7 @@ private Q_SLOTS:
         QSignalSpy finished(up, &RegistryJob::finished);
         QVERIFY(waitForProgress(up, 4 << 20));
         up->pause();
-        QTest::qWait(300);
+        QVERIFY(waitForRequestsToEnd(m_client.get())); // the cut PATCH is gone
         QVERIFY(finished.isEmpty());
         up->resume();
         QVERIFY(finished.wait(60000));

@@ -5,6 +5,8 @@
 #include "registry/job.h"
 
 #include <QFile>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 
@@ -47,6 +49,20 @@ inline bool waitForProgress(RegistryJob *job, qint64 bytes, int timeoutMs = 2000
     (void)QTest::qWaitFor([&] { return reached || !finished.isEmpty(); }, timeoutMs);
     QObject::disconnect(watching);
     return reached;
+}
+
+// A barrier instead of waiting a while: sends a request to the server at `base` on a new
+// connection and waits (bounded) for its answer. A request that reached the server before
+// (one the client cut after sending it whole) has been served and logged by then: the server
+// reads every ready socket on each turn of its event loop, and this answer takes several.
+inline bool serverCaughtUp(const QUrl &base, int timeoutMs = 10000)
+{
+    QNetworkAccessManager network;
+    QNetworkReply *reply
+        = network.get(QNetworkRequest(base.resolved(QUrl(QStringLiteral("/v2/")))));
+    const bool answered = QTest::qWaitFor([reply] { return reply->isFinished(); }, timeoutMs);
+    delete reply;
+    return answered;
 }
 
 } // namespace Berth::Test
