@@ -2,10 +2,46 @@
 
 #include "upload/uploadengine.h"
 
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QPointer>
 #include <QThread>
 #include <QTimer>
 
+#include <utility>
+
 namespace Berth {
+
+namespace {
+
+constexpr int StopGraceMs = 500; // for the DELETEs of cancelled sessions
+constexpr int ExitWaitMs = 5000; // at exit, for threads still stopping
+
+// Threads of destroyed workers that have not stopped yet (touched on the GUI thread only).
+QList<QPointer<QThread>> &stoppingThreads()
+{
+    static QList<QPointer<QThread>> threads;
+    return threads;
+}
+
+// At exit, a thread still running would be destroyed running: wait for it, bounded, then
+// delete the stopped ones (their deleteLater needs a loop that has ended). A thread stuck past
+// that (a DNS lookup that never returns) is terminated: the application is ending anyway.
+void waitAtExit()
+{
+    if (!UploadWorker::waitForStopped(ExitWaitMs))
+        qWarning("berth: an upload thread did not stop within %d ms; terminating it", ExitWaitMs);
+    const QList<QPointer<QThread>> stopping = std::exchange(stoppingThreads(), {});
+    for (const QPointer<QThread> &thread : stopping) {
+        if (thread && !thread->isFinished()) {
+            thread->terminate();
+            thread->wait();
+        }
+        delete thread.data();
+    }
+}
+
+} // namespace
 
 UploadWorker::UploadWorker(const ConnectionSettings &settings, int maxConcurrent, QObject *parent)
     : QObject(parent)
@@ -22,28 +58,52 @@ UploadWorker::UploadWorker(const ConnectionSettings &settings, int maxConcurrent
             Qt::QueuedConnection);
     m_thread->start();
     setMaxConcurrent(maxConcurrent);
+    static const bool exitHook = [] {
+        qAddPostRoutine(waitAtExit);
+        return true;
+    }();
+    Q_UNUSED(exitHook);
 }
 
 UploadWorker::~UploadWorker()
 {
-    // Cancel on the engine's thread (it sends the DELETEs), then let its loop finish them
-    // briefly before the thread stops; the engine is deleted on its own thread.
+    // Never waits here: cancel on the engine's thread (it sends the DELETEs), give its loop
+    // a moment to finish them, then stop the thread. The thread deletes the engine on its
+    // way out and is deleted on this thread afterwards.
     const bool running = activeCount() > 0;
-    QMetaObject::invokeMethod(m_engine, &UploadEngine::cancelAll, Qt::BlockingQueuedConnection);
     m_engine->disconnect(this);
+    QThread *thread = m_thread;
+    thread->setParent(nullptr);
+    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+    QList<QPointer<QThread>> &stopping = stoppingThreads();
+    stopping.removeAll(nullptr);
+    stopping.append(thread);
     QMetaObject::invokeMethod(
         m_engine,
-        [engine = m_engine, thread = m_thread, running] {
-            // The engine is the timer's context: it runs on the engine's thread, whose loop
-            // is alive (this thread is blocked in wait() below).
-            QTimer::singleShot(running ? 500 : 0, engine, [thread] { thread->quit(); });
+        [engine = m_engine, thread, running] {
+            engine->cancelAll();
+            QTimer::singleShot(running ? StopGraceMs : 0, engine, [thread] { thread->quit(); });
         },
         Qt::QueuedConnection);
-    if (!m_thread->wait(5000)) {
-        qWarning("berth: the upload thread did not stop within 5 s; terminating it");
-        m_thread->terminate(); // last resort; a stuck DNS lookup cannot hold the app open
-        m_thread->wait();
+}
+
+bool UploadWorker::waitForStopped(int timeoutMs)
+{
+    const QDeadlineTimer deadline(timeoutMs);
+    const QList<QPointer<QThread>> stopping = stoppingThreads();
+    bool stopped = true;
+    for (const QPointer<QThread> &thread : stopping) {
+        if (thread && !thread->wait(deadline))
+            stopped = false;
     }
+    return stopped;
+}
+
+int UploadWorker::stoppingCount()
+{
+    QList<QPointer<QThread>> &stopping = stoppingThreads();
+    stopping.removeAll(nullptr);
+    return int(stopping.size());
 }
 
 int UploadWorker::enqueue(const UploadRequest &request)

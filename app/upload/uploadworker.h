@@ -16,13 +16,10 @@ class UploadEngine;
 // UploadEngine (with its own network manager) runs the uploads; calls are forwarded to it
 // as queued calls and its statuses come back as signals on this object's thread.
 //
-//   auto *uploads = new UploadWorker(settings, window);
-//   connect(uploads, &UploadWorker::statusChanged, model, &UploadQueueModel::update);
-//   const int id = uploads->enqueue({.kind = UploadRequest::Kind::Blob, .repository = "app",
-//                                    .path = "/tmp/layer.tar"});
-//
-// Destroying the worker cancels what is still running (each session is deleted) and joins
-// the thread.
+// Destroying the worker never blocks the calling (GUI) thread: it cancels what is still
+// running on the engine's thread (each session is deleted), lets that thread's loop send the
+// DELETEs for a moment, and the thread then stops and deletes itself and the engine. At the
+// application's exit, threads still stopping are waited for (bounded: waitForStopped()).
 class UploadWorker : public QObject
 {
     Q_OBJECT
@@ -43,6 +40,12 @@ public:
 
     // Entries not finished yet (queued, running or paused), as last reported.
     int activeCount() const;
+
+    // Waits, at most `timeoutMs`, until the threads of destroyed workers have stopped; true
+    // when they all have. Runs by itself when the QCoreApplication goes away.
+    static bool waitForStopped(int timeoutMs);
+    // Threads of destroyed workers still stopping (for tests).
+    static int stoppingCount();
     UploadRequest request(int id) const { return m_requests.value(id); }
 
 Q_SIGNALS:

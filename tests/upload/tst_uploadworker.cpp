@@ -13,6 +13,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QTest>
+#include <QThread>
 #include <QTimer>
 
 #include <functional>
@@ -504,8 +505,16 @@ private Q_SLOTS:
         const QString uploads = QStringLiteral("/v2/w/destroy/blobs/uploads/");
         QCOMPARE(count("DELETE", uploads), 0);
         rec.reset();
-        worker.reset(); // returns: cancels, joins the thread while this thread is blocked
+        QPointer<QThread> thread = worker->findChild<QThread *>();
+        QVERIFY(thread);
+        worker.reset(); // returns at once: cancels on the upload thread, never waits for it
+        // Had the destructor waited, the thread would have stopped (and been deleted) by now.
+        QVERIFY(thread && thread->isRunning());
+        QCOMPARE(UploadWorker::stoppingCount(), 1);
+        // This thread was free all along: the emulator (on it) answers the session's DELETE.
         QTRY_COMPARE_WITH_TIMEOUT(count("DELETE", uploads), 1, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(thread.isNull(), 10000); // stopped and deleted itself
+        QCOMPARE(UploadWorker::stoppingCount(), 0);
         QCOMPARE(count("PUT", uploads), 0);
         QCOMPARE(watch.count(), 0);
     }
