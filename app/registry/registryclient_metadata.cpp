@@ -2,21 +2,12 @@
 
 #include "core/reference.h"
 #include "registry/clientsupport.h"
+#include "registry/registrytr.h"
 
-#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 
 namespace Berth {
-
-namespace {
-
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(Berth::Registry)
-};
-
-} // namespace
 
 using namespace detail;
 
@@ -25,8 +16,8 @@ namespace {
 RegistryError needsAcr(const QString &what)
 {
     return RegistryError::make(ErrorCode::Unsupported,
-                               Tr::tr("%1 needs Azure Container Registry's metadata API "
-                                      "(/acr/v1/), which this registry does not offer.")
+                               RegistryTr::tr("%1 needs Azure Container Registry's metadata API "
+                                              "(/acr/v1/), which this registry does not offer.")
                                    .arg(what));
 }
 
@@ -87,7 +78,8 @@ Job<RepositoryInfo> *RegistryClient::updateRepository(const QString &repo,
     return withCapabilities<RepositoryInfo>(
         [=, this](const Capabilities &caps) -> Job<RepositoryInfo> * {
             if (!caps.acr)
-                return failed<RepositoryInfo>(this, needsAcr(Tr::tr("Changing lock attributes")));
+                return failed<RepositoryInfo>(this,
+                                              needsAcr(RegistryTr::tr("Changing lock attributes")));
             return mapResponse<RepositoryInfo>(
                 this,
                 request(patch(m_connection->resolve(QStringLiteral("/acr/v1/%1").arg(repo)),
@@ -102,7 +94,8 @@ Job<QJsonObject> *RegistryClient::deleteRepository(const QString &repo)
         return failed<QJsonObject>(this, *e);
     return withCapabilities<QJsonObject>([=, this](const Capabilities &caps) -> Job<QJsonObject> * {
         if (!caps.acr)
-            return failed<QJsonObject>(this, needsAcr(Tr::tr("Deleting a whole repository")));
+            return failed<QJsonObject>(this,
+                                       needsAcr(RegistryTr::tr("Deleting a whole repository")));
         return mapResponse<QJsonObject>(
             this,
             request(remove(m_connection->resolve(QStringLiteral("/acr/v1/%1").arg(repo)),
@@ -118,16 +111,16 @@ Job<TagInfo> *RegistryClient::getTag(const QString &repo, const QString &tag)
     if (auto e = checkRepo(repo))
         return failed<TagInfo>(this, *e);
     if (!isValidTag(tag))
-        return invalid<TagInfo>(Tr::tr("\"%1\" is not a valid tag.").arg(tag));
+        return invalid<TagInfo>(RegistryTr::tr("\"%1\" is not a valid tag.").arg(tag));
     return withCapabilities<TagInfo>([=, this](const Capabilities &caps) -> Job<TagInfo> * {
         if (!caps.acr) {
             auto *job = new Job<TagInfo>(this);
             chain(job, headManifest(repo, tag),
                   [repo, tag](const std::optional<ManifestHead> &head) -> Result<TagInfo> {
                       if (!head)
-                          return std::unexpected(
-                              RegistryError::make(QStringLiteral("TAG_UNKNOWN"),
-                                                  Tr::tr("%1 has no tag %2.").arg(repo, tag), 404));
+                          return std::unexpected(RegistryError::make(
+                              QStringLiteral("TAG_UNKNOWN"),
+                              RegistryTr::tr("%1 has no tag %2.").arg(repo, tag), 404));
                       TagInfo info;
                       info.name = tag;
                       info.digest = head->digest;
@@ -153,10 +146,10 @@ Job<TagInfo> *RegistryClient::updateTag(const QString &repo,
     if (auto e = checkRepo(repo))
         return failed<TagInfo>(this, *e);
     if (!isValidTag(tag))
-        return invalid<TagInfo>(Tr::tr("\"%1\" is not a valid tag.").arg(tag));
+        return invalid<TagInfo>(RegistryTr::tr("\"%1\" is not a valid tag.").arg(tag));
     return withCapabilities<TagInfo>([=, this](const Capabilities &caps) -> Job<TagInfo> * {
         if (!caps.acr)
-            return failed<TagInfo>(this, needsAcr(Tr::tr("Changing lock attributes")));
+            return failed<TagInfo>(this, needsAcr(RegistryTr::tr("Changing lock attributes")));
         return mapResponse<TagInfo>(
             this,
             request(
@@ -171,7 +164,7 @@ Job<Done> *RegistryClient::deleteTag(const QString &repo, const QString &tag)
     if (auto e = checkRepo(repo))
         return failed<Done>(this, *e);
     if (!isValidTag(tag))
-        return invalid<Done>(Tr::tr("\"%1\" is not a valid tag.").arg(tag));
+        return invalid<Done>(RegistryTr::tr("\"%1\" is not a valid tag.").arg(tag));
     return withCapabilities<Done>([=, this](const Capabilities &caps) {
         // Plain registries have no tag delete of their own; OCI 1.1 allows DELETE by tag.
         const QString path = caps.acr ? QStringLiteral("/acr/v1/%1/_tags/%2").arg(repo, tag)
@@ -215,7 +208,7 @@ Job<ManifestInfo> *RegistryClient::getManifestInfo(const QString &repo, const QS
                       if (!head)
                           return std::unexpected(RegistryError::make(
                               QStringLiteral("MANIFEST_UNKNOWN"),
-                              Tr::tr("%1 has no manifest %2.").arg(repo, digest), 404));
+                              RegistryTr::tr("%1 has no manifest %2.").arg(repo, digest), 404));
                       ManifestInfo info;
                       info.digest = head->digest;
                       info.mediaType = head->mediaType;
@@ -246,7 +239,7 @@ Job<ManifestInfo> *RegistryClient::updateManifestInfo(const QString &repo,
     return withCapabilities<ManifestInfo>([=,
                                            this](const Capabilities &caps) -> Job<ManifestInfo> * {
         if (!caps.acr)
-            return failed<ManifestInfo>(this, needsAcr(Tr::tr("Changing lock attributes")));
+            return failed<ManifestInfo>(this, needsAcr(RegistryTr::tr("Changing lock attributes")));
         return mapResponse<ManifestInfo>(
             this,
             request(patch(
