@@ -9,6 +9,7 @@
 #include "emulator/emulatorhttp.h"
 #include "emulator/emulatorstore.h"
 
+#include <expected>
 #include <optional>
 
 namespace Berth::Emu {
@@ -86,7 +87,8 @@ private:
     // Uploads (emulatorhandler_uploads.cpp).
     Response uploads(const Request &request, const QString &name, const QString &uuid);
     Response startUpload(const Request &request, const QString &name);
-    Response uploadSessionResponse(int status, const UploadSession &session) const;
+    // `response` with the session's Location, Range and Docker-Upload-UUID.
+    Response uploadSessionResponse(Response response, const UploadSession &session) const;
     QString uploadLocation(const UploadSession &session) const;
     std::optional<Response> checkState(const Request &request, const UploadSession &session) const;
     std::optional<Response> appendChunk(const Request &request, UploadSession &session) const;
@@ -98,6 +100,11 @@ private:
     Response acrTag(const Request &request, const QString &name, const QString &tag);
     Response acrManifests(const Request &request, const QString &name);
     Response acrManifest(const Request &request, const QString &name, const QString &digest);
+    // The repository `name` if the caller may do `action` on it; otherwise the answer
+    // (ACR's 401 challenge, or NAME_UNKNOWN).
+    std::expected<Repository *, Response> acrRepositoryFor(const QString &name, const char *action);
+    // {"registry", "imageName": name, field: value}: how /acr/v1/ answers about one thing.
+    QJsonObject acrBody(const QString &name, const QString &field, const QJsonValue &value) const;
     QJsonObject repositoryJson(const Repository &repository) const;
     QJsonObject tagJson(const TagRecord &tag) const;
     QJsonObject manifestJson(const Repository &repository, const ManifestRecord &manifest) const;

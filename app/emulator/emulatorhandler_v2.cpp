@@ -29,6 +29,26 @@ bool acceptsExactly(const QByteArray &accept, const QString &mediaType)
     return false;
 }
 
+// The page of a /v2/ listing: the names in `map` (sorted) after `last` whose item is
+// listed, `n` at most; `more` when another listed name follows.
+template<typename Map, typename Listed>
+QJsonArray namesAfter(const Map &map, const QString &last, int n, Listed listed, bool &more)
+{
+    QJsonArray names;
+    more = false;
+    for (auto it = last.isEmpty() ? map.constBegin() : map.upperBound(last); it != map.constEnd();
+         ++it) {
+        if (!listed(*it))
+            continue;
+        if (names.size() == n) {
+            more = true;
+            break;
+        }
+        names.append(it.key());
+    }
+    return names;
+}
+
 } // namespace
 
 bool Handler::canWriteTag(const Repository &repository, const QString &tag)
@@ -61,24 +81,13 @@ Response Handler::catalog(const Request &request)
     Page page;
     if (auto bad = parsePage(request, page))
         return *bad;
-    const auto &repositories = m_store.repositories();
-    auto it = page.last.isEmpty() ? repositories.constBegin() : repositories.upperBound(page.last);
-    QJsonArray names;
-    QString lastName;
     bool more = false;
-    for (; it != repositories.constEnd(); ++it) {
-        if (!it->visible || !it->attributes.listEnabled)
-            continue;
-        if (names.size() == page.n) {
-            more = true;
-            break;
-        }
-        names.append(it.key());
-        lastName = it.key();
-    }
+    const QJsonArray names = namesAfter(
+        m_store.repositories(), page.last, page.n,
+        [](const Repository &r) { return r.visible && r.attributes.listEnabled; }, more);
     Response response = jsonResponse(200, {{QStringLiteral("repositories"), names}});
     if (more)
-        addNextLink(response, request, page, lastName);
+        addNextLink(response, request, page, names.last().toString());
     return response;
 }
 
@@ -93,25 +102,14 @@ Response Handler::tagsList(const Request &request, const QString &name)
     Page page;
     if (auto bad = parsePage(request, page))
         return *bad;
-    auto it = page.last.isEmpty() ? repository->tags.constBegin()
-                                  : repository->tags.upperBound(page.last);
-    QJsonArray tags;
-    QString lastName;
     bool more = false;
-    for (; it != repository->tags.constEnd(); ++it) {
-        if (!it->attributes.listEnabled)
-            continue;
-        if (tags.size() == page.n) {
-            more = true;
-            break;
-        }
-        tags.append(it.key());
-        lastName = it.key();
-    }
+    const QJsonArray tags = namesAfter(
+        repository->tags, page.last, page.n,
+        [](const TagRecord &t) { return t.attributes.listEnabled; }, more);
     Response response
         = jsonResponse(200, {{QStringLiteral("name"), name}, {QStringLiteral("tags"), tags}});
     if (more)
-        addNextLink(response, request, page, lastName);
+        addNextLink(response, request, page, tags.last().toString());
     return response;
 }
 
