@@ -9,6 +9,31 @@
 
 namespace Berth::Cli {
 
+namespace {
+
+// A listing's -n and --orderby.
+ListOptions listOptions(const Arguments &args)
+{
+    ListOptions options;
+    options.pageSize = args.pageSize;
+    options.orderBy = args.orderBy == u"timedesc"  ? OrderBy::TimeDesc
+                      : args.orderBy == u"timeasc" ? OrderBy::TimeAsc
+                                                   : OrderBy::None;
+    return options;
+}
+
+// A listing for -o json: each item's JSON as the registry gave it.
+template<typename T>
+QJsonArray jsonArray(const QList<T> &items)
+{
+    QJsonArray out;
+    for (const T &item : items)
+        out.append(item.json);
+    return out;
+}
+
+} // namespace
+
 CommandRunner::CommandRunner(const Arguments &args, RegistryClient *client, QObject *parent)
     : QObject(parent)
     , m_args(args)
@@ -149,22 +174,12 @@ void CommandRunner::repoCommand(const QString &verb)
 
 void CommandRunner::tagCommand(const QString &verb)
 {
-    ListOptions options;
-    options.pageSize = m_args.pageSize;
-    options.orderBy = m_args.orderBy == u"timedesc"  ? OrderBy::TimeDesc
-                      : m_args.orderBy == u"timeasc" ? OrderBy::TimeAsc
-                                                     : OrderBy::None;
     if (verb == u"list") {
         if (!operands(1) || !checkRepository(m_args.words.at(2)))
             return;
-        whenDone(m_client->listTags(m_args.words.at(2), options),
+        whenDone(m_client->listTags(m_args.words.at(2), listOptions(m_args)),
                  [this](const QList<TagInfo> &tags) {
-                     if (!m_args.json)
-                         return printTags(tags);
-                     QJsonArray out;
-                     for (const TagInfo &t : tags)
-                         out.append(t.json);
-                     printJson(out);
+                     m_args.json ? printJson(jsonArray(tags)) : printTags(tags);
                  });
         return;
     }
@@ -196,19 +211,9 @@ void CommandRunner::manifestCommand(const QString &verb)
     if (verb == u"list") {
         if (!operands(1) || !checkRepository(m_args.words.at(2)))
             return;
-        ListOptions options;
-        options.pageSize = m_args.pageSize;
-        options.orderBy = m_args.orderBy == u"timedesc"  ? OrderBy::TimeDesc
-                          : m_args.orderBy == u"timeasc" ? OrderBy::TimeAsc
-                                                         : OrderBy::None;
-        whenDone(m_client->listManifests(m_args.words.at(2), options),
+        whenDone(m_client->listManifests(m_args.words.at(2), listOptions(m_args)),
                  [this](const QList<ManifestInfo> &manifests) {
-                     if (!m_args.json)
-                         return printManifests(manifests);
-                     QJsonArray out;
-                     for (const ManifestInfo &m : manifests)
-                         out.append(m.json);
-                     printJson(out);
+                     m_args.json ? printJson(jsonArray(manifests)) : printManifests(manifests);
                  });
         return;
     }
