@@ -100,6 +100,18 @@ Handler::Caller Handler::identify(const Request &request)
     return caller;
 }
 
+std::expected<Repository *, Response> Handler::repositoryFor(const QString &name,
+                                                             const char *action)
+{
+    if (auto refused = authorize({{QStringLiteral("repository"), name, QLatin1String(action)}},
+                                 {u"repository:" + name + u':' + QLatin1String(action)}))
+        return std::unexpected(*refused);
+    Repository *repository = m_store.visibleRepository(name);
+    if (!repository)
+        return std::unexpected(nameUnknown(name));
+    return repository;
+}
+
 std::optional<Response> Handler::authorize(const QList<Needed> &needed,
                                            const QStringList &challengeScopes) const
 {

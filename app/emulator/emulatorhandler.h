@@ -59,6 +59,9 @@ private:
     std::optional<Response> authorize(const QList<Needed> &needed,
                                       const QStringList &challengeScopes) const;
     Response challenge(const QStringList &scopes, const QString &error) const;
+    // The repository `name` if the caller may do `action` on it; otherwise the answer (the
+    // 401 challenge, or NAME_UNKNOWN).
+    std::expected<Repository *, Response> repositoryFor(const QString &name, const char *action);
     std::optional<Response> parsePage(const Request &request, Page &page) const;
     void addNextLink(Response &response,
                      const Request &request,
@@ -89,6 +92,7 @@ private:
     Response startUpload(const Request &request, const QString &name);
     // `response` with the session's Location, Range and Docker-Upload-UUID.
     Response uploadSessionResponse(Response response, const UploadSession &session) const;
+    Response rangeInvalid(const UploadSession &session) const; // 416, with the session
     QString uploadLocation(const UploadSession &session) const;
     std::optional<Response> checkState(const Request &request, const UploadSession &session) const;
     std::optional<Response> appendChunk(const Request &request, UploadSession &session) const;
@@ -100,9 +104,6 @@ private:
     Response acrTag(const Request &request, const QString &name, const QString &tag);
     Response acrManifests(const Request &request, const QString &name);
     Response acrManifest(const Request &request, const QString &name, const QString &digest);
-    // The repository `name` if the caller may do `action` on it; otherwise the answer
-    // (ACR's 401 challenge, or NAME_UNKNOWN).
-    std::expected<Repository *, Response> acrRepositoryFor(const QString &name, const char *action);
     // {"registry", "imageName": name, field: value}: how /acr/v1/ answers about one thing.
     QJsonObject acrBody(const QString &name, const QString &field, const QJsonValue &value) const;
     QJsonObject repositoryJson(const Repository &repository) const;

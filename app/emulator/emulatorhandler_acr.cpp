@@ -75,11 +75,6 @@ Response invalidAttributes()
         QStringLiteral("the request body is not a valid set of changeable attributes"));
 }
 
-QString scopeOf(const QString &name, const char *action)
-{
-    return u"repository:" + name + u':' + QLatin1String(action);
-}
-
 // One page of a listing: `items` in the order `page` asks for, each made JSON by `toJson`;
 // `next` is the key of the last one when another page follows, empty otherwise.
 template<typename T, typename Page, typename Key, typename ToJson>
@@ -150,18 +145,6 @@ QJsonObject Handler::manifestJson(const Repository &repository,
     return json;
 }
 
-std::expected<Repository *, Response> Handler::acrRepositoryFor(const QString &name,
-                                                                const char *action)
-{
-    if (auto refused = authorize({{QStringLiteral("repository"), name, QLatin1String(action)}},
-                                 {scopeOf(name, action)}))
-        return std::unexpected(*refused);
-    Repository *repository = m_store.visibleRepository(name);
-    if (!repository)
-        return std::unexpected(nameUnknown(name));
-    return repository;
-}
-
 QJsonObject
 Handler::acrBody(const QString &name, const QString &field, const QJsonValue &value) const
 {
@@ -178,7 +161,7 @@ Response Handler::acrRepository(const Request &request, const QString &name)
                                                      : "delete";
     if (!read && request.method != "PATCH" && request.method != "DELETE")
         return unsupported();
-    const auto found = acrRepositoryFor(name, action);
+    const auto found = repositoryFor(name, action);
     if (!found)
         return found.error();
     Repository *repository = *found;
@@ -207,7 +190,7 @@ Response Handler::acrRepository(const Request &request, const QString &name)
 
 Response Handler::acrTags(const Request &request, const QString &name)
 {
-    const auto found = acrRepositoryFor(name, "metadata_read");
+    const auto found = repositoryFor(name, "metadata_read");
     if (!found)
         return found.error();
     const Repository *repository = *found;
@@ -238,7 +221,7 @@ Response Handler::acrTag(const Request &request, const QString &name, const QStr
     const char *action = read                        ? "metadata_read"
                          : request.method == "PATCH" ? "metadata_write"
                                                      : "delete";
-    const auto found = acrRepositoryFor(name, action);
+    const auto found = repositoryFor(name, action);
     if (!found)
         return found.error();
     Repository *repository = *found;
@@ -264,7 +247,7 @@ Response Handler::acrTag(const Request &request, const QString &name, const QStr
 
 Response Handler::acrManifests(const Request &request, const QString &name)
 {
-    const auto found = acrRepositoryFor(name, "metadata_read");
+    const auto found = repositoryFor(name, "metadata_read");
     if (!found)
         return found.error();
     const Repository *repository = *found;
@@ -292,7 +275,7 @@ Response Handler::acrManifest(const Request &request, const QString &name, const
     if (!read && request.method != "PATCH")
         return unsupported();
     const char *action = read ? "metadata_read" : "metadata_write";
-    const auto found = acrRepositoryFor(name, action);
+    const auto found = repositoryFor(name, action);
     if (!found)
         return found.error();
     Repository *repository = *found;

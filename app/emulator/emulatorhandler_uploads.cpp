@@ -26,12 +26,6 @@ Response blobUploadInvalid()
                          QStringLiteral("blob upload invalid"));
 }
 
-Response rangeInvalid()
-{
-    return errorResponse(416, QStringLiteral("RANGE_INVALID"),
-                         QStringLiteral("invalid content range"));
-}
-
 } // namespace
 
 Response Handler::uploads(const Request &request, const QString &name, const QString &uuid)
@@ -125,6 +119,13 @@ Response Handler::uploadSessionResponse(Response response, const UploadSession &
     return response;
 }
 
+Response Handler::rangeInvalid(const UploadSession &session) const
+{
+    return uploadSessionResponse(errorResponse(416, QStringLiteral("RANGE_INVALID"),
+                                               QStringLiteral("invalid content range")),
+                                 session);
+}
+
 // `_state` is what distribution (and ACR) put there: a MAC followed by the JSON
 // {"Name","UUID","Offset","StartedAt"}, base64url with padding, then percent-encoded.
 QString Handler::uploadLocation(const UploadSession &session) const
@@ -164,7 +165,7 @@ std::optional<Response> Handler::checkState(const Request &request,
         || state.value(u"UUID").toString() != session.uuid)
         return blobUploadInvalid();
     if (state.value(u"Offset").toInteger(-1) != session.data.size()) {
-        return uploadSessionResponse(rangeInvalid(), session);
+        return rangeInvalid(session);
     }
     return std::nullopt;
 }
@@ -185,7 +186,7 @@ std::optional<Response> Handler::appendChunk(const Request &request, UploadSessi
         const qint64 start = range.left(dash).toLongLong(&startOk);
         const qint64 end = range.mid(dash + 1).toLongLong(&endOk);
         if (dash <= 0 || !startOk || !endOk || start != session.data.size() || end < start) {
-            return uploadSessionResponse(rangeInvalid(), session);
+            return rangeInvalid(session);
         }
         if (end - start + 1 != request.body.size()) {
             return errorResponse(400, QStringLiteral("SIZE_INVALID"),

@@ -10,11 +10,6 @@ namespace Berth::Emu {
 
 namespace {
 
-QString pullScope(const QString &name)
-{
-    return u"repository:" + name + u":pull";
-}
-
 bool isOci(const QString &mediaType)
 {
     return mediaType == MediaType::OciManifest || mediaType == MediaType::OciIndex;
@@ -93,12 +88,10 @@ Response Handler::catalog(const Request &request)
 
 Response Handler::tagsList(const Request &request, const QString &name)
 {
-    if (auto refused = authorize({{QStringLiteral("repository"), name, QStringLiteral("pull")}},
-                                 {pullScope(name)}))
-        return *refused;
-    Repository *repository = m_store.visibleRepository(name);
-    if (!repository)
-        return nameUnknown(name);
+    const auto found = repositoryFor(name, "pull");
+    if (!found)
+        return found.error();
+    Repository *repository = *found;
     Page page;
     if (auto bad = parsePage(request, page))
         return *bad;
@@ -126,12 +119,10 @@ Response Handler::manifest(const Request &request, const QString &name, const QS
 
 Response Handler::getManifest(const Request &request, const QString &name, const QString &reference)
 {
-    if (auto refused = authorize({{QStringLiteral("repository"), name, QStringLiteral("pull")}},
-                                 {pullScope(name)}))
-        return *refused;
-    Repository *repository = m_store.visibleRepository(name);
-    if (!repository)
-        return nameUnknown(name);
+    const auto found = repositoryFor(name, "pull");
+    if (!found)
+        return found.error();
+    Repository *repository = *found;
     const bool byDigest = reference.contains(u':');
     if (byDigest && !Store::isValidDigest(reference))
         return digestInvalid(QStringLiteral("provided digest did not match uploaded content"));
@@ -201,13 +192,10 @@ Response Handler::putManifest(const Request &request, const QString &name, const
 
 Response Handler::deleteManifest(const QString &name, const QString &reference)
 {
-    if (auto refused = authorize({{QStringLiteral("repository"), name, QStringLiteral("delete")}},
-                                 {u"repository:" + name + u":delete"})) {
-        return *refused;
-    }
-    Repository *repository = m_store.visibleRepository(name);
-    if (!repository)
-        return nameUnknown(name);
+    const auto found = repositoryFor(name, "delete");
+    if (!found)
+        return found.error();
+    Repository *repository = *found;
     // "A manifest can _only_ be deleted by digest" (the 2021-07-01 spec's DeleteManifest).
     if (!reference.contains(u':')) {
         return errorResponse(400, QStringLiteral("UNSUPPORTED"),
