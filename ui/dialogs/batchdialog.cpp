@@ -12,6 +12,7 @@ namespace Berth {
 BatchDialog::BatchDialog(RegistryClient *client,
                          Target target,
                          const QString &repository,
+                         const QString &windowTitle,
                          QWidget *parent)
     : QDialog(parent)
     , m_client(client)
@@ -19,6 +20,7 @@ BatchDialog::BatchDialog(RegistryClient *client,
     , m_repository(repository)
     , m_batch(new JobBatch(this))
 {
+    setWindowTitle(windowTitle);
     connect(m_batch, &JobBatch::progress, this, [this](int done, int total) {
         if (total > 1) {
             m_progress->setRange(0, total);

@@ -32,7 +32,11 @@ public Q_SLOTS:
     void reject() override; // aborts a running batch, then closes
 
 protected:
-    BatchDialog(RegistryClient *client, Target target, const QString &repository, QWidget *parent);
+    BatchDialog(RegistryClient *client,
+                Target target,
+                const QString &repository,
+                const QString &windowTitle,
+                QWidget *parent);
 
     // The dialog's layout, at the dialog's usual width.
     QVBoxLayout *createLayout();

@@ -37,17 +37,8 @@ QStringList stringList(const QJsonValue &value)
 
 } // namespace
 
-DeleteDialog::DeleteDialog(RegistryClient *client,
-                           Target target,
-                           const QString &repository,
-                           QWidget *parent)
-    : BatchDialog(client, target, repository, parent)
-{
-    setWindowTitle(tr("Delete"));
-}
-
 DeleteDialog::DeleteDialog(RegistryClient *client, const QString &repository, QWidget *parent)
-    : DeleteDialog(client, Target::Repository, repository, parent)
+    : BatchDialog(client, Target::Repository, repository, tr("Delete"), parent)
 {
     setWindowTitle(tr("Delete Repository"));
     buildUi(tr("Delete the repository %1 with all its tags and manifests? This cannot be "
@@ -82,7 +73,7 @@ DeleteDialog::DeleteDialog(RegistryClient *client,
                            const QString &repository,
                            const QList<TagInfo> &tags,
                            QWidget *parent)
-    : DeleteDialog(client, Target::Tags, repository, parent)
+    : BatchDialog(client, Target::Tags, repository, tr("Delete"), parent)
 {
     const std::optional<Capabilities> caps = client->capabilities();
     if (caps && !caps->acr && !tags.isEmpty()) {
@@ -115,7 +106,7 @@ DeleteDialog::DeleteDialog(RegistryClient *client,
                            const QString &repository,
                            const ManifestInfo &manifest,
                            QWidget *parent)
-    : DeleteDialog(client, Target::Manifest, repository, parent)
+    : BatchDialog(client, Target::Manifest, repository, tr("Delete"), parent)
 {
     buildUi({}, {});
     showManifest(manifest, {});

@@ -76,7 +76,6 @@ Q_SIGNALS:
     void deleted(const Berth::DeletedItems &items);
 
 private:
-    DeleteDialog(RegistryClient *client, Target target, const QString &repository, QWidget *parent);
     void buildUi(const QString &question, const QStringList &items);
     void setItems(const QStringList &items);
     // Turns the dialog into a delete of `manifest`, `preface` above the question.

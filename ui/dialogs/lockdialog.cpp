@@ -36,17 +36,8 @@ ChangeableAttributes neededChanges(const ChangeableAttributes &current,
 
 } // namespace
 
-LockDialog::LockDialog(RegistryClient *client,
-                       Target target,
-                       const QString &repository,
-                       QWidget *parent)
-    : BatchDialog(client, target, repository, parent)
-{
-    setWindowTitle(tr("Lock Attributes"));
-}
-
 LockDialog::LockDialog(RegistryClient *client, const RepositoryInfo &repository, QWidget *parent)
-    : LockDialog(client, Target::Repository, repository.name, parent)
+    : BatchDialog(client, Target::Repository, repository.name, tr("Lock Attributes"), parent)
 {
     m_repositoryInfo = repository;
     buildUi(tr("Lock attributes of the repository %1").arg(repository.name));
@@ -56,7 +47,7 @@ LockDialog::LockDialog(RegistryClient *client,
                        const QString &repository,
                        const QList<TagInfo> &tags,
                        QWidget *parent)
-    : LockDialog(client, Target::Tags, repository, parent)
+    : BatchDialog(client, Target::Tags, repository, tr("Lock Attributes"), parent)
 {
     m_tags = tags;
     if (tags.size() == 1) {
@@ -74,7 +65,7 @@ LockDialog::LockDialog(RegistryClient *client,
                        const QString &repository,
                        const ManifestInfo &manifest,
                        QWidget *parent)
-    : LockDialog(client, Target::Manifest, repository, parent)
+    : BatchDialog(client, Target::Manifest, repository, tr("Lock Attributes"), parent)
 {
     m_manifest = manifest;
     buildUi(tr("Lock attributes of the manifest %1@%2")

@@ -59,7 +59,6 @@ Q_SIGNALS:
     void manifestUpdated(const Berth::ManifestInfo &manifest);
 
 private:
-    LockDialog(RegistryClient *client, Target target, const QString &repository, QWidget *parent);
     void buildUi(const QString &heading, const QString &headingToolTip = {});
     int itemCount() const;
     QString itemName(int item) const override;
