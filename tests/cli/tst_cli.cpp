@@ -63,7 +63,7 @@ class tst_Cli : public QObject
             const QByteArray &stdinData = {},
             int timeoutMs = 60000)
     {
-        Run r = Test::runCli(args, env, stdinData, timeoutMs, m_password.toUtf8());
+        Run r = Test::runCli(args, env, stdinData, timeoutMs, {m_password.toUtf8()});
         if (r.exitCode == -99)
             r.err = "the password reached berth-cli's output";
         return r;

@@ -30,7 +30,7 @@ class tst_CliHostile : public QObject
         env.insert(QStringLiteral("BERTH_USERNAME"), QStringLiteral("user"));
         env.insert(QStringLiteral("BERTH_PASSWORD"), QString::fromLatin1(Password));
         env.insert(QStringLiteral("BERTH_SETTINGS"), QStringLiteral("/nonexistent/berth.ini"));
-        CliRun r = runCli(args, env, {}, 60000, Password);
+        CliRun r = runCli(args, env, {}, 60000, {Password});
         const QByteArray basic = QByteArray("user:" + Password).toBase64();
         if (r.out.contains(basic) || r.err.contains(basic))
             r.exitCode = -98;
