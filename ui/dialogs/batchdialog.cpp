@@ -51,6 +51,24 @@ void BatchDialog::addProgress(QVBoxLayout *layout)
     layout->addStretch();
 }
 
+int BatchDialog::itemCount() const
+{
+    return m_target == Target::Tags ? int(m_tags.size()) : 1;
+}
+
+QString BatchDialog::itemName(int item) const
+{
+    switch (m_target) {
+    case Target::Repository:
+        return m_repository;
+    case Target::Tags:
+        return m_tags.at(item).name;
+    case Target::Manifest:
+        return DialogText::shortDigest(m_manifest.digest);
+    }
+    return {};
+}
+
 bool BatchDialog::isRunning() const
 {
     return m_batch->isRunning();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/attributes.h"
 #include "registry/jobbatch.h"
 #include "ui/dialogs/dialogtext.h"
 
@@ -54,13 +55,17 @@ protected:
     // The progress bar while the batch runs, busy until it counts.
     void showBusy(bool busy);
 
-    virtual QString itemName(int item) const = 0;
+    // The items: the repository, the tags, or the manifest.
+    virtual int itemCount() const;
+    virtual QString itemName(int item) const;
     // The batch ended; `aborted` when the dialog is closing.
     virtual void batchFinished(bool aborted) = 0;
 
     RegistryClient *m_client;
     Target m_target;
     QString m_repository;
+    QList<TagInfo> m_tags;   // Target::Tags
+    ManifestInfo m_manifest; // Target::Manifest
     QProgressBar *m_progress = nullptr;
     MessageLabel *m_message = nullptr;
     // The outcome of the last run: the items that succeeded, and those that failed.

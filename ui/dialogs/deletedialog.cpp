@@ -253,22 +253,14 @@ int DeleteDialog::itemCount() const
 {
     if (m_target == Target::Manifest)
         return int(m_indexesToDelete.size()) + 1; // the indexes first, the manifest last
-    return m_target == Target::Tags ? int(m_tags.size()) : 1;
+    return BatchDialog::itemCount();
 }
 
 QString DeleteDialog::itemName(int item) const
 {
-    switch (m_target) {
-    case Target::Repository:
-        return m_repository;
-    case Target::Tags:
-        return m_tags.at(item).name;
-    case Target::Manifest:
-        return DialogText::shortDigest(item < m_indexesToDelete.size()
-                                           ? m_indexesToDelete.at(item).digest
-                                           : m_manifest.digest);
-    }
-    return {};
+    if (m_target == Target::Manifest && item < m_indexesToDelete.size())
+        return DialogText::shortDigest(m_indexesToDelete.at(item).digest);
+    return BatchDialog::itemName(item);
 }
 
 void DeleteDialog::accept()

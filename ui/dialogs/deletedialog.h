@@ -86,7 +86,7 @@ private:
     void showLockWarning(const QStringList &locked);
     void loadRepositoryInfo();
     void updateDeleteButton();
-    int itemCount() const;
+    int itemCount() const override;
     QString itemName(int item) const override;
     RegistryJob *startDelete(int item);
     void batchFinished(bool aborted) override;
@@ -94,8 +94,6 @@ private:
     RegistryJob *startManifestDelete(int item);
     void setDeleting(bool deleting);
 
-    QList<TagInfo> m_tags;
-    ManifestInfo m_manifest;
     IndexReferencesBox *m_references = nullptr;
     bool m_deleteWhenChecked = false;
     QList<ReferencingIndex> m_indexesToDelete; // of the running delete, before the manifest

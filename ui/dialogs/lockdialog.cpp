@@ -146,24 +146,6 @@ void LockDialog::buildUi(const QString &heading, const QString &headingToolTip)
     layout->addWidget(m_buttons);
 }
 
-int LockDialog::itemCount() const
-{
-    return m_target == Target::Tags ? int(m_tags.size()) : 1;
-}
-
-QString LockDialog::itemName(int item) const
-{
-    switch (m_target) {
-    case Target::Repository:
-        return m_repository;
-    case Target::Tags:
-        return m_tags.at(item).name;
-    case Target::Manifest:
-        return DialogText::shortDigest(m_manifest.digest);
-    }
-    return {};
-}
-
 ChangeableAttributes LockDialog::itemAttributes(int item) const
 {
     switch (m_target) {

@@ -60,16 +60,12 @@ Q_SIGNALS:
 
 private:
     void buildUi(const QString &heading, const QString &headingToolTip = {});
-    int itemCount() const;
-    QString itemName(int item) const override;
     ChangeableAttributes itemAttributes(int item) const;
     RegistryJob *startPatch(int item, const ChangeableAttributes &patch);
     void batchFinished(bool aborted) override;
     void setApplying(bool applying);
 
     RepositoryInfo m_repositoryInfo;
-    QList<TagInfo> m_tags;
-    ManifestInfo m_manifest;
 
     std::array<QCheckBox *, 4> m_checks{}; // indexed by Lock
     std::array<Qt::CheckState, 4> m_initial{};
