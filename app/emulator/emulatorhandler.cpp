@@ -112,6 +112,18 @@ std::expected<Repository *, Response> Handler::repositoryFor(const QString &name
     return repository;
 }
 
+std::expected<Handler::Listing, Response>
+Handler::listing(const Request &request, const QString &name, const char *action)
+{
+    const auto found = repositoryFor(name, action);
+    if (!found)
+        return std::unexpected(found.error());
+    Page page;
+    if (auto bad = parsePage(request, page))
+        return std::unexpected(*bad);
+    return Listing{*found, page};
+}
+
 std::optional<Response> Handler::authorize(const QList<Needed> &needed,
                                            const QStringList &challengeScopes) const
 {

@@ -62,6 +62,10 @@ private:
     // The repository `name` if the caller may do `action` on it; otherwise the answer (the
     // 401 challenge, or NAME_UNKNOWN).
     std::expected<Repository *, Response> repositoryFor(const QString &name, const char *action);
+    // For a listing of `name`: its repository (as repositoryFor) and the page asked for.
+    using Listing = std::pair<const Repository *, Page>;
+    std::expected<Listing, Response>
+    listing(const Request &request, const QString &name, const char *action);
     std::optional<Response> parsePage(const Request &request, Page &page) const;
     void addNextLink(Response &response,
                      const Request &request,

@@ -190,13 +190,10 @@ Response Handler::acrRepository(const Request &request, const QString &name)
 
 Response Handler::acrTags(const Request &request, const QString &name)
 {
-    const auto found = repositoryFor(name, "metadata_read");
-    if (!found)
-        return found.error();
-    const Repository *repository = *found;
-    Page page;
-    if (auto bad = parsePage(request, page))
-        return *bad;
+    const auto listed = listing(request, name, "metadata_read");
+    if (!listed)
+        return listed.error();
+    const auto [repository, page] = *listed;
     const QString digest = request.queryValue(QStringLiteral("digest"));
     QList<const TagRecord *> tags;
     for (const TagRecord &tag : repository->tags) {
@@ -247,13 +244,11 @@ Response Handler::acrTag(const Request &request, const QString &name, const QStr
 
 Response Handler::acrManifests(const Request &request, const QString &name)
 {
-    const auto found = repositoryFor(name, "metadata_read");
-    if (!found)
-        return found.error();
-    const Repository *repository = *found;
-    Page page;
-    if (auto bad = parsePage(request, page))
-        return *bad;
+    const auto listed = listing(request, name, "metadata_read");
+    if (!listed)
+        return listed.error();
+    const Repository *repository = listed->first;
+    const Page &page = listed->second;
     QList<const ManifestRecord *> manifests;
     for (const ManifestRecord &manifest : repository->manifests) {
         if (manifest.attributes.listEnabled)

@@ -88,13 +88,10 @@ Response Handler::catalog(const Request &request)
 
 Response Handler::tagsList(const Request &request, const QString &name)
 {
-    const auto found = repositoryFor(name, "pull");
-    if (!found)
-        return found.error();
-    Repository *repository = *found;
-    Page page;
-    if (auto bad = parsePage(request, page))
-        return *bad;
+    const auto listed = listing(request, name, "pull");
+    if (!listed)
+        return listed.error();
+    const auto [repository, page] = *listed;
     bool more = false;
     const QJsonArray tags = namesAfter(
         repository->tags, page.last, page.n,
