@@ -9,31 +9,6 @@
 
 namespace Berth::Cli {
 
-namespace {
-
-// A listing's -n and --orderby.
-ListOptions listOptions(const Arguments &args)
-{
-    ListOptions options;
-    options.pageSize = args.pageSize;
-    options.orderBy = args.orderBy == u"timedesc"  ? OrderBy::TimeDesc
-                      : args.orderBy == u"timeasc" ? OrderBy::TimeAsc
-                                                   : OrderBy::None;
-    return options;
-}
-
-// A listing for -o json: each item's JSON as the registry gave it.
-template<typename T>
-QJsonArray jsonArray(const QList<T> &items)
-{
-    QJsonArray out;
-    for (const T &item : items)
-        out.append(item.json);
-    return out;
-}
-
-} // namespace
-
 CommandRunner::CommandRunner(const Arguments &args, RegistryClient *client, QObject *parent)
     : QObject(parent)
     , m_args(args)
@@ -172,17 +147,33 @@ void CommandRunner::repoCommand(const QString &verb)
     }
 }
 
+template<typename T>
+void CommandRunner::listCommand(Job<QList<T>> *(RegistryClient::*list)(const QString &,
+                                                                       const ListOptions &),
+                                void (*printText)(const QList<T> &))
+{
+    if (!operands(1) || !checkRepository(m_args.words.at(2)))
+        return;
+    ListOptions options;
+    options.pageSize = m_args.pageSize;
+    options.orderBy = m_args.orderBy == u"timedesc"  ? OrderBy::TimeDesc
+                      : m_args.orderBy == u"timeasc" ? OrderBy::TimeAsc
+                                                     : OrderBy::None;
+    whenDone((m_client->*list)(m_args.words.at(2), options),
+             [this, printText](const QList<T> &items) {
+                 if (!m_args.json)
+                     return printText(items);
+                 QJsonArray out; // each item's JSON as the registry gave it
+                 for (const T &item : items)
+                     out.append(item.json);
+                 printJson(out);
+             });
+}
+
 void CommandRunner::tagCommand(const QString &verb)
 {
-    if (verb == u"list") {
-        if (!operands(1) || !checkRepository(m_args.words.at(2)))
-            return;
-        whenDone(m_client->listTags(m_args.words.at(2), listOptions(m_args)),
-                 [this](const QList<TagInfo> &tags) {
-                     m_args.json ? printJson(jsonArray(tags)) : printTags(tags);
-                 });
-        return;
-    }
+    if (verb == u"list")
+        return listCommand(&RegistryClient::listTags, printTags);
     if (verb != u"show" && verb != u"update" && verb != u"delete")
         return usageError(QStringLiteral("Unknown tag command \"%1\".").arg(verb));
     if (!operands(1))
@@ -208,15 +199,8 @@ void CommandRunner::tagCommand(const QString &verb)
 
 void CommandRunner::manifestCommand(const QString &verb)
 {
-    if (verb == u"list") {
-        if (!operands(1) || !checkRepository(m_args.words.at(2)))
-            return;
-        whenDone(m_client->listManifests(m_args.words.at(2), listOptions(m_args)),
-                 [this](const QList<ManifestInfo> &manifests) {
-                     m_args.json ? printJson(jsonArray(manifests)) : printManifests(manifests);
-                 });
-        return;
-    }
+    if (verb == u"list")
+        return listCommand(&RegistryClient::listManifests, printManifests);
     if (verb != u"show" && verb != u"update" && verb != u"delete")
         return usageError(QStringLiteral("Unknown manifest command \"%1\".").arg(verb));
     if (!operands(1))
