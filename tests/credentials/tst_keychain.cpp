@@ -22,17 +22,12 @@ using namespace Berth;
 using Berth::Test::awaitJob;
 using Berth::Test::errorCode;
 using Berth::Test::errorMessage;
+using Berth::Test::fileBytes;
 
 namespace {
 
 const QString Secret = QStringLiteral("kc-Secret-Never-On-Disk-7f3a");
 const QString EmulatorPassword = QStringLiteral("Emu-Pa55-word-9c1d");
-
-QByteArray fileBytes(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
 
 // Every file under `dir` whose bytes contain `needle`.
 QStringList filesContaining(const QString &dir, const QByteArray &needle)
