@@ -4,6 +4,7 @@
 #include "models/tagfiltermodel.h"
 #include "models/tagmodel.h"
 #include "stallprobe.h"
+#include "ui/tablesetup.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -69,26 +70,6 @@ void configureTree(QTreeView *view, RepositoryModel *model)
     view->header()->setSectionResizeMode(RepositoryModel::Manifests, QHeaderView::ResizeToContents);
 }
 
-// The tag table as the window sets it up (ui/repositorypane.cpp, makeTable()).
-void configureTable(QTableView *view, TagFilterModel *proxy)
-{
-    view->setModel(proxy);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    view->setAlternatingRowColors(true);
-    view->setWordWrap(false);
-    view->setTextElideMode(Qt::ElideMiddle);
-    view->verticalHeader()->hide();
-    view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    view->horizontalHeader()->setHighlightSections(false);
-    view->horizontalHeader()->setStretchLastSection(false);
-    view->horizontalHeader()->setSortIndicatorShown(true);
-    view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder); // server order
-    view->setSortingEnabled(true);
-    for (int column = TagModel::WriteEnabled; column <= TagModel::ListEnabled; ++column)
-        view->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
-}
-
 class Clock
 {
 public:
@@ -135,7 +116,7 @@ BrowseFigures runBrowse(RegistryClient *client, StallProbe *probe, const BrowseO
         tree->setModel(&repositories);
     else
         configureTree(tree, &repositories);
-    configureTable(table, &filter);
+    setUpItemTable(table, &filter, TagModel::WriteEnabled);
     window.setSizes({400, 880});
     window.resize(1280, 800);
     window.show();

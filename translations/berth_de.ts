@@ -79,6 +79,13 @@
     </message>
 </context>
 <context>
+    <name>Berth::BatchDialog</name>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+</context>
+<context>
     <name>Berth::ConnectionDialog</name>
     <message>
         <source>Connect to a Registry</source>
@@ -360,10 +367,6 @@
     <message>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
-    </message>
-    <message>
-        <source>%1 of %2</source>
-        <translation>%1 von %2</translation>
     </message>
     <message>
         <source>Locked (deleteEnabled or writeEnabled is off), so the registry will refuse to delete it until it is unlocked: %1</source>
@@ -711,10 +714,6 @@
     <message>
         <source>Apply</source>
         <translation>Übernehmen</translation>
-    </message>
-    <message>
-        <source>%1 of %2</source>
-        <translation>%1 von %2</translation>
     </message>
     <message numerus="yes">
         <source>Applying the change to %n item(s)…</source>

@@ -23,7 +23,29 @@
 namespace Berth {
 
 namespace {
+
 constexpr int StatusMs = 4000;
+
+// The lock or delete dialog for what the pane's table has selected: the tags, or the first
+// manifest (saying `oneAtATime` in the status bar when there are more); nullptr when
+// nothing is selected.
+template<typename Dialog>
+Dialog *dialogForSelection(RepositoryPane *pane, QMainWindow *window, const QString &oneAtATime)
+{
+    RegistryClient *client = pane->client();
+    const QString repo = pane->repository();
+    if (pane->listing() == RepositoryPane::Listing::Tags) {
+        const QList<TagInfo> tags = pane->selectedTags();
+        return tags.isEmpty() ? nullptr : new Dialog(client, repo, tags, window);
+    }
+    const QList<ManifestInfo> manifests = pane->selectedManifests();
+    if (manifests.isEmpty())
+        return nullptr;
+    if (manifests.size() > 1)
+        window->statusBar()->showMessage(oneAtATime, StatusMs);
+    return new Dialog(client, repo, manifests.first(), window);
+}
+
 } // namespace
 
 void MainWindow::openDialog(QDialog *dialog)
@@ -180,20 +202,10 @@ void MainWindow::editLocks()
     }
     QPointer<RegistryClient> client = m_pane->client();
     const QString repo = m_pane->repository();
-    LockDialog *dialog = nullptr;
-    if (m_pane->listing() == RepositoryPane::Listing::Tags) {
-        const QList<TagInfo> tags = m_pane->selectedTags();
-        if (tags.isEmpty())
-            return;
-        dialog = new LockDialog(client, repo, tags, this);
-    } else {
-        const QList<ManifestInfo> manifests = m_pane->selectedManifests();
-        if (manifests.isEmpty())
-            return;
-        if (manifests.size() > 1)
-            statusBar()->showMessage(tr("Manifests are locked one at a time."), StatusMs);
-        dialog = new LockDialog(client, repo, manifests.first(), this);
-    }
+    auto *dialog
+        = dialogForSelection<LockDialog>(m_pane, this, tr("Manifests are locked one at a time."));
+    if (!dialog)
+        return;
     connect(dialog, &LockDialog::tagsUpdated, this,
             [this, client, repo](const QList<TagInfo> &t) { applyTagsUpdate(client, repo, t); });
     connect(dialog, &LockDialog::manifestUpdated, this,
@@ -255,21 +267,10 @@ void MainWindow::deleteSelected()
         return;
     }
     QPointer<RegistryClient> client = m_pane->client();
-    const QString repo = m_pane->repository();
-    DeleteDialog *dialog = nullptr;
-    if (m_pane->listing() == RepositoryPane::Listing::Tags) {
-        const QList<TagInfo> tags = m_pane->selectedTags();
-        if (tags.isEmpty())
-            return;
-        dialog = new DeleteDialog(client, repo, tags, this);
-    } else {
-        const QList<ManifestInfo> manifests = m_pane->selectedManifests();
-        if (manifests.isEmpty())
-            return;
-        if (manifests.size() > 1)
-            statusBar()->showMessage(tr("Manifests are deleted one at a time."), StatusMs);
-        dialog = new DeleteDialog(client, repo, manifests.first(), this);
-    }
+    auto *dialog = dialogForSelection<DeleteDialog>(m_pane, this,
+                                                    tr("Manifests are deleted one at a time."));
+    if (!dialog)
+        return;
     if (m_pane->isRepositoryDeleteLocked())
         dialog->warnLockedRepository(); // the registry would refuse it (405)
     connect(dialog, &DeleteDialog::deleted, this,

@@ -10,6 +10,7 @@
 #include "ui/keptselection.h"
 #include "ui/manifestview.h"
 #include "ui/selectalltableview.h"
+#include "ui/tablesetup.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -206,24 +207,9 @@ RepositoryPane::~RepositoryPane() = default;
 QTableView *RepositoryPane::makeTable(TagFilterModel *proxy)
 {
     auto *view = new SelectAllTableView(this);
-    view->setModel(proxy);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    view->setAlternatingRowColors(true);
-    view->setWordWrap(false);
-    view->setTextElideMode(Qt::ElideMiddle);
-    view->verticalHeader()->hide();
-    view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    view->horizontalHeader()->setHighlightSections(false);
-    view->horizontalHeader()->setStretchLastSection(false);
-    view->horizontalHeader()->setSortIndicatorShown(true);
-    view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder); // server order
-    view->setSortingEnabled(true);
-    // Lock columns are icons: keep them narrow.
-    const int firstLock
-        = proxy == m_tagProxy ? int(TagModel::WriteEnabled) : int(ManifestModel::WriteEnabled);
-    for (int column = firstLock; column < firstLock + 4; ++column)
-        view->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    setUpItemTable(view, proxy,
+                   proxy == m_tagProxy ? int(TagModel::WriteEnabled)
+                                       : int(ManifestModel::WriteEnabled));
     connect(view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this, view] {
         if (view == currentView())
             m_detailsTimer.start();

@@ -1,11 +1,11 @@
 #include "auth/authenticator.h"
 
+#include "auth/authtr.h"
 #include "auth/realmtrust.h"
 #include "core/headervalue.h"
 #include "registry/connection.h"
 #include "registry/requestjob.h"
 
-#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
@@ -16,11 +16,6 @@ Q_LOGGING_CATEGORY(lcAuth, "berth.auth", QtWarningMsg)
 namespace Berth {
 
 namespace {
-
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(Berth::Auth)
-};
 
 constexpr qint64 MaxTokenResponse = 1 << 20;
 
@@ -99,21 +94,23 @@ Job<QByteArray> *Authenticator::authorize(const QList<AuthChallenge> &challenges
         if (creds.kind != Credentials::Kind::Password
             && creds.kind != Credentials::Kind::RefreshToken)
             return failedJob<QByteArray>(
-                this, unauthorized(Tr::tr("The registry asks for a username and password.")));
+                this, unauthorized(AuthTr::tr("The registry asks for a username and password.")));
         if (!m_connection->mayCarrySecrets(m_connection->registry()))
             return failedJob<QByteArray>(
-                this, RegistryError::make(ErrorCode::InsecureUrl,
-                                          Tr::tr("Refusing to send a password over plain http.")));
+                this,
+                RegistryError::make(ErrorCode::InsecureUrl,
+                                    AuthTr::tr("Refusing to send a password over plain http.")));
         m_basic = "Basic " + (creds.username + u':' + creds.secret).toUtf8().toBase64();
         auto *job = new Job<QByteArray>(this);
         job->succeed(m_basic);
         return job;
     }
     return failedJob<QByteArray>(
-        this, unauthorized(challenges.isEmpty()
-                               ? Tr::tr("The registry refused access and named no way to sign in.")
-                               : Tr::tr("The registry asks for an unsupported sign-in scheme (%1).")
-                                     .arg(challenges.first().scheme)));
+        this,
+        unauthorized(challenges.isEmpty()
+                         ? AuthTr::tr("The registry refused access and named no way to sign in.")
+                         : AuthTr::tr("The registry asks for an unsupported sign-in scheme (%1).")
+                               .arg(challenges.first().scheme)));
 }
 
 Job<QByteArray> *Authenticator::bearer(const AuthChallenge &challenge, const QStringList &scopes)
@@ -123,8 +120,8 @@ Job<QByteArray> *Authenticator::bearer(const AuthChallenge &challenge, const QSt
     if (!realm.isValid() || realm.host().isEmpty()
         || (realm.scheme() != u"https" && realm.scheme() != u"http") || !realm.userInfo().isEmpty())
         return failedJob<QByteArray>(
-            this, unauthorized(Tr::tr("The registry's sign-in challenge names no usable token "
-                                      "endpoint (realm).")));
+            this, unauthorized(AuthTr::tr("The registry's sign-in challenge names no usable token "
+                                          "endpoint (realm).")));
     if (std::optional<RegistryError> refused = checkRealm(m_connection->settings(), realm)) {
         if (refused->code == ErrorCode::UntrustedRealm)
             Q_EMIT realmRefused(realmName(realm),
@@ -234,7 +231,8 @@ Job<Authenticator::Grant> *Authenticator::tokenRequest(HttpRequest request, cons
         RegistryError error = r.error();
         if (error.httpStatus == 401 || error.httpStatus == 403) {
             error.code = ErrorCode::Unauthorized;
-            error.message = Tr::tr("The registry refused the credentials: %1").arg(error.message);
+            error.message
+                = AuthTr::tr("The registry refused the credentials: %1").arg(error.message);
         }
         job->fail(std::move(error));
     });
@@ -251,7 +249,7 @@ Authenticator::parseGrant(const QByteArray &body, const QString &field, int stat
     if (token.isEmpty())
         return std::unexpected(RegistryError::make(
             ErrorCode::InvalidResponse,
-            Tr::tr("The token endpoint answered without a %1.").arg(field), status));
+            AuthTr::tr("The token endpoint answered without a %1.").arg(field), status));
     Grant grant;
     grant.token = token.toUtf8();
     // Whatever it is, it is secret now: it must not be shown, not even in this refusal.
@@ -259,8 +257,8 @@ Authenticator::parseGrant(const QByteArray &body, const QString &field, int stat
     if (!isToken68(grant.token))
         return std::unexpected(
             RegistryError::make(ErrorCode::InvalidResponse,
-                                Tr::tr("The token endpoint answered with a malformed %1 (it "
-                                       "holds characters a token may not have).")
+                                AuthTr::tr("The token endpoint answered with a malformed %1 (it "
+                                           "holds characters a token may not have).")
                                     .arg(field),
                                 status));
     grant.expiresIn = qint64(object.value(u"expires_in").toDouble(0));

@@ -1,18 +1,13 @@
 #include "auth/realmtrust.h"
 
+#include "auth/authtr.h"
 #include "registry/connection.h"
 
-#include <QCoreApplication>
 #include <QJsonObject>
 
 namespace Berth {
 
 namespace {
-
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(Berth::Auth)
-};
 
 // Token services that registries document as their own, on another host.
 struct KnownTokenService
@@ -83,7 +78,7 @@ std::optional<RegistryError> checkRealm(const ConnectionSettings &settings, cons
     if (plainRealm && !plainAllowed)
         return RegistryError::make(
             ErrorCode::InsecureUrl,
-            Tr::tr("Refusing to ask for a token over plain http at %1.").arg(realmName(realm)));
+            AuthTr::tr("Refusing to ask for a token over plain http at %1.").arg(realmName(realm)));
 
     const Credentials &credentials = settings.credentials;
     switch (credentials.kind) {
@@ -93,17 +88,18 @@ std::optional<RegistryError> checkRealm(const ConnectionSettings &settings, cons
     case Credentials::Kind::AadToken:
         if (isSameOrigin(registry, realm))
             return std::nullopt;
-        return untrusted(Tr::tr("The registry sends sign-in to another server, %1. Azure tokens "
-                                "go only to the registry itself; not sending it.")
-                             .arg(realmName(realm)),
-                         realm, false);
+        return untrusted(
+            AuthTr::tr("The registry sends sign-in to another server, %1. Azure tokens "
+                       "go only to the registry itself; not sending it.")
+                .arg(realmName(realm)),
+            realm, false);
     case Credentials::Kind::Password:
         if (sameHost(registry, realm) || isKnownTokenService(registry, realm)
             || isApproved(settings.trustedRealms, realm))
             return std::nullopt;
-        return untrusted(Tr::tr("The registry sends sign-in to another server, %1. Berth sends "
-                                "your password there only once you trust that server for "
-                                "this registry.")
+        return untrusted(AuthTr::tr("The registry sends sign-in to another server, %1. Berth sends "
+                                    "your password there only once you trust that server for "
+                                    "this registry.")
                              .arg(realmName(realm)),
                          realm, true);
     }

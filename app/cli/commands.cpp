@@ -147,27 +147,33 @@ void CommandRunner::repoCommand(const QString &verb)
     }
 }
 
-void CommandRunner::tagCommand(const QString &verb)
+template<typename T>
+void CommandRunner::listCommand(Job<QList<T>> *(RegistryClient::*list)(const QString &,
+                                                                       const ListOptions &),
+                                void (*printText)(const QList<T> &))
 {
+    if (!operands(1) || !checkRepository(m_args.words.at(2)))
+        return;
     ListOptions options;
     options.pageSize = m_args.pageSize;
     options.orderBy = m_args.orderBy == u"timedesc"  ? OrderBy::TimeDesc
                       : m_args.orderBy == u"timeasc" ? OrderBy::TimeAsc
                                                      : OrderBy::None;
-    if (verb == u"list") {
-        if (!operands(1) || !checkRepository(m_args.words.at(2)))
-            return;
-        whenDone(m_client->listTags(m_args.words.at(2), options),
-                 [this](const QList<TagInfo> &tags) {
-                     if (!m_args.json)
-                         return printTags(tags);
-                     QJsonArray out;
-                     for (const TagInfo &t : tags)
-                         out.append(t.json);
-                     printJson(out);
-                 });
-        return;
-    }
+    whenDone((m_client->*list)(m_args.words.at(2), options),
+             [this, printText](const QList<T> &items) {
+                 if (!m_args.json)
+                     return printText(items);
+                 QJsonArray out; // each item's JSON as the registry gave it
+                 for (const T &item : items)
+                     out.append(item.json);
+                 printJson(out);
+             });
+}
+
+void CommandRunner::tagCommand(const QString &verb)
+{
+    if (verb == u"list")
+        return listCommand(&RegistryClient::listTags, printTags);
     if (verb != u"show" && verb != u"update" && verb != u"delete")
         return usageError(QStringLiteral("Unknown tag command \"%1\".").arg(verb));
     if (!operands(1))
@@ -193,25 +199,8 @@ void CommandRunner::tagCommand(const QString &verb)
 
 void CommandRunner::manifestCommand(const QString &verb)
 {
-    if (verb == u"list") {
-        if (!operands(1) || !checkRepository(m_args.words.at(2)))
-            return;
-        ListOptions options;
-        options.pageSize = m_args.pageSize;
-        options.orderBy = m_args.orderBy == u"timedesc"  ? OrderBy::TimeDesc
-                          : m_args.orderBy == u"timeasc" ? OrderBy::TimeAsc
-                                                         : OrderBy::None;
-        whenDone(m_client->listManifests(m_args.words.at(2), options),
-                 [this](const QList<ManifestInfo> &manifests) {
-                     if (!m_args.json)
-                         return printManifests(manifests);
-                     QJsonArray out;
-                     for (const ManifestInfo &m : manifests)
-                         out.append(m.json);
-                     printJson(out);
-                 });
-        return;
-    }
+    if (verb == u"list")
+        return listCommand(&RegistryClient::listManifests, printManifests);
     if (verb != u"show" && verb != u"update" && verb != u"delete")
         return usageError(QStringLiteral("Unknown manifest command \"%1\".").arg(verb));
     if (!operands(1))

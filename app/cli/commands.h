@@ -13,7 +13,8 @@
 
 namespace Berth {
 class RegistryClient;
-}
+struct ListOptions;
+} // namespace Berth
 
 namespace Berth::Cli {
 
@@ -52,6 +53,11 @@ private:
     std::optional<Reference> referenceOperand(const QString &text, ReferenceNeeds needs);
     template<typename T, typename F>
     void whenDone(Job<T> *job, F &&onSuccess);
+    // `tag list` and `manifest list`: the repository operand checked, then `list` of it
+    // with -n and --orderby, printed by `printText` or as -o json.
+    template<typename T>
+    void listCommand(Job<QList<T>> *(RegistryClient::*list)(const QString &, const ListOptions &),
+                     void (*printText)(const QList<T> &));
 
     Arguments m_args;
     RegistryClient *m_client;

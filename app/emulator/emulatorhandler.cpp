@@ -100,6 +100,30 @@ Handler::Caller Handler::identify(const Request &request)
     return caller;
 }
 
+std::expected<Repository *, Response> Handler::repositoryFor(const QString &name,
+                                                             const char *action)
+{
+    if (auto refused = authorize({{QStringLiteral("repository"), name, QLatin1String(action)}},
+                                 {u"repository:" + name + u':' + QLatin1String(action)}))
+        return std::unexpected(*refused);
+    Repository *repository = m_store.visibleRepository(name);
+    if (!repository)
+        return std::unexpected(nameUnknown(name));
+    return repository;
+}
+
+std::expected<Handler::Listing, Response>
+Handler::listing(const Request &request, const QString &name, const char *action)
+{
+    const auto found = repositoryFor(name, action);
+    if (!found)
+        return std::unexpected(found.error());
+    Page page;
+    if (auto bad = parsePage(request, page))
+        return std::unexpected(*bad);
+    return Listing{*found, page};
+}
+
 std::optional<Response> Handler::authorize(const QList<Needed> &needed,
                                            const QStringList &challengeScopes) const
 {

@@ -9,6 +9,7 @@
 #include "emulator/emulatorhttp.h"
 #include "emulator/emulatorstore.h"
 
+#include <expected>
 #include <optional>
 
 namespace Berth::Emu {
@@ -58,6 +59,13 @@ private:
     std::optional<Response> authorize(const QList<Needed> &needed,
                                       const QStringList &challengeScopes) const;
     Response challenge(const QStringList &scopes, const QString &error) const;
+    // The repository `name` if the caller may do `action` on it; otherwise the answer (the
+    // 401 challenge, or NAME_UNKNOWN).
+    std::expected<Repository *, Response> repositoryFor(const QString &name, const char *action);
+    // For a listing of `name`: its repository (as repositoryFor) and the page asked for.
+    using Listing = std::pair<const Repository *, Page>;
+    std::expected<Listing, Response>
+    listing(const Request &request, const QString &name, const char *action);
     std::optional<Response> parsePage(const Request &request, Page &page) const;
     void addNextLink(Response &response,
                      const Request &request,
@@ -86,7 +94,9 @@ private:
     // Uploads (emulatorhandler_uploads.cpp).
     Response uploads(const Request &request, const QString &name, const QString &uuid);
     Response startUpload(const Request &request, const QString &name);
-    Response uploadSessionResponse(int status, const UploadSession &session) const;
+    // `response` with the session's Location, Range and Docker-Upload-UUID.
+    Response uploadSessionResponse(Response response, const UploadSession &session) const;
+    Response rangeInvalid(const UploadSession &session) const; // 416, with the session
     QString uploadLocation(const UploadSession &session) const;
     std::optional<Response> checkState(const Request &request, const UploadSession &session) const;
     std::optional<Response> appendChunk(const Request &request, UploadSession &session) const;
@@ -98,6 +108,8 @@ private:
     Response acrTag(const Request &request, const QString &name, const QString &tag);
     Response acrManifests(const Request &request, const QString &name);
     Response acrManifest(const Request &request, const QString &name, const QString &digest);
+    // {"registry", "imageName": name, field: value}: how /acr/v1/ answers about one thing.
+    QJsonObject acrBody(const QString &name, const QString &field, const QJsonValue &value) const;
     QJsonObject repositoryJson(const Repository &repository) const;
     QJsonObject tagJson(const TagRecord &tag) const;
     QJsonObject manifestJson(const Repository &repository, const ManifestRecord &manifest) const;

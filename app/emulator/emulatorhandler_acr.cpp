@@ -75,9 +75,21 @@ Response invalidAttributes()
         QStringLiteral("the request body is not a valid set of changeable attributes"));
 }
 
-QString scopeOf(const QString &name, const char *action)
+// One page of a listing: `items` in the order `page` asks for, each made JSON by `toJson`;
+// `next` is the key of the last one when another page follows, empty otherwise.
+template<typename T, typename Page, typename Key, typename ToJson>
+QJsonArray pageOf(QList<const T *> items, const Page &page, Key key, ToJson toJson, QString &next)
 {
-    return u"repository:" + name + u':' + QLatin1String(action);
+    const bool byTime = isTimeOrder(page.orderby);
+    if (byTime)
+        sortByTime(items, page.orderby);
+    bool more = false;
+    const QList<const T *> selected = takePage(items, page.last, byTime, page.n, key, more);
+    QJsonArray array;
+    for (const T *item : selected)
+        array.append(toJson(*item));
+    next = more ? key(selected.last()) : QString();
+    return array;
 }
 
 } // namespace
@@ -133,6 +145,14 @@ QJsonObject Handler::manifestJson(const Repository &repository,
     return json;
 }
 
+QJsonObject
+Handler::acrBody(const QString &name, const QString &field, const QJsonValue &value) const
+{
+    return {{QStringLiteral("registry"), m_config.service()},
+            {QStringLiteral("imageName"), name},
+            {field, value}};
+}
+
 Response Handler::acrRepository(const Request &request, const QString &name)
 {
     const bool read = request.method == "GET" || request.method == "HEAD";
@@ -141,12 +161,10 @@ Response Handler::acrRepository(const Request &request, const QString &name)
                                                      : "delete";
     if (!read && request.method != "PATCH" && request.method != "DELETE")
         return unsupported();
-    if (auto refused = authorize({{QStringLiteral("repository"), name, QLatin1String(action)}},
-                                 {scopeOf(name, action)}))
-        return *refused;
-    Repository *repository = m_store.visibleRepository(name);
-    if (!repository)
-        return nameUnknown(name);
+    const auto found = repositoryFor(name, action);
+    if (!found)
+        return found.error();
+    Repository *repository = *found;
     if (request.method == "PATCH") {
         const auto changeable = changeableFrom(request.body);
         if (!changeable || !repository->attributes.apply(*changeable))
@@ -172,37 +190,23 @@ Response Handler::acrRepository(const Request &request, const QString &name)
 
 Response Handler::acrTags(const Request &request, const QString &name)
 {
-    if (auto refused
-        = authorize({{QStringLiteral("repository"), name, QStringLiteral("metadata_read")}},
-                    {scopeOf(name, "metadata_read")})) {
-        return *refused;
-    }
-    const Repository *repository = m_store.visibleRepository(name);
-    if (!repository)
-        return nameUnknown(name);
-    Page page;
-    if (auto bad = parsePage(request, page))
-        return *bad;
+    const auto listed = listing(request, name, "metadata_read");
+    if (!listed)
+        return listed.error();
+    const auto [repository, page] = *listed;
     const QString digest = request.queryValue(QStringLiteral("digest"));
     QList<const TagRecord *> tags;
     for (const TagRecord &tag : repository->tags) {
         if (tag.attributes.listEnabled && (digest.isEmpty() || tag.digest == digest))
             tags.append(&tag);
     }
-    const bool byTime = isTimeOrder(page.orderby);
-    if (byTime)
-        sortByTime(tags, page.orderby);
-    bool more = false;
-    const auto selected = takePage(
-        tags, page.last, byTime, page.n, [](const TagRecord *t) { return t->name; }, more);
-    QJsonArray array;
-    for (const TagRecord *tag : selected)
-        array.append(tagJson(*tag));
-    Response response = jsonResponse(200, {{QStringLiteral("registry"), m_config.service()},
-                                           {QStringLiteral("imageName"), name},
-                                           {QStringLiteral("tags"), array}});
-    if (more)
-        addNextLink(response, request, page, selected.last()->name, digest);
+    QString next;
+    const QJsonArray array = pageOf(
+        tags, page, [](const TagRecord *t) { return t->name; },
+        [this](const TagRecord &t) { return tagJson(t); }, next);
+    Response response = jsonResponse(200, acrBody(name, QStringLiteral("tags"), array));
+    if (!next.isEmpty())
+        addNextLink(response, request, page, next, digest);
     return response;
 }
 
@@ -214,12 +218,10 @@ Response Handler::acrTag(const Request &request, const QString &name, const QStr
     const char *action = read                        ? "metadata_read"
                          : request.method == "PATCH" ? "metadata_write"
                                                      : "delete";
-    if (auto refused = authorize({{QStringLiteral("repository"), name, QLatin1String(action)}},
-                                 {scopeOf(name, action)}))
-        return *refused;
-    Repository *repository = m_store.visibleRepository(name);
-    if (!repository)
-        return nameUnknown(name);
+    const auto found = repositoryFor(name, action);
+    if (!found)
+        return found.error();
+    Repository *repository = *found;
     const auto it = repository->tags.find(tagName);
     if (it == repository->tags.end())
         return tagUnknown();
@@ -237,44 +239,28 @@ Response Handler::acrTag(const Request &request, const QString &name, const QStr
         if (!changeable || !it->attributes.apply(*changeable))
             return invalidAttributes();
     }
-    return jsonResponse(200, {{QStringLiteral("registry"), m_config.service()},
-                              {QStringLiteral("imageName"), name},
-                              {QStringLiteral("tag"), tagJson(*it)}});
+    return jsonResponse(200, acrBody(name, QStringLiteral("tag"), tagJson(*it)));
 }
 
 Response Handler::acrManifests(const Request &request, const QString &name)
 {
-    if (auto refused
-        = authorize({{QStringLiteral("repository"), name, QStringLiteral("metadata_read")}},
-                    {scopeOf(name, "metadata_read")})) {
-        return *refused;
-    }
-    const Repository *repository = m_store.visibleRepository(name);
-    if (!repository)
-        return nameUnknown(name);
-    Page page;
-    if (auto bad = parsePage(request, page))
-        return *bad;
+    const auto listed = listing(request, name, "metadata_read");
+    if (!listed)
+        return listed.error();
+    const Repository *repository = listed->first;
+    const Page &page = listed->second;
     QList<const ManifestRecord *> manifests;
     for (const ManifestRecord &manifest : repository->manifests) {
         if (manifest.attributes.listEnabled)
             manifests.append(&manifest);
     }
-    const bool byTime = isTimeOrder(page.orderby);
-    if (byTime)
-        sortByTime(manifests, page.orderby);
-    bool more = false;
-    const auto selected = takePage(
-        manifests, page.last, byTime, page.n, [](const ManifestRecord *m) { return m->digest; },
-        more);
-    QJsonArray array;
-    for (const ManifestRecord *manifest : selected)
-        array.append(manifestJson(*repository, *manifest));
-    Response response = jsonResponse(200, {{QStringLiteral("registry"), m_config.service()},
-                                           {QStringLiteral("imageName"), name},
-                                           {QStringLiteral("manifests"), array}});
-    if (more)
-        addNextLink(response, request, page, selected.last()->digest);
+    QString next;
+    const QJsonArray array = pageOf(
+        manifests, page, [](const ManifestRecord *m) { return m->digest; },
+        [&](const ManifestRecord &m) { return manifestJson(*repository, m); }, next);
+    Response response = jsonResponse(200, acrBody(name, QStringLiteral("manifests"), array));
+    if (!next.isEmpty())
+        addNextLink(response, request, page, next);
     return response;
 }
 
@@ -284,12 +270,10 @@ Response Handler::acrManifest(const Request &request, const QString &name, const
     if (!read && request.method != "PATCH")
         return unsupported();
     const char *action = read ? "metadata_read" : "metadata_write";
-    if (auto refused = authorize({{QStringLiteral("repository"), name, QLatin1String(action)}},
-                                 {scopeOf(name, action)}))
-        return *refused;
-    Repository *repository = m_store.visibleRepository(name);
-    if (!repository)
-        return nameUnknown(name);
+    const auto found = repositoryFor(name, action);
+    if (!found)
+        return found.error();
+    Repository *repository = *found;
     const auto it = repository->manifests.find(digest);
     if (it == repository->manifests.end())
         return manifestUnknown();
@@ -298,9 +282,8 @@ Response Handler::acrManifest(const Request &request, const QString &name, const
         if (!changeable || !it->attributes.apply(*changeable))
             return invalidAttributes();
     }
-    return jsonResponse(200, {{QStringLiteral("registry"), m_config.service()},
-                              {QStringLiteral("imageName"), name},
-                              {QStringLiteral("manifest"), manifestJson(*repository, *it)}});
+    return jsonResponse(200,
+                        acrBody(name, QStringLiteral("manifest"), manifestJson(*repository, *it)));
 }
 
 } // namespace Berth::Emu

@@ -43,7 +43,7 @@ Response Handler::uploads(const Request &request, const QString &name, const QSt
     if (!session || session->repository != name)
         return blobUploadUnknown();
     if (request.method == "GET" || request.method == "HEAD")
-        return uploadSessionResponse(204, *session);
+        return uploadSessionResponse(emptyResponse(204), *session);
     if (request.method == "DELETE") {
         m_store.removeUpload(uuid);
         return emptyResponse(204);
@@ -55,7 +55,7 @@ Response Handler::uploads(const Request &request, const QString &name, const QSt
     if (request.method == "PATCH") {
         if (auto refused = appendChunk(request, *session))
             return *refused;
-        return uploadSessionResponse(202, *session);
+        return uploadSessionResponse(emptyResponse(202), *session);
     }
     const QString digest = request.queryValue(QStringLiteral("digest"));
     if (!Store::isValidDigest(digest))
@@ -108,16 +108,22 @@ Response Handler::startUpload(const Request &request, const QString &name)
         return blobCreated(name, digest);
     }
     m_store.ensureRepository(name);
-    return uploadSessionResponse(202, m_store.createUpload(name));
+    return uploadSessionResponse(emptyResponse(202), m_store.createUpload(name));
 }
 
-Response Handler::uploadSessionResponse(int status, const UploadSession &session) const
+Response Handler::uploadSessionResponse(Response response, const UploadSession &session) const
 {
-    Response response = emptyResponse(status);
     response.setHeader("Location", uploadLocation(session).toUtf8());
     response.setHeader("Range", rangeOf(session));
     response.setHeader("Docker-Upload-UUID", session.uuid.toLatin1());
     return response;
+}
+
+Response Handler::rangeInvalid(const UploadSession &session) const
+{
+    return uploadSessionResponse(errorResponse(416, QStringLiteral("RANGE_INVALID"),
+                                               QStringLiteral("invalid content range")),
+                                 session);
 }
 
 // `_state` is what distribution (and ACR) put there: a MAC followed by the JSON
@@ -159,12 +165,7 @@ std::optional<Response> Handler::checkState(const Request &request,
         || state.value(u"UUID").toString() != session.uuid)
         return blobUploadInvalid();
     if (state.value(u"Offset").toInteger(-1) != session.data.size()) {
-        Response response = errorResponse(416, QStringLiteral("RANGE_INVALID"),
-                                          QStringLiteral("invalid content range"));
-        response.setHeader("Location", uploadLocation(session).toUtf8());
-        response.setHeader("Range", rangeOf(session));
-        response.setHeader("Docker-Upload-UUID", session.uuid.toLatin1());
-        return response;
+        return rangeInvalid(session);
     }
     return std::nullopt;
 }
@@ -185,12 +186,7 @@ std::optional<Response> Handler::appendChunk(const Request &request, UploadSessi
         const qint64 start = range.left(dash).toLongLong(&startOk);
         const qint64 end = range.mid(dash + 1).toLongLong(&endOk);
         if (dash <= 0 || !startOk || !endOk || start != session.data.size() || end < start) {
-            Response response = errorResponse(416, QStringLiteral("RANGE_INVALID"),
-                                              QStringLiteral("invalid content range"));
-            response.setHeader("Location", uploadLocation(session).toUtf8());
-            response.setHeader("Range", rangeOf(session));
-            response.setHeader("Docker-Upload-UUID", session.uuid.toLatin1());
-            return response;
+            return rangeInvalid(session);
         }
         if (end - start + 1 != request.body.size()) {
             return errorResponse(400, QStringLiteral("SIZE_INVALID"),

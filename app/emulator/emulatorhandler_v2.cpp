@@ -10,11 +10,6 @@ namespace Berth::Emu {
 
 namespace {
 
-QString pullScope(const QString &name)
-{
-    return u"repository:" + name + u":pull";
-}
-
 bool isOci(const QString &mediaType)
 {
     return mediaType == MediaType::OciManifest || mediaType == MediaType::OciIndex;
@@ -27,6 +22,26 @@ bool acceptsExactly(const QByteArray &accept, const QString &mediaType)
             return true;
     }
     return false;
+}
+
+// The page of a /v2/ listing: the names in `map` (sorted) after `last` whose item is
+// listed, `n` at most; `more` when another listed name follows.
+template<typename Map, typename Listed>
+QJsonArray namesAfter(const Map &map, const QString &last, int n, Listed listed, bool &more)
+{
+    QJsonArray names;
+    more = false;
+    for (auto it = last.isEmpty() ? map.constBegin() : map.upperBound(last); it != map.constEnd();
+         ++it) {
+        if (!listed(*it))
+            continue;
+        if (names.size() == n) {
+            more = true;
+            break;
+        }
+        names.append(it.key());
+    }
+    return names;
 }
 
 } // namespace
@@ -61,57 +76,30 @@ Response Handler::catalog(const Request &request)
     Page page;
     if (auto bad = parsePage(request, page))
         return *bad;
-    const auto &repositories = m_store.repositories();
-    auto it = page.last.isEmpty() ? repositories.constBegin() : repositories.upperBound(page.last);
-    QJsonArray names;
-    QString lastName;
     bool more = false;
-    for (; it != repositories.constEnd(); ++it) {
-        if (!it->visible || !it->attributes.listEnabled)
-            continue;
-        if (names.size() == page.n) {
-            more = true;
-            break;
-        }
-        names.append(it.key());
-        lastName = it.key();
-    }
+    const QJsonArray names = namesAfter(
+        m_store.repositories(), page.last, page.n,
+        [](const Repository &r) { return r.visible && r.attributes.listEnabled; }, more);
     Response response = jsonResponse(200, {{QStringLiteral("repositories"), names}});
     if (more)
-        addNextLink(response, request, page, lastName);
+        addNextLink(response, request, page, names.last().toString());
     return response;
 }
 
 Response Handler::tagsList(const Request &request, const QString &name)
 {
-    if (auto refused = authorize({{QStringLiteral("repository"), name, QStringLiteral("pull")}},
-                                 {pullScope(name)}))
-        return *refused;
-    Repository *repository = m_store.visibleRepository(name);
-    if (!repository)
-        return nameUnknown(name);
-    Page page;
-    if (auto bad = parsePage(request, page))
-        return *bad;
-    auto it = page.last.isEmpty() ? repository->tags.constBegin()
-                                  : repository->tags.upperBound(page.last);
-    QJsonArray tags;
-    QString lastName;
+    const auto listed = listing(request, name, "pull");
+    if (!listed)
+        return listed.error();
+    const auto [repository, page] = *listed;
     bool more = false;
-    for (; it != repository->tags.constEnd(); ++it) {
-        if (!it->attributes.listEnabled)
-            continue;
-        if (tags.size() == page.n) {
-            more = true;
-            break;
-        }
-        tags.append(it.key());
-        lastName = it.key();
-    }
+    const QJsonArray tags = namesAfter(
+        repository->tags, page.last, page.n,
+        [](const TagRecord &t) { return t.attributes.listEnabled; }, more);
     Response response
         = jsonResponse(200, {{QStringLiteral("name"), name}, {QStringLiteral("tags"), tags}});
     if (more)
-        addNextLink(response, request, page, lastName);
+        addNextLink(response, request, page, tags.last().toString());
     return response;
 }
 
@@ -128,12 +116,10 @@ Response Handler::manifest(const Request &request, const QString &name, const QS
 
 Response Handler::getManifest(const Request &request, const QString &name, const QString &reference)
 {
-    if (auto refused = authorize({{QStringLiteral("repository"), name, QStringLiteral("pull")}},
-                                 {pullScope(name)}))
-        return *refused;
-    Repository *repository = m_store.visibleRepository(name);
-    if (!repository)
-        return nameUnknown(name);
+    const auto found = repositoryFor(name, "pull");
+    if (!found)
+        return found.error();
+    Repository *repository = *found;
     const bool byDigest = reference.contains(u':');
     if (byDigest && !Store::isValidDigest(reference))
         return digestInvalid(QStringLiteral("provided digest did not match uploaded content"));
@@ -203,13 +189,10 @@ Response Handler::putManifest(const Request &request, const QString &name, const
 
 Response Handler::deleteManifest(const QString &name, const QString &reference)
 {
-    if (auto refused = authorize({{QStringLiteral("repository"), name, QStringLiteral("delete")}},
-                                 {u"repository:" + name + u":delete"})) {
-        return *refused;
-    }
-    Repository *repository = m_store.visibleRepository(name);
-    if (!repository)
-        return nameUnknown(name);
+    const auto found = repositoryFor(name, "delete");
+    if (!found)
+        return found.error();
+    Repository *repository = *found;
     // "A manifest can _only_ be deleted by digest" (the 2021-07-01 spec's DeleteManifest).
     if (!reference.contains(u':')) {
         return errorResponse(400, QStringLiteral("UNSUPPORTED"),

@@ -1,6 +1,7 @@
 #include "registry/connection.h"
 
 #include "auth/authenticator.h"
+#include "registry/registrytr.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -10,15 +11,6 @@
 #include <QSslCertificate>
 
 namespace Berth {
-
-namespace {
-
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(Berth::Registry)
-};
-
-} // namespace
 
 bool isLoopbackHost(const QString &host)
 {
@@ -32,8 +24,8 @@ Result<QUrl> normalizeRegistryUrl(const QString &text, bool allowPlainHttp)
 {
     QString trimmed = text.trimmed();
     if (trimmed.isEmpty())
-        return std::unexpected(
-            RegistryError::make(ErrorCode::InvalidArgument, Tr::tr("No registry URL was given.")));
+        return std::unexpected(RegistryError::make(ErrorCode::InvalidArgument,
+                                                   RegistryTr::tr("No registry URL was given.")));
     if (!trimmed.contains(u"://"))
         trimmed.prepend(allowPlainHttp ? u"http://" : u"https://");
     const QUrl url(trimmed, QUrl::StrictMode);
@@ -41,16 +33,16 @@ Result<QUrl> normalizeRegistryUrl(const QString &text, bool allowPlainHttp)
     if (!url.isValid() || url.host().isEmpty() || (scheme != u"http" && scheme != u"https"))
         return std::unexpected(RegistryError::make(
             ErrorCode::InvalidArgument,
-            Tr::tr("\"%1\" is not a registry URL (expected e.g. myregistry.azurecr.io).")
+            RegistryTr::tr("\"%1\" is not a registry URL (expected e.g. myregistry.azurecr.io).")
                 .arg(text)));
     if (!url.userInfo().isEmpty())
         return std::unexpected(RegistryError::make(
             ErrorCode::InvalidArgument,
-            Tr::tr("Put credentials in the sign-in options, not in the registry URL.")));
+            RegistryTr::tr("Put credentials in the sign-in options, not in the registry URL.")));
     if (scheme == u"http" && !allowPlainHttp && !isLoopbackHost(url.host()))
         return std::unexpected(RegistryError::make(
             ErrorCode::InsecureUrl,
-            Tr::tr("Refusing plain http to %1; use https, or allow plain http explicitly.")
+            RegistryTr::tr("Refusing plain http to %1; use https, or allow plain http explicitly.")
                 .arg(url.host())));
     QUrl base;
     base.setScheme(scheme);
@@ -70,28 +62,28 @@ Result<Connection *> Connection::create(const ConnectionSettings &settings, QObj
         QFile file(settings.caFile);
         QString problem;
         if (info.exists() && !info.isFile())
-            problem = Tr::tr("not a regular file");
+            problem = RegistryTr::tr("not a regular file");
         else if (!file.open(QIODevice::ReadOnly))
             problem = file.errorString();
         if (!problem.isEmpty()) {
             delete connection;
             return std::unexpected(RegistryError::make(
                 ErrorCode::Io,
-                Tr::tr("Cannot read the CA file %1: %2").arg(settings.caFile, problem)));
+                RegistryTr::tr("Cannot read the CA file %1: %2").arg(settings.caFile, problem)));
         }
         const QByteArray pem = file.read(MaxCaFileSize + 1);
         if (pem.size() > MaxCaFileSize) {
             delete connection;
             return std::unexpected(RegistryError::make(
                 ErrorCode::InvalidArgument,
-                Tr::tr("The CA file %1 is larger than 1 MiB.").arg(settings.caFile)));
+                RegistryTr::tr("The CA file %1 is larger than 1 MiB.").arg(settings.caFile)));
         }
         const QList<QSslCertificate> certs = QSslCertificate::fromData(pem, QSsl::Pem);
         if (certs.isEmpty()) {
             delete connection;
             return std::unexpected(RegistryError::make(
                 ErrorCode::InvalidArgument,
-                Tr::tr("The CA file %1 holds no PEM certificate.").arg(settings.caFile)));
+                RegistryTr::tr("The CA file %1 holds no PEM certificate.").arg(settings.caFile)));
         }
         connection->m_ssl.addCaCertificates(certs);
     }

@@ -2,20 +2,11 @@
 
 #include "core/reference.h"
 #include "registry/clientsupport.h"
+#include "registry/registrytr.h"
 
-#include <QCoreApplication>
 #include <QJsonDocument>
 
 namespace Berth {
-
-namespace {
-
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(Berth::Registry)
-};
-
-} // namespace
 
 using namespace detail;
 
@@ -25,8 +16,8 @@ std::optional<RegistryError> checkRepo(const QString &repo)
 {
     if (isValidRepositoryName(repo))
         return std::nullopt;
-    return badArgument(Tr::tr("\"%1\" is not a valid repository name (lower-case letters, "
-                              "digits and separators, namespaces split by '/').")
+    return badArgument(RegistryTr::tr("\"%1\" is not a valid repository name (lower-case letters, "
+                                      "digits and separators, namespaces split by '/').")
                            .arg(repo));
 }
 
@@ -35,14 +26,16 @@ std::optional<RegistryError> checkDigest(const QString &digest)
     if (isValidDigest(digest))
         return std::nullopt;
     return badArgument(
-        Tr::tr("\"%1\" is not a valid digest (expected sha256:<64 hex digits>).").arg(digest));
+        RegistryTr::tr("\"%1\" is not a valid digest (expected sha256:<64 hex digits>).")
+            .arg(digest));
 }
 
 std::optional<RegistryError> checkReference(const QString &reference)
 {
     if (isValidTag(reference) || isValidDigest(reference))
         return std::nullopt;
-    return badArgument(Tr::tr("\"%1\" is neither a valid tag nor a digest.").arg(reference));
+    return badArgument(
+        RegistryTr::tr("\"%1\" is neither a valid tag nor a digest.").arg(reference));
 }
 
 QByteArray attributesBody(const ChangeableAttributes &attributes)

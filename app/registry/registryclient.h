@@ -163,6 +163,19 @@ private:
     Job<T> *invalid(const QString &message);
     template<typename T, typename F>
     Job<T> *withCapabilities(F &&then);
+    // The /acr/v1/ attributes at `path` (a repository, tag or manifest of `repo`), parsed by
+    // `parse`; where the registry lacks /acr/v1/, `plain()` (a Job<T>*) says what it can.
+    template<typename T, typename Plain>
+    Job<T> *readAttributes(const QString &repo,
+                           const QString &path,
+                           Result<T> (*parse)(const QByteArray &),
+                           Plain plain);
+    // Changes them (PATCH); UNSUPPORTED where the registry lacks /acr/v1/.
+    template<typename T>
+    Job<T> *changeAttributes(const QString &repo,
+                             const QString &path,
+                             const ChangeableAttributes &attributes,
+                             Result<T> (*parse)(const QByteArray &));
     // Registries without /acr/v1/: one page of tags, each HEADed, grouped by digest.
     Job<Page<ManifestInfo>> *
     manifestsFromTags(const QString &repo, const ListOptions &options, const QUrl &page);

@@ -6,19 +6,9 @@
 #include "core/sha256.h"
 #include "registry/clientsupport.h"
 #include "registry/digestingdevice.h"
-
-#include <QCoreApplication>
+#include "registry/registrytr.h"
 
 namespace Berth {
-
-namespace {
-
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(Berth::Registry)
-};
-
-} // namespace
 
 using namespace detail;
 
@@ -35,7 +25,7 @@ RegistryError digestMismatch(const QString &what, const QString &expected, const
 {
     return RegistryError::make(
         ErrorCode::DigestMismatch,
-        Tr::tr("%1 has digest %2, expected %3.").arg(what, actual, expected));
+        RegistryTr::tr("%1 has digest %2, expected %3.").arg(what, actual, expected));
 }
 
 // The Docker-Content-Digest header: empty when absent, else a valid digest or INVALID_RESPONSE.
@@ -46,7 +36,7 @@ Result<QString> announcedDigest(const HttpResponse &r)
         return digest;
     return std::unexpected(RegistryError::make(
         ErrorCode::InvalidResponse,
-        Tr::tr(
+        RegistryTr::tr(
             "The registry answered with a Docker-Content-Digest header that is not a digest: %1.")
             .arg(printableQuoted(digest)),
         r.status));
@@ -70,7 +60,7 @@ Result<UploadSession> sessionFrom(const HttpResponse &r)
     if (location.isEmpty())
         return std::unexpected(RegistryError::make(
             ErrorCode::InvalidResponse,
-            Tr::tr("The registry answered the upload without a Location."), r.status));
+            RegistryTr::tr("The registry answered the upload without a Location."), r.status));
     UploadSession session;
     session.location = r.url.resolved(QUrl::fromEncoded(location));
     // "Range: 0-<last byte>"; absent or "0-0" before any data.
@@ -109,11 +99,11 @@ Job<ManifestContent> *RegistryClient::getManifest(const QString &repo, const QSt
             if (!announced)
                 return std::unexpected(announced.error());
             if (reference.startsWith(u"sha256:") && reference != content.digest)
-                return std::unexpected(
-                    digestMismatch(Tr::tr("The manifest served"), reference, content.digest));
+                return std::unexpected(digestMismatch(RegistryTr::tr("The manifest served"),
+                                                      reference, content.digest));
             if (announced->startsWith(u"sha256:") && *announced != content.digest)
-                return std::unexpected(
-                    digestMismatch(Tr::tr("The manifest served"), *announced, content.digest));
+                return std::unexpected(digestMismatch(RegistryTr::tr("The manifest served"),
+                                                      *announced, content.digest));
             return content;
         });
 }
@@ -178,7 +168,8 @@ Job<QString> *RegistryClient::putManifest(const QString &repo,
         return failed<QString>(this, *e);
     const QString digest = Sha256::digestOf(body);
     if (reference.startsWith(u"sha256:") && reference != digest)
-        return failed<QString>(this, digestMismatch(Tr::tr("The manifest"), reference, digest));
+        return failed<QString>(this,
+                               digestMismatch(RegistryTr::tr("The manifest"), reference, digest));
     HttpRequest r = HttpRequest::get(
         m_connection->resolve(QStringLiteral("/v2/%1/manifests/%2").arg(repo, reference)),
         pushScope(repo));
@@ -186,7 +177,7 @@ Job<QString> *RegistryClient::putManifest(const QString &repo,
     r.body = body;
     r.headers = {{"Content-Type", mediaType.toLatin1()}};
     return mapResponse<QString>(this, request(r), [digest](const HttpResponse &response) {
-        return storedAs(response, digest, Tr::tr("The registry stored the manifest; it"));
+        return storedAs(response, digest, RegistryTr::tr("The registry stored the manifest; it"));
     });
 }
 
@@ -240,7 +231,8 @@ Job<qint64> *RegistryClient::getBlob(const QString &repo, const QString &digest,
     chain(job, get, [hashing, digest](const HttpResponse &) -> Result<qint64> {
         const QString actual = hashing->digest();
         if (actual != digest)
-            return std::unexpected(digestMismatch(Tr::tr("The downloaded blob"), digest, actual));
+            return std::unexpected(
+                digestMismatch(RegistryTr::tr("The downloaded blob"), digest, actual));
         return hashing->written();
     });
     return job;
@@ -372,7 +364,7 @@ Job<QString> *RegistryClient::completeUpload(const QString &repo,
     r.body = lastData;
     r.headers = {{"Content-Type", "application/octet-stream"}};
     return mapResponse<QString>(this, request(r), [digest](const HttpResponse &response) {
-        return storedAs(response, digest, Tr::tr("The registry stored the blob; it"));
+        return storedAs(response, digest, RegistryTr::tr("The registry stored the blob; it"));
     });
 }
 

@@ -1,8 +1,8 @@
 // RegistryClient: what registries without ACR's /acr/v1/ API can still tell about manifests.
 
 #include "registry/clientsupport.h"
+#include "registry/registrytr.h"
 
-#include <QCoreApplication>
 #include <QJsonArray>
 
 #include <memory>
@@ -14,11 +14,6 @@ using namespace detail;
 namespace {
 constexpr int ParallelHeads = 6;
 constexpr int TagPageSize = 1000; // stepped down by the lister if the registry refuses it
-
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(Berth::Registry)
-};
 
 struct Grouping
 {
@@ -130,7 +125,7 @@ Job<ManifestInfo> *RegistryClient::manifestOfTag(const QString &repo, const QStr
                   }
                   return std::unexpected(
                       RegistryError::make(QStringLiteral("TAG_UNKNOWN"),
-                                          Tr::tr("%1 has no tag %2.").arg(repo, tag), 404));
+                                          RegistryTr::tr("%1 has no tag %2.").arg(repo, tag), 404));
               });
         return job;
     });
@@ -144,21 +139,24 @@ RegistryClient::untagRefused(const QString &repo, const QString &tag, const Regi
     job->setInner(of);
     connect(of, &RegistryJob::finished, job, [job, of, repo, tag, refusal] {
         const QString cannot
-            = Tr::tr("This registry cannot delete a tag on its own (it answered %1, HTTP %2): "
-                     "CNCF distribution removes a tag only by deleting the manifest it points "
-                     "to, and every tag of that manifest with it.")
+            = RegistryTr::tr(
+                  "This registry cannot delete a tag on its own (it answered %1, HTTP %2): "
+                  "CNCF distribution removes a tag only by deleting the manifest it points "
+                  "to, and every tag of that manifest with it.")
                   .arg(refusal.code)
                   .arg(refusal.httpStatus);
         QJsonObject detail{{QStringLiteral("registryCode"), refusal.code}};
         QString what;
         if (const Result<ManifestInfo> &m = of->result()) {
-            what = Tr::tr("To remove %1:%2, delete the manifest %1@%3, which also deletes its "
-                          "tags: %4.")
+            what = RegistryTr::tr(
+                       "To remove %1:%2, delete the manifest %1@%3, which also deletes its "
+                       "tags: %4.")
                        .arg(repo, tag, m->digest, m->tags.join(u", "));
             detail.insert(QStringLiteral("digest"), m->digest);
             detail.insert(QStringLiteral("tags"), QJsonArray::fromStringList(m->tags));
         } else {
-            what = Tr::tr("To remove %1:%2, delete the manifest it points to, with all its tags.")
+            what = RegistryTr::tr(
+                       "To remove %1:%2, delete the manifest it points to, with all its tags.")
                        .arg(repo, tag);
         }
         RegistryError error

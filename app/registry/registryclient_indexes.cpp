@@ -5,8 +5,8 @@
 #include "core/mediatypes.h"
 #include "registry/clientsupport.h"
 #include "registry/jobbatch.h"
+#include "registry/registrytr.h"
 
-#include <QCoreApplication>
 #include <QJsonArray>
 
 #include <memory>
@@ -54,11 +54,6 @@ private:
     JobBatch *m_batch;
 };
 
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(Berth::Registry)
-};
-
 } // namespace
 
 // One entry per digest, tags merged (on /v2/ a manifest may come on several tag pages).
@@ -88,15 +83,15 @@ RegistryError manifestReferenced(const QString &digest, const QList<ReferencingI
     QJsonArray detail;
     for (const ReferencingIndex &index : indexes) {
         named << (index.tags.isEmpty()
-                      ? Tr::tr("%1 (untagged)").arg(index.digest)
-                      : Tr::tr("%1 (tags: %2)").arg(index.digest, index.tags.join(u", ")));
+                      ? RegistryTr::tr("%1 (untagged)").arg(index.digest)
+                      : RegistryTr::tr("%1 (tags: %2)").arg(index.digest, index.tags.join(u", ")));
         detail.append(
             QJsonObject{{QStringLiteral("digest"), index.digest},
                         {QStringLiteral("tags"), QJsonArray::fromStringList(index.tags)}});
     }
     RegistryError error = RegistryError::make(
         ErrorCode::ManifestReferenced,
-        Tr::tr("%1 is a platform of %2").arg(digest, named.join(QStringLiteral("; "))));
+        RegistryTr::tr("%1 is a platform of %2").arg(digest, named.join(QStringLiteral("; "))));
     error.detail = detail;
     return error;
 }
@@ -163,8 +158,9 @@ Job<QList<ReferencingIndex>> *RegistryClient::indexesReferencing(const QString &
             if (candidates.size() > MaxIndexesRead) {
                 job->fail(RegistryError::make(
                     ErrorCode::TooManyIndexes,
-                    Tr::tr("%1 has %2 tagged indexes; reading more than %3 of them to find those "
-                           "that reference %4 is not attempted.")
+                    RegistryTr::tr(
+                        "%1 has %2 tagged indexes; reading more than %3 of them to find those "
+                        "that reference %4 is not attempted.")
                         .arg(repo)
                         .arg(candidates.size())
                         .arg(MaxIndexesRead)

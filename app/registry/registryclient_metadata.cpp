@@ -2,21 +2,12 @@
 
 #include "core/reference.h"
 #include "registry/clientsupport.h"
+#include "registry/registrytr.h"
 
-#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 
 namespace Berth {
-
-namespace {
-
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(Berth::Registry)
-};
-
-} // namespace
 
 using namespace detail;
 
@@ -25,8 +16,8 @@ namespace {
 RegistryError needsAcr(const QString &what)
 {
     return RegistryError::make(ErrorCode::Unsupported,
-                               Tr::tr("%1 needs Azure Container Registry's metadata API "
-                                      "(/acr/v1/), which this registry does not offer.")
+                               RegistryTr::tr("%1 needs Azure Container Registry's metadata API "
+                                              "(/acr/v1/), which this registry does not offer.")
                                    .arg(what));
 }
 
@@ -47,15 +38,67 @@ HttpRequest remove(const QUrl &url, const QStringList &scopes)
     return r;
 }
 
+// Where a registry lacks /acr/v1/: a HEAD of `reference`, its answer made into a T by
+// `info`; `missing` when there is no such manifest.
+template<typename T, typename F>
+Job<T> *fromHead(RegistryClient *client,
+                 const QString &repo,
+                 const QString &reference,
+                 const RegistryError &missing,
+                 F info)
+{
+    auto *job = new Job<T>(client);
+    chain(job, client->headManifest(repo, reference),
+          [missing, info](const std::optional<ManifestHead> &head) -> Result<T> {
+              if (!head)
+                  return std::unexpected(missing);
+              return info(*head);
+          });
+    return job;
+}
+
 } // namespace
+
+template<typename T, typename Plain>
+Job<T> *RegistryClient::readAttributes(const QString &repo,
+                                       const QString &path,
+                                       Result<T> (*parse)(const QByteArray &),
+                                       Plain plain)
+{
+    return withCapabilities<T>([=, this](const Capabilities &caps) -> Job<T> * {
+        if (!caps.acr)
+            return plain();
+        return mapResponse<T>(
+            this,
+            request(HttpRequest::get(m_connection->resolve(path),
+                                     repoScope(repo, QStringLiteral("metadata_read")))),
+            [parse](const HttpResponse &r) { return parse(r.body); });
+    });
+}
+
+template<typename T>
+Job<T> *RegistryClient::changeAttributes(const QString &repo,
+                                         const QString &path,
+                                         const ChangeableAttributes &attributes,
+                                         Result<T> (*parse)(const QByteArray &))
+{
+    return withCapabilities<T>([=, this](const Capabilities &caps) -> Job<T> * {
+        if (!caps.acr)
+            return failed<T>(this, needsAcr(RegistryTr::tr("Changing lock attributes")));
+        return mapResponse<T>(
+            this,
+            request(patch(m_connection->resolve(path),
+                          repoScope(repo, QStringLiteral("metadata_write")), attributes)),
+            [parse](const HttpResponse &r) { return parse(r.body); });
+    });
+}
 
 Job<RepositoryInfo> *RegistryClient::getRepository(const QString &repo)
 {
     if (auto e = checkRepo(repo))
         return failed<RepositoryInfo>(this, *e);
-    return withCapabilities<RepositoryInfo>([=, this](
-                                                const Capabilities &caps) -> Job<RepositoryInfo> * {
-        if (!caps.acr) {
+    return readAttributes<RepositoryInfo>(
+        repo, QStringLiteral("/acr/v1/%1").arg(repo), parseRepositoryAttributes, [=, this] {
             // What a plain registry can say: the name and how many tags it has.
             auto *job = new Job<RepositoryInfo>(this);
             chain(job, listTags(repo),
@@ -70,13 +113,7 @@ Job<RepositoryInfo> *RegistryClient::getRepository(const QString &repo)
                       return info;
                   });
             return job;
-        }
-        return mapResponse<RepositoryInfo>(
-            this,
-            request(HttpRequest::get(m_connection->resolve(QStringLiteral("/acr/v1/%1").arg(repo)),
-                                     repoScope(repo, QStringLiteral("metadata_read")))),
-            [](const HttpResponse &r) { return parseRepositoryAttributes(r.body); });
-    });
+        });
 }
 
 Job<RepositoryInfo> *RegistryClient::updateRepository(const QString &repo,
@@ -84,16 +121,8 @@ Job<RepositoryInfo> *RegistryClient::updateRepository(const QString &repo,
 {
     if (auto e = checkRepo(repo))
         return failed<RepositoryInfo>(this, *e);
-    return withCapabilities<RepositoryInfo>(
-        [=, this](const Capabilities &caps) -> Job<RepositoryInfo> * {
-            if (!caps.acr)
-                return failed<RepositoryInfo>(this, needsAcr(Tr::tr("Changing lock attributes")));
-            return mapResponse<RepositoryInfo>(
-                this,
-                request(patch(m_connection->resolve(QStringLiteral("/acr/v1/%1").arg(repo)),
-                              repoScope(repo, QStringLiteral("metadata_write")), attributes)),
-                [](const HttpResponse &r) { return parseRepositoryAttributes(r.body); });
-        });
+    return changeAttributes<RepositoryInfo>(repo, QStringLiteral("/acr/v1/%1").arg(repo),
+                                            attributes, parseRepositoryAttributes);
 }
 
 Job<QJsonObject> *RegistryClient::deleteRepository(const QString &repo)
@@ -102,7 +131,8 @@ Job<QJsonObject> *RegistryClient::deleteRepository(const QString &repo)
         return failed<QJsonObject>(this, *e);
     return withCapabilities<QJsonObject>([=, this](const Capabilities &caps) -> Job<QJsonObject> * {
         if (!caps.acr)
-            return failed<QJsonObject>(this, needsAcr(Tr::tr("Deleting a whole repository")));
+            return failed<QJsonObject>(this,
+                                       needsAcr(RegistryTr::tr("Deleting a whole repository")));
         return mapResponse<QJsonObject>(
             this,
             request(remove(m_connection->resolve(QStringLiteral("/acr/v1/%1").arg(repo)),
@@ -118,32 +148,22 @@ Job<TagInfo> *RegistryClient::getTag(const QString &repo, const QString &tag)
     if (auto e = checkRepo(repo))
         return failed<TagInfo>(this, *e);
     if (!isValidTag(tag))
-        return invalid<TagInfo>(Tr::tr("\"%1\" is not a valid tag.").arg(tag));
-    return withCapabilities<TagInfo>([=, this](const Capabilities &caps) -> Job<TagInfo> * {
-        if (!caps.acr) {
-            auto *job = new Job<TagInfo>(this);
-            chain(job, headManifest(repo, tag),
-                  [repo, tag](const std::optional<ManifestHead> &head) -> Result<TagInfo> {
-                      if (!head)
-                          return std::unexpected(
-                              RegistryError::make(QStringLiteral("TAG_UNKNOWN"),
-                                                  Tr::tr("%1 has no tag %2.").arg(repo, tag), 404));
-                      TagInfo info;
-                      info.name = tag;
-                      info.digest = head->digest;
-                      info.json = {{QStringLiteral("name"), tag},
-                                   {QStringLiteral("digest"), head->digest}};
-                      return info;
-                  });
-            return job;
-        }
-        return mapResponse<TagInfo>(
-            this,
-            request(HttpRequest::get(
-                m_connection->resolve(QStringLiteral("/acr/v1/%1/_tags/%2").arg(repo, tag)),
-                repoScope(repo, QStringLiteral("metadata_read")))),
-            [](const HttpResponse &r) { return parseTagAttributes(r.body); });
-    });
+        return invalid<TagInfo>(RegistryTr::tr("\"%1\" is not a valid tag.").arg(tag));
+    return readAttributes<TagInfo>(
+        repo, QStringLiteral("/acr/v1/%1/_tags/%2").arg(repo, tag), parseTagAttributes, [=, this] {
+            return fromHead<TagInfo>(
+                this, repo, tag,
+                RegistryError::make(QStringLiteral("TAG_UNKNOWN"),
+                                    RegistryTr::tr("%1 has no tag %2.").arg(repo, tag), 404),
+                [tag](const ManifestHead &head) {
+                    TagInfo info;
+                    info.name = tag;
+                    info.digest = head.digest;
+                    info.json
+                        = {{QStringLiteral("name"), tag}, {QStringLiteral("digest"), head.digest}};
+                    return info;
+                });
+        });
 }
 
 Job<TagInfo> *RegistryClient::updateTag(const QString &repo,
@@ -153,17 +173,9 @@ Job<TagInfo> *RegistryClient::updateTag(const QString &repo,
     if (auto e = checkRepo(repo))
         return failed<TagInfo>(this, *e);
     if (!isValidTag(tag))
-        return invalid<TagInfo>(Tr::tr("\"%1\" is not a valid tag.").arg(tag));
-    return withCapabilities<TagInfo>([=, this](const Capabilities &caps) -> Job<TagInfo> * {
-        if (!caps.acr)
-            return failed<TagInfo>(this, needsAcr(Tr::tr("Changing lock attributes")));
-        return mapResponse<TagInfo>(
-            this,
-            request(
-                patch(m_connection->resolve(QStringLiteral("/acr/v1/%1/_tags/%2").arg(repo, tag)),
-                      repoScope(repo, QStringLiteral("metadata_write")), attributes)),
-            [](const HttpResponse &r) { return parseTagAttributes(r.body); });
-    });
+        return invalid<TagInfo>(RegistryTr::tr("\"%1\" is not a valid tag.").arg(tag));
+    return changeAttributes<TagInfo>(repo, QStringLiteral("/acr/v1/%1/_tags/%2").arg(repo, tag),
+                                     attributes, parseTagAttributes);
 }
 
 Job<Done> *RegistryClient::deleteTag(const QString &repo, const QString &tag)
@@ -171,7 +183,7 @@ Job<Done> *RegistryClient::deleteTag(const QString &repo, const QString &tag)
     if (auto e = checkRepo(repo))
         return failed<Done>(this, *e);
     if (!isValidTag(tag))
-        return invalid<Done>(Tr::tr("\"%1\" is not a valid tag.").arg(tag));
+        return invalid<Done>(RegistryTr::tr("\"%1\" is not a valid tag.").arg(tag));
     return withCapabilities<Done>([=, this](const Capabilities &caps) {
         // Plain registries have no tag delete of their own; OCI 1.1 allows DELETE by tag.
         const QString path = caps.acr ? QStringLiteral("/acr/v1/%1/_tags/%2").arg(repo, tag)
@@ -206,33 +218,24 @@ Job<ManifestInfo> *RegistryClient::getManifestInfo(const QString &repo, const QS
         return failed<ManifestInfo>(this, *e);
     if (auto e = checkDigest(digest))
         return failed<ManifestInfo>(this, *e);
-    return withCapabilities<ManifestInfo>([=,
-                                           this](const Capabilities &caps) -> Job<ManifestInfo> * {
-        if (!caps.acr) {
-            auto *job = new Job<ManifestInfo>(this);
-            chain(job, headManifest(repo, digest),
-                  [repo, digest](const std::optional<ManifestHead> &head) -> Result<ManifestInfo> {
-                      if (!head)
-                          return std::unexpected(RegistryError::make(
-                              QStringLiteral("MANIFEST_UNKNOWN"),
-                              Tr::tr("%1 has no manifest %2.").arg(repo, digest), 404));
-                      ManifestInfo info;
-                      info.digest = head->digest;
-                      info.mediaType = head->mediaType;
-                      info.imageSize = head->size;
-                      info.json = {{QStringLiteral("digest"), info.digest},
-                                   {QStringLiteral("mediaType"), info.mediaType}};
-                      return info;
-                  });
-            return job;
-        }
-        return mapResponse<ManifestInfo>(
-            this,
-            request(HttpRequest::get(
-                m_connection->resolve(QStringLiteral("/acr/v1/%1/_manifests/%2").arg(repo, digest)),
-                repoScope(repo, QStringLiteral("metadata_read")))),
-            [](const HttpResponse &r) { return parseManifestAttributes(r.body); });
-    });
+    return readAttributes<ManifestInfo>(
+        repo, QStringLiteral("/acr/v1/%1/_manifests/%2").arg(repo, digest), parseManifestAttributes,
+        [=, this] {
+            return fromHead<ManifestInfo>(
+                this, repo, digest,
+                RegistryError::make(QStringLiteral("MANIFEST_UNKNOWN"),
+                                    RegistryTr::tr("%1 has no manifest %2.").arg(repo, digest),
+                                    404),
+                [](const ManifestHead &head) {
+                    ManifestInfo info;
+                    info.digest = head.digest;
+                    info.mediaType = head.mediaType;
+                    info.imageSize = head.size;
+                    info.json = {{QStringLiteral("digest"), info.digest},
+                                 {QStringLiteral("mediaType"), info.mediaType}};
+                    return info;
+                });
+        });
 }
 
 Job<ManifestInfo> *RegistryClient::updateManifestInfo(const QString &repo,
@@ -243,17 +246,9 @@ Job<ManifestInfo> *RegistryClient::updateManifestInfo(const QString &repo,
         return failed<ManifestInfo>(this, *e);
     if (auto e = checkDigest(digest))
         return failed<ManifestInfo>(this, *e);
-    return withCapabilities<ManifestInfo>([=,
-                                           this](const Capabilities &caps) -> Job<ManifestInfo> * {
-        if (!caps.acr)
-            return failed<ManifestInfo>(this, needsAcr(Tr::tr("Changing lock attributes")));
-        return mapResponse<ManifestInfo>(
-            this,
-            request(patch(
-                m_connection->resolve(QStringLiteral("/acr/v1/%1/_manifests/%2").arg(repo, digest)),
-                repoScope(repo, QStringLiteral("metadata_write")), attributes)),
-            [](const HttpResponse &r) { return parseManifestAttributes(r.body); });
-    });
+    return changeAttributes<ManifestInfo>(
+        repo, QStringLiteral("/acr/v1/%1/_manifests/%2").arg(repo, digest), attributes,
+        parseManifestAttributes);
 }
 
 } // namespace Berth

@@ -1,8 +1,8 @@
 #include "upload/filehasher.h"
 
 #include "core/sha256.h"
+#include "upload/uploadtr.h"
 
-#include <QCoreApplication>
 #include <QFile>
 #include <QMutex>
 #include <QThreadPool>
@@ -12,10 +12,6 @@
 namespace Berth {
 
 namespace {
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(Berth::Upload)
-};
 
 constexpr qint64 Slice = 4 << 20;
 } // namespace
@@ -44,7 +40,7 @@ Result<QString> sha256OfFileSlice(const QString &path,
 {
     auto readError = [&path](const QString &why) {
         return std::unexpected(
-            RegistryError::make(ErrorCode::Io, Tr::tr("Cannot read %1: %2").arg(path, why)));
+            RegistryError::make(ErrorCode::Io, UploadTr::tr("Cannot read %1: %2").arg(path, why)));
     };
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly) || !file.seek(start))
@@ -55,7 +51,7 @@ Result<QString> sha256OfFileSlice(const QString &path,
         const qint64 n = file.read(buffer.data(), qMin(Slice, length - done));
         if (n <= 0)
             return readError(n < 0 ? file.errorString()
-                                   : Tr::tr("the file is shorter than expected"));
+                                   : UploadTr::tr("the file is shorter than expected"));
         hash.addData(QByteArrayView(buffer.constData(), n));
         done += n;
         if (onProgress && !onProgress(done))

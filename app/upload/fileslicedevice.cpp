@@ -1,15 +1,8 @@
 #include "upload/fileslicedevice.h"
 
-#include <QCoreApplication>
+#include "upload/uploadtr.h"
 
 namespace Berth {
-
-namespace {
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(Berth::Upload)
-};
-} // namespace
 
 FileSliceDevice::FileSliceDevice(const QString &path, qint64 start, qint64 length, QObject *parent)
     : QIODevice(parent)
@@ -21,15 +14,16 @@ FileSliceDevice::FileSliceDevice(const QString &path, qint64 start, qint64 lengt
 bool FileSliceDevice::open(OpenMode mode)
 {
     if ((mode & ReadWrite) != ReadOnly) {
-        setErrorString(Tr::tr("A file slice can only be read."));
+        setErrorString(UploadTr::tr("A file slice can only be read."));
         return false;
     }
     if (!m_file.open(QIODevice::ReadOnly)) {
-        setErrorString(Tr::tr("Cannot read %1: %2").arg(m_file.fileName(), m_file.errorString()));
+        setErrorString(
+            UploadTr::tr("Cannot read %1: %2").arg(m_file.fileName(), m_file.errorString()));
         return false;
     }
     if (m_file.size() < m_start + m_length) {
-        setErrorString(Tr::tr("%1 is shorter than expected (%2 bytes, needed %3).")
+        setErrorString(UploadTr::tr("%1 is shorter than expected (%2 bytes, needed %3).")
                            .arg(m_file.fileName())
                            .arg(m_file.size())
                            .arg(m_start + m_length));
@@ -65,9 +59,9 @@ qint64 FileSliceDevice::readData(char *data, qint64 maxSize)
     const qint64 n = m_file.read(data, qMin(maxSize, left));
     if (n <= 0 && maxSize > 0) {
         // The file shrank under us, or cannot be read: an error, never a silent stall.
-        setErrorString(
-            n < 0 ? m_file.errorString()
-                  : Tr::tr("%1 became shorter while it was being sent.").arg(m_file.fileName()));
+        setErrorString(n < 0 ? m_file.errorString()
+                             : UploadTr::tr("%1 became shorter while it was being sent.")
+                                   .arg(m_file.fileName()));
         return -1;
     }
     return n;

@@ -1,17 +1,9 @@
 #include "upload/imagepush.h"
 
 #include "upload/uploaderror.h"
-
-#include <QCoreApplication>
+#include "upload/uploadtr.h"
 
 namespace Berth {
-
-namespace {
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(Berth::Upload)
-};
-} // namespace
 
 ImagePush::ImagePush(RegistryClient *client,
                      const QString &repo,
@@ -28,7 +20,7 @@ ImagePush::ImagePush(RegistryClient *client,
 {
     if (m_source.manifests.isEmpty()) {
         fail(RegistryError::make(ErrorCode::InvalidArgument,
-                                 Tr::tr("The image has no manifest to push.")));
+                                 UploadTr::tr("The image has no manifest to push.")));
         return;
     }
     m_options.parallelBlobs = qMax(1, m_options.parallelBlobs);
@@ -117,8 +109,8 @@ void ImagePush::pushManifest(int index)
         const QString expected = m_source.manifests.at(index).digest;
         if (!put->result()->isEmpty() && *put->result() != expected) {
             failAll(RegistryError::make(ErrorCode::DigestMismatch,
-                                        Tr::tr("The registry stored the manifest as %1, "
-                                               "expected %2.")
+                                        UploadTr::tr("The registry stored the manifest as %1, "
+                                                     "expected %2.")
                                             .arg(*put->result(), expected)));
             return;
         }

@@ -2,19 +2,14 @@
 
 #include "upload/imagesource_p.h"
 #include "upload/tarindex.h"
+#include "upload/uploadtr.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 
 namespace Berth {
 
 namespace {
-
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(Berth::Upload)
-};
 
 // isImageSource() reads at most this many tar headers: a docker save archive has a handful
 // per layer, and a root file system tar (not an image) should not be walked to its end.
@@ -43,10 +38,10 @@ Result<ImageSource> readImageSource(const QString &path, const QString &referenc
     if (!oci && !docker) {
         return std::unexpected(invalidSource(
             files->isArchive()
-                ? Tr::tr("%1 is not an image archive: it holds neither index.json nor "
-                         "manifest.json")
+                ? UploadTr::tr("%1 is not an image archive: it holds neither index.json nor "
+                               "manifest.json")
                       .arg(path)
-                : Tr::tr("%1 is not an OCI image layout: it has no index.json").arg(path)));
+                : UploadTr::tr("%1 is not an OCI image layout: it has no index.json").arg(path)));
     }
     // Docker 25+ archives hold both: the OCI index keeps the original manifest digests.
     Result<ImageSource> source
@@ -54,11 +49,11 @@ Result<ImageSource> readImageSource(const QString &path, const QString &referenc
     if (!source)
         return source;
     if (!files->isArchive() && oci)
-        source->kind = Tr::tr("OCI image layout");
+        source->kind = UploadTr::tr("OCI image layout");
     else if (docker)
-        source->kind = Tr::tr("docker save archive");
+        source->kind = UploadTr::tr("docker save archive");
     else
-        source->kind = Tr::tr("OCI archive");
+        source->kind = UploadTr::tr("OCI archive");
     return source;
 }
 

@@ -4,19 +4,14 @@
 #include "core/mediatypes.h"
 #include "core/sha256.h"
 #include "upload/imagesource_p.h"
+#include "upload/uploadtr.h"
 
-#include <QCoreApplication>
 #include <QJsonArray>
 #include <QSet>
 
 namespace Berth::ImageSourceDetail {
 
 namespace {
-
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(Berth::Upload)
-};
 
 constexpr qint64 MaxManifestJsonSize = 16 << 20;
 constexpr qint64 MaxConfigSize = 4 << 20;
@@ -55,10 +50,10 @@ Result<QString> pathField(const QJsonValue &value, const QString &where)
 {
     const QString path = value.toString();
     if (!value.isString() || path.isEmpty())
-        return std::unexpected(invalidSource(Tr::tr("%1 is missing").arg(where)));
+        return std::unexpected(invalidSource(UploadTr::tr("%1 is missing").arg(where)));
     if (!isSafeRelativePath(path)) {
         return std::unexpected(invalidSource(
-            Tr::tr("%1 (\"%2\") points outside the archive").arg(where, path.left(200))));
+            UploadTr::tr("%1 (\"%2\") points outside the archive").arg(where, path.left(200))));
     }
     return path;
 }
@@ -71,7 +66,8 @@ Result<QStringList> diffIdsOf(const QByteArray &config, const QString &where)
         return std::unexpected(json.error());
     const QJsonValue diffIds = json->toObject().value(u"rootfs").toObject().value(u"diff_ids");
     if (!diffIds.isArray()) {
-        return std::unexpected(invalidSource(Tr::tr("%1 has no rootfs.diff_ids array").arg(where)));
+        return std::unexpected(
+            invalidSource(UploadTr::tr("%1 has no rootfs.diff_ids array").arg(where)));
     }
     QStringList out;
     const QJsonArray array = diffIds.toArray();
@@ -102,7 +98,8 @@ Result<BlobSource> layerBlob(const SourceFiles &files, const QString &name, cons
     if (compression != u"gzip" && compression != u"zstd") {
         return std::unexpected(RegistryError::make(
             ErrorCode::Unsupported,
-            Tr::tr("%1 is %2-compressed; only uncompressed, gzip and zstd layers can be pushed")
+            UploadTr::tr(
+                "%1 is %2-compressed; only uncompressed, gzip and zstd layers can be pushed")
                 .arg(files.describe(name), compression)));
     }
     const Result<QString> digest = files.sha256(*slice);
@@ -126,7 +123,7 @@ Result<ImageSource> readDockerArchive(const SourceFiles &files, const QString &r
     if (!json)
         return std::unexpected(json.error());
     if (!json->isArray())
-        return std::unexpected(invalidSource(Tr::tr("%1 is not a JSON array").arg(where)));
+        return std::unexpected(invalidSource(UploadTr::tr("%1 is not a JSON array").arg(where)));
 
     const QJsonArray images = json->toArray();
     QList<Candidate> candidates;
@@ -150,8 +147,8 @@ Result<ImageSource> readDockerArchive(const SourceFiles &files, const QString &r
     if (!configName)
         return std::unexpected(configName.error());
     if (!image.value(u"Layers").isArray())
-        return std::unexpected(
-            invalidSource(Tr::tr("%1 is missing").arg(files.describe(entryName + u".Layers"))));
+        return std::unexpected(invalidSource(
+            UploadTr::tr("%1 is missing").arg(files.describe(entryName + u".Layers"))));
     const QJsonArray layerNames = image.value(u"Layers").toArray();
 
     const Result<Slice> configSlice = files.locate(*configName);
@@ -164,12 +161,12 @@ Result<ImageSource> readDockerArchive(const SourceFiles &files, const QString &r
     if (!diffIds)
         return std::unexpected(diffIds.error());
     if (diffIds->size() != layerNames.size()) {
-        return std::unexpected(
-            invalidSource(Tr::tr("%1 lists %2 layers, but its config %3 has %4 rootfs.diff_ids")
-                              .arg(entry)
-                              .arg(layerNames.size())
-                              .arg(files.describe(*configName))
-                              .arg(diffIds->size())));
+        return std::unexpected(invalidSource(
+            UploadTr::tr("%1 lists %2 layers, but its config %3 has %4 rootfs.diff_ids")
+                .arg(entry)
+                .arg(layerNames.size())
+                .arg(files.describe(*configName))
+                .arg(diffIds->size())));
     }
 
     ImageSource source;

@@ -2,8 +2,8 @@
 
 #include "upload/filehasher.h"
 #include "upload/imagesource_p.h"
+#include "upload/uploadtr.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -18,14 +18,9 @@ namespace Berth::ImageSourceDetail {
 
 namespace {
 
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(Berth::Upload)
-};
-
 RegistryError readError(const QString &path, const QString &why)
 {
-    return RegistryError::make(ErrorCode::Io, Tr::tr("Cannot read %1: %2").arg(path, why));
+    return RegistryError::make(ErrorCode::Io, UploadTr::tr("Cannot read %1: %2").arg(path, why));
 }
 
 QString withoutDockerHub(QString name)
@@ -106,7 +101,8 @@ Result<QString> checkDigest(const QString &digest, const QString &where)
     if (colon > 0 && digest.left(colon) != u"sha256" && !digest.contains(u'/')) {
         return std::unexpected(RegistryError::make(
             ErrorCode::Unsupported,
-            Tr::tr("%1: digest \"%2\" uses an unsupported algorithm; only sha256 is supported")
+            UploadTr::tr(
+                "%1: digest \"%2\" uses an unsupported algorithm; only sha256 is supported")
                 .arg(where, shown)));
     }
     const QStringView hex = QStringView(digest).sliced(qMax<qsizetype>(colon + 1, 0));
@@ -116,7 +112,7 @@ Result<QString> checkDigest(const QString &digest, const QString &where)
           });
     if (!valid) {
         return std::unexpected(invalidSource(
-            Tr::tr("%1: invalid digest \"%2\" (expected sha256: and 64 lowercase hex digits)")
+            UploadTr::tr("%1: invalid digest \"%2\" (expected sha256: and 64 lowercase hex digits)")
                 .arg(where, shown)));
     }
     return digest;
@@ -127,7 +123,7 @@ Result<QJsonValue> parseJson(const QByteArray &bytes, const QString &where)
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(bytes, &error);
     if (error.error != QJsonParseError::NoError) {
-        return std::unexpected(invalidSource(Tr::tr("%1 is not valid JSON: %2 (at byte %3)")
+        return std::unexpected(invalidSource(UploadTr::tr("%1 is not valid JSON: %2 (at byte %3)")
                                                  .arg(where, error.errorString())
                                                  .arg(error.offset)));
     }
@@ -144,7 +140,7 @@ chooseImage(const QList<Candidate> &candidates, const QString &reference, const 
         available += candidate.names.isEmpty() ? QStringList{candidate.key} : candidate.names;
     available.removeDuplicates();
     if (candidates.isEmpty())
-        return std::unexpected(invalidSource(Tr::tr("%1 lists no images").arg(where)));
+        return std::unexpected(invalidSource(UploadTr::tr("%1 lists no images").arg(where)));
 
     QList<qsizetype> matches;
     QSet<QString> keys;
@@ -168,16 +164,18 @@ chooseImage(const QList<Candidate> &candidates, const QString &reference, const 
         keys.insert(candidate.key);
     }
     if (matches.isEmpty()) {
-        return std::unexpected(invalidSource(Tr::tr("%1 holds no image named \"%2\"; available: %3")
-                                                 .arg(where, reference, available.join(u", "))));
+        return std::unexpected(
+            invalidSource(UploadTr::tr("%1 holds no image named \"%2\"; available: %3")
+                              .arg(where, reference, available.join(u", "))));
     }
     if (keys.size() > 1 && reference.isEmpty()) {
-        return std::unexpected(invalidSource(Tr::tr("%1 holds several images; choose one of: %2")
-                                                 .arg(where, available.join(u", "))));
+        return std::unexpected(
+            invalidSource(UploadTr::tr("%1 holds several images; choose one of: %2")
+                              .arg(where, available.join(u", "))));
     }
     if (keys.size() > 1) {
         return std::unexpected(
-            invalidSource(Tr::tr("\"%1\" matches several images in %2; available: %3")
+            invalidSource(UploadTr::tr("\"%1\" matches several images in %2; available: %3")
                               .arg(reference, where, available.join(u", "))));
     }
     return Choice{matches.first(), tag};
@@ -191,9 +189,9 @@ Result<SourceFiles> SourceFiles::open(const QString &path)
     if (info.isDir())
         return files;
     if (!info.exists())
-        return std::unexpected(readError(path, Tr::tr("no such file or directory")));
+        return std::unexpected(readError(path, UploadTr::tr("no such file or directory")));
     if (!info.isFile()) // a FIFO would block the open, a device never end
-        return std::unexpected(readError(path, Tr::tr("not a regular file or directory")));
+        return std::unexpected(readError(path, UploadTr::tr("not a regular file or directory")));
     Result<TarIndex> tar = TarIndex::read(path);
     if (!tar)
         return std::unexpected(tar.error());
@@ -211,15 +209,16 @@ bool SourceFiles::exists(const QString &name) const
 QString SourceFiles::describe(const QString &name) const
 {
     if (m_tar)
-        return Tr::tr("\"%1\" in %2").arg(name, m_path);
+        return UploadTr::tr("\"%1\" in %2").arg(name, m_path);
     return QDir(m_path).filePath(name);
 }
 
 Result<Slice> SourceFiles::locate(const QString &name) const
 {
     if (!isSafeRelativePath(name)) {
-        return std::unexpected(invalidSource(
-            Tr::tr("%1: the path \"%2\" leaves the image source").arg(m_path, name.left(200))));
+        return std::unexpected(
+            invalidSource(UploadTr::tr("%1: the path \"%2\" leaves the image source")
+                              .arg(m_path, name.left(200))));
     }
     if (m_tar) {
         const Result<TarEntry> entry = m_tar->file(name);
@@ -229,8 +228,9 @@ Result<Slice> SourceFiles::locate(const QString &name) const
     }
     const QFileInfo info(QDir(m_path).filePath(name));
     if (!info.isFile()) {
-        return std::unexpected(readError(info.filePath(), info.exists() ? Tr::tr("not a file")
-                                                                        : Tr::tr("no such file")));
+        return std::unexpected(readError(info.filePath(), info.exists()
+                                                              ? UploadTr::tr("not a file")
+                                                              : UploadTr::tr("no such file")));
     }
     return Slice{info.absoluteFilePath(), 0, info.size()};
 }
@@ -242,7 +242,7 @@ Result<QByteArray> SourceFiles::read(const QString &name, qint64 maxSize) const
         return std::unexpected(slice.error());
     if (slice->size > maxSize) {
         return std::unexpected(
-            invalidSource(Tr::tr("%1 is too large (%2 bytes; at most %3 expected)")
+            invalidSource(UploadTr::tr("%1 is too large (%2 bytes; at most %3 expected)")
                               .arg(describe(name))
                               .arg(slice->size)
                               .arg(maxSize)));
@@ -261,7 +261,7 @@ Result<QByteArray> SourceFiles::head(const Slice &slice, qint64 length) const
         return std::unexpected(
             readError(slice.path, file.error() != QFileDevice::NoError
                                       ? file.errorString()
-                                      : Tr::tr("the file is shorter than expected")));
+                                      : UploadTr::tr("the file is shorter than expected")));
     }
     return bytes;
 }

@@ -3,19 +3,14 @@
 #include "core/mediatypes.h"
 #include "core/sha256.h"
 #include "upload/imagesource_p.h"
+#include "upload/uploadtr.h"
 
-#include <QCoreApplication>
 #include <QJsonArray>
 #include <QSet>
 
 namespace Berth::ImageSourceDetail {
 
 namespace {
-
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(Berth::Upload)
-};
 
 constexpr qint64 MaxManifestSize = 4 << 20; // what registries accept
 constexpr qint64 MaxIndexJsonSize = 16 << 20;
@@ -47,7 +42,7 @@ Result<Descriptor> descriptorOf(const QJsonValue &value, const QString &where)
         || size.toDouble() < 0 || size.toDouble() != double(size.toInteger())
         || !(mediaType.isString() || mediaType.isUndefined())) {
         return std::unexpected(invalidSource(
-            Tr::tr("%1 is not a valid descriptor (it needs mediaType, a digest and a size)")
+            UploadTr::tr("%1 is not a valid descriptor (it needs mediaType, a digest and a size)")
                 .arg(where)));
     }
     const Result<QString> digest = checkDigest(object.value(u"digest").toString(), where);
@@ -62,9 +57,9 @@ Result<int> schemaVersionOf(const QJsonObject &object, const QString &where)
     if (version.toInteger(-1) != 2) {
         return std::unexpected(RegistryError::make(
             ErrorCode::Unsupported,
-            Tr::tr("%1 has schemaVersion %2; only schemaVersion 2 is supported")
-                .arg(where,
-                     version.isUndefined() ? Tr::tr("(none)") : version.toVariant().toString())));
+            UploadTr::tr("%1 has schemaVersion %2; only schemaVersion 2 is supported")
+                .arg(where, version.isUndefined() ? UploadTr::tr("(none)")
+                                                  : version.toVariant().toString())));
     }
     return 2;
 }
@@ -97,13 +92,13 @@ Result<Slice> OciReader::locateBlob(const Descriptor &descriptor, const QString 
     const QString name = blobName(descriptor.digest);
     if (!m_files.exists(name)) {
         return std::unexpected(
-            invalidSource(Tr::tr("%1 names %2, but %3 is missing")
+            invalidSource(UploadTr::tr("%1 names %2, but %3 is missing")
                               .arg(namedBy, descriptor.digest, m_files.describe(name))));
     }
     Result<Slice> slice = m_files.locate(name);
     if (slice && slice->size != descriptor.size) {
         return std::unexpected(
-            invalidSource(Tr::tr("%1 names %2 with %3 bytes, but %4 has %5 bytes")
+            invalidSource(UploadTr::tr("%1 names %2 with %3 bytes, but %4 has %5 bytes")
                               .arg(namedBy, descriptor.digest)
                               .arg(descriptor.size)
                               .arg(m_files.describe(name))
@@ -131,16 +126,17 @@ Result<Done> OciReader::addManifest(const Descriptor &descriptor, const QString 
     if (m_manifests.contains(descriptor.digest))
         return Done{};
     if (depth > MaxIndexDepth) {
-        return std::unexpected(invalidSource(
-            Tr::tr("%1 nests image indexes too deeply (at %2)").arg(namedBy, descriptor.digest)));
+        return std::unexpected(
+            invalidSource(UploadTr::tr("%1 nests image indexes too deeply (at %2)")
+                              .arg(namedBy, descriptor.digest)));
     }
     const Result<Slice> slice = locateBlob(descriptor, namedBy);
     if (!slice)
         return std::unexpected(slice.error());
-    const QString where = Tr::tr("manifest %1").arg(descriptor.digest);
+    const QString where = UploadTr::tr("manifest %1").arg(descriptor.digest);
     if (slice->size > MaxManifestSize) {
         return std::unexpected(
-            invalidSource(Tr::tr("%1 is too large (%2 bytes)").arg(where).arg(slice->size)));
+            invalidSource(UploadTr::tr("%1 is too large (%2 bytes)").arg(where).arg(slice->size)));
     }
     const Result<QByteArray> body = m_files.head(*slice, slice->size);
     if (!body)
@@ -149,14 +145,14 @@ Result<Done> OciReader::addManifest(const Descriptor &descriptor, const QString 
     if (actual != descriptor.digest) {
         return std::unexpected(RegistryError::make(
             ErrorCode::DigestMismatch,
-            Tr::tr("%1: the bytes of %2 hash to %3")
+            UploadTr::tr("%1: the bytes of %2 hash to %3")
                 .arg(where, m_files.describe(blobName(descriptor.digest)), actual)));
     }
     const Result<QJsonValue> json = parseJson(*body, where);
     if (!json)
         return std::unexpected(json.error());
     if (!json->isObject())
-        return std::unexpected(invalidSource(Tr::tr("%1 is not a JSON object").arg(where)));
+        return std::unexpected(invalidSource(UploadTr::tr("%1 is not a JSON object").arg(where)));
     const QJsonObject object = json->toObject();
     if (const Result<int> version = schemaVersionOf(object, where); !version)
         return std::unexpected(version.error());
@@ -165,7 +161,7 @@ Result<Done> OciReader::addManifest(const Descriptor &descriptor, const QString 
     if (!bodyType.isEmpty() && !descriptor.mediaType.isEmpty()
         && MediaType::essence(bodyType) != MediaType::essence(descriptor.mediaType)) {
         return std::unexpected(
-            invalidSource(Tr::tr("%1 says its mediaType is %2, but %3 names it as %4")
+            invalidSource(UploadTr::tr("%1 says its mediaType is %2, but %3 names it as %4")
                               .arg(where, bodyType, namedBy, descriptor.mediaType)));
     }
     QString mediaType = !descriptor.mediaType.isEmpty() ? descriptor.mediaType : bodyType;
@@ -185,9 +181,9 @@ Result<Done> OciReader::addManifest(const Descriptor &descriptor, const QString 
 
 Result<Done> OciReader::addChildren(const QJsonObject &index, const QString &digest, int depth)
 {
-    const QString where = Tr::tr("image index %1").arg(digest);
+    const QString where = UploadTr::tr("image index %1").arg(digest);
     if (!index.value(u"manifests").isArray())
-        return std::unexpected(invalidSource(Tr::tr("%1 has no manifests array").arg(where)));
+        return std::unexpected(invalidSource(UploadTr::tr("%1 has no manifests array").arg(where)));
     const QJsonArray children = index.value(u"manifests").toArray();
     for (qsizetype i = 0; i < children.size(); ++i) {
         const Result<Descriptor> child
@@ -202,10 +198,10 @@ Result<Done> OciReader::addChildren(const QJsonObject &index, const QString &dig
 
 Result<Done> OciReader::addImageBlobs(const QJsonObject &manifest, const QString &digest)
 {
-    const QString where = Tr::tr("manifest %1").arg(digest);
+    const QString where = UploadTr::tr("manifest %1").arg(digest);
     if (!manifest.value(u"config").isObject() || !manifest.value(u"layers").isArray()) {
         return std::unexpected(invalidSource(
-            Tr::tr("%1 is not an image manifest (it needs a config and layers)").arg(where)));
+            UploadTr::tr("%1 is not an image manifest (it needs a config and layers)").arg(where)));
     }
     const Result<Descriptor> config = descriptorOf(manifest.value(u"config"), where + u", config");
     if (!config)
@@ -239,7 +235,7 @@ Result<Done> checkLayoutFile(const SourceFiles &files)
         return std::unexpected(json.error());
     if (!json->toObject().value(u"imageLayoutVersion").isString()) {
         return std::unexpected(
-            invalidSource(Tr::tr("%1 has no imageLayoutVersion").arg(files.describe(name))));
+            invalidSource(UploadTr::tr("%1 has no imageLayoutVersion").arg(files.describe(name))));
     }
     return Done{};
 }
@@ -260,8 +256,8 @@ Result<ImageSource> readOciLayout(const SourceFiles &files, const QString &refer
         return std::unexpected(json.error());
     const QJsonObject index = json->toObject();
     if (!json->isObject() || !index.value(u"manifests").isArray()) {
-        return std::unexpected(
-            invalidSource(Tr::tr("%1 is not an image index (no manifests array)").arg(where)));
+        return std::unexpected(invalidSource(
+            UploadTr::tr("%1 is not an image index (no manifests array)").arg(where)));
     }
     if (const Result<int> version = schemaVersionOf(index, where); !version)
         return std::unexpected(version.error());

@@ -1,6 +1,7 @@
 #include "upload/tarindex.h"
 
-#include <QCoreApplication>
+#include "upload/uploadtr.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QStringList>
@@ -13,11 +14,6 @@
 namespace Berth {
 
 namespace {
-
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(Berth::Upload)
-};
 
 constexpr qint64 BlockSize = 512;
 constexpr int MaxLinkHops = 8;
@@ -198,12 +194,12 @@ Result<TarIndex> TarIndex::read(const QString &path, qsizetype maxEntries)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         return std::unexpected(RegistryError::make(
-            ErrorCode::Io, Tr::tr("Cannot read %1: %2").arg(path, file.errorString())));
+            ErrorCode::Io, UploadTr::tr("Cannot read %1: %2").arg(path, file.errorString())));
     }
     const qint64 fileSize = file.size();
     const auto readError = [&] {
-        return RegistryError::make(ErrorCode::Io,
-                                   Tr::tr("Cannot read %1: %2").arg(path, file.errorString()));
+        return RegistryError::make(
+            ErrorCode::Io, UploadTr::tr("Cannot read %1: %2").arg(path, file.errorString()));
     };
     const auto readAt = [&](qint64 offset, qint64 length) -> std::optional<QByteArray> {
         if (!file.seek(offset))
@@ -218,7 +214,7 @@ Result<TarIndex> TarIndex::read(const QString &path, qsizetype maxEntries)
     index.m_path = QFileInfo(path).absoluteFilePath();
     if (fileSize == 0)
         return std::unexpected(
-            invalid(Tr::tr("%1 is not a tar archive: the file is empty").arg(path)));
+            invalid(UploadTr::tr("%1 is not a tar archive: the file is empty").arg(path)));
 
     Pending pending;
     bool first = true;
@@ -233,23 +229,25 @@ Result<TarIndex> TarIndex::read(const QString &path, qsizetype maxEntries)
                                      : compression == u"zstd"  ? QStringLiteral("unzstd")
                                      : compression == u"bzip2" ? QStringLiteral("bunzip2")
                                                                : QStringLiteral("unxz");
-                return std::unexpected(
-                    invalid(Tr::tr("%1 is a compressed archive (%2); decompress it first (e.g. %3)")
-                                .arg(path, compression, tool)));
+                return std::unexpected(invalid(
+                    UploadTr::tr("%1 is a compressed archive (%2); decompress it first (e.g. %3)")
+                        .arg(path, compression, tool)));
             }
         }
         if (isZeroBlock(*block))
             break; // the end-of-archive marker (a short zero tail counts as one too)
         if (block->size() < BlockSize || !checksumMatches(*block)) {
             if (first)
-                return std::unexpected(invalid(Tr::tr("%1 is not a tar archive").arg(path)));
+                return std::unexpected(invalid(UploadTr::tr("%1 is not a tar archive").arg(path)));
             if (block->size() < BlockSize)
-                return std::unexpected(
-                    invalid(Tr::tr("%1 is truncated: it ends inside the tar header at byte %2")
-                                .arg(path)
-                                .arg(offset)));
-            return std::unexpected(invalid(
-                Tr::tr("%1 is damaged: bad tar header checksum at byte %2").arg(path).arg(offset)));
+                return std::unexpected(invalid(
+                    UploadTr::tr("%1 is truncated: it ends inside the tar header at byte %2")
+                        .arg(path)
+                        .arg(offset)));
+            return std::unexpected(
+                invalid(UploadTr::tr("%1 is damaged: bad tar header checksum at byte %2")
+                            .arg(path)
+                            .arg(offset)));
         }
         first = false;
 
@@ -258,7 +256,7 @@ Result<TarIndex> TarIndex::read(const QString &path, qsizetype maxEntries)
             = numberField(QByteArrayView(*block).sliced(SizeAt, SizeLength));
         if (!headerSize) {
             return std::unexpected(
-                invalid(Tr::tr("%1 is damaged: invalid size in the tar header at byte %2")
+                invalid(UploadTr::tr("%1 is damaged: invalid size in the tar header at byte %2")
                             .arg(path)
                             .arg(offset)));
         }
@@ -277,14 +275,14 @@ Result<TarIndex> TarIndex::read(const QString &path, qsizetype maxEntries)
         }
         if (stored > fileSize - dataOffset) {
             return std::unexpected(
-                invalid(Tr::tr("%1 is truncated: member \"%2\" ends past the end of the file")
+                invalid(UploadTr::tr("%1 is truncated: member \"%2\" ends past the end of the file")
                             .arg(path, pending.path.value_or(name))));
         }
 
         if (flag == 'L' || flag == 'K' || flag == 'x') {
             if (size > MaxMetadataSize) {
                 return std::unexpected(
-                    invalid(Tr::tr("%1 is damaged: oversized tar extension header at byte %2")
+                    invalid(UploadTr::tr("%1 is damaged: oversized tar extension header at byte %2")
                                 .arg(path)
                                 .arg(offset)));
             }
@@ -294,7 +292,7 @@ Result<TarIndex> TarIndex::read(const QString &path, qsizetype maxEntries)
             if (flag == 'x') {
                 if (!parsePax(*data, pending)) {
                     return std::unexpected(
-                        invalid(Tr::tr("%1 is damaged: invalid PAX header at byte %2")
+                        invalid(UploadTr::tr("%1 is damaged: invalid PAX header at byte %2")
                                     .arg(path)
                                     .arg(offset)));
                 }
@@ -349,26 +347,28 @@ Result<TarEntry> TarIndex::file(const QString &name) const
 {
     std::optional<QString> current = collapsePath(name);
     if (!current)
-        return std::unexpected(invalid(Tr::tr("%1: \"%2\" leaves the archive").arg(m_path, name)));
+        return std::unexpected(
+            invalid(UploadTr::tr("%1: \"%2\" leaves the archive").arg(m_path, name)));
     const TarEntry *link = nullptr; // the last link followed, for messages
     for (int hop = 0;; ++hop) {
         const TarEntry *found = entry(*current);
         if (!found && !link)
-            return std::unexpected(invalid(Tr::tr("%1 has no member \"%2\"").arg(m_path, name)));
-        if (!found) {
             return std::unexpected(
-                invalid(Tr::tr("%1: link \"%2\" points to \"%3\", which is not in the archive")
-                            .arg(m_path, link->name, *current)));
+                invalid(UploadTr::tr("%1 has no member \"%2\"").arg(m_path, name)));
+        if (!found) {
+            return std::unexpected(invalid(
+                UploadTr::tr("%1: link \"%2\" points to \"%3\", which is not in the archive")
+                    .arg(m_path, link->name, *current)));
         }
         if (found->type == TarEntry::Type::File)
             return *found;
         if (found->type != TarEntry::Type::Symlink && found->type != TarEntry::Type::Hardlink) {
             return std::unexpected(
-                invalid(Tr::tr("%1: \"%2\" is not a regular file").arg(m_path, found->name)));
+                invalid(UploadTr::tr("%1: \"%2\" is not a regular file").arg(m_path, found->name)));
         }
         if (hop == MaxLinkHops) {
-            return std::unexpected(
-                invalid(Tr::tr("%1: too many links from \"%2\" (a link loop?)").arg(m_path, name)));
+            return std::unexpected(invalid(
+                UploadTr::tr("%1: too many links from \"%2\" (a link loop?)").arg(m_path, name)));
         }
         link = found;
         if (found->type == TarEntry::Type::Hardlink) {
@@ -382,8 +382,9 @@ Result<TarEntry> TarIndex::file(const QString &name) const
             current = collapsePath(joined);
         }
         if (!current) {
-            return std::unexpected(invalid(Tr::tr("%1: link \"%2\" -> \"%3\" leaves the archive")
-                                               .arg(m_path, found->name, found->linkTarget)));
+            return std::unexpected(
+                invalid(UploadTr::tr("%1: link \"%2\" -> \"%3\" leaves the archive")
+                            .arg(m_path, found->name, found->linkTarget)));
         }
     }
 }

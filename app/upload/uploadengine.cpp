@@ -4,17 +4,13 @@
 #include "upload/artifactpush.h"
 #include "upload/blobupload.h"
 #include "upload/imagepush.h"
+#include "upload/uploadtr.h"
 
-#include <QCoreApplication>
 #include <QFileInfo>
 
 namespace Berth {
 
 namespace {
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(Berth::Upload)
-};
 
 constexpr qint64 ReportIntervalMs = 100; // progress updates per entry, at most this often
 constexpr int MaxMountSources = 4;
@@ -42,13 +38,13 @@ QString outcomeText(const BlobUploadResult &r)
 {
     switch (r.outcome) {
     case BlobUploadResult::Outcome::Skipped:
-        return Tr::tr("Already in the repository; nothing sent.");
+        return UploadTr::tr("Already in the repository; nothing sent.");
     case BlobUploadResult::Outcome::Mounted:
-        return Tr::tr("Mounted from %1; nothing sent.").arg(r.mountedFrom);
+        return UploadTr::tr("Mounted from %1; nothing sent.").arg(r.mountedFrom);
     case BlobUploadResult::Outcome::Uploaded:
         break;
     }
-    return Tr::tr("Uploaded.");
+    return UploadTr::tr("Uploaded.");
 }
 } // namespace
 
@@ -183,7 +179,7 @@ void UploadEngine::startImage(Entry &entry)
         const Result<ImagePushResult> &r = job->result();
         if (r)
             finish(id, UploadState::Done, r->digest,
-                   Tr::tr("Pushed: %1 blobs sent, %2 already there, %3 mounted.")
+                   UploadTr::tr("Pushed: %1 blobs sent, %2 already there, %3 mounted.")
                        .arg(r->uploaded)
                        .arg(r->skipped)
                        .arg(r->mounted));
@@ -201,7 +197,7 @@ void UploadEngine::startArtifact(Entry &entry)
     connect(job, &RegistryJob::finished, this, [this, id, job] {
         const Result<QString> &r = job->result();
         if (r)
-            finish(id, UploadState::Done, *r, Tr::tr("Tagged as an artifact."));
+            finish(id, UploadState::Done, *r, UploadTr::tr("Tagged as an artifact."));
         else
             finish(id, UploadState::Failed, {}, r.error().toString());
     });
@@ -278,7 +274,7 @@ void UploadEngine::cancel(int id)
         job->disconnect(this);
         job->abort(); // stops at once; the upload session is deleted
     }
-    finish(id, UploadState::Cancelled, {}, Tr::tr("Cancelled."));
+    finish(id, UploadState::Cancelled, {}, UploadTr::tr("Cancelled."));
 }
 
 void UploadEngine::cancelAll()

@@ -1,22 +1,15 @@
 #include "upload/uploaderror.h"
 
-#include <QCoreApplication>
+#include "upload/uploadtr.h"
 
 namespace Berth {
-
-namespace {
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(Berth::Upload)
-};
-} // namespace
 
 RegistryError explainWriteRefusal(RegistryError error, const QString &repo)
 {
     if (error.code == ErrorCode::Denied || error.code == u"REGISTRY_DISALLOWED_OPERATION"
         || error.httpStatus == 403 || error.httpStatus == 405)
-        error.message = Tr::tr("The registry refused to write to %1 (is it locked? "
-                               "writeEnabled may be false): %2")
+        error.message = UploadTr::tr("The registry refused to write to %1 (is it locked? "
+                                     "writeEnabled may be false): %2")
                             .arg(repo, error.message);
     return error;
 }

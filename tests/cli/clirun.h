@@ -19,13 +19,13 @@ struct CliRun
     QJsonDocument json() const { return QJsonDocument::fromJson(out); }
 };
 
-// Kills berth-cli after `timeoutMs`. `secret`, when given, must not reach stdout or stderr:
-// if it does, exitCode is -99 (every test compares it) and err says so.
+// Kills berth-cli after `timeoutMs`. No one of `secrets` may reach stdout or stderr: if one
+// does, exitCode is -99 (every test compares it) and err says so.
 inline CliRun runCli(const QStringList &args,
                      const QProcessEnvironment &env,
                      const QByteArray &stdinData = {},
                      int timeoutMs = 60000,
-                     const QByteArray &secret = {})
+                     const QByteArrayList &secrets = {})
 {
     QProcess p;
     p.setProcessEnvironment(env);
@@ -43,9 +43,11 @@ inline CliRun runCli(const QStringList &args,
     r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
     r.out = p.readAllStandardOutput();
     r.err = p.readAllStandardError();
-    if (!secret.isEmpty() && (r.out.contains(secret) || r.err.contains(secret))) {
-        r.exitCode = -99;
-        r.err = "a secret reached berth-cli's output";
+    for (const QByteArray &secret : secrets) {
+        if (!secret.isEmpty() && (r.out.contains(secret) || r.err.contains(secret))) {
+            r.exitCode = -99;
+            r.err = "a secret reached berth-cli's output";
+        }
     }
     return r;
 }

@@ -63,7 +63,7 @@ class tst_Cli : public QObject
             const QByteArray &stdinData = {},
             int timeoutMs = 60000)
     {
-        Run r = Test::runCli(args, env, stdinData, timeoutMs, m_password.toUtf8());
+        Run r = Test::runCli(args, env, stdinData, timeoutMs, {m_password.toUtf8()});
         if (r.exitCode == -99)
             r.err = "the password reached berth-cli's output";
         return r;
@@ -113,6 +113,20 @@ class tst_Cli : public QObject
     {
         m_emu.reset();
         return cli(QStringList{QStringLiteral("-r"), server.url().toString()} + args, {}, false);
+    }
+    // `tag list repo` (after `options`) against a scripted registry whose tag list answers
+    // `body` with `status`.
+    Run tagListAnswering(int status, const QByteArray &body, const QStringList &options = {})
+    {
+        Test::ScriptedServer server;
+        if (!server.listen())
+            return {-1, {}, "the scripted registry cannot listen"};
+        serveRegistry(server, false);
+        server.addRoute("GET", QStringLiteral("/v2/repo/tags/list"),
+                        Test::ScriptedServer::Response::json(status, body));
+        return cliAgainst(server, options
+                                      + QStringList{QStringLiteral("tag"), QStringLiteral("list"),
+                                                    QStringLiteral("repo")});
     }
     // Nothing a terminal would act on: no C0 control but the line ends, no DEL, no C1 (as
     // UTF-8), no right-to-left override.
@@ -186,28 +200,25 @@ private Q_SLOTS:
 
     void tagUpdateThenShowReflectsTheLock()
     {
+        // writeEnabled of the JSON object printed (true when missing).
+        const auto writeEnabled = [](const Run &r) {
+            return r.json()
+                .object()
+                .value(u"changeableAttributes")
+                .toObject()
+                .value(u"writeEnabled")
+                .toBool(true);
+        };
         const Run u = cli({QStringLiteral("-o"), QStringLiteral("json"), QStringLiteral("tag"),
                            QStringLiteral("update"), QStringLiteral("hello-world:latest"),
                            QStringLiteral("--write-enabled"), QStringLiteral("false")});
         QCOMPARE(u.exitCode, 0);
-        QCOMPARE(u.json()
-                     .object()
-                     .value(u"changeableAttributes")
-                     .toObject()
-                     .value(u"writeEnabled")
-                     .toBool(true),
-                 false);
+        QCOMPARE(writeEnabled(u), false);
         const Run s = cli({QStringLiteral("-o"), QStringLiteral("json"), QStringLiteral("tag"),
                            QStringLiteral("show"), QStringLiteral("hello-world:latest")});
         QCOMPARE(s.exitCode, 0);
         QCOMPARE(s.json().object().value(u"name").toString(), QStringLiteral("latest"));
-        QCOMPARE(s.json()
-                     .object()
-                     .value(u"changeableAttributes")
-                     .toObject()
-                     .value(u"writeEnabled")
-                     .toBool(true),
-                 false);
+        QCOMPARE(writeEnabled(s), false);
     }
 
     void unknownRepositoryIsOneErrorLineAndExit1()
@@ -229,14 +240,8 @@ private Q_SLOTS:
     void aForgedErrorCodePrintsOneLine()
     {
         QFETCH(QByteArray, code);
-        Test::ScriptedServer server;
-        QVERIFY(server.listen());
-        serveRegistry(server, false);
-        server.addRoute("GET", QStringLiteral("/v2/repo/tags/list"),
-                        Test::ScriptedServer::Response::json(
-                            403, R"({"errors":[{"code":")" + code + R"(","message":"denied"}]})"));
-        const Run r = cliAgainst(
-            server, {QStringLiteral("tag"), QStringLiteral("list"), QStringLiteral("repo")});
+        const Run r = tagListAnswering(403, R"({"errors":[{"code":")" + code
+                                                + R"(","message":"denied"}]})");
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.out.isEmpty());
         QCOMPARE(r.err.count('\n'), 1);
@@ -322,17 +327,11 @@ private Q_SLOTS:
     void aHostileTagNameFailsTheListOnOneLine()
     {
         QFETCH(QStringList, format);
-        Test::ScriptedServer server;
-        QVERIFY(server.listen());
-        serveRegistry(server, false);
-        server.addRoute("GET", QStringLiteral("/v2/repo/tags/list"),
-                        Test::ScriptedServer::Response::json(
-                            200, "{\"name\":\"repo\",\"tags\":[\"v1\",\"v2\\u001b[2J\\u202e\\n"
-                                 "berth-cli: OK\"]}"));
         const Run r
-            = cliAgainst(server, format
-                                     + QStringList{QStringLiteral("tag"), QStringLiteral("list"),
-                                                   QStringLiteral("repo")});
+            = tagListAnswering(200,
+                               "{\"name\":\"repo\",\"tags\":[\"v1\",\"v2\\u001b[2J\\u202e\\n"
+                               "berth-cli: OK\"]}",
+                               format);
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.out.isEmpty(), r.out.constData());
         QCOMPARE(r.err.count('\n'), 1);

@@ -3,7 +3,7 @@
 // not printed, an endless listing stops with the flag that raises the limit.
 
 #include "clirun.h"
-#include "fixtures/scriptedserver.h"
+#include "fixtures/twohosts.h"
 
 #include <QJsonObject>
 #include <QTest>
@@ -20,18 +20,17 @@ class tst_CliHostile : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<ScriptedServer> m_registry;
-    std::unique_ptr<ScriptedServer> m_other; // "localhost": another host than 127.0.0.1
+    TwoHosts m_hosts;
 
     CliRun cli(const QStringList &args)
     {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("BERTH_CLI_DEBUG"), QStringLiteral("1"));
-        env.insert(QStringLiteral("BERTH_REGISTRY"), m_registry->url().toString());
+        env.insert(QStringLiteral("BERTH_REGISTRY"), m_hosts.registry->url().toString());
         env.insert(QStringLiteral("BERTH_USERNAME"), QStringLiteral("user"));
         env.insert(QStringLiteral("BERTH_PASSWORD"), QString::fromLatin1(Password));
         env.insert(QStringLiteral("BERTH_SETTINGS"), QStringLiteral("/nonexistent/berth.ini"));
-        CliRun r = runCli(args, env, {}, 60000, Password);
+        CliRun r = runCli(args, env, {}, 60000, {Password});
         const QByteArray basic = QByteArray("user:" + Password).toBase64();
         if (r.out.contains(basic) || r.err.contains(basic))
             r.exitCode = -98;
@@ -41,13 +40,8 @@ class tst_CliHostile : public QObject
     // Every /v2/ call wants a Bearer token from `realm`.
     void challengeWithRealm(const QByteArray &realm)
     {
-        const QByteArray challenge = "Bearer realm=\"" + realm + "\",service=\"reg\"";
         for (const QString &path : {QStringLiteral("/v2/"), QStringLiteral("/v2/repo/tags/list")})
-            m_registry->addRoute("GET", path, [challenge](const ScriptedServer::Request &r) {
-                if (r.hasHeader("Authorization"))
-                    return Response::json(200, R"({"name":"repo","tags":["a"]})");
-                return Response::json(401, "{}", {{"WWW-Authenticate", challenge}});
-            });
+            m_hosts.requireToken(path, realm, R"({"name":"repo","tags":["a"]})");
     }
 
     static bool isOneErrorLine(const QByteArray &err, const QByteArray &code)
@@ -56,39 +50,29 @@ class tst_CliHostile : public QObject
     }
 
 private Q_SLOTS:
-    void init()
-    {
-        m_registry = std::make_unique<ScriptedServer>();
-        m_other = std::make_unique<ScriptedServer>();
-        QVERIFY(m_registry->listen());
-        QVERIFY(m_other->listen());
-    }
-    void cleanup()
-    {
-        m_registry.reset();
-        m_other.reset();
-    }
+    void init() { QVERIFY(m_hosts.listen()); }
+    void cleanup() { m_hosts.reset(); }
 
     void realmOnAnotherHostIsRefusedUntilTrusted()
     {
-        const QString realm = QStringLiteral("localhost:%1").arg(m_other->port());
-        challengeWithRealm("http://" + realm.toLatin1() + "/token");
-        m_other->addRoute("GET", QStringLiteral("/token"),
-                          Response::json(200, R"({"token":"from-elsewhere"})"));
+        const QString realm = m_hosts.otherHost();
+        challengeWithRealm(m_hosts.otherRealm());
+        m_hosts.other->addRoute("GET", QStringLiteral("/token"),
+                                Response::json(200, R"({"token":"from-elsewhere"})"));
         const CliRun refused
             = cli({QStringLiteral("tag"), QStringLiteral("list"), QStringLiteral("repo")});
         QCOMPARE(refused.exitCode, 1);
         QVERIFY2(isOneErrorLine(refused.err, "UNTRUSTED_REALM"), refused.err.constData());
         QVERIFY2(refused.err.contains(QByteArray("--trust-realm " + realm.toLatin1())),
                  refused.err.constData());
-        QCOMPARE(m_other->requests().size(), 0);
+        QCOMPARE(m_hosts.other->requests().size(), 0);
 
         const CliRun trusted = cli({QStringLiteral("--trust-realm"), realm, QStringLiteral("tag"),
                                     QStringLiteral("list"), QStringLiteral("repo")});
         QCOMPARE(trusted.exitCode, 0);
         QCOMPARE(trusted.out, QByteArray("a\n"));
         QVERIFY(trusted.err.isEmpty());
-        QVERIFY(m_other->requests().first().header("Authorization").startsWith("Basic "));
+        QVERIFY(m_hosts.other->requests().first().header("Authorization").startsWith("Basic "));
     }
 
     void badTrustRealmIsAUsageError_data()
@@ -103,31 +87,33 @@ private Q_SLOTS:
         QFETCH(QString, value);
         const CliRun r = cli({QStringLiteral("--trust-realm"), value, QStringLiteral("check")});
         QCOMPARE(r.exitCode, 2);
-        QVERIFY(m_registry->requests().isEmpty());
+        QVERIFY(m_hosts.registry->requests().isEmpty());
     }
 
     void tokenThatWouldInjectAHeaderIsRefused()
     {
-        challengeWithRealm(m_registry->url(QStringLiteral("/token")).toEncoded());
-        m_registry->addRoute("GET", QStringLiteral("/token"),
-                             Response::json(200, R"({"token":"abc\r\nX-Injected: yes"})"));
+        challengeWithRealm(m_hosts.registry->url(QStringLiteral("/token")).toEncoded());
+        m_hosts.registry->addRoute("GET", QStringLiteral("/token"),
+                                   Response::json(200, R"({"token":"abc\r\nX-Injected: yes"})"));
         const CliRun r
             = cli({QStringLiteral("tag"), QStringLiteral("list"), QStringLiteral("repo")});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(isOneErrorLine(r.err, "INVALID_RESPONSE"), r.err.constData());
-        for (const auto &req : m_registry->requests())
+        for (const auto &req : m_hosts.registry->requests())
             QVERIFY(!req.hasHeader("X-Injected"));
     }
 
     void echoedPasswordIsNotPrinted()
     {
-        challengeWithRealm(m_registry->url(QStringLiteral("/token")).toEncoded());
-        m_registry->addRoute("GET", QStringLiteral("/token"), [](const ScriptedServer::Request &r) {
-            return Response::json(
-                401, R"({"errors":[{"code":"DENIED","message":"bad: )" + r.header("Authorization")
-                         + " " + QByteArray::fromBase64(r.header("Authorization").mid(6))
-                         + R"("}]})");
-        });
+        challengeWithRealm(m_hosts.registry->url(QStringLiteral("/token")).toEncoded());
+        m_hosts.registry->addRoute(
+            "GET", QStringLiteral("/token"), [](const ScriptedServer::Request &r) {
+                return Response::json(401,
+                                      R"({"errors":[{"code":"DENIED","message":"bad: )"
+                                          + r.header("Authorization") + " "
+                                          + QByteArray::fromBase64(r.header("Authorization").mid(6))
+                                          + R"("}]})");
+            });
         const CliRun r
             = cli({QStringLiteral("tag"), QStringLiteral("list"), QStringLiteral("repo")});
         QCOMPARE(r.exitCode, 1); // -99/-98 when the password or its Basic form was printed
@@ -137,9 +123,9 @@ private Q_SLOTS:
 
     void endlessListingStopsAtMaxPages()
     {
-        m_registry->addRoute("GET", QStringLiteral("/v2/"), Response::json(200, "{}"));
+        m_hosts.registry->addRoute("GET", QStringLiteral("/v2/"), Response::json(200, "{}"));
         int served = 0;
-        m_registry->addRoute(
+        m_hosts.registry->addRoute(
             "GET", QStringLiteral("/v2/_catalog"), [&served](const ScriptedServer::Request &) {
                 const QByteArray n = QByteArray::number(++served);
                 return Response::json(

@@ -1,15 +1,23 @@
 #pragma once
 
-// Waiting for credential jobs in tests.
+// Waiting for credential jobs in tests, and reading back what they wrote.
 
 #include "registry/job.h"
 
+#include <QFile>
 #include <QObject>
 #include <QTest>
 
 #include <optional>
 
 namespace Berth::Test {
+
+// The bytes of the file at `path` (empty when it cannot be read).
+inline QByteArray fileBytes(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
 
 // Waits (bounded) for `job` and returns its result; a job that never finishes gives a
 // TIMEOUT error. The result is copied inside the slot: the job deletes itself afterwards.

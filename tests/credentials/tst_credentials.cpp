@@ -17,6 +17,7 @@ using namespace Berth;
 using Berth::Test::awaitJob;
 using Berth::Test::errorCode;
 using Berth::Test::errorMessage;
+using Berth::Test::fileBytes;
 
 namespace {
 
@@ -33,12 +34,6 @@ RegistryProfile profile(const QString &url,
     p->authKind = kind;
     p->username = user;
     return *p;
-}
-
-QByteArray fileBytes(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
 } // namespace

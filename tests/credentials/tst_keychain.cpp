@@ -3,6 +3,7 @@
 // which gives a private D-Bus bus, a throwaway HOME and an unlocked keyring; without it
 // this test fails rather than touch the user's own keyring.
 
+#include "../cli/clirun.h"
 #include "credentials/keychaincredentialstore.h"
 #include "credentials/registryprofiles.h"
 #include "credentialtestutil.h"
@@ -21,17 +22,12 @@ using namespace Berth;
 using Berth::Test::awaitJob;
 using Berth::Test::errorCode;
 using Berth::Test::errorMessage;
+using Berth::Test::fileBytes;
 
 namespace {
 
 const QString Secret = QStringLiteral("kc-Secret-Never-On-Disk-7f3a");
 const QString EmulatorPassword = QStringLiteral("Emu-Pa55-word-9c1d");
-
-QByteArray fileBytes(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
 
 // Every file under `dir` whose bytes contain `needle`.
 QStringList filesContaining(const QString &dir, const QByteArray &needle)
@@ -46,12 +42,7 @@ QStringList filesContaining(const QString &dir, const QByteArray &needle)
     return hits;
 }
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = Berth::Test::CliRun;
 
 } // namespace
 
@@ -66,33 +57,14 @@ class tst_Keychain : public QObject
     // berth-cli with no credentials in flags or environment, and the test's settings file.
     Run cli(const QStringList &args, const QProcessEnvironment &extra = {})
     {
-        QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         for (const char *name :
              {"BERTH_REGISTRY", "BERTH_USERNAME", "BERTH_PASSWORD", "BERTH_AAD_TOKEN"})
             env.remove(QString::fromLatin1(name));
         env.insert(QStringLiteral("BERTH_SETTINGS"), m_settingsPath);
         env.insert(extra);
-        p.setProcessEnvironment(env);
-        QSignalSpy finished(&p, &QProcess::finished);
-        p.start(QStringLiteral(BERTH_CLI_PATH), args);
-        p.closeWriteChannel();
-        if (!finished.wait(60000)) {
-            p.kill();
-            p.waitForFinished(2000);
-            qWarning("berth-cli did not finish");
-        }
-        Run r;
-        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        r.out = p.readAllStandardOutput();
-        r.err = p.readAllStandardError();
-        for (const QString &secret : {Secret, EmulatorPassword}) {
-            if (r.out.contains(secret.toUtf8()) || r.err.contains(secret.toUtf8())) {
-                r.exitCode = -99;
-                r.err = "a secret reached berth-cli's output";
-            }
-        }
-        return r;
+        return Berth::Test::runCli(args, env, {}, 60000,
+                                   {Secret.toUtf8(), EmulatorPassword.toUtf8()});
     }
 
     // Saves a password profile for the emulator, as the window does: settings + keychain.

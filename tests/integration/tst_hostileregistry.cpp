@@ -5,7 +5,7 @@
 
 #include "auth/authenticator.h"
 #include "fixtures/clienttest.h"
-#include "fixtures/scriptedserver.h"
+#include "fixtures/twohosts.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -40,15 +40,14 @@ class tst_HostileRegistry : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<ScriptedServer> m_registry;
-    std::unique_ptr<ScriptedServer> m_other; // a second host: the token realm, a redirect
+    TwoHosts m_hosts;
 
     std::unique_ptr<RegistryClient> client(const Credentials &credentials,
                                            const std::function<void(ConnectionSettings &)> &tweak
                                            = {})
     {
         ConnectionSettings settings;
-        settings.registry = *normalizeRegistryUrl(m_registry->url().toString(), false);
+        settings.registry = *normalizeRegistryUrl(m_hosts.registry->url().toString(), false);
         settings.credentials = credentials;
         settings.timeoutMs = 10000;
         if (tweak)
@@ -59,68 +58,49 @@ class tst_HostileRegistry : public QObject
     // /v2/ asks for a Bearer token at `realm`; the tag list needs it.
     void challengeWithRealm(const QByteArray &realm)
     {
-        const QByteArray challenge = "Bearer realm=\"" + realm + "\",service=\"reg\"";
-        m_registry->addRoute(
-            "GET", QStringLiteral("/v2/repo/tags/list"),
-            [challenge](const ScriptedServer::Request &r) {
-                if (r.hasHeader("Authorization"))
-                    return Response::json(200, R"({"name":"repo","tags":["a"]})");
-                return Response::json(401, "{}", {{"WWW-Authenticate", challenge}});
-            });
-        m_registry->addRoute("GET", QStringLiteral("/v2/"), Response::json(200, "{}"));
+        m_hosts.requireToken(QStringLiteral("/v2/repo/tags/list"), realm,
+                             R"({"name":"repo","tags":["a"]})");
+        m_hosts.registry->addRoute("GET", QStringLiteral("/v2/"), Response::json(200, "{}"));
     }
 
-    QByteArray otherRealm() const
-    {
-        return "http://localhost:" + QByteArray::number(m_other->port()) + "/token";
-    }
+    QByteArray otherRealm() const { return m_hosts.otherRealm(); }
 
 private Q_SLOTS:
-    void init()
-    {
-        m_registry = std::make_unique<ScriptedServer>();
-        m_other = std::make_unique<ScriptedServer>();
-        QVERIFY(m_registry->listen());
-        QVERIFY(m_other->listen());
-    }
-    void cleanup()
-    {
-        m_registry.reset();
-        m_other.reset();
-    }
+    void init() { QVERIFY(m_hosts.listen()); }
+    void cleanup() { m_hosts.reset(); }
 
     // 1. Credentials stay with their registry.
     void passwordIsNotSentToAnUntrustedRealm()
     {
         challengeWithRealm(otherRealm());
-        m_other->addRoute("GET", QStringLiteral("/token"), Response::json(200, tokenBody("tok")));
+        m_hosts.other->addRoute("GET", QStringLiteral("/token"),
+                                Response::json(200, tokenBody("tok")));
         auto c = client(Credentials::password(QStringLiteral("user"), Password));
         QSignalSpy refused(c->connection()->authenticator(), &Authenticator::realmRefused);
         const auto r = await(c->listTags(QStringLiteral("repo")));
         QVERIFY(!r);
         QCOMPARE(r.error().code, ErrorCode::UntrustedRealm);
         QVERIFY2(r.error().message.contains(u"localhost"), qPrintable(r.error().message));
-        QCOMPARE(m_other->requests().size(), 0);
+        QCOMPARE(m_hosts.other->requests().size(), 0);
         QCOMPARE(refused.size(), 1);
         QCOMPARE(refused.first().at(1).toBool(), true); // the user may approve it
         const QString realm = refused.first().at(0).toString();
-        QCOMPARE(realm, QStringLiteral("localhost:%1").arg(m_other->port()));
+        QCOMPARE(realm, m_hosts.otherHost());
 
         // Once approved, the same request signs in there.
         c->connection()->trustRealm(realm);
         BERTH_VERIFY_OK(await(c->listTags(QStringLiteral("repo"))));
-        QCOMPARE(m_other->requests().size(), 1);
-        QVERIFY(m_other->requests().first().header("Authorization").startsWith("Basic "));
+        QCOMPARE(m_hosts.other->requests().size(), 1);
+        QVERIFY(m_hosts.other->requests().first().header("Authorization").startsWith("Basic "));
     }
 
     void trustedRealmFromTheSettingsIsUsed()
     {
         challengeWithRealm(otherRealm());
-        m_other->addRoute("GET", QStringLiteral("/token"), Response::json(200, tokenBody("tok")));
+        m_hosts.other->addRoute("GET", QStringLiteral("/token"),
+                                Response::json(200, tokenBody("tok")));
         auto c = client(Credentials::password(QStringLiteral("user"), Password),
-                        [this](ConnectionSettings &s) {
-                            s.trustedRealms = {QStringLiteral("localhost:%1").arg(m_other->port())};
-                        });
+                        [this](ConnectionSettings &s) { s.trustedRealms = {m_hosts.otherHost()}; });
         BERTH_VERIFY_OK(await(c->listTags(QStringLiteral("repo"))));
     }
 
@@ -138,14 +118,13 @@ private Q_SLOTS:
             = aad ? Credentials::aadToken(RefreshToken)
                   : Credentials::password(Credentials::RefreshTokenUser, RefreshToken);
         // Not even a trusted realm gets an Azure token.
-        auto c = client(creds, [this](ConnectionSettings &s) {
-            s.trustedRealms = {QStringLiteral("localhost:%1").arg(m_other->port())};
-        });
+        auto c = client(creds,
+                        [this](ConnectionSettings &s) { s.trustedRealms = {m_hosts.otherHost()}; });
         QSignalSpy refused(c->connection()->authenticator(), &Authenticator::realmRefused);
         const auto r = await(c->listTags(QStringLiteral("repo")));
         QVERIFY(!r);
         QCOMPARE(r.error().code, ErrorCode::UntrustedRealm);
-        QCOMPARE(m_other->requests().size(), 0);
+        QCOMPARE(m_hosts.other->requests().size(), 0);
         QCOMPARE(refused.size(), 1);
         QCOMPARE(refused.first().at(1).toBool(), false);
     }
@@ -153,31 +132,32 @@ private Q_SLOTS:
     void aadExchangeGoesToTheRegistryNotTheRealmPath()
     {
         // The realm is on the registry's own origin but elsewhere in its path space.
-        challengeWithRealm(m_registry->url(QStringLiteral("/auth/token")).toEncoded());
-        m_registry->addRoute("POST", QStringLiteral("/oauth2/exchange"),
-                             Response::json(200, R"({"refresh_token":"fresh-refresh-token"})"));
-        m_registry->addRoute("POST", QStringLiteral("/auth/token"),
-                             Response::json(200, R"({"access_token":"access-token"})"));
+        challengeWithRealm(m_hosts.registry->url(QStringLiteral("/auth/token")).toEncoded());
+        m_hosts.registry->addRoute(
+            "POST", QStringLiteral("/oauth2/exchange"),
+            Response::json(200, R"({"refresh_token":"fresh-refresh-token"})"));
+        m_hosts.registry->addRoute("POST", QStringLiteral("/auth/token"),
+                                   Response::json(200, R"({"access_token":"access-token"})"));
         auto c = client(Credentials::aadToken(RefreshToken));
         BERTH_VERIFY_OK(await(c->listTags(QStringLiteral("repo"))));
         QStringList paths;
-        for (const auto &r : m_registry->requests())
+        for (const auto &r : m_hosts.registry->requests())
             paths << QString::fromLatin1(r.method + ' ' + r.path());
         QVERIFY2(paths.contains(u"POST /oauth2/exchange"), qPrintable(paths.join(u", ")));
     }
 
     void tokenEndpointRedirectingElsewhereIsNotFollowed()
     {
-        challengeWithRealm(m_registry->url(QStringLiteral("/token")).toEncoded());
+        challengeWithRealm(m_hosts.registry->url(QStringLiteral("/token")).toEncoded());
         const QByteArray elsewhere
-            = "http://localhost:" + QByteArray::number(m_other->port()) + "/t";
-        m_registry->addRoute("GET", QStringLiteral("/token"),
-                             Response::http(307, {{"Location", elsewhere}}));
+            = "http://localhost:" + QByteArray::number(m_hosts.other->port()) + "/t";
+        m_hosts.registry->addRoute("GET", QStringLiteral("/token"),
+                                   Response::http(307, {{"Location", elsewhere}}));
         auto c = client(Credentials::password(QStringLiteral("user"), Password));
         const auto r = await(c->listTags(QStringLiteral("repo")));
         QVERIFY(!r);
         QCOMPARE(r.error().code, ErrorCode::UntrustedRealm);
-        QCOMPARE(m_other->requests().size(), 0);
+        QCOMPARE(m_hosts.other->requests().size(), 0);
     }
 
     // 2. Nothing is injected through a token.
@@ -193,14 +173,14 @@ private Q_SLOTS:
     void tokenWithLineBreaksIsRefused()
     {
         QFETCH(QByteArray, token);
-        challengeWithRealm(m_registry->url(QStringLiteral("/token")).toEncoded());
-        m_registry->addRoute("GET", QStringLiteral("/token"),
-                             Response::json(200, tokenBody(token)));
+        challengeWithRealm(m_hosts.registry->url(QStringLiteral("/token")).toEncoded());
+        m_hosts.registry->addRoute("GET", QStringLiteral("/token"),
+                                   Response::json(200, tokenBody(token)));
         auto c = client(Credentials::anonymous());
         const auto r = await(c->listTags(QStringLiteral("repo")));
         QVERIFY(!r);
         QCOMPARE(r.error().code, ErrorCode::InvalidResponse);
-        for (const auto &req : m_registry->requests()) {
+        for (const auto &req : m_hosts.registry->requests()) {
             QVERIFY(!req.hasHeader("X-Injected"));
             QVERIFY(req.method != "DELETE");
             QVERIFY(!req.header("Authorization").contains("abc"));
@@ -218,7 +198,7 @@ private Q_SLOTS:
     void echoedSecretsAreScrubbed()
     {
         QFETCH(int, kind);
-        challengeWithRealm(m_registry->url(QStringLiteral("/token")).toEncoded());
+        challengeWithRealm(m_hosts.registry->url(QStringLiteral("/token")).toEncoded());
         // Both token endpoints echo everything they got: the Authorization header, the form.
         auto echo = [](const ScriptedServer::Request &r) {
             const QByteArray message = "you sent [" + r.header("Authorization") + "] [" + r.body
@@ -229,9 +209,9 @@ private Q_SLOTS:
                                                 QString::fromUtf8(message)}})
                          .toJson(QJsonDocument::Compact));
         };
-        m_registry->addRoute("GET", QStringLiteral("/token"), echo);
-        m_registry->addRoute("POST", QStringLiteral("/token"), echo);
-        m_registry->addRoute("POST", QStringLiteral("/oauth2/exchange"), echo);
+        m_hosts.registry->addRoute("GET", QStringLiteral("/token"), echo);
+        m_hosts.registry->addRoute("POST", QStringLiteral("/token"), echo);
+        m_hosts.registry->addRoute("POST", QStringLiteral("/oauth2/exchange"), echo);
         const Credentials creds
             = kind == 0   ? Credentials::password(QStringLiteral("user"), Password)
               : kind == 1 ? Credentials::password(Credentials::RefreshTokenUser, RefreshToken)
@@ -253,15 +233,15 @@ private Q_SLOTS:
     void registryEchoingTheBearerTokenIsScrubbed()
     {
         const QByteArray token = "issued-access-token-0123456789";
-        challengeWithRealm(m_registry->url(QStringLiteral("/token")).toEncoded());
-        m_registry->addRoute("GET", QStringLiteral("/token"),
-                             Response::json(200, tokenBody(token)));
-        m_registry->addRoute("GET", QStringLiteral("/v2/repo/manifests/latest"),
-                             [](const ScriptedServer::Request &r) {
-                                 return Response::json(
-                                     404, R"({"errors":[{"code":"MANIFEST_UNKNOWN","message":"no )"
-                                              + r.header("Authorization") + R"("}]})");
-                             });
+        challengeWithRealm(m_hosts.registry->url(QStringLiteral("/token")).toEncoded());
+        m_hosts.registry->addRoute("GET", QStringLiteral("/token"),
+                                   Response::json(200, tokenBody(token)));
+        m_hosts.registry->addRoute(
+            "GET", QStringLiteral("/v2/repo/manifests/latest"),
+            [](const ScriptedServer::Request &r) {
+                return Response::json(404, R"({"errors":[{"code":"MANIFEST_UNKNOWN","message":"no )"
+                                               + r.header("Authorization") + R"("}]})");
+            });
         auto c = client(Credentials::anonymous());
         BERTH_VERIFY_OK(await(c->listTags(QStringLiteral("repo")))); // obtains the token
         const auto r = await(c->getManifest(QStringLiteral("repo"), QStringLiteral("latest")));
@@ -274,14 +254,14 @@ private Q_SLOTS:
     // 5. Every wait ends.
     void drippedAnswerHitsTheDeadline()
     {
-        m_registry->addRoute("GET", QStringLiteral("/v2/"), Response::json(200, "{}"));
+        m_hosts.registry->addRoute("GET", QStringLiteral("/v2/"), Response::json(200, "{}"));
         const QByteArray body = "{\"name\":\"repo\",\"tags\":[\"" + QByteArray(400, 'a') + "\"]}";
         const QByteArray raw = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
                                "Content-Length: "
                                + QByteArray::number(body.size()) + "\r\n\r\n" + body;
         // 8 bytes every 100 ms: never silent for long, ~6 s in all at 80 B/s.
-        m_registry->addRoute("GET", QStringLiteral("/v2/repo/tags/list"),
-                             Response::slowDrip(raw, 8, 100));
+        m_hosts.registry->addRoute("GET", QStringLiteral("/v2/repo/tags/list"),
+                                   Response::slowDrip(raw, 8, 100));
         auto c = client(Credentials::anonymous(), [](ConnectionSettings &s) {
             s.timeoutMs = 2000;
             s.minBytesPerSec = 1024;
@@ -294,9 +274,9 @@ private Q_SLOTS:
 
     void endlessDistinctPagesStop()
     {
-        m_registry->addRoute("GET", QStringLiteral("/v2/"), Response::json(200, "{}"));
+        m_hosts.registry->addRoute("GET", QStringLiteral("/v2/"), Response::json(200, "{}"));
         int served = 0;
-        m_registry->addRoute(
+        m_hosts.registry->addRoute(
             "GET", QStringLiteral("/v2/_catalog"), [&served](const ScriptedServer::Request &) {
                 ++served;
                 const QByteArray next
@@ -314,8 +294,8 @@ private Q_SLOTS:
 
     void linkToPlainHttpElsewhereIsNotFollowed()
     {
-        m_registry->addRoute("GET", QStringLiteral("/v2/"), Response::json(200, "{}"));
-        m_registry->addRoute(
+        m_hosts.registry->addRoute("GET", QStringLiteral("/v2/"), Response::json(200, "{}"));
+        m_hosts.registry->addRoute(
             "GET", QStringLiteral("/v2/_catalog"),
             Response::json(200, R"({"repositories":["a"]})",
                            {{"Link", "<http://example.com/v2/_catalog?last=a>; rel=\"next\""}}));
@@ -332,16 +312,16 @@ private Q_SLOTS:
         const qint64 past = QDateTime::currentSecsSinceEpoch() - 7200;
         const QByteArray token = jwt(
             {{QStringLiteral("exp"), double(past + 300)}, {QStringLiteral("iat"), double(past)}});
-        challengeWithRealm(m_registry->url(QStringLiteral("/token")).toEncoded());
-        m_registry->addRoute("GET", QStringLiteral("/token"),
-                             Response::json(200, tokenBody(token)));
+        challengeWithRealm(m_hosts.registry->url(QStringLiteral("/token")).toEncoded());
+        m_hosts.registry->addRoute("GET", QStringLiteral("/token"),
+                                   Response::json(200, tokenBody(token)));
         auto c = client(Credentials::anonymous());
         BERTH_VERIFY_OK(await(c->listTags(QStringLiteral("repo"))));
         // And cached for its five minutes: the next call sends it at once.
-        m_registry->clearRequests();
+        m_hosts.registry->clearRequests();
         BERTH_VERIFY_OK(await(c->listTags(QStringLiteral("repo"))));
-        QCOMPARE(m_registry->requests().size(), 1);
-        QCOMPARE(m_registry->requests().first().header("Authorization"), "Bearer " + token);
+        QCOMPARE(m_hosts.registry->requests().size(), 1);
+        QCOMPARE(m_hosts.registry->requests().first().header("Authorization"), "Bearer " + token);
     }
 
     // 8. No stray Qt diagnostics on the way (berth-cli passes them to stderr when asked).
@@ -356,11 +336,11 @@ private Q_SLOTS:
     {
         QFETCH(int, size);
         QTest::failOnWarning(QRegularExpression(QStringLiteral(".*")));
-        m_registry->addRoute("GET", QStringLiteral("/v2/"), Response::json(200, "{}"));
+        m_hosts.registry->addRoute("GET", QStringLiteral("/v2/"), Response::json(200, "{}"));
         QByteArray body = R"({"errors":[{"code":"NAME_UNKNOWN","message":"no such repository"}]})";
         body += QByteArray(size, ' ');
-        m_registry->addRoute("GET", QStringLiteral("/v2/repo/tags/list"),
-                             Response::json(404, body));
+        m_hosts.registry->addRoute("GET", QStringLiteral("/v2/repo/tags/list"),
+                                   Response::json(404, body));
         auto c = client(Credentials::anonymous());
         const auto r = await(c->listTags(QStringLiteral("repo")));
         QVERIFY(!r);
@@ -370,8 +350,8 @@ private Q_SLOTS:
     void tokenEndpointTimeoutLeavesNoWarning()
     {
         QTest::failOnWarning(QRegularExpression(QStringLiteral(".*")));
-        challengeWithRealm(m_registry->url(QStringLiteral("/token")).toEncoded());
-        m_registry->addRoute("GET", QStringLiteral("/token"), Response::stall());
+        challengeWithRealm(m_hosts.registry->url(QStringLiteral("/token")).toEncoded());
+        m_hosts.registry->addRoute("GET", QStringLiteral("/token"), Response::stall());
         auto c = client(Credentials::password(QStringLiteral("user"), Password),
                         [](ConnectionSettings &s) { s.timeoutMs = 500; });
         const auto r = await(c->listTags(QStringLiteral("repo")));
@@ -383,10 +363,11 @@ private Q_SLOTS:
     // body until the server closes: refused at once instead (the timeout here is 20 s).
     void hugeResponseHeaderFailsAtOnce()
     {
-        m_registry->addRoute("GET", QStringLiteral("/v2/"), Response::json(200, "{}"));
-        m_registry->addRoute("GET", QStringLiteral("/v2/repo/tags/list"),
-                             Response::raw("HTTP/1.1 200 OK\r\nX-Big: " + QByteArray(300 << 10, 'x')
-                                           + "\r\nContent-Length: 2\r\n\r\n{}"));
+        m_hosts.registry->addRoute("GET", QStringLiteral("/v2/"), Response::json(200, "{}"));
+        m_hosts.registry->addRoute(
+            "GET", QStringLiteral("/v2/repo/tags/list"),
+            Response::raw("HTTP/1.1 200 OK\r\nX-Big: " + QByteArray(300 << 10, 'x')
+                          + "\r\nContent-Length: 2\r\n\r\n{}"));
         auto c
             = client(Credentials::anonymous(), [](ConnectionSettings &s) { s.timeoutMs = 20000; });
         const auto r = await(c->listTags(QStringLiteral("repo")), 10000);
@@ -397,15 +378,15 @@ private Q_SLOTS:
 
     void decompressionBombIsNamed()
     {
-        m_registry->addRoute("GET", QStringLiteral("/v2/"), Response::json(200, "{}"));
+        m_hosts.registry->addRoute("GET", QStringLiteral("/v2/"), Response::json(200, "{}"));
         // 64 MiB of zeros as a 64 KiB zlib stream ("Content-Encoding: deflate").
         const QByteArray bomb = qCompress(QByteArray(64 << 20, '\0'), 9).mid(4);
         const QList<QPair<QByteArray, QByteArray>> deflated{{"Content-Type", "application/json"},
                                                             {"Content-Encoding", "deflate"}};
-        m_registry->addRoute("GET", QStringLiteral("/v2/repo/tags/list"),
-                             Response::http(200, deflated, bomb));
+        m_hosts.registry->addRoute("GET", QStringLiteral("/v2/repo/tags/list"),
+                                   Response::http(200, deflated, bomb));
         // An honest compressed answer still reads.
-        m_registry->addRoute(
+        m_hosts.registry->addRoute(
             "GET", QStringLiteral("/v2/small/tags/list"),
             Response::http(200, deflated, qCompress(R"({"name":"small","tags":["a"]})").mid(4)));
         auto c = client(Credentials::anonymous());
@@ -419,9 +400,9 @@ private Q_SLOTS:
     // 9. Messages say what happened.
     void oversizedTokenAnswerIsTooLarge()
     {
-        challengeWithRealm(m_registry->url(QStringLiteral("/token")).toEncoded());
-        m_registry->addRoute("GET", QStringLiteral("/token"),
-                             Response::json(200, tokenBody(QByteArray(2 << 20, 'a'))));
+        challengeWithRealm(m_hosts.registry->url(QStringLiteral("/token")).toEncoded());
+        m_hosts.registry->addRoute("GET", QStringLiteral("/token"),
+                                   Response::json(200, tokenBody(QByteArray(2 << 20, 'a'))));
         auto c = client(Credentials::anonymous());
         const auto r = await(c->listTags(QStringLiteral("repo")));
         QVERIFY(!r);

@@ -3,7 +3,7 @@
 // Trust signs in there and retries what failed. A real window, offscreen.
 
 #include "fixtures/clienttest.h"
-#include "fixtures/scriptedserver.h"
+#include "fixtures/twohosts.h"
 #include "models/repositorymodel.h"
 #include "ui/mainwindow.h"
 #include "ui/messagebar.h"
@@ -25,23 +25,10 @@ class tst_RealmApproval : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<ScriptedServer> m_registry;
-    std::unique_ptr<ScriptedServer> m_tokens; // "localhost": another host than 127.0.0.1
+    TwoHosts m_hosts; // the other host holds the token service
     std::unique_ptr<MainWindow> m_window;
     RegistryClient *m_client = nullptr; // owned by the window
     QPointer<QDialog> m_dialog;
-
-    void signedIn(const QString &path, const QByteArray &body)
-    {
-        const QByteArray challenge
-            = "Bearer realm=\"http://localhost:" + QByteArray::number(m_tokens->port())
-              + "/token\",service=\"reg\"";
-        m_registry->addRoute("GET", path, [challenge, body](const ScriptedServer::Request &r) {
-            if (r.hasHeader("Authorization"))
-                return Response::json(200, body);
-            return Response::json(401, "{}", {{"WWW-Authenticate", challenge}});
-        });
-    }
 
     QMessageBox *trustBox()
     {
@@ -62,18 +49,16 @@ class tst_RealmApproval : public QObject
 private Q_SLOTS:
     void init()
     {
-        m_registry = std::make_unique<ScriptedServer>();
-        m_tokens = std::make_unique<ScriptedServer>();
-        QVERIFY(m_registry->listen());
-        QVERIFY(m_tokens->listen());
-        signedIn(QStringLiteral("/v2/"), "{}");
-        signedIn(QStringLiteral("/v2/_catalog"), R"({"repositories":["team/app"]})");
-        m_tokens->addRoute("GET", QStringLiteral("/token"),
-                           Response::json(200, R"({"token":"token-from-elsewhere"})"));
+        QVERIFY(m_hosts.listen());
+        m_hosts.requireToken(QStringLiteral("/v2/"), m_hosts.otherRealm(), "{}");
+        m_hosts.requireToken(QStringLiteral("/v2/_catalog"), m_hosts.otherRealm(),
+                             R"({"repositories":["team/app"]})");
+        m_hosts.other->addRoute("GET", QStringLiteral("/token"),
+                                Response::json(200, R"({"token":"token-from-elsewhere"})"));
         m_window = std::make_unique<MainWindow>();
         connect(m_window.get(), &MainWindow::dialogOpened, this,
                 [this](QDialog *dialog) { m_dialog = dialog; });
-        m_client = makeClient(m_registry->url(),
+        m_client = makeClient(m_hosts.registry->url(),
                               Credentials::password(QStringLiteral("u"), QStringLiteral("pw-1234")))
                        .release();
         m_window->addRegistry(m_client, QStringLiteral("hostile"));
@@ -84,29 +69,28 @@ private Q_SLOTS:
     {
         delete m_dialog;
         m_window.reset();
-        m_registry.reset();
-        m_tokens.reset();
+        m_hosts.reset();
     }
 
     void cancelSendsNothingThere()
     {
         QMessageBox *box = trustBox();
         QVERIFY(box);
-        const QString realm = QStringLiteral("localhost:%1").arg(m_tokens->port());
+        const QString realm = m_hosts.otherHost();
         QVERIFY2(box->text().contains(realm), qPrintable(box->text()));
         QVERIFY(button(box, QStringLiteral("Trust")));
         box->button(QMessageBox::Cancel)->click();
         MessageBar *bar = m_window->messageBar();
         QTRY_VERIFY_WITH_TIMEOUT(bar->isVisible(), Wait);
         QVERIFY2(bar->text().contains(realm), qPrintable(bar->text()));
-        QCOMPARE(m_tokens->requests().size(), 0);
+        QCOMPARE(m_hosts.other->requests().size(), 0);
     }
 
     void trustSignsInThereAndRetries()
     {
         QMessageBox *box = trustBox();
         QVERIFY(box);
-        QCOMPARE(m_tokens->requests().size(), 0); // nothing sent before the answer
+        QCOMPARE(m_hosts.other->requests().size(), 0); // nothing sent before the answer
         // Let the failure reach the message bar first, as it would while the user reads.
         QTRY_VERIFY_WITH_TIMEOUT(m_window->messageBar()->canRetry(), Wait);
         button(box, QStringLiteral("Trust"))->click();
@@ -115,8 +99,8 @@ private Q_SLOTS:
                 ->findRepository(m_window->registryIndex(m_client), QStringLiteral("team/app"))
                 .isValid(),
             Wait);
-        QVERIFY(!m_tokens->requests().isEmpty());
-        QVERIFY(m_tokens->requests().first().header("Authorization").startsWith("Basic "));
+        QVERIFY(!m_hosts.other->requests().isEmpty());
+        QVERIFY(m_hosts.other->requests().first().header("Authorization").startsWith("Basic "));
     }
 };
 

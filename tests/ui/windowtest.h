@@ -12,6 +12,7 @@
 #include "models/tagmodel.h"
 #include "ui/mainwindow.h"
 #include "ui/repositorypane.h"
+#include "windowwait.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -94,13 +95,8 @@ protected:
     // Waits for the tree to list `path`, selects it and waits for its tags.
     bool openRepository(const QString &path)
     {
-        QModelIndex found;
-        if (!QTest::qWaitFor(
-                [&] {
-                    found = m_window->repositoryModel()->findRepository(registry(), path);
-                    return found.isValid();
-                },
-                Wait))
+        const QModelIndex found = waitForRepository(m_window.get(), m_client, path, Wait);
+        if (!found.isValid())
             return false;
         m_window->repositoryView()->setCurrentIndex(found);
         return QTest::qWaitFor(

@@ -5,6 +5,7 @@
 
 #include <QTest> // before uploadtest.h, which uses it
 
+#include "../ui/windowwait.h"
 #include "../upload/uploadtest.h"
 #include "core/sha256.h"
 #include "emulator/acremulator.h"
@@ -63,15 +64,9 @@ class tst_UploadDrop : public QObject
     // Waits for the tree to list `path` and returns its row, scrolled into sight.
     QModelIndex repository(const QString &path)
     {
-        QModelIndex found;
-        if (!QTest::qWaitFor(
-                [&] {
-                    found = m_window->repositoryModel()->findRepository(registry(), path);
-                    return found.isValid();
-                },
-                Wait))
-            return {};
-        m_window->repositoryView()->scrollTo(found);
+        const QModelIndex found = waitForRepository(m_window.get(), m_client, path, Wait);
+        if (found.isValid())
+            m_window->repositoryView()->scrollTo(found);
         return found;
     }
 

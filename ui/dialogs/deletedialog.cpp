@@ -1,6 +1,5 @@
 #include "ui/dialogs/deletedialog.h"
 
-#include "registry/jobbatch.h"
 #include "registry/registryclient.h"
 #include "ui/dialogs/indexreferencesbox.h"
 #include "ui/dialogs/messagelabel.h"
@@ -12,7 +11,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QStyle>
 #include <QVBoxLayout>
@@ -39,21 +37,8 @@ QStringList stringList(const QJsonValue &value)
 
 } // namespace
 
-DeleteDialog::DeleteDialog(RegistryClient *client,
-                           Target target,
-                           const QString &repository,
-                           QWidget *parent)
-    : QDialog(parent)
-    , m_client(client)
-    , m_target(target)
-    , m_repository(repository)
-    , m_batch(new JobBatch(this))
-{
-    setWindowTitle(tr("Delete"));
-}
-
 DeleteDialog::DeleteDialog(RegistryClient *client, const QString &repository, QWidget *parent)
-    : DeleteDialog(client, Target::Repository, repository, parent)
+    : BatchDialog(client, Target::Repository, repository, tr("Delete"), parent)
 {
     setWindowTitle(tr("Delete Repository"));
     buildUi(tr("Delete the repository %1 with all its tags and manifests? This cannot be "
@@ -88,7 +73,7 @@ DeleteDialog::DeleteDialog(RegistryClient *client,
                            const QString &repository,
                            const QList<TagInfo> &tags,
                            QWidget *parent)
-    : DeleteDialog(client, Target::Tags, repository, parent)
+    : BatchDialog(client, Target::Tags, repository, tr("Delete"), parent)
 {
     const std::optional<Capabilities> caps = client->capabilities();
     if (caps && !caps->acr && !tags.isEmpty()) {
@@ -121,7 +106,7 @@ DeleteDialog::DeleteDialog(RegistryClient *client,
                            const QString &repository,
                            const ManifestInfo &manifest,
                            QWidget *parent)
-    : DeleteDialog(client, Target::Manifest, repository, parent)
+    : BatchDialog(client, Target::Manifest, repository, tr("Delete"), parent)
 {
     buildUi({}, {});
     showManifest(manifest, {});
@@ -163,8 +148,7 @@ DeleteDialog::~DeleteDialog()
 
 void DeleteDialog::buildUi(const QString &question, const QStringList &items)
 {
-    setMinimumWidth(fontMetrics().averageCharWidth() * 64);
-    auto *layout = new QVBoxLayout(this);
+    QVBoxLayout *layout = createLayout();
     auto *top = new QHBoxLayout;
     auto *icon = new QLabel(this);
     const int size = style()->pixelMetric(QStyle::PM_MessageBoxIconSize, nullptr, this);
@@ -190,15 +174,7 @@ void DeleteDialog::buildUi(const QString &question, const QStringList &items)
     m_lockWarning->setWordWrap(true);
     m_lockWarning->setVisible(false);
     layout->addWidget(m_lockWarning);
-
-    m_progress = new QProgressBar(this);
-    m_progress->setObjectName(QStringLiteral("progress"));
-    m_progress->setVisible(false);
-    layout->addWidget(m_progress);
-    m_message = new MessageLabel(this);
-    m_message->setObjectName(QStringLiteral("message"));
-    layout->addWidget(m_message);
-    layout->addStretch();
+    addProgress(layout);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     m_buttons->setObjectName(QStringLiteral("buttons"));
@@ -212,17 +188,6 @@ void DeleteDialog::buildUi(const QString &question, const QStringList &items)
     connect(m_buttons, &QDialogButtonBox::accepted, this, &DeleteDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &DeleteDialog::reject);
     layout->addWidget(m_buttons);
-
-    connect(m_batch, &JobBatch::progress, this, [this](int done, int total) {
-        if (total > 1) {
-            m_progress->setRange(0, total);
-            m_progress->setValue(done);
-            m_progress->setFormat(tr("%1 of %2").arg(done).arg(total));
-        } else {
-            m_progress->setRange(0, 0);
-        }
-    });
-    connect(m_batch, &JobBatch::finished, this, &DeleteDialog::deleteFinished);
 }
 
 void DeleteDialog::setItems(const QStringList &items)
@@ -284,31 +249,18 @@ void DeleteDialog::updateDeleteButton()
     m_deleteButton->setEnabled(enabled && !m_deleteWhenChecked);
 }
 
-bool DeleteDialog::isDeleting() const
-{
-    return m_batch->isRunning();
-}
-
 int DeleteDialog::itemCount() const
 {
     if (m_target == Target::Manifest)
         return int(m_indexesToDelete.size()) + 1; // the indexes first, the manifest last
-    return m_target == Target::Tags ? int(m_tags.size()) : 1;
+    return BatchDialog::itemCount();
 }
 
 QString DeleteDialog::itemName(int item) const
 {
-    switch (m_target) {
-    case Target::Repository:
-        return m_repository;
-    case Target::Tags:
-        return m_tags.at(item).name;
-    case Target::Manifest:
-        return DialogText::shortDigest(item < m_indexesToDelete.size()
-                                           ? m_indexesToDelete.at(item).digest
-                                           : m_manifest.digest);
-    }
-    return {};
+    if (m_target == Target::Manifest && item < m_indexesToDelete.size())
+        return DialogText::shortDigest(m_indexesToDelete.at(item).digest);
+    return BatchDialog::itemName(item);
 }
 
 void DeleteDialog::accept()
@@ -318,8 +270,7 @@ void DeleteDialog::accept()
     if (m_references && m_references->state() == IndexReferencesBox::State::Checking) {
         m_deleteWhenChecked = true; // referencesChecked() goes on
         updateDeleteButton();
-        m_progress->setVisible(true);
-        m_progress->setRange(0, 0);
+        showBusy(true);
         m_message->showMessage(MessageLabel::Kind::Progress,
                                tr("Checking whether an index lists this manifest…"));
         return;
@@ -331,48 +282,36 @@ void DeleteDialog::accept()
     }
     m_done = DeletedItems{};
     m_done.repository = m_repository;
-    m_succeeded.clear();
-    m_failures.clear();
     setDeleting(true);
-    m_message->showMessage(MessageLabel::Kind::Progress, tr("Deleting…"));
     // A manifest's indexes one after the other, so that it goes only once they are gone.
-    m_batch->run(
+    run(
         itemCount(), [this](int item) { return startDelete(item); },
-        m_target == Target::Manifest ? 1 : 4);
-}
-
-void DeleteDialog::reject()
-{
-    m_batch->abort(); // what was deleted before is still emitted when the batch ends
-    QDialog::reject();
+        m_target == Target::Manifest ? 1 : 4, tr("Deleting…"));
 }
 
 RegistryJob *DeleteDialog::startDelete(int item)
 {
-    const auto failed = [this, item](const RegistryError &error) {
-        m_failures.append({itemName(item), error});
-    };
     switch (m_target) {
     case Target::Repository: {
         Job<QJsonObject> *job = m_client->deleteRepository(m_repository);
-        onFinished(job, this, [this, item, failed](const Result<QJsonObject> &r) {
+        onFinished(job, this, [this, item](const Result<QJsonObject> &r) {
             if (!r)
-                return failed(r.error());
+                return failed(item, r.error());
             m_done.wholeRepository = true;
             m_done.tags = stringList(r->value(QStringLiteral("tagsDeleted")));
             m_done.manifests = stringList(r->value(QStringLiteral("manifestsDeleted")));
-            m_succeeded.append(item);
+            succeeded(item);
         });
         return job;
     }
     case Target::Tags: {
         const QString tag = m_tags.at(item).name;
         Job<Done> *job = m_client->deleteTag(m_repository, tag);
-        onFinished(job, this, [this, item, tag, failed](const Result<Done> &r) {
+        onFinished(job, this, [this, item, tag](const Result<Done> &r) {
             if (!r)
-                return failed(r.error());
+                return failed(item, r.error());
             m_done.tags.append(tag);
-            m_succeeded.append(item);
+            succeeded(item);
         });
         return job;
     }
@@ -398,15 +337,13 @@ RegistryJob *DeleteDialog::startManifestDelete(int item)
         job = m_client->deleteManifest(m_repository, target.digest);
     }
     onFinished(job, this, [this, item, isIndex, target](const Result<Done> &r) {
-        if (!r) {
-            m_failures.append({itemName(item), r.error()});
-            return;
-        }
+        if (!r)
+            return failed(item, r.error());
         if (isIndex)
             m_indexesGone.append(target.digest);
         m_done.manifests.append(target.digest);
         m_done.tags += target.tags;
-        m_succeeded.append(item);
+        succeeded(item);
     });
     return job;
 }
@@ -419,7 +356,7 @@ void DeleteDialog::referencesChecked()
     updateDeleteButton();
     if (!pending)
         return;
-    m_progress->setVisible(false);
+    showBusy(false);
     if (m_references->allowsDelete()) {
         accept();
         return;
@@ -430,7 +367,7 @@ void DeleteDialog::referencesChecked()
     growToFit(this);
 }
 
-void DeleteDialog::deleteFinished(bool aborted)
+void DeleteDialog::batchFinished(bool aborted)
 {
     const int attempted = itemCount();
     if (m_target == Target::Tags) {
@@ -455,18 +392,12 @@ void DeleteDialog::deleteFinished(bool aborted)
         QDialog::accept();
         return;
     }
-    bool locked = false;
-    bool permission = false;
-    for (const DialogText::Failure &failure : std::as_const(m_failures)) {
-        locked = locked || DialogText::isLockRefusal(failure.error);
-        permission = permission || DialogText::isPermissionRefusal(failure.error);
-    }
     QString text;
-    if (locked) {
+    if (anyFailure(DialogText::isLockRefusal)) {
         text = tr("The registry refused to delete: the item is locked. Its deleteEnabled or "
                   "writeEnabled attribute (or its repository's) is off; unlock it with Lock "
                   "Attributes first, then delete it.");
-    } else if (permission) {
+    } else if (anyFailure(DialogText::isPermissionRefusal)) {
         text = tr("The registry refused to delete: these credentials lack the delete "
                   "permission.");
     } else {
@@ -484,9 +415,7 @@ void DeleteDialog::deleteFinished(bool aborted)
 
 void DeleteDialog::setDeleting(bool deleting)
 {
-    m_progress->setVisible(deleting);
-    if (deleting)
-        m_progress->setRange(0, 0);
+    showBusy(deleting);
     if (m_confirm)
         m_confirm->setEnabled(!deleting);
     if (deleting)

@@ -2,9 +2,8 @@
 
 #include "core/attributes.h"
 #include "registry/registryclient.h"
-#include "ui/dialogs/dialogtext.h"
+#include "ui/dialogs/batchdialog.h"
 
-#include <QDialog>
 #include <QPointer>
 #include <QStringList>
 
@@ -12,14 +11,11 @@ class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
-class QProgressBar;
 class QPushButton;
 
 namespace Berth {
 
 class IndexReferencesBox;
-class JobBatch;
-class MessageLabel;
 class RegistryClient;
 class RegistryJob;
 
@@ -53,12 +49,10 @@ struct DeletedItems
 //
 // Object names, for tests: "confirmEdit" (repository only), "deleteButton", "itemList",
 // "progress", "message" (a MessageLabel), "lockWarning", "buttons".
-class DeleteDialog : public QDialog
+class DeleteDialog : public BatchDialog
 {
     Q_OBJECT
 public:
-    enum class Target { Repository, Tags, Manifest };
-
     DeleteDialog(RegistryClient *client, const QString &repository, QWidget *parent = nullptr);
     DeleteDialog(RegistryClient *client,
                  const QString &repository,
@@ -70,22 +64,18 @@ public:
                  QWidget *parent = nullptr);
     ~DeleteDialog() override;
 
-    Target target() const { return m_target; }
-    QString repository() const { return m_repository; }
-    bool isDeleting() const;
+    bool isDeleting() const { return isRunning(); }
     // Says before deleting that the repository itself is locked (write or delete off), so
     // the registry will refuse to delete anything in it.
     void warnLockedRepository();
 
 public Q_SLOTS:
     void accept() override; // deletes; the dialog accepts when everything was deleted
-    void reject() override; // aborts a running delete, then closes
 
 Q_SIGNALS:
     void deleted(const Berth::DeletedItems &items);
 
 private:
-    DeleteDialog(RegistryClient *client, Target target, const QString &repository, QWidget *parent);
     void buildUi(const QString &question, const QStringList &items);
     void setItems(const QStringList &items);
     // Turns the dialog into a delete of `manifest`, `preface` above the question.
@@ -96,19 +86,14 @@ private:
     void showLockWarning(const QStringList &locked);
     void loadRepositoryInfo();
     void updateDeleteButton();
-    int itemCount() const;
-    QString itemName(int item) const;
+    int itemCount() const override;
+    QString itemName(int item) const override;
     RegistryJob *startDelete(int item);
-    void deleteFinished(bool aborted);
+    void batchFinished(bool aborted) override;
     void referencesChecked();
     RegistryJob *startManifestDelete(int item);
     void setDeleting(bool deleting);
 
-    RegistryClient *m_client;
-    Target m_target;
-    QString m_repository;
-    QList<TagInfo> m_tags;
-    ManifestInfo m_manifest;
     IndexReferencesBox *m_references = nullptr;
     bool m_deleteWhenChecked = false;
     QList<ReferencingIndex> m_indexesToDelete; // of the running delete, before the manifest
@@ -118,16 +103,11 @@ private:
     QListWidget *m_list = nullptr;
     QLabel *m_lockWarning = nullptr;
     QLineEdit *m_confirm = nullptr;
-    QProgressBar *m_progress = nullptr;
-    MessageLabel *m_message = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
     QPushButton *m_deleteButton = nullptr;
-    JobBatch *m_batch = nullptr;
     QPointer<RegistryJob> m_infoJob;
 
     DeletedItems m_done; // of the running delete
-    QList<int> m_succeeded;
-    QList<DialogText::Failure> m_failures;
 };
 
 } // namespace Berth

@@ -1,14 +1,12 @@
 #include "ui/dialogs/lockdialog.h"
 
 #include "registry/registryclient.h"
-#include "ui/dialogs/jobbatch.h"
 #include "ui/dialogs/messagelabel.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QGridLayout>
 #include <QLabel>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -38,21 +36,8 @@ ChangeableAttributes neededChanges(const ChangeableAttributes &current,
 
 } // namespace
 
-LockDialog::LockDialog(RegistryClient *client,
-                       Target target,
-                       const QString &repository,
-                       QWidget *parent)
-    : QDialog(parent)
-    , m_client(client)
-    , m_target(target)
-    , m_repositoryName(repository)
-    , m_batch(new JobBatch(this))
-{
-    setWindowTitle(tr("Lock Attributes"));
-}
-
 LockDialog::LockDialog(RegistryClient *client, const RepositoryInfo &repository, QWidget *parent)
-    : LockDialog(client, Target::Repository, repository.name, parent)
+    : BatchDialog(client, Target::Repository, repository.name, tr("Lock Attributes"), parent)
 {
     m_repositoryInfo = repository;
     buildUi(tr("Lock attributes of the repository %1").arg(repository.name));
@@ -62,7 +47,7 @@ LockDialog::LockDialog(RegistryClient *client,
                        const QString &repository,
                        const QList<TagInfo> &tags,
                        QWidget *parent)
-    : LockDialog(client, Target::Tags, repository, parent)
+    : BatchDialog(client, Target::Tags, repository, tr("Lock Attributes"), parent)
 {
     m_tags = tags;
     if (tags.size() == 1) {
@@ -80,7 +65,7 @@ LockDialog::LockDialog(RegistryClient *client,
                        const QString &repository,
                        const ManifestInfo &manifest,
                        QWidget *parent)
-    : LockDialog(client, Target::Manifest, repository, parent)
+    : BatchDialog(client, Target::Manifest, repository, tr("Lock Attributes"), parent)
 {
     m_manifest = manifest;
     buildUi(tr("Lock attributes of the manifest %1@%2")
@@ -92,8 +77,7 @@ LockDialog::~LockDialog() = default; // m_batch (a child) aborts a running apply
 
 void LockDialog::buildUi(const QString &heading, const QString &headingToolTip)
 {
-    setMinimumWidth(fontMetrics().averageCharWidth() * 64);
-    auto *layout = new QVBoxLayout(this);
+    QVBoxLayout *layout = createLayout();
     auto *title = new QLabel(heading, this);
     title->setTextFormat(Qt::PlainText);
     title->setWordWrap(true);
@@ -152,15 +136,7 @@ void LockDialog::buildUi(const QString &heading, const QString &headingToolTip)
     m_mixedNote->setWordWrap(true);
     m_mixedNote->setVisible(mixed);
     layout->addWidget(m_mixedNote);
-
-    m_progress = new QProgressBar(this);
-    m_progress->setObjectName(QStringLiteral("progress"));
-    m_progress->setVisible(false);
-    layout->addWidget(m_progress);
-    m_message = new MessageLabel(this);
-    m_message->setObjectName(QStringLiteral("message"));
-    layout->addWidget(m_message);
-    layout->addStretch();
+    addProgress(layout);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_buttons->setObjectName(QStringLiteral("buttons"));
@@ -168,35 +144,6 @@ void LockDialog::buildUi(const QString &heading, const QString &headingToolTip)
     connect(m_buttons, &QDialogButtonBox::accepted, this, &LockDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &LockDialog::reject);
     layout->addWidget(m_buttons);
-
-    connect(m_batch, &JobBatch::progress, this, [this](int done, int total) {
-        if (total > 1) {
-            m_progress->setRange(0, total);
-            m_progress->setValue(done);
-            m_progress->setFormat(tr("%1 of %2").arg(done).arg(total));
-        } else {
-            m_progress->setRange(0, 0); // one request: just busy
-        }
-    });
-    connect(m_batch, &JobBatch::finished, this, &LockDialog::applyFinished);
-}
-
-int LockDialog::itemCount() const
-{
-    return m_target == Target::Tags ? int(m_tags.size()) : 1;
-}
-
-QString LockDialog::itemName(int item) const
-{
-    switch (m_target) {
-    case Target::Repository:
-        return m_repositoryName;
-    case Target::Tags:
-        return m_tags.at(item).name;
-    case Target::Manifest:
-        return DialogText::shortDigest(m_manifest.digest);
-    }
-    return {};
 }
 
 ChangeableAttributes LockDialog::itemAttributes(int item) const
@@ -210,11 +157,6 @@ ChangeableAttributes LockDialog::itemAttributes(int item) const
         return m_manifest.attributes;
     }
     return {};
-}
-
-bool LockDialog::isApplying() const
-{
-    return m_batch->isRunning();
 }
 
 ChangeableAttributes LockDialog::changes() const
@@ -243,55 +185,44 @@ void LockDialog::accept()
         QDialog::accept(); // nothing to change
         return;
     }
-    m_succeeded.clear();
-    m_failures.clear();
     setApplying(true);
-    m_message->showMessage(MessageLabel::Kind::Progress,
-                           tr("Applying the change to %n item(s)…", nullptr, int(m_work.size())));
-    m_batch->run(int(m_work.size()),
-                 [this](int k) { return startPatch(m_work.at(k).first, m_work.at(k).second); });
-}
-
-void LockDialog::reject()
-{
-    m_batch->abort(); // what already succeeded is still emitted when the batch ends
-    QDialog::reject();
+    run(
+        int(m_work.size()),
+        [this](int k) { return startPatch(m_work.at(k).first, m_work.at(k).second); }, 4,
+        tr("Applying the change to %n item(s)…", nullptr, int(m_work.size())));
 }
 
 RegistryJob *LockDialog::startPatch(int item, const ChangeableAttributes &patch)
 {
-    const auto failed = [this, item](const RegistryError &error) {
-        m_failures.append({itemName(item), error});
-    };
     switch (m_target) {
     case Target::Repository: {
-        Job<RepositoryInfo> *job = m_client->updateRepository(m_repositoryName, patch);
-        onFinished(job, this, [this, item, failed](const Result<RepositoryInfo> &r) {
+        Job<RepositoryInfo> *job = m_client->updateRepository(m_repository, patch);
+        onFinished(job, this, [this, item](const Result<RepositoryInfo> &r) {
             if (!r)
-                return failed(r.error());
+                return failed(item, r.error());
             m_repositoryInfo = *r;
-            m_succeeded.append(item);
+            succeeded(item);
         });
         return job;
     }
     case Target::Tags: {
-        Job<TagInfo> *job = m_client->updateTag(m_repositoryName, m_tags.at(item).name, patch);
-        onFinished(job, this, [this, item, failed](const Result<TagInfo> &r) {
+        Job<TagInfo> *job = m_client->updateTag(m_repository, m_tags.at(item).name, patch);
+        onFinished(job, this, [this, item](const Result<TagInfo> &r) {
             if (!r)
-                return failed(r.error());
+                return failed(item, r.error());
             m_tags[item] = *r;
-            m_succeeded.append(item);
+            succeeded(item);
         });
         return job;
     }
     case Target::Manifest: {
         Job<ManifestInfo> *job
-            = m_client->updateManifestInfo(m_repositoryName, m_manifest.digest, patch);
-        onFinished(job, this, [this, item, failed](const Result<ManifestInfo> &r) {
+            = m_client->updateManifestInfo(m_repository, m_manifest.digest, patch);
+        onFinished(job, this, [this, item](const Result<ManifestInfo> &r) {
             if (!r)
-                return failed(r.error());
+                return failed(item, r.error());
             m_manifest = *r;
-            m_succeeded.append(item);
+            succeeded(item);
         });
         return job;
     }
@@ -299,7 +230,7 @@ RegistryJob *LockDialog::startPatch(int item, const ChangeableAttributes &patch)
     Q_UNREACHABLE();
 }
 
-void LockDialog::applyFinished(bool aborted)
+void LockDialog::batchFinished(bool aborted)
 {
     setApplying(false);
     if (!m_succeeded.isEmpty()) {
@@ -327,12 +258,8 @@ void LockDialog::applyFinished(bool aborted)
         QDialog::accept();
         return;
     }
-    bool permission = false;
-    bool locked = false;
-    for (const DialogText::Failure &failure : std::as_const(m_failures)) {
-        permission = permission || DialogText::isPermissionRefusal(failure.error);
-        locked = locked || DialogText::isLockRefusal(failure.error);
-    }
+    const bool permission = anyFailure(DialogText::isPermissionRefusal);
+    const bool locked = anyFailure(DialogText::isLockRefusal);
     QString text = permission ? tr("The registry refused the change: these credentials may not "
                                    "change lock attributes (that needs the metadata_write "
                                    "permission).")
@@ -349,11 +276,7 @@ void LockDialog::applyFinished(bool aborted)
 
 void LockDialog::setApplying(bool applying)
 {
-    m_progress->setVisible(applying);
-    if (applying) {
-        m_progress->setRange(0, 0);
-        m_progress->setValue(0);
-    }
+    showBusy(applying);
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!applying);
     for (QCheckBox *check : m_checks)
         check->setEnabled(!applying);

@@ -2,9 +2,8 @@
 
 #include "core/attributes.h"
 #include "models/lockcolumns.h"
-#include "ui/dialogs/dialogtext.h"
+#include "ui/dialogs/batchdialog.h"
 
-#include <QDialog>
 #include <QList>
 
 #include <array>
@@ -12,12 +11,9 @@
 class QCheckBox;
 class QDialogButtonBox;
 class QLabel;
-class QProgressBar;
 
 namespace Berth {
 
-class JobBatch;
-class MessageLabel;
 class RegistryClient;
 class RegistryJob;
 
@@ -34,12 +30,10 @@ class RegistryJob;
 //
 // Object names, for tests: "writeCheck", "deleteCheck", "readCheck", "listCheck",
 // "progress", "message" (a MessageLabel), "buttons" (the QDialogButtonBox).
-class LockDialog : public QDialog
+class LockDialog : public BatchDialog
 {
     Q_OBJECT
 public:
-    enum class Target { Repository, Tags, Manifest };
-
     LockDialog(RegistryClient *client, const RepositoryInfo &repository, QWidget *parent = nullptr);
     // One tag or a selection of several tags of `repository`.
     LockDialog(RegistryClient *client,
@@ -52,15 +46,12 @@ public:
                QWidget *parent = nullptr);
     ~LockDialog() override;
 
-    Target target() const { return m_target; }
-    QString repository() const { return m_repositoryName; }
-    bool isApplying() const;
+    bool isApplying() const { return isRunning(); }
     // The attributes the user changed (unset: left alone, including "mixed").
     ChangeableAttributes changes() const;
 
 public Q_SLOTS:
     void accept() override; // applies; the dialog accepts when every PATCH succeeded
-    void reject() override; // aborts a running apply, then closes
 
 Q_SIGNALS:
     void repositoryUpdated(const Berth::RepositoryInfo &repository);
@@ -68,34 +59,21 @@ Q_SIGNALS:
     void manifestUpdated(const Berth::ManifestInfo &manifest);
 
 private:
-    LockDialog(RegistryClient *client, Target target, const QString &repository, QWidget *parent);
     void buildUi(const QString &heading, const QString &headingToolTip = {});
-    int itemCount() const;
-    QString itemName(int item) const;
     ChangeableAttributes itemAttributes(int item) const;
     RegistryJob *startPatch(int item, const ChangeableAttributes &patch);
-    void applyFinished(bool aborted);
+    void batchFinished(bool aborted) override;
     void setApplying(bool applying);
 
-    RegistryClient *m_client;
-    Target m_target;
-    QString m_repositoryName;
     RepositoryInfo m_repositoryInfo;
-    QList<TagInfo> m_tags;
-    ManifestInfo m_manifest;
 
     std::array<QCheckBox *, 4> m_checks{}; // indexed by Lock
     std::array<Qt::CheckState, 4> m_initial{};
     QLabel *m_mixedNote = nullptr;
-    QProgressBar *m_progress = nullptr;
-    MessageLabel *m_message = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
-    JobBatch *m_batch = nullptr;
 
-    // The running apply: the items being patched (with their patches), and the outcome.
+    // The running apply: the items being patched, with their patches.
     QList<std::pair<int, ChangeableAttributes>> m_work;
-    QList<int> m_succeeded;
-    QList<DialogText::Failure> m_failures;
 };
 
 } // namespace Berth

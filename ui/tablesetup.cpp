@@ -1,0 +1,27 @@
+#include "ui/tablesetup.h"
+
+#include <QHeaderView>
+#include <QTableView>
+
+namespace Berth {
+
+void setUpItemTable(QTableView *view, QAbstractItemModel *model, int firstLockColumn)
+{
+    view->setModel(model);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    view->setAlternatingRowColors(true);
+    view->setWordWrap(false);
+    view->setTextElideMode(Qt::ElideMiddle);
+    view->verticalHeader()->hide();
+    view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    view->horizontalHeader()->setHighlightSections(false);
+    view->horizontalHeader()->setStretchLastSection(false);
+    view->horizontalHeader()->setSortIndicatorShown(true);
+    view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder); // server order
+    view->setSortingEnabled(true);
+    for (int column = firstLockColumn; column < firstLockColumn + 4; ++column)
+        view->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+}
+
+} // namespace Berth
