@@ -1,7 +1,7 @@
 #include "ui/dialogs/lockdialog.h"
 
+#include "registry/jobbatch.h"
 #include "registry/registryclient.h"
-#include "ui/dialogs/jobbatch.h"
 #include "ui/dialogs/messagelabel.h"
 
 #include <QCheckBox>
@@ -330,8 +330,8 @@ void LockDialog::applyFinished(bool aborted)
     bool permission = false;
     bool locked = false;
     for (const DialogText::Failure &failure : std::as_const(m_failures)) {
-        permission = permission || DialogText::isPermissionRefusal(failure.error);
-        locked = locked || DialogText::isLockRefusal(failure.error);
+        permission = permission || isPermissionRefusal(failure.error);
+        locked = locked || isLockRefusal(failure.error);
     }
     QString text = permission ? tr("The registry refused the change: these credentials may not "
                                    "change lock attributes (that needs the metadata_write "
