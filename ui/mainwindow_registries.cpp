@@ -5,10 +5,10 @@
 
 #include "credentials/registryprofiles.h"
 #include "credentials/savedcredentials.h"
+#include "credentials/savedregistries.h"
 #include "models/repositorymodel.h"
 #include "registry/registryclient.h"
 #include "ui/dialogs/connectiondialog.h"
-#include "ui/dialogs/savedregistries.h"
 #include "ui/messagebar.h"
 #include "ui/repositorypane.h"
 

@@ -2,11 +2,11 @@
 
 // Shared by the dialog tests: widget lookup and the emulator fixture.
 
+#include "auth/azureclitoken.h"
 #include "credentials/memorycredentialstore.h"
 #include "credentials/registryprofiles.h"
 #include "emulator/acremulator.h"
 #include "fixtures/clienttest.h"
-#include "ui/dialogs/azureclitoken.h"
 #include "ui/dialogs/connectiondialog.h"
 #include "ui/dialogs/deletedialog.h"
 #include "ui/dialogs/lockdialog.h"

@@ -1,10 +1,10 @@
 #include "ui/dialogs/connectiondialog.h"
 
+#include "auth/azureclitoken.h"
 #include "credentials/savedcredentials.h"
+#include "credentials/savedregistries.h"
 #include "registry/registryclient.h"
-#include "ui/dialogs/azureclitoken.h"
 #include "ui/dialogs/messagelabel.h"
-#include "ui/dialogs/savedregistries.h"
 
 #include <QCheckBox>
 #include <QComboBox>

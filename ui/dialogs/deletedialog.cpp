@@ -393,11 +393,11 @@ void DeleteDialog::batchFinished(bool aborted)
         return;
     }
     QString text;
-    if (anyFailure(DialogText::isLockRefusal)) {
+    if (anyFailure(isLockRefusal)) {
         text = tr("The registry refused to delete: the item is locked. Its deleteEnabled or "
                   "writeEnabled attribute (or its repository's) is off; unlock it with Lock "
                   "Attributes first, then delete it.");
-    } else if (anyFailure(DialogText::isPermissionRefusal)) {
+    } else if (anyFailure(isPermissionRefusal)) {
         text = tr("The registry refused to delete: these credentials lack the delete "
                   "permission.");
     } else {

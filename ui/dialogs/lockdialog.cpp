@@ -1,5 +1,6 @@
 #include "ui/dialogs/lockdialog.h"
 
+#include "registry/jobbatch.h"
 #include "registry/registryclient.h"
 #include "ui/dialogs/messagelabel.h"
 
@@ -258,8 +259,8 @@ void LockDialog::batchFinished(bool aborted)
         QDialog::accept();
         return;
     }
-    const bool permission = anyFailure(DialogText::isPermissionRefusal);
-    const bool locked = anyFailure(DialogText::isLockRefusal);
+    const bool permission = anyFailure(isPermissionRefusal);
+    const bool locked = anyFailure(isLockRefusal);
     QString text = permission ? tr("The registry refused the change: these credentials may not "
                                    "change lock attributes (that needs the metadata_write "
                                    "permission).")

@@ -1,4 +1,4 @@
-#include "ui/dialogs/azureclitoken.h"
+#include "auth/azureclitoken.h"
 
 #include <QProcess>
 #include <QTimer>

@@ -1,4 +1,4 @@
-#include "ui/dialogs/savedregistries.h"
+#include "credentials/savedregistries.h"
 
 #include "credentials/credentialstore.h"
 #include "credentials/registryprofiles.h"
