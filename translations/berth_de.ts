@@ -1739,6 +1739,14 @@
         <source>The sign-in was redirected to another server, %1; not following.</source>
         <translation>Die Anmeldung wurde an einen anderen Server umgeleitet, %1; der Umleitung wird nicht gefolgt.</translation>
     </message>
+    <message>
+        <source>The registry&apos;s next-page link points back to a page already read (%1); stopped.</source>
+        <translation>Der Link der Registry zur nächsten Seite verweist auf eine bereits gelesene Seite zurück (%1); angehalten.</translation>
+    </message>
+    <message>
+        <source>Stopped after %1 pages (%2 items): the registry keeps sending more. The page limit is a setting.</source>
+        <translation>Nach %1 Seiten (%2 Einträge) angehalten: Die Registry sendet immer weitere. Die Seitengrenze ist eine Einstellung.</translation>
+    </message>
 </context>
 <context>
     <name>Berth::RepositoryModel</name>

@@ -3,13 +3,17 @@
 #include "core/attributes.h"
 #include "registry/job.h"
 
-#include <QCoreApplication>
 #include <QSet>
 
 #include <functional>
 #include <memory>
 
 namespace Berth {
+
+// PAGING_LOOP: `next` points back at a page already read.
+RegistryError pagingLoopError(const QUrl &next);
+// TOO_MANY_PAGES: stopped after `maxPages` pages holding `items` items.
+RegistryError tooManyPagesError(int maxPages, qsizetype items);
 
 // Follows pages until one has no `next` or comes back empty. A `next` that was already
 // visited (a Link pointing at itself or back) fails with PAGING_LOOP instead of looping, and
@@ -45,21 +49,11 @@ collectPages(QObject *parent, int maxPages, std::function<Job<Page<T>> *(const Q
                 return;
             }
             if (s->visited.contains(r->next)) {
-                job->fail(RegistryError::make(
-                    ErrorCode::PagingLoop,
-                    QStringLiteral("The registry's next-page link points back to a page already "
-                                   "read (%1); stopped.")
-                        .arg(r->next.path())));
+                job->fail(pagingLoopError(r->next));
                 return;
             }
             if (s->visited.size() >= maxPages) {
-                job->fail(RegistryError::make(
-                    ErrorCode::TooManyPages,
-                    QCoreApplication::translate("Berth::Registry",
-                                                "Stopped after %1 pages (%2 items): the registry "
-                                                "keeps sending more. The page limit is a setting.")
-                        .arg(maxPages)
-                        .arg(s->items.size())));
+                job->fail(tooManyPagesError(maxPages, s->items.size()));
                 return;
             }
             s->visited.insert(r->next);
