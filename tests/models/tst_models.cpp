@@ -126,11 +126,17 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
         const QModelIndex registry = model.addRegistry(client.get(), QStringLiteral("scripted"));
+        bool told = true; // each loadingChanged tells the state the model is in
+        connect(&model, &RepositoryModel::loadingChanged, &model,
+                [&](const QModelIndex &index, bool loading) {
+                    told &= index == registry && loading == model.isLoading(registry);
+                });
         model.fetchMore(registry); // in flight...
         model.setPageSize(51);
         model.refresh(registry);                 // ...and superseded at once
         QVERIFY(waitForJobsToEnd(client.get())); // the stale page has arrived too
         QVERIFY(!model.isLoading(registry));
+        QVERIFY(told);
         QVERIFY(!model.error(registry));
         QVERIFY(model.findRepository(registry, QStringLiteral("fresh/one")).isValid());
         QVERIFY(!model.findRepository(registry, QStringLiteral("stale/one")).isValid());
@@ -188,6 +194,34 @@ private Q_SLOTS:
         QVERIFY(fetchAll(&model, registry, [&] { return model.isLoading(registry); }));
         QVERIFY(!model.error(registry));
         QCOMPARE(model.rowCount(registry), 3); // a, b, d: nothing lost, nothing twice
+    }
+
+    // A catalog whose next link points back at a page already read: the tree stops with
+    // PAGING_LOOP, as the tables do, instead of asking for the same page for ever.
+    void repositoryTreeStopsAtAPagingLoop()
+    {
+        using Response = ScriptedServer::Response;
+        ScriptedServer server;
+        QVERIFY(server.listen());
+        server.addRoute("GET", QStringLiteral("/v2/"), Response::json(200, "{}"));
+        const QList<QPair<QByteArray, QByteArray>> again{
+            {"Link", R"(</v2/_catalog?last=a&n=1>; rel="next")"}};
+        server.addRoute("GET", QStringLiteral("/v2/_catalog?n=1"),
+                        Response::json(200, R"({"repositories":["a"]})", again));
+        server.addRoute("GET", QStringLiteral("/v2/_catalog?last=a&n=1"),
+                        Response::json(200, R"({"repositories":["b"]})", again));
+        auto client = makeClient(server.url());
+        RepositoryModel model;
+        model.setPageSize(1);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        const QModelIndex registry = model.addRegistry(client.get(), QStringLiteral("scripted"));
+        QSignalSpy failed(&model, &RepositoryModel::loadFailed);
+        QVERIFY(fetchAll(&model, registry, [&] { return model.isLoading(registry); }));
+        QCOMPARE(failed.size(), 1);
+        QCOMPARE(model.error(registry)->code, ErrorCode::PagingLoop);
+        QVERIFY(!model.canFetchMore(registry));
+        QCOMPARE(model.rowCount(registry), 2); // a, b
     }
 
     void tagTablePagesWithoutDuplicates()
