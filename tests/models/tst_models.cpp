@@ -168,6 +168,10 @@ private Q_SLOTS:
         for (const auto &r : server.requests())
             catalogPages += r.path() == "/v2/_catalog";
         QCOMPARE(catalogPages, 2); // the stale page was asked for, and dropped
+
+        model.refresh(registry); // a loaded tree: every repository comes back, once
+        QVERIFY(QTest::qWaitFor([&] { return !model.isLoading(registry); }, 10000));
+        QCOMPARE(model.rowCount(registry), 2);
     }
 
     void removingARepositoryPrunesEmptyFolders()
