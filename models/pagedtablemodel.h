@@ -1,20 +1,18 @@
 #pragma once
 
 #include "core/registryerror.h"
+#include "models/pagingstate.h"
 
 #include <QAbstractTableModel>
-#include <QSet>
-#include <QUrl>
 
 namespace Berth {
 
 // The paging half of a table fed by a registry list: lazy loading through
 // canFetchMore/fetchMore (a page per call, following the registry's next link), a busy
 // state, a visible error with retry, and a generation counter so that a reload drops pages
-// still on their way. Subclasses ask for one page in requestPage() and hand the outcome to
-// pageArrived() — which ignores it unless it belongs to the current generation. Paging is
-// bounded as collectPages is: a next link already visited ends in PAGING_LOOP, and more than
-// maxPages() pages in TOO_MANY_PAGES, so the filter's loading-while-filtering always ends.
+// still on their way (PagingState, which also bounds the paging). Subclasses ask for one
+// page in requestPage(); when it lands they drop it unless isCurrent(), else insert its rows
+// and call pageDone(), or call pageFailed().
 class PagedTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -24,10 +22,10 @@ public:
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
 
-    bool isLoading() const { return m_fetching; }
-    bool hasError() const { return m_error.has_value(); }
-    RegistryError error() const { return m_error.value_or(RegistryError{}); }
-    bool isComplete() const { return !m_hasMore; }
+    bool isLoading() const { return m_paging.fetching; }
+    bool hasError() const { return m_paging.error.has_value(); }
+    RegistryError error() const { return m_paging.error.value_or(RegistryError{}); }
+    bool isComplete() const { return !m_paging.hasMore; }
 
     // Forgets every row and starts again from the first page.
     void reload();
@@ -38,8 +36,7 @@ public:
     // After an error: asks for the failed page again.
     void retry();
 
-    int maxPages() const { return m_maxPages; }
-    void setMaxPages(int pages) { m_maxPages = qMax(1, pages); }
+    void setMaxPages(int pages) { m_paging.maxPages = qMax(1, pages); }
 
 Q_SIGNALS:
     void loadingChanged(bool loading);
@@ -47,28 +44,22 @@ Q_SIGNALS:
     void pageLoaded(int rows);
 
 protected:
-    // Ask for the page at `next` (empty: the first); call pageArrived() with `generation`.
+    // Ask for the page at `next` (empty: the first), for the paging's `generation`.
     virtual void requestPage(const QUrl &next, quint64 generation) = 0;
     // Drop every row (called inside begin/endResetModel).
     virtual void clearRows() = 0;
-    // True when the page is current: then insert its rows, then call pageDone().
-    bool isCurrent(quint64 generation) const { return generation == m_generation; }
-    void pageDone(quint64 generation, const QUrl &next, int rowsAdded);
-    void pageFailed(quint64 generation, const RegistryError &error);
-    quint64 generation() const { return m_generation; }
+    // True when a page asked for `generation` still counts. Only such a page may insert rows
+    // and end in pageDone() (`items`: how many the page listed) or pageFailed().
+    bool isCurrent(quint64 generation) const { return m_paging.isCurrent(generation); }
+    void pageDone(const QUrl &next, int items);
+    void pageFailed(const RegistryError &error);
 
 private:
     // The one reset of rows and paging state both reload() and clear() go through.
     void reset(bool loadAgain);
     void setFetching(bool fetching);
 
-    QUrl m_next;
-    QSet<QUrl> m_visited; // next links followed since the last reload
-    int m_maxPages = 10000;
-    bool m_hasMore = false;
-    bool m_fetching = false;
-    std::optional<RegistryError> m_error;
-    quint64 m_generation = 0;
+    PagingState m_paging;
 };
 
 } // namespace Berth

@@ -1,6 +1,7 @@
 #include "models/repositorymodel.h"
 
 #include "models/lockcolumns.h"
+#include "models/pagingstate.h"
 
 #include <QHash>
 #include <QIcon>
@@ -47,11 +48,7 @@ struct RepositoryModel::Node
     // registry only
     quint64 id = 0;
     QPointer<RegistryClient> client;
-    QUrl next;
-    bool hasMore = true;
-    bool fetching = false;
-    std::optional<RegistryError> error;
-    quint64 generation = 0;
+    PagingState paging;
     QSet<QString> known; // repository paths already in the tree
 
     // repository only
@@ -102,6 +99,7 @@ QModelIndex RepositoryModel::addRegistry(RegistryClient *client, const QString &
     node->kind = Kind::Registry;
     node->name = displayName;
     node->client = client;
+    node->paging.hasMore = true; // the first page is still to come
     node->id = m_nextId++;
     node->row = int(m_registries.size());
     beginInsertRows({}, node->row, node->row);
@@ -135,28 +133,26 @@ void RepositoryModel::refresh(const QModelIndex &registry)
         node->known.clear();
         endRemoveRows();
     }
-    ++node->generation; // replies still on their way are dropped
-    node->next.clear();
-    node->hasMore = true;
-    node->error.reset();
-    setFetching(node, false);
+    const bool wasFetching = node->paging.fetching;
+    node->paging.restart(true); // replies still on their way are dropped
+    if (wasFetching)
+        announceFetching(node);
     fetchMore(registry);
 }
 
 void RepositoryModel::retry(const QModelIndex &registry)
 {
     Node *node = nodeOf(registry);
-    if (!node || node->kind != Kind::Registry || !node->error)
+    if (!node || node->kind != Kind::Registry || !node->paging.error)
         return;
-    node->error.reset();
+    node->paging.error.reset();
     fetchMore(registry);
 }
 
 bool RepositoryModel::canFetchMore(const QModelIndex &parent) const
 {
     const Node *node = nodeOf(parent);
-    return node && node->kind == Kind::Registry && node->client && node->hasMore && !node->fetching
-           && !node->error;
+    return node && node->kind == Kind::Registry && node->client && node->paging.canFetch();
 }
 
 void RepositoryModel::fetchMore(const QModelIndex &parent)
@@ -166,34 +162,40 @@ void RepositoryModel::fetchMore(const QModelIndex &parent)
     Node *node = nodeOf(parent);
     setFetching(node, true);
     const quint64 id = node->id;
-    const quint64 generation = node->generation;
-    Job<Page<QString>> *job = node->client->repositoryPage(m_pageSize, node->next);
+    const quint64 generation = node->paging.generation;
+    Job<Page<QString>> *job = node->client->repositoryPage(m_pageSize, node->paging.next);
     connect(job, &RegistryJob::finished, this, [this, job, id, generation] {
         Node *registry = registryNode(id);
-        if (!registry || registry->generation != generation)
+        if (!registry || !registry->paging.isCurrent(generation))
             return; // removed or refreshed meanwhile
         const Result<Page<QString>> &page = job->result();
-        if (!page) {
-            registry->error = page.error();
-            setFetching(registry, false);
-            Q_EMIT loadFailed(indexOf(registry), page.error());
-            return;
+        std::optional<RegistryError> error;
+        if (page) {
+            insertPage(registry, page->items);
+            error = registry->paging.follow(page->next, int(page->items.size()));
+        } else {
+            error = page.error();
         }
-        insertPage(registry, page->items);
-        registry->next = page->next;
-        registry->hasMore = !page->next.isEmpty() && !page->items.isEmpty();
+        registry->paging.error = error;
         setFetching(registry, false);
+        if (error)
+            Q_EMIT loadFailed(indexOf(registry), *error);
     });
 }
 
 void RepositoryModel::setFetching(Node *registry, bool fetching)
 {
-    if (registry->fetching == fetching)
+    if (registry->paging.fetching == fetching)
         return;
-    registry->fetching = fetching;
+    registry->paging.fetching = fetching;
+    announceFetching(registry);
+}
+
+void RepositoryModel::announceFetching(Node *registry)
+{
     const QModelIndex index = indexOf(registry);
     Q_EMIT dataChanged(index, index.siblingAtColumn(ColumnCount - 1));
-    Q_EMIT loadingChanged(index, fetching);
+    Q_EMIT loadingChanged(index, registry->paging.fetching);
 }
 
 void RepositoryModel::insertPage(Node *registry, const QStringList &names)
@@ -304,13 +306,13 @@ std::optional<RepositoryInfo> RepositoryModel::details(const QModelIndex &index)
 bool RepositoryModel::isLoading(const QModelIndex &registry) const
 {
     const Node *node = nodeOf(registry);
-    return node && node->fetching;
+    return node && node->paging.fetching;
 }
 
 std::optional<RegistryError> RepositoryModel::error(const QModelIndex &registry) const
 {
     const Node *node = nodeOf(registry);
-    return node ? node->error : std::nullopt;
+    return node ? node->paging.error : std::nullopt;
 }
 
 void RepositoryModel::loadDetails(const QModelIndex &repository)
@@ -321,12 +323,12 @@ void RepositoryModel::loadDetails(const QModelIndex &repository)
         return;
     node->detailsLoading = true;
     const quint64 id = nodeOf(registryOf(repository))->id;
-    const quint64 generation = nodeOf(registryOf(repository))->generation;
+    const quint64 generation = nodeOf(registryOf(repository))->paging.generation;
     const QString path = node->path;
     Job<RepositoryInfo> *job = c->getRepository(path);
     connect(job, &RegistryJob::finished, this, [this, job, id, generation, path] {
         Node *registry = registryNode(id);
-        if (!registry || registry->generation != generation)
+        if (!registry || !registry->paging.isCurrent(generation))
             return;
         const QModelIndex index = findRepository(indexOf(registry), path);
         Node *repo = nodeOf(index);
@@ -410,7 +412,7 @@ bool RepositoryModel::hasChildren(const QModelIndex &parent) const
     const Node *node = nodeOf(parent);
     switch (node->kind) {
     case Kind::Registry:
-        return !node->children.empty() || node->hasMore;
+        return !node->children.empty() || node->paging.hasMore;
     case Kind::Folder:
         return true;
     case Kind::Repository:
@@ -430,9 +432,9 @@ QVariant RepositoryModel::data(const QModelIndex &index, int role) const
     case Roles::Name:
         return node->kind == Kind::Registry ? node->name : node->path;
     case Roles::Busy:
-        return node->kind == Kind::Registry ? node->fetching : node->detailsLoading;
+        return node->kind == Kind::Registry ? node->paging.fetching : node->detailsLoading;
     case Roles::Error:
-        return node->error ? node->error->toString() : QString();
+        return node->paging.error ? node->paging.error->toString() : QString();
     default:
         break;
     }
@@ -443,8 +445,8 @@ QVariant RepositoryModel::data(const QModelIndex &index, int role) const
         const QString locks = node->info ? repositoryLocksText(node->info->attributes) : QString();
         if (role == Qt::ToolTipRole) {
             if (node->kind == Kind::Registry)
-                return node->error
-                           ? node->error->toString()
+                return node->paging.error
+                           ? node->paging.error->toString()
                            : (node->client ? node->client->registry().toString() : QString());
             if (!locks.isEmpty())
                 return tr("%1\nLocked: %2 disabled for everything in it").arg(node->path, locks);

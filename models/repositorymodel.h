@@ -14,8 +14,9 @@ namespace Berth {
 // The tree on the left: registry -> namespace folders ("team/app/api" nests as team > app
 // > api) -> repositories. A registry's repositories load a page at a time through
 // canFetchMore/fetchMore on the registry's row; each page is inserted in one batch per
-// parent. Repository details (tag and manifest counts, locks) load on request. A refresh
-// or removal drops replies still on their way (generation counter per registry).
+// parent. Repository details (tag and manifest counts, locks) load on request. Each registry
+// pages on its own PagingState: a refresh or removal drops replies still on their way, and
+// a next link that loops or never ends stops with an error as the tables' do.
 class RepositoryModel : public QAbstractItemModel
 {
     Q_OBJECT
@@ -69,6 +70,7 @@ private:
     Node *registryNode(quint64 id) const;
     void insertPage(Node *registry, const QStringList &names);
     void setFetching(Node *registry, bool fetching);
+    void announceFetching(Node *registry);
 
     std::vector<std::unique_ptr<Node>> m_registries;
     int m_pageSize = 100;

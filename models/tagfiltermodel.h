@@ -24,13 +24,11 @@ public:
 
     // Columns the server sorts (default: TagModel's Created and Updated).
     void setServerSortColumns(const QList<int> &columns) { m_serverColumns = columns; }
-    QList<int> serverSortColumns() const { return m_serverColumns; }
     // Columns whose text the filter matches (default: {0}).
     void setFilterColumns(const QList<int> &columns);
     // Also match the source's full digest (Roles::Digest), e.g. for the manifest table.
     void setFilterMatchesDigest(bool on);
 
-    QString filterText() const { return m_text; }
     bool isFiltering() const { return !m_text.isEmpty(); }
 
     void setSourceModel(QAbstractItemModel *sourceModel) override;

@@ -1,18 +1,15 @@
 #pragma once
 
-#include "core/attributes.h"
-#include "models/pagedtablemodel.h"
-#include "registry/registryclient.h"
+#include "models/repositorytablemodel.h"
 
 #include <QHash>
-#include <QPointer>
 
 namespace Berth {
 
 // The tags of one repository, loaded a page at a time as the view scrolls. Sorting by
 // time asks the server (orderby); size and platforms come from the repository's manifest
 // list (ACR), loaded once in the background and joined by digest.
-class TagModel : public PagedTableModel
+class TagModel : public RepositoryTableModel<TagInfo>
 {
     Q_OBJECT
 public:
@@ -29,50 +26,31 @@ public:
         ListEnabled,
         ColumnCount
     };
+    // What the columns before the four lock columns show, in that order.
+    static constexpr std::array Fields{Field::Name,      Field::Digest,  Field::Size,
+                                       Field::Platforms, Field::Created, Field::Updated};
 
     explicit TagModel(QObject *parent = nullptr);
 
-    // Shows `repo` of `client` (nullptr clears). Starts loading.
-    void setRepository(RegistryClient *client, const QString &repo);
-    QString repository() const { return m_repo; }
-    RegistryClient *client() const { return m_client; }
-    void setPageSize(int pageSize) { m_pageSize = pageSize; }
-    OrderBy orderBy() const { return m_orderBy; }
-    void setOrderBy(OrderBy order);
-
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
-    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
-    // Time columns ask the server; others keep the server's order (by name).
-    void sort(int column, Qt::SortOrder order) override;
-
-    const TagInfo &tagAt(int row) const { return m_tags.at(row); }
-    int rowOfTag(const QString &name) const;
+    const TagInfo &tagAt(int row) const { return itemAt(row); }
+    int rowOfTag(const QString &name) const { return rowOf(name); }
     // Replace one row in place (after a lock change) or drop it (after a delete).
-    void updateTag(const TagInfo &tag);
-    void removeTag(const QString &name);
-    // The repository's own lock attributes: those it has off show as inherited locks.
-    void setRepositoryAttributes(const ChangeableAttributes &attributes);
-    const ChangeableAttributes &repositoryAttributes() const { return m_repositoryAttributes; }
-    // Manifest details known so far, by digest.
-    const QHash<QString, ManifestInfo> &manifestDetails() const { return m_manifests; }
+    void updateTag(const TagInfo &tag) { updateItem(tag); }
+    void removeTag(const QString &name) { removeItem(name); }
 
 protected:
     void requestPage(const QUrl &next, quint64 generation) override;
     void clearRows() override;
+    QString nameOf(const TagInfo &tag) const override { return tag.name; }
+    const ManifestInfo *detailsOf(const TagInfo &tag) const override;
 
 private:
     void loadManifestDetails(quint64 generation, const QUrl &next);
 
-    QPointer<RegistryClient> m_client;
-    QString m_repo;
-    int m_pageSize = 100;
-    OrderBy m_orderBy = OrderBy::None;
-    QList<TagInfo> m_tags;
-    QHash<QString, int> m_rowByName;
-    QHash<QString, ManifestInfo> m_manifests;
-    ChangeableAttributes m_repositoryAttributes;
+    QHash<QString, ManifestInfo> m_manifests; // details by digest
 };
+
+static_assert(TagModel::Fields.size() == TagModel::WriteEnabled
+              && TagModel::ColumnCount == TagModel::WriteEnabled + 4);
 
 } // namespace Berth

@@ -1167,41 +1167,6 @@
     </message>
 </context>
 <context>
-    <name>Berth::ManifestModel</name>
-    <message>
-        <source>(untagged)</source>
-        <translation>(ohne Tag)</translation>
-    </message>
-    <message>
-        <source>Digest</source>
-        <translation>Digest</translation>
-    </message>
-    <message>
-        <source>Tags</source>
-        <translation>Tags</translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation>Größe</translation>
-    </message>
-    <message>
-        <source>Platforms</source>
-        <translation>Plattformen</translation>
-    </message>
-    <message>
-        <source>Media type</source>
-        <translation>Medientyp</translation>
-    </message>
-    <message>
-        <source>Created</source>
-        <translation>Erstellt</translation>
-    </message>
-    <message>
-        <source>Last updated</source>
-        <translation>Zuletzt aktualisiert</translation>
-    </message>
-</context>
-<context>
     <name>Berth::ManifestView</name>
     <message>
         <source>%1 (%2 bytes)</source>
@@ -1470,7 +1435,7 @@
     </message>
 </context>
 <context>
-    <name>Berth::PagedTableModel</name>
+    <name>Berth::PagingState</name>
     <message>
         <source>The registry&apos;s next-page link points back to a page already read; stopped.</source>
         <translation>Der Link der Registry zur nächsten Seite verweist auf eine bereits gelesene Seite zurück; angehalten.</translation>
@@ -1835,7 +1800,7 @@ Gesperrt: %2 für alles darin deaktiviert</translation>
     </message>
 </context>
 <context>
-    <name>Berth::TagModel</name>
+    <name>Berth::RepositoryTable</name>
     <message>
         <source>Tag</source>
         <translation>Tag</translation>
@@ -1843,6 +1808,10 @@ Gesperrt: %2 für alles darin deaktiviert</translation>
     <message>
         <source>Digest</source>
         <translation>Digest</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
     </message>
     <message>
         <source>Size</source>
@@ -1853,12 +1822,20 @@ Gesperrt: %2 für alles darin deaktiviert</translation>
         <translation>Plattformen</translation>
     </message>
     <message>
+        <source>Media type</source>
+        <translation>Medientyp</translation>
+    </message>
+    <message>
         <source>Created</source>
         <translation>Erstellt</translation>
     </message>
     <message>
         <source>Last updated</source>
         <translation>Zuletzt aktualisiert</translation>
+    </message>
+    <message>
+        <source>(untagged)</source>
+        <translation>(ohne Tag)</translation>
     </message>
 </context>
 <context>

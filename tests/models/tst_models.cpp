@@ -54,6 +54,33 @@ private:
     TagModel m_tagModel;
     ManifestModel m_manifestModel;
 };
+
+// A scripted registry that answers /v2/ (what a client asks first); the test adds the rest.
+bool listenAsRegistry(ScriptedServer &server)
+{
+    if (!server.listen())
+        return false;
+    server.addRoute("GET", QStringLiteral("/v2/"), ScriptedServer::Response::json(200, "{}"));
+    return true;
+}
+
+// The repository tree of a registry, `pageSize` repositories a page, under the model tester.
+struct TreeOf
+{
+    TreeOf(const QUrl &registry, int pageSize)
+        : client(makeClient(registry))
+    {
+        model.setPageSize(pageSize);
+    }
+    QModelIndex addRegistry()
+    {
+        return model.addRegistry(client.get(), QStringLiteral("scripted"));
+    }
+
+    std::unique_ptr<RegistryClient> client;
+    RepositoryModel model;
+    QAbstractItemModelTester tester{&model, QAbstractItemModelTester::FailureReportingMode::Fatal};
+};
 } // namespace
 
 class tst_Models : public QObject
@@ -139,23 +166,25 @@ private Q_SLOTS:
     {
         using Response = ScriptedServer::Response;
         ScriptedServer server;
-        QVERIFY(server.listen());
-        server.addRoute("GET", QStringLiteral("/v2/"), Response::json(200, "{}"));
+        QVERIFY(listenAsRegistry(server));
         server.addRoute("GET", QStringLiteral("/v2/_catalog?n=50"),
                         Response::json(200, R"({"repositories":["stale/one","hello-world"]})"));
         server.addRoute("GET", QStringLiteral("/v2/_catalog?n=51"),
                         Response::json(200, R"({"repositories":["fresh/one","hello-world"]})"));
-        auto client = makeClient(server.url());
-        RepositoryModel model;
-        model.setPageSize(50);
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
-        const QModelIndex registry = model.addRegistry(client.get(), QStringLiteral("scripted"));
+        TreeOf tree(server.url(), 50);
+        RepositoryModel &model = tree.model;
+        const QModelIndex registry = tree.addRegistry();
+        bool told = true; // each loadingChanged tells the state the model is in
+        connect(&model, &RepositoryModel::loadingChanged, &model,
+                [&](const QModelIndex &index, bool loading) {
+                    told &= index == registry && loading == model.isLoading(registry);
+                });
         model.fetchMore(registry); // in flight...
         model.setPageSize(51);
-        model.refresh(registry);                 // ...and superseded at once
-        QVERIFY(waitForJobsToEnd(client.get())); // the stale page has arrived too
+        model.refresh(registry);                      // ...and superseded at once
+        QVERIFY(waitForJobsToEnd(tree.client.get())); // the stale page has arrived too
         QVERIFY(!model.isLoading(registry));
+        QVERIFY(told);
         QVERIFY(!model.error(registry));
         QVERIFY(model.findRepository(registry, QStringLiteral("fresh/one")).isValid());
         QVERIFY(!model.findRepository(registry, QStringLiteral("stale/one")).isValid());
@@ -164,6 +193,10 @@ private Q_SLOTS:
         for (const auto &r : server.requests())
             catalogPages += r.path() == "/v2/_catalog";
         QCOMPARE(catalogPages, 2); // the stale page was asked for, and dropped
+
+        model.refresh(registry); // a loaded tree: every repository comes back, once
+        QVERIFY(QTest::qWaitFor([&] { return !model.isLoading(registry); }, 10000));
+        QCOMPARE(model.rowCount(registry), 2);
     }
 
     void removingARepositoryPrunesEmptyFolders()
@@ -179,29 +212,24 @@ private Q_SLOTS:
         const QPersistentModelIndex samples = untagged.parent();
         model.removeRepository(untagged);
         QVERIFY(!model.findRepository(registry, QStringLiteral("samples/untagged")).isValid());
-        if (model.rowCount(samples) == 0)
-            QVERIFY(!samples.isValid()); // an emptied folder goes too
+        QVERIFY(!samples.isValid()); // its only repository gone, the folder goes too
     }
 
     void registryErrorIsVisibleAndRetryable()
     {
         ScriptedServer server;
-        QVERIFY(server.listen());
+        QVERIFY(listenAsRegistry(server));
         using Response = ScriptedServer::Response;
-        server.addRoute("GET", QStringLiteral("/v2/"), Response::json(200, "{}"));
         server.addRoute("GET", QStringLiteral("/v2/_catalog"),
                         Response::json(200, R"({"repositories":["a","b/c"]})",
                                        {{"Link", R"(</v2/_catalog?last=b%2Fc&n=2>; rel="next")"}}));
         server.addRoute("GET", QStringLiteral("/v2/_catalog?last=b%2Fc&n=2"),
                         Response::json(500, "{}"));
         server.addRoute("GET", QStringLiteral("/v2/_catalog?last=b%2Fc&n=2"),
-                        Response::json(200, R"({"repositories":["d"]})"));
-        auto client = makeClient(server.url());
-        RepositoryModel model;
-        model.setPageSize(2);
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
-        const QModelIndex registry = model.addRegistry(client.get(), QStringLiteral("scripted"));
+                        Response::json(200, R"({"repositories":["b/c","d"]})"));
+        TreeOf tree(server.url(), 2);
+        RepositoryModel &model = tree.model;
+        const QModelIndex registry = tree.addRegistry();
         QSignalSpy failed(&model, &RepositoryModel::loadFailed);
         fetchAll(&model, registry, [&] { return model.isLoading(registry); });
         QCOMPARE(failed.size(), 1);
@@ -213,6 +241,32 @@ private Q_SLOTS:
         QVERIFY(fetchAll(&model, registry, [&] { return model.isLoading(registry); }));
         QVERIFY(!model.error(registry));
         QCOMPARE(model.rowCount(registry), 3); // a, b, d: nothing lost, nothing twice
+        QCOMPARE(model.rowCount(model.findRepository(registry, QStringLiteral("b/c")).parent()),
+                 1); // b/c, repeated on the retried page, shows once
+    }
+
+    // A catalog whose next link points back at a page already read: the tree stops with
+    // PAGING_LOOP, as the tables do, instead of asking for the same page for ever.
+    void repositoryTreeStopsAtAPagingLoop()
+    {
+        using Response = ScriptedServer::Response;
+        ScriptedServer server;
+        QVERIFY(listenAsRegistry(server));
+        const QList<QPair<QByteArray, QByteArray>> again{
+            {"Link", R"(</v2/_catalog?last=a&n=1>; rel="next")"}};
+        server.addRoute("GET", QStringLiteral("/v2/_catalog?n=1"),
+                        Response::json(200, R"({"repositories":["a"]})", again));
+        server.addRoute("GET", QStringLiteral("/v2/_catalog?last=a&n=1"),
+                        Response::json(200, R"({"repositories":["b"]})", again));
+        TreeOf tree(server.url(), 1);
+        RepositoryModel &model = tree.model;
+        const QModelIndex registry = tree.addRegistry();
+        QSignalSpy failed(&model, &RepositoryModel::loadFailed);
+        QVERIFY(fetchAll(&model, registry, [&] { return model.isLoading(registry); }));
+        QCOMPARE(failed.size(), 1);
+        QCOMPARE(model.error(registry)->code, ErrorCode::PagingLoop);
+        QVERIFY(!model.canFetchMore(registry));
+        QCOMPARE(model.rowCount(registry), 2); // a, b
     }
 
     void tagTablePagesWithoutDuplicates()
@@ -252,6 +306,10 @@ private Q_SLOTS:
         QVERIFY(asked);
         for (int r = 1; r < model.rowCount(); ++r)
             QVERIFY(model.tagAt(r - 1).lastUpdateTime >= model.tagAt(r).lastUpdateTime);
+        model.sort(TagModel::Name, Qt::AscendingOrder); // the server's own order again
+        QCOMPARE(model.orderBy(), OrderBy::None);
+        QCOMPARE(model.headerData(TagModel::Updated, Qt::Horizontal, Qt::DisplayRole).toString(),
+                 QStringLiteral("Last updated"));
     }
 
     void tagDetailsAndInPlaceUpdates()
@@ -259,6 +317,18 @@ private Q_SLOTS:
         TagModel model;
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
+        // A view that showed the rows before their details came hears of the details.
+        bool shownWithout = false;
+        bool told = false;
+        connect(&model, &QAbstractItemModel::rowsInserted, &model, [&](auto, int first, int last) {
+            for (int r = first; r <= last; ++r)
+                shownWithout |= model.index(r, TagModel::Platforms).data().toString().isEmpty();
+        });
+        connect(&model, &QAbstractItemModel::dataChanged, &model,
+                [&](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                    told |= topLeft.column() <= TagModel::Platforms
+                            && bottomRight.column() >= TagModel::Platforms;
+                });
         model.setRepository(m_client.get(), QStringLiteral("team/app/api"));
         QVERIFY(fetchAll(&model, {}, [&] { return model.isLoading(); }));
         const int row = model.rowOfTag(QStringLiteral("1.0"));
@@ -267,6 +337,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor(
             [&] { return !model.index(row, TagModel::Platforms).data().toString().isEmpty(); },
             10000));
+        QVERIFY(told || !shownWithout);
         QVERIFY(model.index(row, TagModel::Platforms).data().toString().contains(u"linux/arm64"));
 
         TagInfo changed = model.tagAt(row);
@@ -279,6 +350,16 @@ private Q_SLOTS:
         model.removeTag(QStringLiteral("1.0"));
         QCOMPARE(model.rowCount(), before - 1);
         QCOMPARE(model.rowOfTag(QStringLiteral("1.0")), -1);
+        for (int r = 0; r < model.rowCount(); ++r)
+            QCOMPARE(model.rowOfTag(model.tagAt(r).name), r); // the rows after it moved up
+
+        ChangeableAttributes locked;
+        locked.writeEnabled = false;
+        dataChanged.clear();
+        model.setRepositoryAttributes(locked);
+        QCOMPARE(dataChanged.size(), 1); // the views repaint the lock cells
+        QCOMPARE(dataChanged.first().at(0).toModelIndex().column(), int(TagModel::WriteEnabled));
+        QVERIFY(model.index(0, TagModel::WriteEnabled).data(Roles::InheritedLock).toBool());
     }
 
     void switchingRepositoryDropsLatePages()
@@ -381,8 +462,7 @@ private Q_SLOTS:
     {
         QFETCH(bool, loop);
         ScriptedServer server;
-        QVERIFY(server.listen());
-        server.addRoute("GET", QStringLiteral("/v2/"), ScriptedServer::Response::json(200, "{}"));
+        QVERIFY(listenAsRegistry(server));
         int served = 0;
         // An ACR-style registry: the table asks for each page itself.
         server.addRoute("GET", QStringLiteral("/acr/v1/_catalog"),
@@ -426,8 +506,12 @@ private Q_SLOTS:
         QVERIFY(fetchAll(&model, {}, [&] { return model.isLoading(); }));
         QVERIFY(model.rowCount() >= 2);
         bool untagged = false;
-        for (int r = 0; r < model.rowCount(); ++r)
+        for (int r = 0; r < model.rowCount(); ++r) {
             untagged |= model.manifestAt(r).tags.isEmpty();
+            // The proxy sorts sizes by bytes, as in the tag table, not by their text.
+            QCOMPARE(model.index(r, ManifestModel::Size).data(Qt::UserRole).toLongLong(),
+                     model.manifestAt(r).imageSize);
+        }
         QVERIFY(untagged);
     }
 
@@ -468,8 +552,7 @@ private Q_SLOTS:
     {
         using Response = ScriptedServer::Response;
         ScriptedServer server;
-        QVERIFY(server.listen());
-        server.addRoute("GET", QStringLiteral("/v2/"), Response::json(200, "{}"));
+        QVERIFY(listenAsRegistry(server));
         server.addRoute("GET", QStringLiteral("/v2/garbage/tags/list"),
                         Response::json(200, "{\"tags\": [1, "));
         server.addRoute("GET", QStringLiteral("/v2/stall/tags/list"), Response::stall());
@@ -502,6 +585,78 @@ private Q_SLOTS:
         QCOMPARE(model.error().code, ErrorCode::NameUnknown);
         QVERIFY(!model.isLoading());
         QVERIFY(!model.canFetchMore({}));
+
+        model.setRepository(m_client.get(), QStringLiteral("hello-world")); // the error goes
+        QVERIFY(!model.hasError());
+        QVERIFY(fetchAll(&model, {}, [&] { return model.isLoading(); }));
+        QVERIFY(!model.hasError());
+        QVERIFY(model.rowCount() > 0);
+    }
+
+    // A reload starts again from the first page and may follow the same links again.
+    void reloadStartsFromTheFirstPage()
+    {
+        TagModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        model.setRepository(m_client.get(), QStringLiteral("big/repo"));
+        QVERIFY(QTest::qWaitFor([&] { return model.rowCount() > 0 && !model.isLoading(); }, 10000));
+        QVERIFY(!model.isComplete()); // a next link in hand
+        const QString first = model.tagAt(0).name;
+        model.reload();
+        QVERIFY(QTest::qWaitFor([&] { return model.rowCount() > 0 && !model.isLoading(); }, 10000));
+        QCOMPARE(model.tagAt(0).name, first);
+        QVERIFY(fetchAll(&model, {}, [&] { return model.isLoading(); }));
+        const int all = model.rowCount();
+        model.reload(); // every link followed once already
+        QVERIFY(fetchAll(&model, {}, [&] { return model.isLoading(); }));
+        QVERIFY(!model.hasError());
+        QCOMPARE(model.rowCount(), all);
+    }
+
+    // A tag repeated within a page or across pages shows once; a failed page is asked again
+    // on retry(); an empty page ends the listing even with a next link.
+    void tagTableKeepsEachTagOnceAndRetries()
+    {
+        using Response = ScriptedServer::Response;
+        ScriptedServer server;
+        QVERIFY(listenAsRegistry(server));
+        server.addRoute("GET", QStringLiteral("/acr/v1/_catalog"),
+                        Response::json(200, R"({"repositories":["r"]})"));
+        auto page = [](const QList<QByteArray> &names, const QByteArray &last) {
+            QByteArrayList tags;
+            for (const QByteArray &name : names)
+                tags << "{\"name\":\"" + name + "\",\"digest\":\"sha256:" + QByteArray(64, '1')
+                            + "\"}";
+            return Response::json(
+                200, "{\"registry\":\"r\",\"imageName\":\"r\",\"tags\":[" + tags.join(',') + "]}",
+                {{"Link", "</acr/v1/r/_tags?last=" + last + "&n=2>; rel=\"next\""}});
+        };
+        server.addRoute("GET", QStringLiteral("/acr/v1/r/_tags"), page({"a", "b", "b"}, "b"));
+        server.addRoute("GET", QStringLiteral("/acr/v1/r/_tags?last=b&n=2"),
+                        Response::json(400, "{}"));
+        server.addRoute("GET", QStringLiteral("/acr/v1/r/_tags?last=b&n=2"), page({"b", "c"}, "c"));
+        server.addRoute("GET", QStringLiteral("/acr/v1/r/_tags?last=c&n=2"), page({}, "z"));
+        auto client = makeClient(server.url());
+        TagModel model;
+        model.setPageSize(2);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        model.setRepository(client.get(), QStringLiteral("r"));
+        QVERIFY(fetchAll(&model, {}, [&] { return model.isLoading(); }));
+        QVERIFY(model.hasError()); // the second page
+        QCOMPARE(model.rowCount(), 2);
+        model.retry();
+        QVERIFY(fetchAll(&model, {}, [&] { return model.isLoading(); }));
+        QVERIFY(!model.hasError());
+        QVERIFY(model.isComplete());
+        QStringList names;
+        for (int r = 0; r < model.rowCount(); ++r)
+            names << model.tagAt(r).name;
+        QCOMPARE(names,
+                 QStringList({QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}));
+        for (const auto &r : server.requests())
+            QVERIFY(!r.target.contains("last=z")); // not after the empty page
     }
 };
 

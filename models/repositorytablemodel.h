@@ -1,0 +1,95 @@
+#pragma once
+
+#include "core/attributes.h"
+#include "models/pagedtablemodel.h"
+#include "registry/registryclient.h"
+
+#include <QHash>
+#include <QList>
+#include <QPointer>
+
+#include <array>
+#include <span>
+
+namespace Berth {
+
+// What a column of a repository's table shows.
+enum class Field { Name, Digest, Tags, Size, Platforms, MediaType, Created, Updated };
+
+// A paged table of one repository's items (TagModel: tags, ManifestModel: manifests): which
+// repository of which client, the page size and the server's order; the rows, keyed by tag
+// name or digest (an item repeated across pages shows once), each page inserted in one
+// batch; a row replaced or dropped in place; the columns' data and headers, the four lock
+// columns last (the item's own locks over the repository's); and sorting by time on the
+// server. A subclass lists its fields and says what names a row and which manifest gives
+// its size and platforms.
+template<typename Item>
+class RepositoryTableModel : public PagedTableModel
+{
+public:
+    // The client's call for one page of the repository's items.
+    using Fetch
+        = Job<Page<Item>> *(RegistryClient::*)(const QString &, const ListOptions &, const QUrl &);
+
+    // Shows `repo` of `client` (nullptr or no repository: clears). Starts loading.
+    void setRepository(RegistryClient *client, const QString &repo);
+    QString repository() const { return m_repo; }
+    void setPageSize(int pageSize) { m_pageSize = pageSize; }
+    OrderBy orderBy() const { return m_orderBy; }
+    void setOrderBy(OrderBy order);
+    // The repository's own lock attributes: those it has off show as inherited locks.
+    void setRepositoryAttributes(const ChangeableAttributes &attributes);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+    // Created and Updated ask the server; column 0 asks for its default order; other columns
+    // sort in the proxy (TagFilterModel) on Qt::UserRole where given, else on the text.
+    void sort(int column, Qt::SortOrder order) override;
+
+    const Item &itemAt(int row) const { return m_rows.at(row); }
+    int rowOf(const QString &key) const { return m_rowByKey.value(key, -1); }
+    // Replaces the row of the item's key in place (after a lock change).
+    void updateItem(const Item &item);
+    // Drops the row of `key` (after a delete).
+    void removeItem(const QString &key);
+
+protected:
+    // `fields`: the columns, in order, before the four lock columns; `key`: what identifies
+    // a row; `fetch`: the client's call for a page.
+    RepositoryTableModel(std::span<const Field> fields,
+                         QString Item::*key,
+                         Fetch fetch,
+                         QObject *parent);
+
+    RegistryClient *client() const { return m_client; }
+    void requestPage(const QUrl &next, quint64 generation) override;
+    void clearRows() override;
+    // Roles::Name of a row (and its Field::Name).
+    virtual QString nameOf(const Item &item) const = 0;
+    // The manifest that gives the row's size, platforms, media type and tags (nullptr: not
+    // known yet).
+    virtual const ManifestInfo *detailsOf(const Item &item) const = 0;
+
+private:
+    void insertPage(const QList<Item> &items);
+    QVariant fieldData(const Item &item, Field field, int role) const;
+    int firstLockColumn() const { return int(m_fields.size()); }
+
+    QList<Field> m_fields;
+    QString Item::*m_key;
+    Fetch m_fetch;
+    QPointer<RegistryClient> m_client;
+    QString m_repo;
+    int m_pageSize = 100;
+    OrderBy m_orderBy = OrderBy::None;
+    QList<Item> m_rows;
+    QHash<QString, int> m_rowByKey;
+    ChangeableAttributes m_repositoryAttributes;
+};
+
+extern template class RepositoryTableModel<TagInfo>;
+extern template class RepositoryTableModel<ManifestInfo>;
+
+} // namespace Berth
