@@ -126,7 +126,7 @@ Job<TagInfo> *RegistryClient::getTag(const QString &repo, const QString &tag)
                   [repo, tag](const std::optional<ManifestHead> &head) -> Result<TagInfo> {
                       if (!head)
                           return std::unexpected(
-                              RegistryError::make(QStringLiteral("TAG_UNKNOWN"),
+                              RegistryError::make(ErrorCode::TagUnknown,
                                                   Tr::tr("%1 has no tag %2.").arg(repo, tag), 404));
                       TagInfo info;
                       info.name = tag;
@@ -214,7 +214,7 @@ Job<ManifestInfo> *RegistryClient::getManifestInfo(const QString &repo, const QS
                   [repo, digest](const std::optional<ManifestHead> &head) -> Result<ManifestInfo> {
                       if (!head)
                           return std::unexpected(RegistryError::make(
-                              QStringLiteral("MANIFEST_UNKNOWN"),
+                              ErrorCode::ManifestUnknown,
                               Tr::tr("%1 has no manifest %2.").arg(repo, digest), 404));
                       ManifestInfo info;
                       info.digest = head->digest;

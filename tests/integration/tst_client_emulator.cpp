@@ -506,7 +506,7 @@ private Q_SLOTS:
         QCOMPARE(r.error().code, ErrorCode::Unauthorized);
         // Known by the challenge, not by the (translated) message.
         QVERIFY(r.error().insufficientScope);
-        QVERIFY(isPermissionRefusal(r.error()));
+        QCOMPARE(r.error().kind(), ErrorKind::Permission);
         QVERIFY(countRequests(QStringLiteral("/oauth2/token")) <= 1);
         QCOMPARE(countRequests(QStringLiteral("/acr/v1/hello-world/_tags/latest")), 2);
     }

@@ -458,8 +458,8 @@ void DeleteDialog::deleteFinished(bool aborted)
     bool locked = false;
     bool permission = false;
     for (const DialogText::Failure &failure : std::as_const(m_failures)) {
-        locked = locked || DialogText::isLockRefusal(failure.error);
-        permission = permission || DialogText::isPermissionRefusal(failure.error);
+        locked = locked || failure.error.kind() == ErrorKind::Locked;
+        permission = permission || failure.error.kind() == ErrorKind::Permission;
     }
     QString text;
     if (locked) {

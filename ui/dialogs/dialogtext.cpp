@@ -19,16 +19,6 @@ QString shortDigest(const QString &digest)
     return digest.left(colon + 1 + 12);
 }
 
-bool isLockRefusal(const RegistryError &error)
-{
-    return Berth::isLockRefusal(error);
-}
-
-bool isPermissionRefusal(const RegistryError &error)
-{
-    return Berth::isPermissionRefusal(error);
-}
-
 QString listFailures(const QList<Failure> &failures, int maxLines)
 {
     QStringList lines;

@@ -14,10 +14,6 @@ namespace DialogText {
 // belongs in a tooltip.
 QString shortDigest(const QString &digest);
 
-// The core's classifications (core/registryerror.h), by code and HTTP status only.
-bool isLockRefusal(const RegistryError &error);
-bool isPermissionRefusal(const RegistryError &error);
-
 struct Failure
 {
     QString item; // "v1", "sha256:…", a repository name

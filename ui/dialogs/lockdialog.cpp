@@ -330,8 +330,8 @@ void LockDialog::applyFinished(bool aborted)
     bool permission = false;
     bool locked = false;
     for (const DialogText::Failure &failure : std::as_const(m_failures)) {
-        permission = permission || DialogText::isPermissionRefusal(failure.error);
-        locked = locked || DialogText::isLockRefusal(failure.error);
+        permission = permission || failure.error.kind() == ErrorKind::Permission;
+        locked = locked || failure.error.kind() == ErrorKind::Locked;
     }
     QString text = permission ? tr("The registry refused the change: these credentials may not "
                                    "change lock attributes (that needs the metadata_write "
