@@ -69,7 +69,6 @@ public:
 
     void pause();
     void resume();
-    bool isPaused() const { return m_paused; }
     Phase phase() const { return m_phase; }
     qint64 size() const { return m_source.size; }
     QString digest() const { return m_source.digest; }
