@@ -256,10 +256,13 @@ void BlobUpload::resync(const RegistryError &cause)
         return;
     }
     qCInfo(lcUpload) << "resync after" << cause.code << cause.message;
+    m_send = nullptr; // the request that failed (or reported a wrong offset) is done
     setPhase(Phase::Resyncing);
     const int delay = m_options.retry.delayMs(m_failures, cause);
+    // A pause and resume during the wait has asked already (resume() does): then the
+    // request it started, or what followed it, is in flight or the phase moved on.
     QTimer::singleShot(delay, this, [this] {
-        if (!hasResult() && !m_paused)
+        if (!hasResult() && !m_paused && !m_send && m_phase == Phase::Resyncing)
             askStatus();
     });
 }

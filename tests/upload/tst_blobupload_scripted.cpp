@@ -158,6 +158,42 @@ private Q_SLOTS:
         QVERIFY2(askedAt - refusedAt >= 900, qPrintable(QString::number(askedAt - refusedAt)));
     }
 
+    // Paused and resumed while waiting out a Retry-After: resume asks the registry at once,
+    // and the wait that was running must not ask a second time (two status answers would
+    // each send the rest of the blob).
+    void resumeDuringTheWaitAsksOnce()
+    {
+        const QString path = writePatternFile(m_dir, QStringLiteral("fresume"), 1000, 45);
+        const QByteArray digest = Sha256::digestOf(readAll(path)).toLatin1();
+        ScriptedServer server;
+        QVERIFY(server.listen());
+        serveNewSession(server, QString::fromLatin1(digest));
+        int patches = 0;
+        server.addRoute("PATCH", QStringLiteral("/up/1"), [&](const ScriptedServer::Request &) {
+            if (++patches > 1)
+                return Response::http(202, {{"Location", "/up/2"}, {"Range", "0-999"}});
+            return Response::json(503, "{}", {{"Retry-After", "1"}});
+        });
+        // The status answer takes longer than the wait that is still running.
+        const ScriptedServer::Response status = Response::http(204, {{"Location", "/up/1"}});
+        server.addRoute("GET", QStringLiteral("/up/1"),
+                        Response::slowDrip(status.bytes, 1, 2000 / int(status.bytes.size())));
+        server.addRoute("PUT", QStringLiteral("/up/2"),
+                        Response::http(201, {{"Docker-Content-Digest", digest}}));
+        auto client = makeClient(server.url());
+        auto *up = new BlobUpload(client.get(), QStringLiteral("s/r"), BlobSource::wholeFile(path),
+                                  chunks(0));
+        QTRY_COMPARE(up->phase(), BlobUpload::Phase::Resyncing);
+        up->pause();
+        up->resume();
+        BERTH_VERIFY_OK(await(static_cast<Job<BlobUploadResult> *>(up)));
+        int asked = 0;
+        for (const auto &req : server.requests())
+            asked += req.method == "GET" && req.path() == "/up/1" ? 1 : 0;
+        QCOMPARE(asked, 1);
+        QCOMPARE(patches, 2);
+    }
+
     // Every PATCH fails with 500, and each status GET reports one more byte: that is not
     // progress, so the retry budget runs out instead of the chunk being re-sent for ever.
     void aByteMoreEachTimeIsNotProgress()
