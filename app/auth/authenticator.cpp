@@ -229,7 +229,7 @@ Job<Authenticator::Grant> *Authenticator::tokenRequest(HttpRequest request, cons
             return;
         }
         RegistryError error = r.error();
-        if (error.httpStatus == 401 || error.httpStatus == 403) {
+        if (error.kind() == ErrorKind::Unauthorized || error.kind() == ErrorKind::Permission) {
             error.code = ErrorCode::Unauthorized;
             error.message
                 = AuthTr::tr("The registry refused the credentials: %1").arg(error.message);

@@ -35,9 +35,6 @@ public:
 
     explicit Authenticator(Connection *connection);
 
-    Mode mode() const { return m_mode; }
-    void setMode(Mode mode) { m_mode = mode; }
-
     // The Authorization value to send up front for these scopes, or empty.
     QByteArray cachedAuthorization(const QStringList &scopes) const;
     // Obtains an Authorization value answering `challenges` (a 401's WWW-Authenticate).

@@ -18,7 +18,6 @@ public:
                 const QByteArray &token,
                 const QDateTime &expiry);
     void remove(const QString &service, const QStringList &scopes);
-    void clear() { m_tokens.clear(); }
 
     // When a token stops being usable, on the local clock. Its life is what the server said:
     // `expiresIn` seconds when given, else the JWT's `exp - iat` (or `exp - issuedAt`, the

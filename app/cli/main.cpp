@@ -180,7 +180,7 @@ int main(int argc, char *argv[])
     Result<QUrl> url = normalizeRegistryUrl(registry, args.plainHttp);
     if (!url) {
         Cli::printError(url.error());
-        return url.error().code == ErrorCode::InvalidArgument ? 2 : 1;
+        return url.error().kind() == ErrorKind::InvalidArgument ? 2 : 1;
     }
     settings.registry = *url;
 

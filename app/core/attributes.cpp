@@ -266,14 +266,4 @@ Result<ManifestInfo> parseManifestAttributes(const QByteArray &body)
     return wrapped<ManifestInfo>(body, QLatin1String("manifest"), manifestAt);
 }
 
-Result<TagInfo> tagFromJson(const QJsonObject &object)
-{
-    return tagAt(object, QString());
-}
-
-Result<ManifestInfo> manifestInfoFromJson(const QJsonObject &object)
-{
-    return manifestAt(object, QString());
-}
-
 } // namespace Berth

@@ -100,7 +100,4 @@ Result<RepositoryInfo> parseRepositoryAttributes(const QByteArray &body);
 Result<TagInfo> parseTagAttributes(const QByteArray &body);           // {"tag":{...}}
 Result<ManifestInfo> parseManifestAttributes(const QByteArray &body); // {"manifest":{...}}
 
-Result<TagInfo> tagFromJson(const QJsonObject &object);
-Result<ManifestInfo> manifestInfoFromJson(const QJsonObject &object);
-
 } // namespace Berth

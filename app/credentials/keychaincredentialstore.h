@@ -17,16 +17,14 @@ public:
 
     static const QString ServiceName; // "berth"
 
-    // How long one keychain call may take (an unlock prompt waits for the user) before it
-    // fails with KEYCHAIN_ERROR. Default 120 s.
-    void setTimeout(int ms) { m_timeoutMs = ms; }
-
 protected:
     void doStore(Job<Done> *job, const QString &entryKey, const QString &secret) override;
     void doLoad(Job<std::optional<QString>> *job, const QString &entryKey) override;
     void doForget(Job<Done> *job, const QString &entryKey) override;
 
 private:
+    // How long one keychain call may take (an unlock prompt waits for the user) before it
+    // fails with KEYCHAIN_ERROR.
     int m_timeoutMs = 120000;
 };
 

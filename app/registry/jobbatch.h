@@ -29,7 +29,6 @@ public:
     void abort();
 
     bool isRunning() const { return m_running; }
-    bool isAborted() const { return m_aborted; }
 
 Q_SIGNALS:
     void progress(int finishedItems, int totalItems);

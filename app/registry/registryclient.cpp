@@ -120,8 +120,8 @@ Job<Capabilities> *RegistryClient::check()
                 const Result<HttpResponse> &r = probeAcr->result();
                 if (r) {
                     caps->acr = r->status != 404;
-                } else if (r.error().code == ErrorCode::Unauthorized
-                           || r.error().httpStatus == 403) {
+                } else if (r.error().kind() == ErrorKind::Unauthorized
+                           || r.error().kind() == ErrorKind::Permission) {
                     caps->acr = true; // it exists; these credentials may not list the catalog
                 } else {
                     job->fail(r.error());

@@ -142,8 +142,6 @@ public:
 
     // Upload steps; each follows the Location the registry returned last.
     Job<UploadSession> *startUpload(const QString &repo);
-    Job<UploadSession> *
-    uploadChunk(const QString &repo, const UploadSession &session, const QByteArray &data);
     // PATCH streaming `body` (a random-access device the caller keeps alive until the job
     // finishes) at session.offset; progress() reports the bytes sent of this request.
     Job<UploadSession> *

@@ -319,15 +319,6 @@ auto patchAnswer(qint64 expected)
 }
 } // namespace
 
-Job<UploadSession> *RegistryClient::uploadChunk(const QString &repo,
-                                                const UploadSession &session,
-                                                const QByteArray &data)
-{
-    HttpRequest r = patchRequest(repo, session, data.size());
-    r.body = data;
-    return mapResponse<UploadSession>(this, request(r), patchAnswer(session.offset + data.size()));
-}
-
 Job<UploadSession> *
 RegistryClient::uploadStream(const QString &repo, const UploadSession &session, QIODevice *body)
 {

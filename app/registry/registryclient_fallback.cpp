@@ -56,7 +56,7 @@ RegistryClient::manifestsFromTags(const QString &repo, const ListOptions &option
                     const auto &r = head->result();
                     if (!r || !r->has_value()) {
                         // A tag deleted meanwhile is skipped; any other failure ends the page.
-                        if (!r && r.error().httpStatus != 404) {
+                        if (!r && r.error().kind() != ErrorKind::NotFound) {
                             state->failed = true;
                             job->fail(r.error());
                             return;
@@ -124,7 +124,7 @@ Job<ManifestInfo> *RegistryClient::manifestOfTag(const QString &repo, const QStr
                           return m;
                   }
                   return std::unexpected(
-                      RegistryError::make(QStringLiteral("TAG_UNKNOWN"),
+                      RegistryError::make(ErrorCode::TagUnknown,
                                           RegistryTr::tr("%1 has no tag %2.").arg(repo, tag), 404));
               });
         return job;

@@ -188,7 +188,7 @@ Job<QList<ReferencingIndex>> *RegistryClient::indexesReferencing(const QString &
                         if (!r) {
                             // An index deleted meanwhile breaks nothing; anything else
                             // leaves the answer unknown.
-                            if (r.error().httpStatus != 404 && !*error) {
+                            if (r.error().kind() != ErrorKind::NotFound && !*error) {
                                 *error = r.error();
                                 job->batch()->abort();
                             }

@@ -153,7 +153,7 @@ Job<TagInfo> *RegistryClient::getTag(const QString &repo, const QString &tag)
         repo, QStringLiteral("/acr/v1/%1/_tags/%2").arg(repo, tag), parseTagAttributes, [=, this] {
             return fromHead<TagInfo>(
                 this, repo, tag,
-                RegistryError::make(QStringLiteral("TAG_UNKNOWN"),
+                RegistryError::make(ErrorCode::TagUnknown,
                                     RegistryTr::tr("%1 has no tag %2.").arg(repo, tag), 404),
                 [tag](const ManifestHead &head) {
                     TagInfo info;
@@ -223,7 +223,7 @@ Job<ManifestInfo> *RegistryClient::getManifestInfo(const QString &repo, const QS
         [=, this] {
             return fromHead<ManifestInfo>(
                 this, repo, digest,
-                RegistryError::make(QStringLiteral("MANIFEST_UNKNOWN"),
+                RegistryError::make(ErrorCode::ManifestUnknown,
                                     RegistryTr::tr("%1 has no manifest %2.").arg(repo, digest),
                                     404),
                 [](const ManifestHead &head) {

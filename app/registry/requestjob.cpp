@@ -4,6 +4,7 @@
 #include "auth/challenge.h"
 #include "core/errorbody.h"
 #include "core/headervalue.h"
+#include "core/retrypolicy.h"
 #include "registry/connection.h"
 
 #include <QCoreApplication>
@@ -23,19 +24,12 @@ struct Tr
 };
 
 constexpr int MaxRedirects = 5;
-constexpr int MaxRetries = 2;
 constexpr qint64 MaxErrorBody = qint64(64) * 1024;
-constexpr int MaxRetryAfterSecs = 10;
 constexpr int DeadlineCheckMs = 250;
 
 bool isRedirect(int status)
 {
     return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
-}
-
-bool isRetryable(int status)
-{
-    return status == 429 || status == 502 || status == 503 || status == 504;
 }
 } // namespace
 
@@ -394,23 +388,20 @@ void RequestJob::onFinished()
     }
 
     RegistryError error = parseErrorBody(status, m_buffer, reply->rawHeader("Content-Type"));
-    const bool idempotent = m_request.method == "GET" || m_request.method == "HEAD";
-    if (idempotent && isRetryable(status) && !m_request.sink) {
-        retryOrFail(error, reply->rawHeader("Retry-After").toInt());
-        return;
-    }
-    failWith(error);
+    error.retryAfterSecs
+        = parseRetryAfter(reply->rawHeader("Retry-After"), QDateTime::currentDateTimeUtc())
+              .value_or(-1);
+    retryOrFail(error);
 }
 
-void RequestJob::retryOrFail(const RegistryError &error, int retryAfterSecs)
+void RequestJob::retryOrFail(const RegistryError &error)
 {
-    if (m_retries >= MaxRetries) {
+    const RetryPolicy policy = RetryPolicy::forRequest(m_request.method, m_request.sink != nullptr);
+    if (!policy.isRetryable(error) || !policy.allows(m_retries + 1)) {
         failWith(error);
         return;
     }
-    const int delayMs = retryAfterSecs > 0 ? qMin(retryAfterSecs, MaxRetryAfterSecs) * 1000
-                                           : 250 * (1 << m_retries);
-    ++m_retries;
+    const int delayMs = policy.delayMs(++m_retries, error);
     qCDebug(lcRegistry) << "retrying after" << delayMs << "ms:" << error.code;
     const QUrl url = m_currentUrl;
     QTimer::singleShot(delayMs, this, [this, url] {

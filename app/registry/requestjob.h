@@ -53,8 +53,9 @@ struct HttpResponse
 //    and resends; a second 401 ends as UNAUTHORIZED (never a loop);
 //  - follows redirects itself (at most 5), dropping Authorization when the origin changes
 //    (ACR sends blob GETs to a storage host with a 307);
-//  - GET/HEAD answered 429/502/503/504 are retried twice with back-off, honouring
-//    Retry-After (capped at 10 s);
+//  - retries as RetryPolicy::forRequest says (GET/HEAD answered 429/502/503/504: twice,
+//    with back-off or after the answer's Retry-After, at most 10 s); every HTTP error it
+//    ends with carries the answer's Retry-After;
 //  - a bodyDevice is streamed, and its upload progress reported through `progress`;
 //  - succeeds on any 2xx; other answers become a RegistryError from the error body, whose
 //    reading stops after 64 KiB; a buffered 2xx body over maxBody fails, never grows;
@@ -75,7 +76,7 @@ private:
     void onHeaders();
     void onReadyRead();
     void onFinished();
-    void retryOrFail(const RegistryError &error, int retryAfterSecs);
+    void retryOrFail(const RegistryError &error);
     void onAbort() override;
     RegistryError transportError() const;
     std::optional<RegistryError> checkHeaders(const QNetworkRequest &request) const;

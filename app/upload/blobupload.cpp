@@ -22,21 +22,13 @@ struct Tr
 // Below this size the digest is computed before anything is sent (it takes milliseconds);
 // above it, sending starts at once and the HEAD/mount checks run when the hash is ready.
 constexpr qint64 EagerBytes = 8 << 20;
-constexpr int MaxBackoffMs = 8000;
 constexpr qint64 MinProgressBytes = 64 << 10; // see isRealProgress()
 
-bool isTransient(const RegistryError &e)
-{
-    return e.code == ErrorCode::Network || e.code == ErrorCode::Timeout || e.httpStatus == 429
-           || e.httpStatus == 500 || e.httpStatus == 502 || e.httpStatus == 503
-           || e.httpStatus == 504;
-}
-
-// The registry no longer knows the session (distribution invalidates it when a PATCH is cut).
+// The registry no longer knows the session: it says so, or the session's URL is gone
+// (distribution invalidates a session when a PATCH is cut).
 bool isSessionGone(const RegistryError &e)
 {
-    return e.httpStatus == 404 || e.code == u"BLOB_UPLOAD_UNKNOWN"
-           || e.code == u"BLOB_UPLOAD_INVALID";
+    return e.kind() == ErrorKind::SessionGone || e.kind() == ErrorKind::NotFound;
 }
 
 } // namespace
@@ -228,9 +220,10 @@ void BlobUpload::sendNext()
 void BlobUpload::onSendFailed(const RegistryError &error)
 {
     m_send = nullptr;
-    if (hasResult() || (m_paused && error.code == ErrorCode::Aborted))
+    if (hasResult() || (m_paused && error.kind() == ErrorKind::Aborted))
         return; // paused on purpose: resume() asks where the registry is
-    if (error.httpStatus == 416 || isTransient(error)) {
+    // A 416 is no fault: the registry holds another offset; resync asks it which.
+    if (error.kind() == ErrorKind::RangeMismatch || m_options.retry.isRetryable(error)) {
         resync(error);
         return;
     }
@@ -250,21 +243,26 @@ bool BlobUpload::isRealProgress(qint64 gained) const
     return gained > 0 && gained >= needed;
 }
 
-// A fault: wait (bounded exponential back-off), then ask the registry where it is.
+// A fault: wait (the policy's bounded back-off, or the registry's Retry-After), then ask the
+// registry where it is.
 void BlobUpload::resync(const RegistryError &cause)
 {
-    if (++m_failures > m_options.maxResyncs) {
+    if (!m_options.retry.allows(++m_failures)) {
         RegistryError error = cause;
-        error.message
-            = Tr::tr("Gave up after %1 attempts: %2").arg(m_options.maxResyncs).arg(cause.message);
+        error.message = Tr::tr("Gave up after %1 attempts: %2")
+                            .arg(m_options.retry.maxRetries)
+                            .arg(cause.message);
         failAndCancel(error);
         return;
     }
     qCInfo(lcUpload) << "resync after" << cause.code << cause.message;
+    m_send = nullptr; // the request that failed (or reported a wrong offset) is done
     setPhase(Phase::Resyncing);
-    const int delay = qMin(MaxBackoffMs, m_options.firstBackoffMs << qMin(m_failures - 1, 10));
+    const int delay = m_options.retry.delayMs(m_failures, cause);
+    // A pause and resume during the wait has asked already (resume() does): then the
+    // request it started, or what followed it, is in flight or the phase moved on.
     QTimer::singleShot(delay, this, [this] {
-        if (!hasResult() && !m_paused)
+        if (!hasResult() && !m_paused && !m_send && m_phase == Phase::Resyncing)
             askStatus();
     });
 }
@@ -285,7 +283,7 @@ void BlobUpload::askStatus()
         if (!r) {
             if (isSessionGone(r.error()))
                 restartSession();
-            else if (isTransient(r.error()))
+            else if (m_options.retry.isRetryable(r.error()))
                 resync(r.error());
             else
                 failAndCancel(explainWriteRefusal(r.error(), m_repo));
@@ -338,7 +336,7 @@ void BlobUpload::commit()
 // decides. Otherwise resynchronise as for a failed PATCH.
 void BlobUpload::settleCommit(const RegistryError &error)
 {
-    if (error.code == u"DIGEST_INVALID") {
+    if (error.kind() == ErrorKind::DigestInvalid) {
         m_sessionOpen = false; // the registry cancels the session when a commit fails
         fail(RegistryError::make(
             error.code,
@@ -348,7 +346,7 @@ void BlobUpload::settleCommit(const RegistryError &error)
             error.httpStatus));
         return;
     }
-    if (!isTransient(error) && !isSessionGone(error)) {
+    if (!m_options.retry.isRetryable(error) && !isSessionGone(error)) {
         failAndCancel(explainWriteRefusal(error, m_repo));
         return;
     }

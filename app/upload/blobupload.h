@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/retrypolicy.h"
 #include "registry/registryclient.h"
 #include "upload/blobsource.h"
 
@@ -29,8 +30,8 @@ struct BlobUploadOptions
     // registry's offset either way.
     qint64 chunkSize = 0;
     QStringList mountFrom; // repositories to mount the blob from when the repository lacks it
-    int maxResyncs = 8;    // consecutive failed attempts (without progress) before giving up
-    int firstBackoffMs = 500;
+    // Which faults are retried, how often in a row without progress, and the waits between.
+    RetryPolicy retry = RetryPolicy::forUpload();
 };
 
 // Pushes one blob to a repository and finishes with its digest and what happened.
@@ -68,7 +69,6 @@ public:
 
     void pause();
     void resume();
-    bool isPaused() const { return m_paused; }
     Phase phase() const { return m_phase; }
     qint64 size() const { return m_source.size; }
     QString digest() const { return m_source.digest; }

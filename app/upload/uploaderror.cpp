@@ -6,8 +6,7 @@ namespace Berth {
 
 RegistryError explainWriteRefusal(RegistryError error, const QString &repo)
 {
-    if (error.code == ErrorCode::Denied || error.code == u"REGISTRY_DISALLOWED_OPERATION"
-        || error.httpStatus == 403 || error.httpStatus == 405)
+    if (error.kind() == ErrorKind::Permission || error.kind() == ErrorKind::Locked)
         error.message = UploadTr::tr("The registry refused to write to %1 (is it locked? "
                                      "writeEnabled may be false): %2")
                             .arg(repo, error.message);

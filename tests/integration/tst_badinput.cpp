@@ -466,6 +466,24 @@ private Q_SLOTS:
         QCOMPARE(r->size(), 1);
     }
 
+    // A write is not retried by the request itself; its error carries the registry's
+    // Retry-After for whoever retries it (a blob upload does).
+    void aThrottledWriteCarriesRetryAfter()
+    {
+        serveBasics(false);
+        m_server->addRoute("DELETE", QStringLiteral("/v2/repo/manifests/") + Sha256::digestOf("m"),
+                           Response::json(429, "{}", {{"Retry-After", "7"}}));
+        auto c = client();
+        const auto r = await(c->deleteManifest(QStringLiteral("repo"), Sha256::digestOf("m")));
+        QVERIFY(!r);
+        QCOMPARE(r.error().kind(), ErrorKind::Transient);
+        QCOMPARE(r.error().retryAfterSecs, 7);
+        int deletes = 0;
+        for (const auto &request : m_server->requests())
+            deletes += request.method == "DELETE" ? 1 : 0;
+        QCOMPARE(deletes, 1);
+    }
+
     void errorDetailAsObjectArrayOrString_data()
     {
         QTest::addColumn<QByteArray>("body");

@@ -3,6 +3,7 @@
 #include "specexample.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTest>
 
 using namespace Berth;
@@ -208,7 +209,8 @@ void tst_Attributes::acrTimesWithAnyFractionParse()
     QFETCH(QString, text);
     QFETCH(QDateTime, expected);
     QJsonObject tag{{u"name"_s, u"t"_s}, {u"createdTime"_s, text}};
-    const Result<TagInfo> info = tagFromJson(tag);
+    const Result<TagInfo> info
+        = parseTagAttributes(QJsonDocument(QJsonObject{{u"tag"_s, tag}}).toJson());
     QVERIFY2(info, qPrintable(info ? QString() : info.error().message));
     QVERIFY(info->createdTime.isValid());
     QCOMPARE(info->createdTime.toMSecsSinceEpoch(), expected.toMSecsSinceEpoch());

@@ -47,7 +47,7 @@ class tst_BlobUploadEmulator : public QObject
     {
         BlobUploadOptions o;
         o.chunkSize = bytes;
-        o.firstBackoffMs = 50;
+        o.retry.firstBackoffMs = 50;
         return o;
     }
 

@@ -34,8 +34,8 @@ class tst_UploadFaults : public QObject
     {
         BlobUploadOptions options;
         options.chunkSize = chunk;
-        options.firstBackoffMs = 50;
-        options.maxResyncs = maxResyncs;
+        options.retry.firstBackoffMs = 50;
+        options.retry.maxRetries = maxResyncs;
         return new BlobUpload(m_client.get(), repo, BlobSource::wholeFile(path), options);
     }
     // Read back directly from the registry, not through the proxy.
@@ -204,7 +204,7 @@ private Q_SLOTS:
         m_proxy.addFault(busy);
         ImagePushOptions options;
         options.blob.chunkSize = 1 << 20;
-        options.blob.firstBackoffMs = 50;
+        options.blob.retry.firstBackoffMs = 50;
         auto *push = new ImagePush(m_client.get(), repo, QStringLiteral("v1"), *source, options);
         const auto r = await(static_cast<Job<ImagePushResult> *>(push), 120000);
         BERTH_VERIFY_OK(r);

@@ -90,10 +90,11 @@ void BatchDialog::failed(int item, const RegistryError &error)
     m_failures.append({itemName(item), error});
 }
 
-bool BatchDialog::anyFailure(bool (*is)(const RegistryError &)) const
+bool BatchDialog::anyFailure(ErrorKind kind) const
 {
-    return std::any_of(m_failures.cbegin(), m_failures.cend(),
-                       [is](const DialogText::Failure &failure) { return is(failure.error); });
+    return std::any_of(
+        m_failures.cbegin(), m_failures.cend(),
+        [kind](const DialogText::Failure &failure) { return failure.error.kind() == kind; });
 }
 
 void BatchDialog::showBusy(bool busy)

@@ -50,8 +50,8 @@ protected:
     void run(int count, const JobBatch::Starter &starter, int parallel, const QString &message);
     void succeeded(int item) { m_succeeded.append(item); }
     void failed(int item, const RegistryError &error);
-    // Whether `is` holds for any failure of the last run.
-    bool anyFailure(bool (*is)(const RegistryError &)) const;
+    // Whether any failure of the last run is of `kind` (a lock, a permission refusal, …).
+    bool anyFailure(ErrorKind kind) const;
     // The progress bar while the batch runs, busy until it counts.
     void showBusy(bool busy);
 

@@ -393,11 +393,11 @@ void DeleteDialog::batchFinished(bool aborted)
         return;
     }
     QString text;
-    if (anyFailure(isLockRefusal)) {
+    if (anyFailure(ErrorKind::Locked)) {
         text = tr("The registry refused to delete: the item is locked. Its deleteEnabled or "
                   "writeEnabled attribute (or its repository's) is off; unlock it with Lock "
                   "Attributes first, then delete it.");
-    } else if (anyFailure(isPermissionRefusal)) {
+    } else if (anyFailure(ErrorKind::Permission)) {
         text = tr("The registry refused to delete: these credentials lack the delete "
                   "permission.");
     } else {

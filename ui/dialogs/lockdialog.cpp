@@ -259,8 +259,8 @@ void LockDialog::batchFinished(bool aborted)
         QDialog::accept();
         return;
     }
-    const bool permission = anyFailure(isPermissionRefusal);
-    const bool locked = anyFailure(isLockRefusal);
+    const bool permission = anyFailure(ErrorKind::Permission);
+    const bool locked = anyFailure(ErrorKind::Locked);
     QString text = permission ? tr("The registry refused the change: these credentials may not "
                                    "change lock attributes (that needs the metadata_write "
                                    "permission).")
