@@ -23,7 +23,7 @@ RegistriesController::RegistriesController(const WindowParts &parts, QObject *pa
 
 QModelIndex RegistriesController::addRegistry(RegistryClient *client, const QString &displayName)
 {
-    client->setParent(this);
+    client->setParent(m_window); // it goes after the views that point to it
     connect(client->connection()->authenticator(), &Authenticator::realmRefused, this,
             [this, guarded = QPointer(client)](const QString &realm, bool approvable) {
                 if (guarded && approvable)

@@ -41,7 +41,7 @@ public:
     void setCredentialStore(CredentialStore *store) { m_store = store; }
     void setUploadCount(UploadCount count) { m_uploadCount = std::move(count); }
 
-    // Adds `client`'s registry to the tree, taking ownership of the client.
+    // Adds `client`'s registry to the tree; the window takes ownership of the client.
     QModelIndex addRegistry(RegistryClient *client, const QString &displayName);
     // Adds every saved registry as its credentials resolve; failures go to the message bar
     // with a Retry. Says noSavedRegistries() when there are none.
