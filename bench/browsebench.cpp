@@ -57,7 +57,7 @@ bool waitFor(const std::function<bool()> &done,
     return true;
 }
 
-// The tree as the window sets it up (ui/mainwindow.cpp, createTree()), without its busy
+// The tree as the window sets it up (ui/registrytree.cpp, RegistryTree), without its busy
 // delegate and the detail requests it sends for visible rows.
 void configureTree(QTreeView *view, RepositoryModel *model)
 {

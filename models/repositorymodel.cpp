@@ -268,6 +268,16 @@ QModelIndex RepositoryModel::registryOf(const QModelIndex &index) const
     return indexOf(node);
 }
 
+QModelIndex RepositoryModel::registryIndex(const RegistryClient *client) const
+{
+    for (int row = 0; row < rowCount(); ++row) {
+        const QModelIndex registry = index(row, 0);
+        if (this->client(registry) == client)
+            return registry;
+    }
+    return {};
+}
+
 RegistryClient *RepositoryModel::client(const QModelIndex &index) const
 {
     const Node *registry = nodeOf(registryOf(index));

@@ -38,6 +38,8 @@ public:
     RegistryClient *client(const QModelIndex &index) const; // of the item's registry
     QString repositoryPath(const QModelIndex &index) const; // "team/app/api"; folders: the prefix
     QModelIndex registryOf(const QModelIndex &index) const;
+    // The row of `client`'s registry; invalid when the client is not in the tree.
+    QModelIndex registryIndex(const RegistryClient *client) const;
     QModelIndex findRepository(const QModelIndex &registry, const QString &path) const;
     std::optional<RepositoryInfo> details(const QModelIndex &index) const;
     bool isLoading(const QModelIndex &registry) const;

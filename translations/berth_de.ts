@@ -2,6 +2,89 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Berth::ActionsController</name>
+    <message>
+        <source>Select All</source>
+        <translation>Alles auswählen</translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n tag(s) of %1 are selected: loading those not loaded yet…</source>
+        <translation>
+            <numerusform>Das %n Tag von %1 ist ausgewählt: noch nicht geladene werden geladen…</numerusform>
+            <numerusform>Alle %n Tags von %1 sind ausgewählt: noch nicht geladene werden geladen…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n manifest(s) of %1 are selected: loading those not loaded yet…</source>
+        <translation>
+            <numerusform>Das %n Manifest von %1 ist ausgewählt: noch nicht geladene werden geladen…</numerusform>
+            <numerusform>Alle %n Manifeste von %1 sind ausgewählt: noch nicht geladene werden geladen…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All tags of %1 are selected: loading those not loaded yet…</source>
+        <translation>Alle Tags von %1 sind ausgewählt: noch nicht geladene werden geladen…</translation>
+    </message>
+    <message>
+        <source>All manifests of %1 are selected: loading those not loaded yet…</source>
+        <translation>Alle Manifeste von %1 sind ausgewählt: noch nicht geladene werden geladen…</translation>
+    </message>
+    <message>
+        <source>Not every row could be loaded: nothing was changed.</source>
+        <translation>Nicht alle Zeilen konnten geladen werden: Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Copied %1</source>
+        <translation>Kopiert: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %1 (%n items)</source>
+        <translation>
+            <numerusform>Kopiert: %1 (%n Element)</numerusform>
+            <numerusform>Kopiert: %1 (%n Elemente)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>registry</source>
+        <translation>Registry</translation>
+    </message>
+    <message>
+        <source>repository</source>
+        <translation>Repository</translation>
+    </message>
+    <message>
+        <source>pull references</source>
+        <translation>Pull-Referenzen</translation>
+    </message>
+    <message>
+        <source>digests</source>
+        <translation>Digests</translation>
+    </message>
+    <message>
+        <source>Manifests are locked one at a time.</source>
+        <translation>Manifeste werden einzeln gesperrt.</translation>
+    </message>
+    <message>
+        <source>Could not read the attributes of %1</source>
+        <translation>Die Attribute von %1 konnten nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Manifests are deleted one at a time.</source>
+        <translation>Manifeste werden einzeln gelöscht.</translation>
+    </message>
+    <message>
+        <source>Deleted repository %1</source>
+        <translation>Repository %1 gelöscht</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n item(s) from %1</source>
+        <translation>
+            <numerusform>%n Element aus %1 gelöscht</numerusform>
+            <numerusform>%n Elemente aus %1 gelöscht</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Berth::Auth</name>
     <message>
         <source>The registry asks for a username and password.</source>
@@ -833,10 +916,6 @@
         <translation>Die Manifeste von %1 konnten nicht aufgelistet werden</translation>
     </message>
     <message>
-        <source>Registries and repositories</source>
-        <translation>Registrys und Repositorys</translation>
-    </message>
-    <message>
         <source>&amp;Copy Pull Reference</source>
         <translation>Pull-Referenz &amp;kopieren</translation>
     </message>
@@ -949,202 +1028,8 @@
         <translation>Wird geladen: %1…</translation>
     </message>
     <message>
-        <source>Copied %1</source>
-        <translation>Kopiert: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>Copied %1 (%n items)</source>
-        <translation>
-            <numerusform>Kopiert: %1 (%n Element)</numerusform>
-            <numerusform>Kopiert: %1 (%n Elemente)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>registry</source>
-        <translation>Registry</translation>
-    </message>
-    <message>
-        <source>pull references</source>
-        <translation>Pull-Referenzen</translation>
-    </message>
-    <message>
-        <source>digests</source>
-        <translation>Digests</translation>
-    </message>
-    <message>
-        <source>Could not read the attributes of %1</source>
-        <translation>Die Attribute von %1 konnten nicht gelesen werden</translation>
-    </message>
-    <message>
-        <source>Manifests are deleted one at a time.</source>
-        <translation>Manifeste werden einzeln gelöscht.</translation>
-    </message>
-    <message>
-        <source>Deleted repository %1</source>
-        <translation>Repository %1 gelöscht</translation>
-    </message>
-    <message numerus="yes">
-        <source>Deleted %n item(s) from %1</source>
-        <translation>
-            <numerusform>%n Element aus %1 gelöscht</numerusform>
-            <numerusform>%n Elemente aus %1 gelöscht</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>No saved registries yet: add one with Registry ▸ Add Registry… (%1).</source>
         <translation>Noch keine gespeicherten Registrys: Fügen Sie eine über Registry ▸ Registry hinzufügen… (%1) hinzu.</translation>
-    </message>
-    <message>
-        <source>Could not sign in to %1</source>
-        <translation>Anmeldung bei %1 fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Could not connect to %1</source>
-        <translation>Verbindung zu %1 fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Remove Registry</source>
-        <translation>Registry entfernen</translation>
-    </message>
-    <message>
-        <source>Remove %1 from the list?</source>
-        <translation>%1 aus der Liste entfernen?</translation>
-    </message>
-    <message>
-        <source>Its saved connection is forgotten and its secret deleted from the keychain.</source>
-        <translation>Die gespeicherte Verbindung wird verworfen und das Geheimnis aus dem Schlüsselbund gelöscht.</translation>
-    </message>
-    <message>
-        <source>Could not delete the saved secret of %1</source>
-        <translation>Das gespeicherte Geheimnis von %1 konnte nicht gelöscht werden</translation>
-    </message>
-    <message>
-        <source>Reconnect and cancel them?</source>
-        <translation>Neu verbinden und sie abbrechen?</translation>
-    </message>
-    <message numerus="yes">
-        <source>Its %n running upload(s) will be cancelled.</source>
-        <translation>
-            <numerusform>%n laufender Upload wird abgebrochen.</numerusform>
-            <numerusform>%n laufende Uploads werden abgebrochen.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Could not upload %1: its registry is no longer connected</source>
-        <translation>%1 konnte nicht hochgeladen werden: Die Verbindung zur Registry besteht nicht mehr</translation>
-    </message>
-    <message>
-        <source>Not uploaded: %1</source>
-        <translation>Nicht hochgeladen: %1</translation>
-    </message>
-    <message>
-        <source>Could not read the image %1</source>
-        <translation>Das Image %1 konnte nicht gelesen werden</translation>
-    </message>
-    <message>
-        <source>Push the image “%1” to %2 under the tag:</source>
-        <translation>Das Image „%1“ unter diesem Tag nach %2 pushen:</translation>
-    </message>
-    <message>
-        <source>Tag</source>
-        <translation>Tag</translation>
-    </message>
-    <message>
-        <source>&amp;Push</source>
-        <translation>&amp;Pushen</translation>
-    </message>
-    <message>
-        <source>“%1” is not a valid tag: up to 128 letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;, not starting with &apos;.&apos; or &apos;-&apos;</source>
-        <translation>„%1“ ist kein gültiges Tag: bis zu 128 Buchstaben, Ziffern, &apos;_&apos;, &apos;.&apos; und &apos;-&apos;, nicht mit &apos;.&apos; oder &apos;-&apos; am Anfang</translation>
-    </message>
-    <message>
-        <source>Uploaded</source>
-        <translation>Hochgeladen</translation>
-    </message>
-    <message>
-        <source>“%1” is in %2 as a blob, reachable by its digest only. Make it reachable under a tag?</source>
-        <translation>„%1“ liegt als Blob in %2 und ist nur über seinen Digest erreichbar. Unter einem Tag erreichbar machen?</translation>
-    </message>
-    <message>
-        <source>An OCI artifact manifest pointing to the blob is pushed under the tag.</source>
-        <translation>Dazu wird unter dem Tag ein OCI-Artefakt-Manifest gepusht, das auf den Blob verweist.</translation>
-    </message>
-    <message>
-        <source>&amp;Tag…</source>
-        <translation>&amp;Tag vergeben…</translation>
-    </message>
-    <message>
-        <source>&amp;Not Now</source>
-        <translation>&amp;Nicht jetzt</translation>
-    </message>
-    <message>
-        <source>Make “%1” reachable in %2 under the tag:</source>
-        <translation>„%1“ in %2 unter diesem Tag erreichbar machen:</translation>
-    </message>
-    <message>
-        <source>Uploads Running</source>
-        <translation>Laufende Uploads</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n upload(s) are still running.</source>
-        <translation>
-            <numerusform>%n Upload läuft noch.</numerusform>
-            <numerusform>%n Uploads laufen noch.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Quit and cancel them?</source>
-        <translation>Beenden und sie abbrechen?</translation>
-    </message>
-    <message>
-        <source>Trust Sign-in Server</source>
-        <translation>Anmeldeserver vertrauen</translation>
-    </message>
-    <message>
-        <source>%1 asks you to sign in at another server, %2.</source>
-        <translation>%1 verlangt die Anmeldung bei einem anderen Server, %2.</translation>
-    </message>
-    <message>
-        <source>Berth sends your username and password to %1 only if you trust it. Trust it only if it belongs to whoever runs this registry, such as its documented token service. The choice is kept with the registry&apos;s saved connection.</source>
-        <translation>Berth sendet Benutzername und Passwort nur an %1, wenn Sie ihm vertrauen. Vertrauen Sie ihm nur, wenn er zum Betreiber dieser Registry gehört, etwa als dessen dokumentierter Token-Dienst. Die Entscheidung wird mit der gespeicherten Verbindung der Registry aufbewahrt.</translation>
-    </message>
-    <message>
-        <source>Trust %1</source>
-        <translation>%1 vertrauen</translation>
-    </message>
-    <message>
-        <source>Select All</source>
-        <translation>Alles auswählen</translation>
-    </message>
-    <message numerus="yes">
-        <source>All %n tag(s) of %1 are selected: loading those not loaded yet…</source>
-        <translation>
-            <numerusform>Das %n Tag von %1 ist ausgewählt: noch nicht geladene werden geladen…</numerusform>
-            <numerusform>Alle %n Tags von %1 sind ausgewählt: noch nicht geladene werden geladen…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>All %n manifest(s) of %1 are selected: loading those not loaded yet…</source>
-        <translation>
-            <numerusform>Das %n Manifest von %1 ist ausgewählt: noch nicht geladene werden geladen…</numerusform>
-            <numerusform>Alle %n Manifeste von %1 sind ausgewählt: noch nicht geladene werden geladen…</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>All tags of %1 are selected: loading those not loaded yet…</source>
-        <translation>Alle Tags von %1 sind ausgewählt: noch nicht geladene werden geladen…</translation>
-    </message>
-    <message>
-        <source>All manifests of %1 are selected: loading those not loaded yet…</source>
-        <translation>Alle Manifeste von %1 sind ausgewählt: noch nicht geladene werden geladen…</translation>
-    </message>
-    <message>
-        <source>Not every row could be loaded: nothing was changed.</source>
-        <translation>Nicht alle Zeilen konnten geladen werden: Es wurde nichts geändert.</translation>
-    </message>
-    <message>
-        <source>Manifests are locked one at a time.</source>
-        <translation>Manifeste werden einzeln gesperrt.</translation>
     </message>
 </context>
 <context>
@@ -1495,6 +1380,60 @@
     </message>
 </context>
 <context>
+    <name>Berth::RegistriesController</name>
+    <message>
+        <source>Could not sign in to %1</source>
+        <translation>Anmeldung bei %1 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1</source>
+        <translation>Verbindung zu %1 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Reconnect and cancel them?</source>
+        <translation>Neu verbinden und sie abbrechen?</translation>
+    </message>
+    <message>
+        <source>Remove Registry</source>
+        <translation>Registry entfernen</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the list?</source>
+        <translation>%1 aus der Liste entfernen?</translation>
+    </message>
+    <message>
+        <source>Its saved connection is forgotten and its secret deleted from the keychain.</source>
+        <translation>Die gespeicherte Verbindung wird verworfen und das Geheimnis aus dem Schlüsselbund gelöscht.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Its %n running upload(s) will be cancelled.</source>
+        <translation>
+            <numerusform>%n laufender Upload wird abgebrochen.</numerusform>
+            <numerusform>%n laufende Uploads werden abgebrochen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not delete the saved secret of %1</source>
+        <translation>Das gespeicherte Geheimnis von %1 konnte nicht gelöscht werden</translation>
+    </message>
+    <message>
+        <source>Trust Sign-in Server</source>
+        <translation>Anmeldeserver vertrauen</translation>
+    </message>
+    <message>
+        <source>%1 asks you to sign in at another server, %2.</source>
+        <translation>%1 verlangt die Anmeldung bei einem anderen Server, %2.</translation>
+    </message>
+    <message>
+        <source>Berth sends your username and password to %1 only if you trust it. Trust it only if it belongs to whoever runs this registry, such as its documented token service. The choice is kept with the registry&apos;s saved connection.</source>
+        <translation>Berth sendet Benutzername und Passwort nur an %1, wenn Sie ihm vertrauen. Vertrauen Sie ihm nur, wenn er zum Betreiber dieser Registry gehört, etwa als dessen dokumentierter Token-Dienst. Die Entscheidung wird mit der gespeicherten Verbindung der Registry aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Trust %1</source>
+        <translation>%1 vertrauen</translation>
+    </message>
+</context>
+<context>
     <name>Berth::Registry</name>
     <message>
         <source>This registry cannot delete a tag on its own (it answered %1, HTTP %2): CNCF distribution removes a tag only by deleting the manifest it points to, and every tag of that manifest with it.</source>
@@ -1714,6 +1653,13 @@
     </message>
 </context>
 <context>
+    <name>Berth::RegistryTree</name>
+    <message>
+        <source>Registries and repositories</source>
+        <translation>Registrys und Repositorys</translation>
+    </message>
+</context>
+<context>
     <name>Berth::RepositoryModel</name>
     <message>
         <source>Repository</source>
@@ -1836,6 +1782,76 @@ Gesperrt: %2 für alles darin deaktiviert</translation>
     <message>
         <source>(untagged)</source>
         <translation>(ohne Tag)</translation>
+    </message>
+</context>
+<context>
+    <name>Berth::TransfersController</name>
+    <message>
+        <source>Could not upload %1: its registry is no longer connected</source>
+        <translation>%1 konnte nicht hochgeladen werden: Die Verbindung zur Registry besteht nicht mehr</translation>
+    </message>
+    <message>
+        <source>Not uploaded: %1</source>
+        <translation>Nicht hochgeladen: %1</translation>
+    </message>
+    <message>
+        <source>Could not read the image %1</source>
+        <translation>Das Image %1 konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Push the image “%1” to %2 under the tag:</source>
+        <translation>Das Image „%1“ unter diesem Tag nach %2 pushen:</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>&amp;Push</source>
+        <translation>&amp;Pushen</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid tag: up to 128 letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;, not starting with &apos;.&apos; or &apos;-&apos;</source>
+        <translation>„%1“ ist kein gültiges Tag: bis zu 128 Buchstaben, Ziffern, &apos;_&apos;, &apos;.&apos; und &apos;-&apos;, nicht mit &apos;.&apos; oder &apos;-&apos; am Anfang</translation>
+    </message>
+    <message>
+        <source>Uploaded</source>
+        <translation>Hochgeladen</translation>
+    </message>
+    <message>
+        <source>“%1” is in %2 as a blob, reachable by its digest only. Make it reachable under a tag?</source>
+        <translation>„%1“ liegt als Blob in %2 und ist nur über seinen Digest erreichbar. Unter einem Tag erreichbar machen?</translation>
+    </message>
+    <message>
+        <source>An OCI artifact manifest pointing to the blob is pushed under the tag.</source>
+        <translation>Dazu wird unter dem Tag ein OCI-Artefakt-Manifest gepusht, das auf den Blob verweist.</translation>
+    </message>
+    <message>
+        <source>&amp;Tag…</source>
+        <translation>&amp;Tag vergeben…</translation>
+    </message>
+    <message>
+        <source>&amp;Not Now</source>
+        <translation>&amp;Nicht jetzt</translation>
+    </message>
+    <message>
+        <source>Make “%1” reachable in %2 under the tag:</source>
+        <translation>„%1“ in %2 unter diesem Tag erreichbar machen:</translation>
+    </message>
+    <message>
+        <source>Uploads Running</source>
+        <translation>Laufende Uploads</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n upload(s) are still running.</source>
+        <translation>
+            <numerusform>%n Upload läuft noch.</numerusform>
+            <numerusform>%n Uploads laufen noch.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Quit and cancel them?</source>
+        <translation>Beenden und sie abbrechen?</translation>
     </message>
 </context>
 <context>

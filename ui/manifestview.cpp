@@ -5,6 +5,7 @@
 #include "registry/registryclient.h"
 #include "ui/icons.h"
 #include "ui/manifesthtml.h"
+#include "ui/titlelabel.h"
 
 #include <QBuffer>
 #include <QFontDatabase>
@@ -69,7 +70,7 @@ QString prettyJson(const QByteArray &body)
 
 ManifestView::ManifestView(QWidget *parent)
     : QWidget(parent)
-    , m_title(new QLabel(this))
+    , m_title(makeTitleLabel(this))
     , m_back(new QToolButton(this))
     , m_tabs(new QTabWidget(this))
     , m_summary(new QTextBrowser(this))
@@ -78,11 +79,6 @@ ManifestView::ManifestView(QWidget *parent)
     , m_configView(new QTextBrowser(this))
     , m_raw(new QPlainTextEdit(this))
 {
-    m_title->setTextFormat(Qt::PlainText);
-    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    QFont bold = m_title->font();
-    bold.setBold(true);
-    m_title->setFont(bold);
 
     m_back->setIcon(Icons::icon(QStringLiteral("back")));
     m_back->setText(tr("Back to index"));

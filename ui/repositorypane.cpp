@@ -11,6 +11,7 @@
 #include "ui/manifestview.h"
 #include "ui/selectalltableview.h"
 #include "ui/tablesetup.h"
+#include "ui/titlelabel.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -50,6 +51,18 @@ QList<int> selectedSourceRows(const QTableView *view, const TagFilterModel *prox
     }
     return out;
 }
+
+// The items of the rows highlighted in `view`, top to bottom.
+template<typename Item>
+QList<Item> selectedItems(const QTableView *view,
+                          const TagFilterModel *proxy,
+                          const RepositoryTableModel<Item> *model)
+{
+    QList<Item> items;
+    for (const int row : selectedSourceRows(view, proxy))
+        items << model->itemAt(row);
+    return items;
+}
 } // namespace
 
 RepositoryPane::RepositoryPane(QWidget *parent)
@@ -58,7 +71,7 @@ RepositoryPane::RepositoryPane(QWidget *parent)
     , m_manifestModel(new ManifestModel(this))
     , m_tagProxy(new TagFilterModel(this))
     , m_manifestProxy(new TagFilterModel(this))
-    , m_title(new QLabel(this))
+    , m_title(makeTitleLabel(this))
     , m_count(new QLabel(this))
     , m_locks(new QLabel(this))
     , m_filter(new QLineEdit(this))
@@ -106,11 +119,6 @@ RepositoryPane::RepositoryPane(QWidget *parent)
     m_stack->addWidget(m_tagView);
     m_stack->addWidget(m_manifestView);
 
-    QFont bold = m_title->font();
-    bold.setBold(true);
-    m_title->setFont(bold);
-    m_title->setTextFormat(Qt::PlainText);
-    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_count->setTextFormat(Qt::PlainText);
     m_count->setObjectName(QStringLiteral("countLabel"));
 
@@ -336,22 +344,16 @@ bool RepositoryPane::isBusy() const
 
 QList<TagInfo> RepositoryPane::selectedTags() const
 {
-    QList<TagInfo> tags;
     if (m_listing != Listing::Tags)
-        return tags;
-    for (const int row : selectedSourceRows(m_tagView, m_tagProxy))
-        tags << m_tagModel->tagAt(row);
-    return tags;
+        return {};
+    return selectedItems(m_tagView, m_tagProxy, m_tagModel);
 }
 
 QList<ManifestInfo> RepositoryPane::selectedManifests() const
 {
-    QList<ManifestInfo> manifests;
     if (m_listing != Listing::Manifests)
-        return manifests;
-    for (const int row : selectedSourceRows(m_manifestView, m_manifestProxy))
-        manifests << m_manifestModel->manifestAt(row);
-    return manifests;
+        return {};
+    return selectedItems(m_manifestView, m_manifestProxy, m_manifestModel);
 }
 
 void RepositoryPane::selectFirstRowIfNone()

@@ -76,37 +76,34 @@ UploadDock::UploadDock(UploadQueueModel *model, QWidget *parent)
     : QDockWidget(tr("Uploads"), parent)
     , m_model(model)
     , m_view(new QTableView(this))
-    , m_cancel(new QAction(iconFor(QStringLiteral("process-stop"), QStyle::SP_BrowserStop, this),
-                           tr("&Cancel Upload"),
-                           this))
-    , m_pause(
-          new QAction(iconFor(QStringLiteral("media-playback-pause"), QStyle::SP_MediaPause, this),
-                      tr("&Pause Upload"),
-                      this))
-    , m_resume(
-          new QAction(iconFor(QStringLiteral("media-playback-start"), QStyle::SP_MediaPlay, this),
-                      tr("Res&ume Upload"),
-                      this))
-    , m_retry(new QAction(iconFor(QStringLiteral("view-refresh"), QStyle::SP_BrowserReload, this),
-                          tr("&Retry Upload"),
-                          this))
-    , m_clearFinished(
-          new QAction(iconFor(QStringLiteral("edit-clear"), QStyle::SP_DialogResetButton, this),
-                      tr("C&lear Finished"),
-                      this))
+    , m_cancel(makeAction(QStringLiteral("process-stop"),
+                          QStyle::SP_BrowserStop,
+                          tr("&Cancel Upload"),
+                          QStringLiteral("cancelUploadsAction"),
+                          &UploadDock::cancelSelected))
+    , m_pause(makeAction(QStringLiteral("media-playback-pause"),
+                         QStyle::SP_MediaPause,
+                         tr("&Pause Upload"),
+                         QStringLiteral("pauseUploadsAction"),
+                         &UploadDock::pauseSelected))
+    , m_resume(makeAction(QStringLiteral("media-playback-start"),
+                          QStyle::SP_MediaPlay,
+                          tr("Res&ume Upload"),
+                          QStringLiteral("resumeUploadsAction"),
+                          &UploadDock::resumeSelected))
+    , m_retry(makeAction(QStringLiteral("view-refresh"),
+                         QStyle::SP_BrowserReload,
+                         tr("&Retry Upload"),
+                         QStringLiteral("retryUploadsAction"),
+                         &UploadDock::retrySelected))
+    , m_clearFinished(makeAction(QStringLiteral("edit-clear"),
+                                 QStyle::SP_DialogResetButton,
+                                 tr("C&lear Finished"),
+                                 QStringLiteral("clearFinishedUploadsAction"),
+                                 &UploadDock::clearFinished))
 {
     setObjectName(QStringLiteral("uploadDock"));
-    m_cancel->setObjectName(QStringLiteral("cancelUploadsAction"));
-    m_pause->setObjectName(QStringLiteral("pauseUploadsAction"));
-    m_resume->setObjectName(QStringLiteral("resumeUploadsAction"));
-    m_retry->setObjectName(QStringLiteral("retryUploadsAction"));
-    m_clearFinished->setObjectName(QStringLiteral("clearFinishedUploadsAction"));
     m_clearFinished->setToolTip(tr("Remove the finished uploads from the list"));
-    connect(m_cancel, &QAction::triggered, this, &UploadDock::cancelSelected);
-    connect(m_pause, &QAction::triggered, this, &UploadDock::pauseSelected);
-    connect(m_resume, &QAction::triggered, this, &UploadDock::resumeSelected);
-    connect(m_retry, &QAction::triggered, this, &UploadDock::retrySelected);
-    connect(m_clearFinished, &QAction::triggered, this, &UploadDock::clearFinished);
 
     m_view->setObjectName(QStringLiteral("uploadTable"));
     m_view->setAccessibleName(tr("Uploads"));
@@ -188,6 +185,20 @@ UploadDock::UploadDock(UploadQueueModel *model, QWidget *parent)
     addRowButtons(0, m_model->rowCount() - 1);
     updateActions();
     updateTitle();
+}
+
+// An action on the selected rows: the theme's icon (or the style's `fallback`), `text`,
+// `objectName` (tests find it by that), running `slot`.
+QAction *UploadDock::makeAction(const QString &icon,
+                                QStyle::StandardPixmap fallback,
+                                const QString &text,
+                                const QString &objectName,
+                                void (UploadDock::*slot)())
+{
+    auto *action = new QAction(iconFor(icon, fallback, this), text, this);
+    action->setObjectName(objectName);
+    connect(action, &QAction::triggered, this, slot);
+    return action;
 }
 
 QWidget *UploadDock::rowButtons(int row) const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDockWidget>
+#include <QStyle>
 
 class QAction;
 class QTableView;
@@ -48,6 +49,12 @@ public Q_SLOTS:
 
 private:
     enum class Op { Cancel, Pause, Resume, Retry };
+
+    QAction *makeAction(const QString &icon,
+                        QStyle::StandardPixmap fallback,
+                        const QString &text,
+                        const QString &objectName,
+                        void (UploadDock::*slot)());
 
     bool allows(int row, Op op) const;
     void apply(int row, Op op);

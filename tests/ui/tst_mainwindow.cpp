@@ -221,7 +221,7 @@ private Q_SLOTS:
         QCOMPARE(QApplication::clipboard()->text(), QString(host + u"/hello-world:v1"));
         QTest::keyClick(pane()->tagView(), Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
         QCOMPARE(QApplication::clipboard()->text(), QString(host + u"/hello-world@" + digest));
-        m_window->copyDigestAction()->trigger();
+        m_window->actions().copyDigest->trigger();
         QCOMPARE(QApplication::clipboard()->text(), digest);
         // In the tree: the repository.
         m_window->repositoryView()->setFocus();
@@ -370,7 +370,7 @@ private Q_SLOTS:
         second.seedDemo();
         QVERIFY(second.listen());
 
-        m_window->addRegistryAction()->trigger();
+        m_window->actions().addRegistry->trigger();
         QTRY_VERIFY(m_dialog);
         auto *dialog = qobject_cast<ConnectionDialog *>(m_dialog.data());
         QVERIFY(dialog);
@@ -399,7 +399,7 @@ private Q_SLOTS:
         // Remove it: confirmed in a message box, its profile and secret are forgotten.
         m_window->repositoryView()->setCurrentIndex(added);
         m_dialog.clear();
-        m_window->removeRegistryAction()->trigger();
+        m_window->actions().removeRegistry->trigger();
         QTRY_VERIFY(m_dialog);
         auto *box = qobject_cast<QMessageBox *>(m_dialog.data());
         QVERIFY(box);

@@ -96,7 +96,7 @@ private Q_SLOTS:
         // A tag of an unlocked repository: no warning.
         QVERIFY(openRepository(QStringLiteral("samples/untagged")));
         pane()->tagView()->setFocus();
-        m_window->deleteAction()->trigger();
+        m_window->actions().deleteSelected->trigger();
         QTRY_VERIFY(m_dialog);
         warning = m_dialog->findChild<QLabel *>(QStringLiteral("lockWarning"));
         QVERIFY(warning && !warning->isVisibleTo(m_dialog));

@@ -51,8 +51,8 @@ private Q_SLOTS:
         QVERIFY(activate());
         selectTag(QStringLiteral("v1"));
         QTRY_VERIFY_WITH_TIMEOUT(pane()->details()->isLoaded(), Wait);
-        QVERIFY(m_window->deleteAction()->isEnabled());
-        QVERIFY(m_window->lockAction()->isEnabled());
+        QVERIFY(m_window->actions().deleteSelected->isEnabled());
+        QVERIFY(m_window->actions().editLocks->isEnabled());
 
         QTableView *view = pane()->tagView();
         const QPoint below(10, view->viewport()->height() - 4);
@@ -60,10 +60,10 @@ private Q_SLOTS:
         QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, below);
         QVERIFY(view->selectionModel()->selectedRows().isEmpty());
         QVERIFY(pane()->selectedTags().isEmpty());
-        QVERIFY(!m_window->deleteAction()->isEnabled());
-        QVERIFY(!m_window->lockAction()->isEnabled());
-        QVERIFY(!m_window->copyPullReferenceAction()->isEnabled());
-        QVERIFY(!m_window->copyDigestAction()->isEnabled());
+        QVERIFY(!m_window->actions().deleteSelected->isEnabled());
+        QVERIFY(!m_window->actions().editLocks->isEnabled());
+        QVERIFY(!m_window->actions().copyPullReference->isEnabled());
+        QVERIFY(!m_window->actions().copyDigest->isEnabled());
         QTRY_COMPARE(pane()->details()->state(), ManifestView::State::Empty);
         QTest::keyClick(view, Qt::Key_Delete);
         QVERIFY(!m_dialog);
@@ -71,7 +71,7 @@ private Q_SLOTS:
         // Selecting again brings both back.
         QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
                           view->visualRect(tagRow(QStringLiteral("v2"))).center());
-        QVERIFY(m_window->deleteAction()->isEnabled());
+        QVERIFY(m_window->actions().deleteSelected->isEnabled());
         QTRY_VERIFY_WITH_TIMEOUT(pane()->details()->isLoaded(), Wait);
     }
 
@@ -202,7 +202,7 @@ private Q_SLOTS:
         // Selecting a few rows by hand then acts on those alone, at once.
         selectTag(QStringLiteral("t00002"));
         QVERIFY(!pane()->selectsBeyondLoaded());
-        m_window->lockAction()->trigger();
+        m_window->actions().editLocks->trigger();
         QTRY_VERIFY(qobject_cast<LockDialog *>(m_dialog.data()));
         QCOMPARE(tags()->rowCount(), rows);
     }

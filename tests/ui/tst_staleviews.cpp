@@ -28,7 +28,7 @@ class tst_StaleViews : public WindowTest
     {
         m_window->repositoryView()->setCurrentIndex(registry);
         m_dialog.clear();
-        m_window->removeRegistryAction()->trigger();
+        m_window->actions().removeRegistry->trigger();
         auto *box = qobject_cast<QMessageBox *>(m_dialog.data());
         if (!box)
             return false;

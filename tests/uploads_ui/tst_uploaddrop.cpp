@@ -18,6 +18,7 @@
 #include "ui/mainwindow.h"
 #include "ui/messagebar.h"
 #include "ui/repositorypane.h"
+#include "ui/transferscontroller.h"
 #include "ui/uploaddock.h"
 #include "ui/uploaddrop.h"
 #include "upload/uploadworker.h"
@@ -144,7 +145,7 @@ class tst_UploadDrop : public QObject
         request.repository = Repo;
         request.path = path;
         request.chunkSize = 64 << 10;
-        m_window->uploadWorker(m_client)->enqueue(request);
+        m_window->transfers()->worker(m_client)->enqueue(request);
         const int row = queue()->rowCount() - 1;
         (void)QTest::qWaitFor([&] { return queue()->status(row).sent > 0; }, Wait);
         return row;
@@ -354,7 +355,7 @@ private Q_SLOTS:
         QVERIFY(queue()->status(row).sent < 64 << 20);
         QVERIFY(!cancel->isEnabled());
         QVERIFY(retry->isEnabled()); // a cancelled upload can start again
-        QCOMPARE(m_window->activeUploads(), 0);
+        QCOMPARE(m_window->transfers()->activeUploads(), 0);
     }
 
     void thePauseButtonPausesAndResumesARow()
@@ -381,7 +382,7 @@ private Q_SLOTS:
         const int row = startLongUpload();
         QVERIFY(!isFinal(state(row)));
         m_window->repositoryView()->setCurrentIndex(registry());
-        m_window->removeCurrentRegistry();
+        m_window->actions().removeRegistry->trigger();
         QMessageBox *question = nullptr;
         QTRY_VERIFY_WITH_TIMEOUT(
             !m_dialogs.isEmpty()
@@ -394,7 +395,7 @@ private Q_SLOTS:
         QCOMPARE(state(row), UploadState::Cancelled);
         QCOMPARE(queue()->worker(row), nullptr);
         QVERIFY(!queue()->status(row).message.isEmpty());
-        QCOMPARE(m_window->activeUploads(), 0);
+        QCOMPARE(m_window->transfers()->activeUploads(), 0);
         QVERIFY(!m_window->uploadDock()->rowButton(row, UploadDock::RetryButton)->isEnabled());
     }
 

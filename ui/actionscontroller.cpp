@@ -1,7 +1,4 @@
-// MainWindow: copy, lock and delete — the actions on what the user selected, and applying
-// what the dialogs changed to the views in place (no reload).
-
-#include "ui/mainwindow.h"
+#include "ui/actionscontroller.h"
 
 #include "models/manifestmodel.h"
 #include "models/pagedloader.h"
@@ -11,14 +8,12 @@
 #include "ui/dialogs/deletedialog.h"
 #include "ui/dialogs/lockdialog.h"
 #include "ui/messagebar.h"
+#include "ui/registrytree.h"
 #include "ui/repositorypane.h"
 
 #include <QClipboard>
 #include <QGuiApplication>
 #include <QProgressDialog>
-#include <QStatusBar>
-#include <QTableView>
-#include <QTreeView>
 
 namespace Berth {
 
@@ -26,50 +21,90 @@ namespace {
 
 constexpr int StatusMs = 4000;
 
-// The lock or delete dialog for what the pane's table has selected: the tags, or the first
-// manifest (saying `oneAtATime` in the status bar when there are more); nullptr when
-// nothing is selected.
-template<typename Dialog>
-Dialog *dialogForSelection(RepositoryPane *pane, QMainWindow *window, const QString &oneAtATime)
+// The digests of the highlighted rows (a tag's manifest, a manifest), each once.
+QStringList selectedDigests(const RepositoryPane *pane)
 {
-    RegistryClient *client = pane->client();
-    const QString repo = pane->repository();
-    if (pane->listing() == RepositoryPane::Listing::Tags) {
-        const QList<TagInfo> tags = pane->selectedTags();
-        return tags.isEmpty() ? nullptr : new Dialog(client, repo, tags, window);
+    QStringList digests;
+    for (const TagInfo &tag : pane->selectedTags()) {
+        if (!tag.digest.isEmpty())
+            digests << tag.digest;
     }
-    const QList<ManifestInfo> manifests = pane->selectedManifests();
-    if (manifests.isEmpty())
-        return nullptr;
-    if (manifests.size() > 1)
-        window->statusBar()->showMessage(oneAtATime, StatusMs);
-    return new Dialog(client, repo, manifests.first(), window);
+    for (const ManifestInfo &m : pane->selectedManifests())
+        digests << m.digest;
+    digests.removeDuplicates();
+    return digests;
 }
 
 } // namespace
 
-void MainWindow::openDialog(QDialog *dialog)
+ActionsController::ActionsController(const WindowParts &parts, QObject *parent)
+    : WindowController(parts, parent)
+{}
+
+// The lock or delete dialog for what the pane's table has selected: the tags, or the first
+// manifest (saying `oneAtATime` in the status bar when there are more); nullptr when
+// nothing is selected.
+template<typename Dialog>
+Dialog *ActionsController::dialogForSelection(const QString &oneAtATime)
 {
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    Q_EMIT dialogOpened(dialog);
-    dialog->open(); // window-modal, returns at once: no nested event loop
+    RegistryClient *client = m_pane->client();
+    const QString repo = m_pane->repository();
+    if (m_pane->listing() == RepositoryPane::Listing::Tags) {
+        const QList<TagInfo> tags = m_pane->selectedTags();
+        return tags.isEmpty() ? nullptr : new Dialog(client, repo, tags, m_window);
+    }
+    const QList<ManifestInfo> manifests = m_pane->selectedManifests();
+    if (manifests.isEmpty())
+        return nullptr;
+    if (manifests.size() > 1)
+        Q_EMIT statusMessage(oneAtATime, StatusMs);
+    return new Dialog(client, repo, manifests.first(), m_window);
+}
+
+bool ActionsController::actsOnTree() const
+{
+    return m_tree->hasFocusWithin() || !m_pane->client();
+}
+
+void ActionsController::refresh()
+{
+    const QModelIndex treeIndex = m_tree->currentRow();
+    if (actsOnTree() && treeIndex.isValid()) {
+        const QModelIndex registry = m_repositories->registryOf(treeIndex);
+        m_messageBar->dismiss();
+        // Select the open repository again once the fresh listing has it.
+        const bool open = m_pane->client() == m_repositories->client(registry);
+        m_tree->refreshRegistry(registry, open ? m_pane->repository() : QString());
+        return;
+    }
+    if (m_pane->client()) {
+        m_messageBar->dismiss();
+        m_pane->reload();
+    }
+}
+
+void ActionsController::focusFilter()
+{
+    if (m_pane->client())
+        m_pane->focusFilter();
 }
 
 // After select all (Ctrl+A) in a table that has not loaded every row, an action on the
 // selection means every row of the repository: this loads the rest first (the model's own
 // paging, with progress and Cancel) and then runs `action` again on all of them. Returns
 // false when there is nothing to load (run the action now).
-bool MainWindow::loadAllBefore(void (MainWindow::*action)())
+bool ActionsController::loadAllBefore(void (ActionsController::*action)())
 {
-    if (treeHasFocus() || !m_pane->selectsBeyondLoaded())
+    if (m_tree->hasFocusWithin() || !m_pane->selectsBeyondLoaded())
         return false;
     const bool tags = m_pane->listing() == RepositoryPane::Listing::Tags;
     const QString repo = m_pane->repository();
     int total = -1;
-    const QModelIndex index = m_repositories->findRepository(registryIndex(m_pane->client()), repo);
+    const QModelIndex index
+        = m_repositories->findRepository(m_repositories->registryIndex(m_pane->client()), repo);
     if (const std::optional<RepositoryInfo> info = m_repositories->details(index))
         total = tags ? info->tagCount : info->manifestCount;
-    auto *progress = new QProgressDialog(this);
+    auto *progress = new QProgressDialog(m_window);
     progress->setObjectName(QStringLiteral("loadAllProgress"));
     progress->setWindowTitle(tr("Select All"));
     if (total >= 0)
@@ -101,9 +136,9 @@ bool MainWindow::loadAllBefore(void (MainWindow::*action)())
                     m_pane->selectAllRows(); // the rows that came in
                     (this->*action)();
                 } else {
-                    statusBar()->showMessage(tr("Not every row could be loaded: nothing was "
-                                                "changed."),
-                                             StatusMs);
+                    Q_EMIT statusMessage(tr("Not every row could be loaded: nothing was "
+                                            "changed."),
+                                         StatusMs);
                 }
             });
     openDialog(progress);
@@ -111,23 +146,30 @@ bool MainWindow::loadAllBefore(void (MainWindow::*action)())
     return true;
 }
 
-void MainWindow::copyText(const QStringList &lines, const QString &what)
+// As loadAllBefore() for the actions that take every tag but one manifest at a time (lock,
+// delete): there is nothing to load for manifests.
+bool ActionsController::loadTagsBefore(void (ActionsController::*action)())
+{
+    return m_pane->listing() == RepositoryPane::Listing::Tags && loadAllBefore(action);
+}
+
+void ActionsController::copyText(const QStringList &lines, const QString &what)
 {
     if (lines.isEmpty())
         return;
     QGuiApplication::clipboard()->setText(lines.join(u'\n'));
-    statusBar()->showMessage(lines.size() == 1
-                                 ? tr("Copied %1").arg(lines.first())
-                                 : tr("Copied %1 (%n items)", nullptr, int(lines.size())).arg(what),
-                             StatusMs);
+    Q_EMIT statusMessage(lines.size() == 1
+                             ? tr("Copied %1").arg(lines.first())
+                             : tr("Copied %1 (%n items)", nullptr, int(lines.size())).arg(what),
+                         StatusMs);
 }
 
-void MainWindow::copyPullReference()
+void ActionsController::copyPullReference()
 {
-    if (loadAllBefore(&MainWindow::copyPullReference))
+    if (loadAllBefore(&ActionsController::copyPullReference))
         return;
-    if (treeHasFocus() || !m_pane->client()) {
-        const QModelIndex index = currentTreeIndex();
+    if (actsOnTree()) {
+        const QModelIndex index = m_tree->currentRow();
         RegistryClient *client = m_repositories->client(index);
         if (!client)
             return;
@@ -156,54 +198,39 @@ void MainWindow::copyPullReference()
     copyText(lines, tr("pull references"));
 }
 
-void MainWindow::copyDigestReference()
+void ActionsController::copyDigestReference()
 {
-    if (loadAllBefore(&MainWindow::copyDigestReference))
+    if (loadAllBefore(&ActionsController::copyDigestReference))
         return;
     if (!m_pane->client())
         return;
     const QString base = m_pane->client()->registryHost() + u'/' + m_pane->repository();
     QStringList lines;
-    for (const TagInfo &tag : m_pane->selectedTags()) {
-        if (!tag.digest.isEmpty())
-            lines << base + u'@' + tag.digest;
-    }
-    for (const ManifestInfo &m : m_pane->selectedManifests())
-        lines << base + u'@' + m.digest;
-    lines.removeDuplicates();
+    for (const QString &digest : selectedDigests(m_pane))
+        lines << base + u'@' + digest;
     copyText(lines, tr("pull references"));
 }
 
-void MainWindow::copyDigest()
+void ActionsController::copyDigest()
 {
-    if (loadAllBefore(&MainWindow::copyDigest))
+    if (loadAllBefore(&ActionsController::copyDigest))
         return;
-    QStringList lines;
-    for (const TagInfo &tag : m_pane->selectedTags()) {
-        if (!tag.digest.isEmpty())
-            lines << tag.digest;
-    }
-    for (const ManifestInfo &m : m_pane->selectedManifests())
-        lines << m.digest;
-    lines.removeDuplicates();
-    copyText(lines, tr("digests"));
+    copyText(selectedDigests(m_pane), tr("digests"));
 }
 
-void MainWindow::editLocks()
+void ActionsController::editLocks()
 {
-    // (Manifests are locked and deleted one at a time: nothing to load for those.)
-    if (m_pane->listing() == RepositoryPane::Listing::Tags && loadAllBefore(&MainWindow::editLocks))
+    if (loadTagsBefore(&ActionsController::editLocks))
         return;
-    if (treeHasFocus() || !m_pane->client()) {
-        const QModelIndex index = currentTreeIndex();
+    if (actsOnTree()) {
+        const QModelIndex index = m_tree->currentRow();
         if (index.isValid() && m_repositories->kind(index) == RepositoryModel::Kind::Repository)
             lockRepository(index);
         return;
     }
     QPointer<RegistryClient> client = m_pane->client();
     const QString repo = m_pane->repository();
-    auto *dialog
-        = dialogForSelection<LockDialog>(m_pane, this, tr("Manifests are locked one at a time."));
+    auto *dialog = dialogForSelection<LockDialog>(tr("Manifests are locked one at a time."));
     if (!dialog)
         return;
     connect(dialog, &LockDialog::tagsUpdated, this,
@@ -213,7 +240,7 @@ void MainWindow::editLocks()
     openDialog(dialog);
 }
 
-void MainWindow::lockRepository(const QModelIndex &repository)
+void ActionsController::lockRepository(const QModelIndex &repository)
 {
     QPointer<RegistryClient> client = m_repositories->client(repository);
     if (!client)
@@ -222,7 +249,7 @@ void MainWindow::lockRepository(const QModelIndex &repository)
     auto open = [this, client](const RepositoryInfo &info) {
         if (!client)
             return;
-        auto *dialog = new LockDialog(client, info, this);
+        auto *dialog = new LockDialog(client, info, m_window);
         connect(dialog, &LockDialog::repositoryUpdated, this,
                 [this, client](const RepositoryInfo &updated) {
                     applyRepositoryUpdate(client, updated);
@@ -235,11 +262,11 @@ void MainWindow::lockRepository(const QModelIndex &repository)
     }
     // The dialog shows the current values: fetch them first.
     ++m_working;
-    updateBusy();
+    Q_EMIT workingChanged();
     onFinished(client->getRepository(path), this,
                [this, client, path, open](const Result<RepositoryInfo> &info) {
                    --m_working;
-                   updateBusy();
+                   Q_EMIT workingChanged();
                    if (!info) {
                        m_messageBar->showError(tr("Could not read the attributes of %1").arg(path),
                                                info.error(), {}, client);
@@ -250,25 +277,22 @@ void MainWindow::lockRepository(const QModelIndex &repository)
                });
 }
 
-void MainWindow::deleteSelected()
+void ActionsController::deleteSelected()
 {
-    // (Manifests are locked and deleted one at a time: nothing to load for those.)
-    if (m_pane->listing() == RepositoryPane::Listing::Tags
-        && loadAllBefore(&MainWindow::deleteSelected))
+    if (loadTagsBefore(&ActionsController::deleteSelected))
         return;
-    if (treeHasFocus() || !m_pane->client()) {
-        const QModelIndex index = currentTreeIndex();
+    if (actsOnTree()) {
+        const QModelIndex index = m_tree->currentRow();
         if (!index.isValid())
             return;
         if (m_repositories->kind(index) == RepositoryModel::Kind::Repository)
             deleteRepository(index);
         else if (m_repositories->kind(index) == RepositoryModel::Kind::Registry)
-            removeCurrentRegistry();
+            Q_EMIT removeRegistryRequested();
         return;
     }
     QPointer<RegistryClient> client = m_pane->client();
-    auto *dialog = dialogForSelection<DeleteDialog>(m_pane, this,
-                                                    tr("Manifests are deleted one at a time."));
+    auto *dialog = dialogForSelection<DeleteDialog>(tr("Manifests are deleted one at a time."));
     if (!dialog)
         return;
     if (m_pane->isRepositoryDeleteLocked())
@@ -278,22 +302,23 @@ void MainWindow::deleteSelected()
     openDialog(dialog);
 }
 
-void MainWindow::deleteRepository(const QModelIndex &repository)
+void ActionsController::deleteRepository(const QModelIndex &repository)
 {
     QPointer<RegistryClient> client = m_repositories->client(repository);
     if (!client)
         return;
-    auto *dialog = new DeleteDialog(client, m_repositories->repositoryPath(repository), this);
+    auto *dialog = new DeleteDialog(client, m_repositories->repositoryPath(repository), m_window);
     connect(dialog, &DeleteDialog::deleted, this,
             [this, client](const DeletedItems &items) { applyDeleted(client, items); });
     openDialog(dialog);
 }
 
-void MainWindow::applyRepositoryUpdate(RegistryClient *client, const RepositoryInfo &info)
+void ActionsController::applyRepositoryUpdate(RegistryClient *client, const RepositoryInfo &info)
 {
     if (!client)
         return;
-    const QModelIndex index = m_repositories->findRepository(registryIndex(client), info.name);
+    const QModelIndex index
+        = m_repositories->findRepository(m_repositories->registryIndex(client), info.name);
     if (!index.isValid())
         return;
     RepositoryInfo merged = info;
@@ -306,64 +331,44 @@ void MainWindow::applyRepositoryUpdate(RegistryClient *client, const RepositoryI
     m_repositories->setDetails(index, merged);
 }
 
-void MainWindow::applyTagsUpdate(RegistryClient *client,
-                                 const QString &repo,
-                                 const QList<TagInfo> &tags)
+void ActionsController::applyTagsUpdate(RegistryClient *client,
+                                        const QString &repo,
+                                        const QList<TagInfo> &tags)
 {
     if (!client || m_pane->client() != client || m_pane->repository() != repo)
         return;
     for (const TagInfo &tag : tags)
         m_pane->tagModel()->updateTag(tag);
-    updateActions();
+    Q_EMIT selectionChanged();
 }
 
-void MainWindow::applyManifestUpdate(RegistryClient *client,
-                                     const QString &repo,
-                                     const ManifestInfo &manifest)
+void ActionsController::applyManifestUpdate(RegistryClient *client,
+                                            const QString &repo,
+                                            const ManifestInfo &manifest)
 {
     if (!client || m_pane->client() != client || m_pane->repository() != repo)
         return;
     m_pane->manifestModel()->updateManifest(manifest);
 }
 
-void MainWindow::applyDeleted(RegistryClient *client, const DeletedItems &items)
+void ActionsController::applyDeleted(RegistryClient *client, const DeletedItems &items)
 {
     if (!client)
         return;
     const QModelIndex repository
-        = m_repositories->findRepository(registryIndex(client), items.repository);
+        = m_repositories->findRepository(m_repositories->registryIndex(client), items.repository);
     const bool shown = m_pane->client() == client && m_pane->repository() == items.repository;
     if (items.wholeRepository) {
         if (shown)
             m_pane->setRepository(nullptr, {});
         if (repository.isValid())
             m_repositories->removeRepository(repository);
-        statusBar()->showMessage(tr("Deleted repository %1").arg(items.repository), StatusMs);
-        updateActions();
+        Q_EMIT statusMessage(tr("Deleted repository %1").arg(items.repository), StatusMs);
+        Q_EMIT selectionChanged();
         return;
     }
-    if (shown) {
-        TagModel *tags = m_pane->tagModel();
-        ManifestModel *manifests = m_pane->manifestModel();
-        for (const QString &tag : items.tags)
-            tags->removeTag(tag);
-        for (const QString &digest : items.manifests) {
-            manifests->removeManifest(digest);
-            // Tags of a deleted manifest are gone with it.
-            for (int row = tags->rowCount() - 1; row >= 0; --row) {
-                if (tags->tagAt(row).digest == digest)
-                    tags->removeTag(tags->tagAt(row).name);
-            }
-        }
-        // A deleted tag no longer names its manifest.
-        for (int row = 0; row < manifests->rowCount() && !items.tags.isEmpty(); ++row) {
-            ManifestInfo m = manifests->manifestAt(row);
-            const qsizetype before = m.tags.size();
-            m.tags.removeIf([&items](const QString &tag) { return items.tags.contains(tag); });
-            if (m.tags.size() != before)
-                manifests->updateManifest(m);
-        }
-    }
+    if (shown)
+        removeDeletedRows(items);
     if (repository.isValid()) {
         if (std::optional<RepositoryInfo> info = m_repositories->details(repository)) {
             if (info->tagCount >= 0)
@@ -375,9 +380,34 @@ void MainWindow::applyDeleted(RegistryClient *client, const DeletedItems &items)
         }
     }
     const qsizetype count = items.manifests.isEmpty() ? items.tags.size() : items.manifests.size();
-    statusBar()->showMessage(
+    Q_EMIT statusMessage(
         tr("Deleted %n item(s) from %1", nullptr, int(count)).arg(items.repository), StatusMs);
-    updateActions();
+    Q_EMIT selectionChanged();
+}
+
+// The open repository's tables lose what was deleted.
+void ActionsController::removeDeletedRows(const DeletedItems &items)
+{
+    TagModel *tags = m_pane->tagModel();
+    ManifestModel *manifests = m_pane->manifestModel();
+    for (const QString &tag : items.tags)
+        tags->removeTag(tag);
+    for (const QString &digest : items.manifests) {
+        manifests->removeManifest(digest);
+        // Tags of a deleted manifest are gone with it.
+        for (int row = tags->rowCount() - 1; row >= 0; --row) {
+            if (tags->tagAt(row).digest == digest)
+                tags->removeTag(tags->tagAt(row).name);
+        }
+    }
+    // A deleted tag no longer names its manifest.
+    for (int row = 0; row < manifests->rowCount() && !items.tags.isEmpty(); ++row) {
+        ManifestInfo m = manifests->manifestAt(row);
+        const qsizetype before = m.tags.size();
+        m.tags.removeIf([&items](const QString &tag) { return items.tags.contains(tag); });
+        if (m.tags.size() != before)
+            manifests->updateManifest(m);
+    }
 }
 
 } // namespace Berth

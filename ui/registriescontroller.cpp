@@ -1,8 +1,6 @@
-// MainWindow: the registries in the tree — saved profiles with their credentials resolved
-// asynchronously, the connection dialog, and removing a registry.
+#include "ui/registriescontroller.h"
 
-#include "ui/mainwindow.h"
-
+#include "auth/authenticator.h"
 #include "credentials/registryprofiles.h"
 #include "credentials/savedcredentials.h"
 #include "credentials/savedregistries.h"
@@ -10,26 +8,39 @@
 #include "registry/registryclient.h"
 #include "ui/dialogs/connectiondialog.h"
 #include "ui/messagebar.h"
-#include "ui/repositorypane.h"
+#include "ui/registrytree.h"
 
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
-#include <QStatusBar>
-#include <QTreeView>
 
 namespace Berth {
 
-void MainWindow::loadSavedRegistries()
+RegistriesController::RegistriesController(const WindowParts &parts, QObject *parent)
+    : WindowController(parts, parent)
+    , m_uploadCount([](const RegistryClient *) { return 0; })
+{}
+
+QModelIndex RegistriesController::addRegistry(RegistryClient *client, const QString &displayName)
+{
+    client->setParent(m_window); // it goes after the views that point to it
+    connect(client->connection()->authenticator(), &Authenticator::realmRefused, this,
+            [this, guarded = QPointer(client)](const QString &realm, bool approvable) {
+                if (guarded && approvable)
+                    askToTrustRealm(guarded, realm);
+            });
+    const QModelIndex index = m_repositories->addRegistry(client, displayName);
+    Q_EMIT registryAdded(index);
+    return index;
+}
+
+void RegistriesController::loadSavedRegistries()
 {
     if (!m_settings)
         return;
     const RegistryProfiles profiles = RegistryProfiles::load(*m_settings);
     if (profiles.isEmpty()) {
-        m_noRegistriesHint = true; // until the first registry comes
-        statusBar()->showMessage(
-            tr("No saved registries yet: add one with Registry ▸ Add Registry… (%1).")
-                .arg(m_addRegistry->shortcut().toString(QKeySequence::NativeText)));
+        Q_EMIT noSavedRegistries();
         return;
     }
     const qsizetype first = m_pending.size();
@@ -40,11 +51,11 @@ void MainWindow::loadSavedRegistries()
 }
 
 // Looks the profile's secret up (asynchronously; anonymous ones need none) and connects.
-void MainWindow::resolveProfile(qsizetype slot)
+void RegistriesController::resolveProfile(qsizetype slot)
 {
     const RegistryProfile profile = m_pending.at(slot).profile;
     ++m_resolving;
-    updateBusy();
+    Q_EMIT resolvingChanged();
     onFinished(resolveSavedCredentials(m_store, profile), this,
                [this, slot, profile](const Result<Credentials> &credentials) {
                    --m_resolving;
@@ -61,12 +72,12 @@ void MainWindow::resolveProfile(qsizetype slot)
                            });
                    }
                    addResolvedRegistries();
-                   updateBusy();
+                   Q_EMIT resolvingChanged();
                });
 }
 
 // Adds the registries whose credentials are in, keeping the saved order.
-void MainWindow::addResolvedRegistries()
+void RegistriesController::addResolvedRegistries()
 {
     while (m_nextPending < m_pending.size() && m_pending.at(m_nextPending).done) {
         const PendingRegistry &pending = m_pending.at(m_nextPending++);
@@ -77,8 +88,8 @@ void MainWindow::addResolvedRegistries()
     }
 }
 
-RegistryClient *MainWindow::connectProfile(const RegistryProfile &profile,
-                                           const Credentials &credentials)
+RegistryClient *RegistriesController::connectProfile(const RegistryProfile &profile,
+                                                     const Credentials &credentials)
 {
     Result<RegistryClient *> client
         = RegistryClient::create(profile.connectionSettings(credentials), this);
@@ -89,14 +100,14 @@ RegistryClient *MainWindow::connectProfile(const RegistryProfile &profile,
     return *client;
 }
 
-void MainWindow::addRegistryWithDialog()
+void RegistriesController::addRegistryWithDialog()
 {
     openConnectionDialog(std::nullopt);
 }
 
-void MainWindow::editCurrentRegistry()
+void RegistriesController::editCurrentRegistry()
 {
-    const QModelIndex registry = m_repositories->registryOf(currentTreeIndex());
+    const QModelIndex registry = m_repositories->registryOf(m_tree->currentRow());
     const RegistryClient *client = m_repositories->client(registry);
     if (!client)
         return;
@@ -111,9 +122,9 @@ void MainWindow::editCurrentRegistry()
     openConnectionDialog(profile ? std::optional(*profile) : std::nullopt);
 }
 
-void MainWindow::openConnectionDialog(const std::optional<RegistryProfile> &profile)
+void RegistriesController::openConnectionDialog(const std::optional<RegistryProfile> &profile)
 {
-    auto *dialog = new ConnectionDialog(m_settings, m_store, this);
+    auto *dialog = new ConnectionDialog(m_settings, m_store, m_window);
     if (profile)
         dialog->setProfile(*profile);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
@@ -129,106 +140,65 @@ void MainWindow::openConnectionDialog(const std::optional<RegistryProfile> &prof
             const RegistryClient *old = m_repositories->client(index);
             if (old && RegistryProfile::keyFor(old->registry()) == chosen.registryKey()) {
                 replaced << index;
-                running += activeUploads(old);
+                running += m_uploadCount(old);
             }
         }
-        auto connectChosen = [this, chosen, settings, remember, replaced] {
-            Result<RegistryClient *> client = RegistryClient::create(settings, this);
-            if (!client) {
-                m_messageBar->showError(tr("Could not connect to %1").arg(chosen.title()),
-                                        client.error());
-                return;
-            }
-            for (const QPersistentModelIndex &index : replaced) {
-                if (index.isValid())
-                    removeRegistryRow(index);
-            }
-            if (remember)
-                m_profiles.insert(*client, chosen);
-            const QModelIndex index = addRegistry(*client, chosen.title());
-            m_tree->setCurrentIndex(index);
-        };
-        if (running == 0)
-            connectChosen();
-        else
-            confirmCancellingUploads(running, tr("Reconnect and cancel them?"), connectChosen);
+        if (running == 0) {
+            connectChosen(chosen, settings, remember, replaced);
+            return;
+        }
+        Q_EMIT cancelUploadsFirst(running, tr("Reconnect and cancel them?"),
+                                  [this, chosen, settings, remember, replaced] {
+                                      connectChosen(chosen, settings, remember, replaced);
+                                  });
     });
     openDialog(dialog);
 }
 
-// The registry's challenge sends the password's sign-in to another host: ask once whether
-// that host may have it; if so, remember it in the profile and retry what failed.
-void MainWindow::askToTrustRealm(RegistryClient *client, const QString &realm)
+void RegistriesController::connectChosen(const RegistryProfile &chosen,
+                                         const ConnectionSettings &settings,
+                                         bool remember,
+                                         const QList<QPersistentModelIndex> &replaced)
 {
-    const QString key = client->registry().toString() + u' ' + realm;
-    if (m_realmQuestions.contains(key))
+    Result<RegistryClient *> client = RegistryClient::create(settings, this);
+    if (!client) {
+        m_messageBar->showError(tr("Could not connect to %1").arg(chosen.title()), client.error());
         return;
-    m_realmQuestions.insert(key);
-    const QString registryName = registryIndex(client).data().toString();
-    auto *box = new QMessageBox(
-        QMessageBox::Warning, tr("Trust Sign-in Server"),
-        tr("%1 asks you to sign in at another server, %2.")
-            .arg(registryName.isEmpty() ? client->registry().host() : registryName, realm),
-        QMessageBox::Cancel, this);
-    box->setObjectName(QStringLiteral("trustRealmBox"));
-    box->setTextFormat(Qt::PlainText);
-    box->setInformativeText(
-        tr("Berth sends your username and password to %1 only if you trust it. Trust it only "
-           "if it belongs to whoever runs this registry, such as its documented token "
-           "service. The choice is kept with the registry's saved connection.")
-            .arg(realm));
-    QPushButton *trust = box->addButton(tr("Trust %1").arg(realm), QMessageBox::AcceptRole);
-    box->setDefaultButton(QMessageBox::Cancel);
-    connect(box, &QMessageBox::finished, this,
-            [this, box, trust, key, realm, guarded = QPointer(client)] {
-                m_realmQuestions.remove(key);
-                if (box->clickedButton() != static_cast<QAbstractButton *>(trust) || !guarded)
-                    return;
-                guarded->connection()->trustRealm(realm);
-                if (m_settings && m_profiles.contains(guarded)) {
-                    RegistryProfile &profile = m_profiles[guarded];
-                    if (!profile.trustedRealms.contains(realm, Qt::CaseInsensitive))
-                        profile.trustedRealms << realm;
-                    SavedRegistries::saveProfile(*m_settings, m_store, profile);
-                }
-                if (m_messageBar->canRetry())
-                    m_messageBar->retry();
-            });
-    openDialog(box);
+    }
+    for (const QPersistentModelIndex &index : replaced) {
+        if (index.isValid())
+            removeRegistryRow(index);
+    }
+    if (remember)
+        m_profiles.insert(*client, chosen);
+    m_tree->setCurrentIndex(addRegistry(*client, chosen.title()));
 }
 
-void MainWindow::removeRegistryRow(const QModelIndex &registry)
+void RegistriesController::removeRegistryRow(const QModelIndex &registry)
 {
     RegistryClient *client = m_repositories->client(registry);
-    if (m_pane->client() == client)
-        m_pane->setRepository(nullptr, {});
-    if (m_pendingClient == client)
-        m_pendingClient.clear();
     m_repositories->removeRegistry(registry);
-    m_messageBar->dismissAbout(client); // its Retry would act on nothing
     m_profiles.remove(client);
-    m_openFolders.remove(client);
-    stopUploads(client); // cancels what is still running
+    Q_EMIT registryRemoved(client); // the views let go of it, its uploads are cancelled
     if (client)
         client->deleteLater(); // its jobs end with it
-    updateActions();
 }
 
-void MainWindow::removeCurrentRegistry()
+void RegistriesController::removeCurrentRegistry()
 {
-    const QModelIndex registry = m_repositories->registryOf(currentTreeIndex());
+    const QModelIndex registry = m_repositories->registryOf(m_tree->currentRow());
     if (!registry.isValid())
         return;
     const RegistryClient *client = m_repositories->client(registry);
     const bool saved = m_settings && m_profiles.contains(client);
     auto *box = new QMessageBox(QMessageBox::Question, tr("Remove Registry"),
                                 tr("Remove %1 from the list?").arg(registry.data().toString()),
-                                QMessageBox::Yes | QMessageBox::Cancel, this);
+                                QMessageBox::Yes | QMessageBox::Cancel, m_window);
     box->setDefaultButton(QMessageBox::Cancel);
     QStringList notes;
     if (saved)
         notes << tr("Its saved connection is forgotten and its secret deleted from the keychain.");
-    if (const int running = activeUploads(client))
+    if (const int running = m_uploadCount(client))
         notes << tr("Its %n running upload(s) will be cancelled.", nullptr, running);
     if (!notes.isEmpty())
         box->setInformativeText(notes.join(u' '));
@@ -251,6 +221,51 @@ void MainWindow::removeCurrentRegistry()
         removeRegistryRow(target);
     });
     openDialog(box);
+}
+
+// The registry's challenge sends the password's sign-in to another host: ask once whether
+// that host may have it; if so, remember it in the profile and retry what failed.
+void RegistriesController::askToTrustRealm(RegistryClient *client, const QString &realm)
+{
+    const QString key = client->registry().toString() + u' ' + realm;
+    if (m_realmQuestions.contains(key))
+        return;
+    m_realmQuestions.insert(key);
+    const QString registryName = m_repositories->registryIndex(client).data().toString();
+    auto *box = new QMessageBox(
+        QMessageBox::Warning, tr("Trust Sign-in Server"),
+        tr("%1 asks you to sign in at another server, %2.")
+            .arg(registryName.isEmpty() ? client->registry().host() : registryName, realm),
+        QMessageBox::Cancel, m_window);
+    box->setObjectName(QStringLiteral("trustRealmBox"));
+    box->setTextFormat(Qt::PlainText);
+    box->setInformativeText(
+        tr("Berth sends your username and password to %1 only if you trust it. Trust it only "
+           "if it belongs to whoever runs this registry, such as its documented token "
+           "service. The choice is kept with the registry's saved connection.")
+            .arg(realm));
+    QPushButton *trust = box->addButton(tr("Trust %1").arg(realm), QMessageBox::AcceptRole);
+    box->setDefaultButton(QMessageBox::Cancel);
+    connect(box, &QMessageBox::finished, this,
+            [this, box, trust, key, realm, guarded = QPointer(client)] {
+                m_realmQuestions.remove(key);
+                if (box->clickedButton() == static_cast<QAbstractButton *>(trust) && guarded)
+                    trustRealm(guarded, realm);
+            });
+    openDialog(box);
+}
+
+void RegistriesController::trustRealm(RegistryClient *client, const QString &realm)
+{
+    client->connection()->trustRealm(realm);
+    if (m_settings && m_profiles.contains(client)) {
+        RegistryProfile &profile = m_profiles[client];
+        if (!profile.trustedRealms.contains(realm, Qt::CaseInsensitive))
+            profile.trustedRealms << realm;
+        SavedRegistries::saveProfile(*m_settings, m_store, profile);
+    }
+    if (m_messageBar->canRetry())
+        m_messageBar->retry();
 }
 
 } // namespace Berth
