@@ -79,17 +79,50 @@ void Authenticator::forget(const QStringList &scopes)
         m_cache.remove(m_service, scopes);
 }
 
+void Authenticator::setKnownChallenge(const AuthChallenge &challenge)
+{
+    m_known = {};
+    if (challenge.scheme != u"bearer" && challenge.scheme != u"basic")
+        return;
+    m_known.scheme = challenge.scheme;
+    if (challenge.scheme != u"bearer")
+        return; // Basic's realm names nothing to go to
+    for (const QString &name : {QStringLiteral("realm"), QStringLiteral("service")}) {
+        if (!challenge.param(name).isEmpty())
+            m_known.params.insert(name, challenge.param(name));
+    }
+}
+
+bool Authenticator::canAuthorizeUpFront(const QStringList &scopes) const
+{
+    if (!cachedAuthorization(scopes).isEmpty())
+        return false;
+    if (m_known.scheme == u"bearer")
+        return !m_known.realm().isEmpty();
+    const Credentials::Kind kind = m_connection->settings().credentials.kind;
+    return m_known.scheme == u"basic"
+           && (kind == Credentials::Kind::Password || kind == Credentials::Kind::RefreshToken);
+}
+
+Job<QByteArray> *Authenticator::authorizeUpFront(const QStringList &scopes)
+{
+    return authorize({m_known}, scopes);
+}
+
 Job<QByteArray> *Authenticator::authorize(const QList<AuthChallenge> &challenges,
                                           const QStringList &scopes)
 {
     const Credentials &creds = m_connection->settings().credentials;
     for (const AuthChallenge &c : challenges) {
-        if (c.scheme == u"bearer")
+        if (c.scheme == u"bearer") {
+            setKnownChallenge(c);
             return bearer(c, scopes);
+        }
     }
     for (const AuthChallenge &c : challenges) {
         if (c.scheme != u"basic")
             continue;
+        setKnownChallenge(c);
         m_mode = Mode::Basic;
         if (creds.kind != Credentials::Kind::Password
             && creds.kind != Credentials::Kind::RefreshToken)

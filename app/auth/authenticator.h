@@ -43,6 +43,18 @@ public:
     // Drops what was sent for these scopes after the registry refused it.
     void forget(const QStringList &scopes);
 
+    // The sign-in the registry asked for last: scheme, realm and service, no scope; an empty
+    // scheme until it asked. Remembered between runs (RegistryFacts), it lets
+    // authorizeUpFront() sign in before the registry asks, saving the 401.
+    AuthChallenge knownChallenge() const { return m_known; }
+    void setKnownChallenge(const AuthChallenge &challenge);
+    // Whether authorizeUpFront() can answer for these scopes: a known challenge, nothing
+    // cached for them yet, and (Basic) a username and secret to send.
+    bool canAuthorizeUpFront(const QStringList &scopes) const;
+    // authorize() answering the known challenge. The same checks apply (realm trust, plain
+    // http); a realm that changed since is found by the 401 that follows.
+    Job<QByteArray> *authorizeUpFront(const QStringList &scopes);
+
 Q_SIGNALS:
     // A challenge named a token realm these credentials may not go to (the request fails
     // with UNTRUSTED_REALM). `approvable`: the user may allow it (Connection::trustRealm).
@@ -65,6 +77,7 @@ private:
 
     Connection *m_connection;
     Mode m_mode = Mode::Unknown;
+    AuthChallenge m_known;
     QString m_service;
     TokenCache m_cache;
     QByteArray m_basic;        // set once the registry asked for Basic

@@ -6,6 +6,7 @@
 #include "credentials/keychaincredentialstore.h"
 #include "credentials/registryprofiles.h"
 #include "credentials/savedcredentials.h"
+#include "credentials/savedfacts.h"
 #include "emulator/acremulator.h"
 #include "registry/registryclient.h"
 
@@ -88,31 +89,37 @@ bool diagnosticsWanted()
            || !qEnvironmentVariableIsEmpty("QT_LOGGING_RULES");
 }
 
-// The registry as the window saved it (QSettings "Berth"/"Berth", or the ini file named by
-// BERTH_SETTINGS), if it did.
-std::optional<RegistryProfile> savedProfile(const QUrl &registry)
+// The window's settings: QSettings "Berth"/"Berth", or the ini file named by BERTH_SETTINGS.
+std::unique_ptr<QSettings> openSettings()
 {
     const QString path = env("BERTH_SETTINGS");
-    std::unique_ptr<QSettings> settings;
     if (path.isEmpty())
-        settings = std::make_unique<QSettings>(QStringLiteral("Berth"), QStringLiteral("Berth"));
-    else
-        settings = std::make_unique<QSettings>(path, QSettings::IniFormat);
-    return RegistryProfiles::load(*settings).find(registry);
+        return std::make_unique<QSettings>(QStringLiteral("Berth"), QStringLiteral("Berth"));
+    return std::make_unique<QSettings>(path, QSettings::IniFormat);
 }
 
 // Creates the client (owned by `owner`) and starts the command; false (after printing why)
-// when it cannot.
-bool startCommand(const Cli::Arguments &args, const ConnectionSettings &settings, QObject *owner)
+// when it cannot. With `settings`, the client starts from what an earlier run learnt about the
+// registry (SavedFacts), and what it learnt is kept when the command is done.
+bool startCommand(const Cli::Arguments &args,
+                  const ConnectionSettings &connection,
+                  QSettings *settings,
+                  QObject *owner)
 {
-    Result<RegistryClient *> client = RegistryClient::create(settings, owner);
+    Result<RegistryClient *> client = RegistryClient::create(connection, owner);
     if (!client) {
         Cli::printError(client.error());
         return false;
     }
+    if (settings)
+        (*client)->assumeFacts(SavedFacts::load(*settings, connection.registry));
     auto *runner = new Cli::CommandRunner(args, *client, owner);
     QObject::connect(runner, &Cli::CommandRunner::done, qApp,
-                     [](int code) { QCoreApplication::exit(code); });
+                     [settings, c = *client, registry = connection.registry](int code) {
+                         if (settings)
+                             SavedFacts::save(*settings, registry, c->facts());
+                         QCoreApplication::exit(code);
+                     });
     runner->start();
     return true;
 }
@@ -185,9 +192,10 @@ int main(int argc, char *argv[])
     settings.registry = *url;
 
     // No credentials given: those the window saved for this registry (secret from the
-    // keychain), else anonymous.
+    // keychain), else anonymous. The demo's registry is new each time: nothing to remember.
+    const std::unique_ptr<QSettings> stored = args.demo ? nullptr : openSettings();
     const std::optional<RegistryProfile> saved
-        = args.demo || given ? std::nullopt : savedProfile(*url);
+        = args.demo || given ? std::nullopt : RegistryProfiles::load(*stored).find(*url);
     if (saved) {
         if (settings.caFile.isEmpty())
             settings.caFile = saved->caFile;
@@ -195,7 +203,7 @@ int main(int argc, char *argv[])
         settings.trustedRealms += saved->trustedRealms; // approved in the window
     }
     if (!saved || !saved->needsSecret())
-        return startCommand(args, settings, &session) ? app.exec() : 1;
+        return startCommand(args, settings, stored.get(), &session) ? app.exec() : 1;
 
     Job<Credentials> *resolve
         = resolveSavedCredentials(new KeychainCredentialStore(&session), *saved);
@@ -206,7 +214,7 @@ int main(int argc, char *argv[])
             return;
         }
         settings.credentials = *credentials;
-        if (!startCommand(args, settings, &session))
+        if (!startCommand(args, settings, stored.get(), &session))
             QCoreApplication::exit(1);
     });
     return app.exec();

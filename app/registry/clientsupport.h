@@ -48,6 +48,11 @@ std::optional<RegistryError> checkReference(const QString &reference); // tag or
 
 QByteArray attributesBody(const ChangeableAttributes &attributes);
 
+// A 404 that is no registry's answer about a repository, tag or manifest (those say
+// NAME_UNKNOWN, TAG_UNKNOWN, ...): the path does not exist there. Asked of /acr/v1/, it says the
+// registry has no ACR metadata API (CNCF distribution answers "404 page not found").
+bool isMissingAcrApi(const RegistryError &error);
+
 // One entry per digest, their tags merged (on /v2/ a manifest may come on several tag pages).
 QList<ManifestInfo> mergedByDigest(const QList<ManifestInfo> &manifests);
 
@@ -55,25 +60,40 @@ QList<ManifestInfo> mergedByDigest(const QList<ManifestInfo> &manifests);
 
 namespace Berth {
 
-// Runs `then(capabilities)` (returning Job<T>*) once the registry's capabilities are known,
-// probing with check() first if they are not.
+// Runs `then(capabilities)` (returning Job<T>*) with the registry's capabilities. Not known
+// yet, it asks nothing first: `then` runs the ACR way (or the way assumeFacts() remembered),
+// and its answer tells. A 404 that is no
+// registry's "unknown" (see isMissingAcrApi) means there is no /acr/v1/: remembered, and
+// `then` runs again the /v2/ way; so it does when a call inside `then` found that out. Any
+// other answer from the ACR way means ACR's API is there.
 template<typename T, typename F>
 Job<T> *RegistryClient::withCapabilities(F &&then)
 {
     if (m_capabilities)
         return then(*m_capabilities);
+    auto fn = std::make_shared<std::decay_t<F>>(std::forward<F>(then));
+    Capabilities assumed;
+    assumed.acr = m_assumedAcr.value_or(true);
+    assumed.auth = Authenticator::Mode::Unknown;
+    Job<T> *first = (*fn)(assumed);
+    if (!assumed.acr)
+        return first; // remembered as plain OCI: nothing to learn from the answer
     auto *job = new Job<T>(this);
-    Job<Capabilities> *probe = check();
-    job->setInner(probe);
-    connect(probe, &RegistryJob::finished, job, [job, probe, fn = std::forward<F>(then)]() mutable {
-        if (!probe->result()) {
-            job->fail(probe->result().error());
+    job->setInner(first);
+    connect(first, &RegistryJob::finished, job, [this, job, first, fn] {
+        const Result<T> &answer = first->result();
+        if (!answer && detail::isMissingAcrApi(answer.error()))
+            learnAcr(false);
+        else if (answer)
+            learnAcr(true);
+        if (!m_capabilities || m_capabilities->acr) {
+            job->complete(answer);
             return;
         }
-        Job<T> *inner = fn(*probe->result());
-        job->setInner(inner);
-        QObject::connect(inner, &RegistryJob::finished, job,
-                         [job, inner] { job->complete(inner->result()); });
+        Job<T> *again = (*fn)(*m_capabilities);
+        job->setInner(again);
+        QObject::connect(again, &RegistryJob::finished, job,
+                         [job, again] { job->complete(again->result()); });
     });
     return job;
 }

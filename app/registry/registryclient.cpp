@@ -1,5 +1,6 @@
 #include "registry/registryclient.h"
 
+#include "core/errorbody.h"
 #include "core/reference.h"
 #include "registry/clientsupport.h"
 #include "registry/registrytr.h"
@@ -43,11 +44,18 @@ QByteArray attributesBody(const ChangeableAttributes &attributes)
     return QJsonDocument(attributes.toJson()).toJson(QJsonDocument::Compact);
 }
 
+bool isMissingAcrApi(const RegistryError &error)
+{
+    return error.httpStatus == 404 && error.code == u"NOT_FOUND";
+}
+
 } // namespace detail
 
 QString Capabilities::authName() const
 {
     switch (auth) {
+    case Authenticator::Mode::Unknown:
+        return QStringLiteral("unknown");
     case Authenticator::Mode::Bearer:
         return QStringLiteral("bearer");
     case Authenticator::Mode::Basic:
@@ -83,6 +91,30 @@ RequestJob *RegistryClient::request(HttpRequest request)
     return new RequestJob(m_connection, std::move(request), this);
 }
 
+RegistryFacts RegistryClient::facts() const
+{
+    RegistryFacts facts;
+    facts.acr = m_capabilities ? std::optional<bool>(m_capabilities->acr) : m_assumedAcr;
+    facts.challenge = m_connection->authenticator()->knownChallenge();
+    return facts;
+}
+
+void RegistryClient::assumeFacts(const RegistryFacts &facts)
+{
+    m_assumedAcr = facts.acr;
+    m_connection->authenticator()->setKnownChallenge(facts.challenge);
+}
+
+void RegistryClient::learnAcr(bool acr)
+{
+    if (m_capabilities)
+        return;
+    Capabilities learnt;
+    learnt.acr = acr;
+    learnt.auth = Authenticator::Mode::Unknown;
+    m_capabilities = learnt;
+}
+
 Job<Capabilities> *RegistryClient::check()
 {
     auto *job = new Job<Capabilities>(this);
@@ -102,37 +134,53 @@ Job<Capabilities> *RegistryClient::check()
         caps->auth = first->result()->status != 401  ? Authenticator::Mode::None
                      : challenge.startsWith("basic") ? Authenticator::Mode::Basic
                                                      : Authenticator::Mode::Bearer;
+        const bool signIn = !m_connection->settings().credentials.isAnonymous()
+                            && caps->auth != Authenticator::Mode::None;
+        if (!signIn) {
+            probeAcr(job, caps, false);
+            return;
+        }
         // Signing in for real proves the credentials; then look for ACR's metadata API.
-        RequestJob *signIn
+        RequestJob *signedIn
             = request(HttpRequest::get(m_connection->resolve(QStringLiteral("/v2/")), {}));
-        job->setInner(signIn);
-        connect(signIn, &RegistryJob::finished, job, [this, job, signIn, caps] {
-            if (!signIn->result()) {
-                job->fail(signIn->result().error());
+        job->setInner(signedIn);
+        connect(signedIn, &RegistryJob::finished, job, [this, job, signedIn, caps] {
+            if (!signedIn->result()) {
+                job->fail(signedIn->result().error());
                 return;
             }
-            HttpRequest acr = HttpRequest::get(
-                m_connection->resolve(QStringLiteral("/acr/v1/_catalog?n=1")), catalogScope());
-            acr.accept = {404};
-            RequestJob *probeAcr = request(acr);
-            job->setInner(probeAcr);
-            connect(probeAcr, &RegistryJob::finished, job, [this, job, probeAcr, caps] {
-                const Result<HttpResponse> &r = probeAcr->result();
-                if (r) {
-                    caps->acr = r->status != 404;
-                } else if (r.error().kind() == ErrorKind::Unauthorized
-                           || r.error().kind() == ErrorKind::Permission) {
-                    caps->acr = true; // it exists; these credentials may not list the catalog
-                } else {
-                    job->fail(r.error());
-                    return;
-                }
-                m_capabilities = *caps;
-                job->succeed(*caps);
-            });
+            probeAcr(job, caps, true);
         });
     });
     return job;
+}
+
+void RegistryClient::probeAcr(Job<Capabilities> *job,
+                              const std::shared_ptr<Capabilities> &caps,
+                              bool signedIn)
+{
+    HttpRequest acr = HttpRequest::get(
+        m_connection->resolve(QStringLiteral("/acr/v1/_catalog?n=1")), catalogScope());
+    acr.authenticate = signedIn;
+    acr.accept = signedIn ? QList<int>{404} : QList<int>{401, 403, 404};
+    RequestJob *probe = request(acr);
+    job->setInner(probe);
+    connect(probe, &RegistryJob::finished, job, [this, job, probe, caps] {
+        const Result<HttpResponse> &r = probe->result();
+        if (r) {
+            caps->acr
+                = r->status != 404
+                  || !isMissingAcrApi(parseErrorBody(404, r->body, r->header("Content-Type")));
+        } else if (r.error().kind() == ErrorKind::Unauthorized
+                   || r.error().kind() == ErrorKind::Permission) {
+            caps->acr = true; // it exists; these credentials may not list the catalog
+        } else {
+            job->fail(r.error());
+            return;
+        }
+        m_capabilities = *caps;
+        job->succeed(*caps);
+    });
 }
 
 } // namespace Berth

@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 
 class QIODevice;
@@ -17,8 +18,23 @@ namespace Berth {
 struct Capabilities
 {
     bool acr = false; // the registry serves ACR's /acr/v1/ metadata API
+    // What the registry asks for; known after check(), Unknown when learnt from other calls.
     Authenticator::Mode auth = Authenticator::Mode::None;
-    QString authName() const; // "bearer", "basic" or "none"
+    QString authName() const; // "bearer", "basic", "none" or "unknown"
+};
+
+// What Berth learnt about a registry that saves requests the next time: whether it serves
+// ACR's metadata API, and how it asks to sign in (scheme, realm, service). Never a secret.
+// Kept per registry in the settings (credentials/savedfacts.h).
+struct RegistryFacts
+{
+    std::optional<bool> acr;
+    AuthChallenge challenge;
+    bool operator==(const RegistryFacts &other) const
+    {
+        return acr == other.acr && challenge.scheme == other.challenge.scheme
+               && challenge.params == other.challenge.params;
+    }
 };
 
 enum class OrderBy { None, TimeDesc, TimeAsc };
@@ -77,9 +93,18 @@ public:
     Connection *connection() const { return m_connection; }
     QUrl registry() const { return m_connection->registry(); }
     QString registryHost() const; // host[:port], as used in pull references
+    // Known once check() or any call told whether /acr/v1/ exists (no call asks only that).
     std::optional<Capabilities> capabilities() const { return m_capabilities; }
+    // What this client knows now, and what it should assume from an earlier run: the first
+    // call goes the remembered way (/acr/v1/ or /v2/), signed in before the registry asks.
+    // A remembered /acr/v1/ that is gone is found by its 404 as without facts; a registry
+    // remembered without it is asked /v2/ only, until check() looks again.
+    RegistryFacts facts() const;
+    void assumeFacts(const RegistryFacts &facts);
 
-    // GET /v2/ (what auth?), then whether /acr/v1/ exists.
+    // The connection test: GET /v2/ without credentials (what auth?), then, with credentials,
+    // signed in (are they right?), then whether /acr/v1/ exists. Without credentials, no
+    // sign-in: a registry that wants them still tells its auth kind and whether it is ACR.
     Job<Capabilities> *check();
 
     // One page, for views that load as the user scrolls. An empty `page` asks for the
@@ -161,6 +186,10 @@ private:
     Job<T> *invalid(const QString &message);
     template<typename T, typename F>
     Job<T> *withCapabilities(F &&then);
+    // Remembers whether /acr/v1/ exists, unless already known.
+    void learnAcr(bool acr);
+    // check()'s last step: GET /acr/v1/_catalog?n=1, signed in or not.
+    void probeAcr(Job<Capabilities> *job, const std::shared_ptr<Capabilities> &caps, bool signedIn);
     // The /acr/v1/ attributes at `path` (a repository, tag or manifest of `repo`), parsed by
     // `parse`; where the registry lacks /acr/v1/, `plain()` (a Job<T>*) says what it can.
     template<typename T, typename Plain>
@@ -182,6 +211,7 @@ private:
 
     Connection *m_connection;
     std::optional<Capabilities> m_capabilities;
+    std::optional<bool> m_assumedAcr; // from assumeFacts(), until a call tells
 };
 
 // MANIFEST_REFERENCED: "<digest> is a platform of <index> (tags: 1.0); <index> (untagged)",

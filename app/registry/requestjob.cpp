@@ -135,6 +135,30 @@ void RequestJob::checkDeadline()
             .arg(settings.minBytesPerSec / 1024.0, 0, 'f', 0)));
 }
 
+// With the registry's sign-in remembered, the token (or Basic header) is got before the first
+// request instead of after its 401. Should that fail, the request goes without, and its 401
+// tells what the registry wants now.
+bool RequestJob::signInUpFront(const QUrl &url)
+{
+    Authenticator *authenticator = m_connection->authenticator();
+    if (m_triedUpFront || !authenticator->canAuthorizeUpFront(m_request.scopes))
+        return false;
+    m_triedUpFront = true;
+    Job<QByteArray> *auth = authenticator->authorizeUpFront(m_request.scopes);
+    setInner(auth);
+    connect(auth, &RegistryJob::finished, this, [this, auth, url] {
+        if (auth->result()) {
+            m_authorization = *auth->result();
+            m_signedInUpFront = true;
+        } else if (auth->result().error().kind() == ErrorKind::Aborted) {
+            failWith(auth->result().error()); // the connection is going away
+            return;
+        }
+        send(url);
+    });
+    return true;
+}
+
 void RequestJob::send(const QUrl &url)
 {
     m_currentUrl = url;
@@ -152,6 +176,8 @@ void RequestJob::send(const QUrl &url)
                   : m_connection->authenticator()->cachedAuthorization(m_request.scopes);
         if (!m_sentAuthorization.isEmpty())
             request.setRawHeader("Authorization", m_sentAuthorization);
+        else if (signInUpFront(url))
+            return;
     }
     if (std::optional<RegistryError> refused = checkHeaders(request)) {
         failWith(*refused);
@@ -344,9 +370,11 @@ void RequestJob::onFinished()
         && !m_request.accept.contains(401)) {
         const QList<AuthChallenge> challenges
             = parseChallenges(reply->rawHeader("WWW-Authenticate"));
-        if (m_reauthenticated) {
-            const bool scope
-                = !challenges.isEmpty() && challenges.first().error() == u"insufficient_scope";
+        const bool scope
+            = !challenges.isEmpty() && challenges.first().error() == u"insufficient_scope";
+        // A token got for these scopes, up front or after a 401, that lacks the permission:
+        // another one would too.
+        if (m_reauthenticated || (m_signedInUpFront && scope)) {
             RegistryError error
                 = parseErrorBody(status, m_buffer, reply->rawHeader("Content-Type"));
             error.code = ErrorCode::Unauthorized;

@@ -73,6 +73,7 @@ public:
 
 private:
     void send(const QUrl &url);
+    bool signInUpFront(const QUrl &url);
     void onHeaders();
     void onReadyRead();
     void onFinished();
@@ -100,8 +101,10 @@ private:
     int m_redirects = 0;
     int m_retries = 0;
     bool m_reauthenticated = false;
-    bool m_bodyCut = false;   // stopped reading an oversized body on purpose
-    bool m_streaming = false; // the current reply's body goes to the sink
+    bool m_triedUpFront = false;    // asked for a token before the registry asked for one
+    bool m_signedInUpFront = false; // and got it
+    bool m_bodyCut = false;         // stopped reading an oversized body on purpose
+    bool m_streaming = false;       // the current reply's body goes to the sink
 };
 
 } // namespace Berth

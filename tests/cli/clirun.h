@@ -8,6 +8,7 @@
 #include <QProcessEnvironment>
 #include <QSignalSpy>
 #include <QStringList>
+#include <QTemporaryDir>
 
 namespace Berth::Test {
 
@@ -20,7 +21,9 @@ struct CliRun
 };
 
 // Kills berth-cli after `timeoutMs`. No one of `secrets` may reach stdout or stderr: if one
-// does, exitCode is -99 (every test compares it) and err says so.
+// does, exitCode is -99 (every test compares it) and err says so. Without BERTH_SETTINGS in
+// `env`, berth-cli gets settings of its own for this run (nothing the user saved, nothing
+// learnt by another test on a port used again).
 inline CliRun runCli(const QStringList &args,
                      const QProcessEnvironment &env,
                      const QByteArray &stdinData = {},
@@ -28,7 +31,12 @@ inline CliRun runCli(const QStringList &args,
                      const QByteArrayList &secrets = {})
 {
     QProcess p;
-    p.setProcessEnvironment(env);
+    QTemporaryDir settingsDir;
+    QProcessEnvironment own = env;
+    if (!own.contains(QStringLiteral("BERTH_SETTINGS")))
+        own.insert(QStringLiteral("BERTH_SETTINGS"),
+                   settingsDir.filePath(QStringLiteral("berth.ini")));
+    p.setProcessEnvironment(own);
     QSignalSpy finished(&p, &QProcess::finished);
     p.start(QStringLiteral(BERTH_CLI_PATH), args);
     if (!stdinData.isNull())

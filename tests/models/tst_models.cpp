@@ -64,6 +64,16 @@ bool listenAsRegistry(ScriptedServer &server)
     return true;
 }
 
+// ACR's manifest list of `repo`, empty: the tag table asks for it beside the tags (for sizes
+// and platforms). Unscripted, its plain 404 would tell the client the registry has no /acr/v1/.
+void addNoManifests(ScriptedServer &server, const char *repo)
+{
+    server.addRoute(
+        "GET", QStringLiteral("/acr/v1/%1/_manifests").arg(QLatin1StringView(repo)),
+        ScriptedServer::Response::json(200, QByteArray(R"({"registry":"r","imageName":")") + repo
+                                                + R"(","manifests":[]})"));
+}
+
 // The repository tree of a registry, `pageSize` repositories a page, under the model tester.
 struct TreeOf
 {
@@ -467,6 +477,7 @@ private Q_SLOTS:
         // An ACR-style registry: the table asks for each page itself.
         server.addRoute("GET", QStringLiteral("/acr/v1/_catalog"),
                         ScriptedServer::Response::json(200, R"({"repositories":["endless"]})"));
+        addNoManifests(server, "endless");
         server.addRoute(
             "GET", QStringLiteral("/acr/v1/endless/_tags"),
             [&served, loop](const ScriptedServer::Request &) {
@@ -632,6 +643,7 @@ private Q_SLOTS:
                 200, "{\"registry\":\"r\",\"imageName\":\"r\",\"tags\":[" + tags.join(',') + "]}",
                 {{"Link", "</acr/v1/r/_tags?last=" + last + "&n=2>; rel=\"next\""}});
         };
+        addNoManifests(server, "r");
         server.addRoute("GET", QStringLiteral("/acr/v1/r/_tags"), page({"a", "b", "b"}, "b"));
         server.addRoute("GET", QStringLiteral("/acr/v1/r/_tags?last=b&n=2"),
                         Response::json(400, "{}"));
