@@ -356,6 +356,7 @@ void MainWindow::saveWindowState() const
     m_settings->setValue(QStringLiteral("splitter"), m_splitter->saveState());
     m_settings->setValue(QStringLiteral("pane"), m_pane->saveState());
     m_settings->endGroup();
+    m_registries->saveFacts();
     m_settings->sync();
 }
 

@@ -3,6 +3,7 @@
 #include "auth/authenticator.h"
 #include "credentials/registryprofiles.h"
 #include "credentials/savedcredentials.h"
+#include "credentials/savedfacts.h"
 #include "credentials/savedregistries.h"
 #include "models/repositorymodel.h"
 #include "registry/registryclient.h"
@@ -97,7 +98,17 @@ RegistryClient *RegistriesController::connectProfile(const RegistryProfile &prof
         m_messageBar->showError(tr("Could not connect to %1").arg(profile.title()), client.error());
         return nullptr;
     }
+    if (m_settings) // what an earlier session learnt: no 401 before the first token
+        (*client)->assumeFacts(SavedFacts::load(*m_settings, profile.url));
     return *client;
+}
+
+void RegistriesController::saveFacts() const
+{
+    if (!m_settings)
+        return;
+    for (auto it = m_profiles.cbegin(); it != m_profiles.cend(); ++it)
+        SavedFacts::save(*m_settings, it.value().url, it.key()->facts());
 }
 
 void RegistriesController::addRegistryWithDialog()
@@ -177,6 +188,8 @@ void RegistriesController::connectChosen(const RegistryProfile &chosen,
 void RegistriesController::removeRegistryRow(const QModelIndex &registry)
 {
     RegistryClient *client = m_repositories->client(registry);
+    if (m_settings && m_profiles.contains(client))
+        SavedFacts::save(*m_settings, m_profiles.value(client).url, client->facts());
     m_repositories->removeRegistry(registry);
     m_profiles.remove(client);
     Q_EMIT registryRemoved(client); // the views let go of it, its uploads are cancelled

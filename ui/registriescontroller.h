@@ -37,6 +37,9 @@ public:
 
     // Where the saved registries are (not owned; nullptr keeps nothing).
     void setSettings(QSettings *settings) { m_settings = settings; }
+    // Keeps what the saved registries' clients learnt (RegistryFacts) in the settings, for the
+    // next session; also done as a saved registry is removed.
+    void saveFacts() const;
     // Where saved secrets live (not owned). Without one, only anonymous profiles connect.
     void setCredentialStore(CredentialStore *store) { m_store = store; }
     void setUploadCount(UploadCount count) { m_uploadCount = std::move(count); }

@@ -5,6 +5,7 @@
 
 #include "credentials/memorycredentialstore.h"
 #include "credentials/registryprofiles.h"
+#include "credentials/savedfacts.h"
 #include "models/lockcolumns.h"
 #include "models/manifestmodel.h"
 #include "models/repositorymodel.h"
@@ -408,6 +409,58 @@ private Q_SLOTS:
         QCOMPARE(RegistryProfiles::load(settings).size(), 0);
         QTRY_COMPARE(store.size(), 0);
         m_window->setSettings(nullptr);
+    }
+
+    // What a session learnt about a saved registry (ACR, its token realm) is kept with the
+    // window's state; the next session asks for its token before the first listing: no 401.
+    void savedRegistryRemembersHowItSignsIn()
+    {
+        QTemporaryDir dir;
+        QSettings settings(dir.filePath(QStringLiteral("berth.ini")), QSettings::IniFormat);
+        AcrEmulator emu;
+        emu.addUser(QStringLiteral("u"), QStringLiteral("p"));
+        emu.seedDemo();
+        QVERIFY(emu.listen());
+        auto profile = RegistryProfile::forUrl(emu.url().toString());
+        QVERIFY(profile);
+        profile->authKind = RegistryProfile::AuthKind::Password;
+        profile->username = QStringLiteral("u");
+        RegistryProfiles profiles;
+        profiles.insert(*profile);
+        profiles.save(settings);
+        MemoryCredentialStore store;
+        QVERIFY(
+            await(store.store(profile->registryKey(), QStringLiteral("u"), QStringLiteral("p"))));
+        auto session = [&] {
+            MainWindow window;
+            window.setSettings(&settings);
+            window.setCredentialStore(&store);
+            window.loadSavedRegistries();
+            RepositoryModel *model = window.repositoryModel();
+            QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 1, Wait);
+            QTRY_VERIFY_WITH_TIMEOUT(
+                model->findRepository(model->index(0, 0), QStringLiteral("hello-world")).isValid(),
+                Wait);
+            window.close(); // saves the state
+        };
+        int refused = 0;
+        auto countRefused = [&] {
+            refused = 0;
+            for (const auto &r : emu.requests())
+                refused += r.status == 401;
+        };
+        session();
+        if (QTest::currentTestFailed())
+            return;
+        countRefused();
+        QVERIFY(refused > 0); // the first session learns from the 401
+        QVERIFY(SavedFacts::load(settings, emu.url()).acr.value_or(false));
+        emu.clearRequests();
+        session();
+        if (QTest::currentTestFailed())
+            return;
+        countRefused();
+        QCOMPARE(refused, 0);
     }
 
     void savedRegistriesAndWindowState()
