@@ -4,6 +4,7 @@
 #include "core/sha256.h"
 #include "emulator/acremulator.h"
 #include "fixtures/clienttest.h"
+#include "fixtures/datatable.h"
 #include "upload/blobupload.h"
 
 #include <QBuffer>
@@ -337,8 +338,7 @@ private Q_SLOTS:
 
     void blobPushInChunksThenReadBack_data()
     {
-        QTest::addColumn<qint64>("size");
-        QTest::addColumn<qint64>("chunk");
+        addColumns<qint64, qint64>("size", "chunk");
         QTest::newRow("empty") << qint64(0) << qint64(1024);
         QTest::newRow("one chunk") << qint64(1000) << qint64(4096);
         QTest::newRow("several chunks") << qint64(300000) << qint64(65536);

@@ -3,6 +3,7 @@
 
 #include "emulator/acremulator.h"
 #include "fixtures/clienttest.h"
+#include "fixtures/datatable.h"
 #include "fixtures/scriptedserver.h"
 #include "models/lockcolumns.h"
 #include "models/manifestmodel.h"
@@ -387,12 +388,7 @@ private Q_SLOTS:
 
     // Clearing the table (no repository) while a page loads: the page is dropped and the
     // model stops loading at once, for both paged tables.
-    void clearingWhileAPageLoadsDropsIt_data()
-    {
-        QTest::addColumn<bool>("manifests");
-        QTest::newRow("tags") << false;
-        QTest::newRow("manifests") << true;
-    }
+    void clearingWhileAPageLoadsDropsIt_data() { addBoolRows("manifests", "tags", "manifests"); }
     void clearingWhileAPageLoadsDropsIt()
     {
         QFETCH(bool, manifests);
@@ -454,9 +450,7 @@ private Q_SLOTS:
     // filter's loading-while-filtering ends with an error instead of going on.
     void filteringAnEndlessListingStops_data()
     {
-        QTest::addColumn<bool>("loop");
-        QTest::newRow("new pages for ever") << false;
-        QTest::newRow("link back to a page read") << true;
+        addBoolRows("loop", "new pages for ever", "link back to a page read");
     }
     void filteringAnEndlessListingStops()
     {

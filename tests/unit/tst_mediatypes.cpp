@@ -1,8 +1,10 @@
 #include "core/mediatypes.h"
+#include "fixtures/datatable.h"
 
 #include <QTest>
 
 using namespace Berth;
+using namespace Berth::Test;
 using namespace Qt::Literals::StringLiterals;
 
 class tst_MediaTypes : public QObject
@@ -19,8 +21,7 @@ private slots:
 
 void tst_MediaTypes::essenceDropsParametersAndCase_data()
 {
-    QTest::addColumn<QString>("contentType");
-    QTest::addColumn<QString>("essence");
+    addColumns<QString, QString>("contentType", "essence");
 
     QTest::newRow("plain") << u"application/json"_s << u"application/json"_s;
     QTest::newRow("charset and case")
@@ -40,9 +41,7 @@ void tst_MediaTypes::essenceDropsParametersAndCase()
 
 void tst_MediaTypes::classifiesManifestKinds_data()
 {
-    QTest::addColumn<QString>("mediaType");
-    QTest::addColumn<bool>("index");
-    QTest::addColumn<bool>("image");
+    addColumns<QString, bool, bool>("mediaType", "index", "image");
 
     QTest::newRow("oci index") << MediaType::OciIndex << true << false;
     QTest::newRow("docker list") << MediaType::DockerManifestList << true << false;

@@ -5,6 +5,7 @@
 #include "core/sha256.h"
 #include "emulator/acremulator.h"
 #include "fixtures/clienttest.h"
+#include "fixtures/datatable.h"
 #include "fixtures/testutil.h"
 #include "upload/blobupload.h"
 #include "uploadtest.h"
@@ -62,9 +63,7 @@ private Q_SLOTS:
 
     void sendsTheFileInChunksAndTheRegistryHoldsItsDigest_data()
     {
-        QTest::addColumn<qint64>("size");
-        QTest::addColumn<qint64>("chunk");
-        QTest::addColumn<int>("patches");
+        addColumns<qint64, qint64, int>("size", "chunk", "patches");
         QTest::newRow("zero bytes: no PATCH, PUT ?digest= only") << qint64(0) << qint64(0) << 0;
         QTest::newRow("one streamed PATCH") << qint64(3 << 20) << qint64(0) << 1;
         QTest::newRow("one chunk") << qint64(1000) << qint64(4096) << 1;

@@ -5,6 +5,7 @@
 
 #include "core/sha256.h"
 #include "fixtures/clienttest.h"
+#include "fixtures/datatable.h"
 #include "fixtures/ocilayout.h"
 #include "fixtures/realregistry.h"
 #include "fixtures/skopeo.h"
@@ -72,8 +73,7 @@ private Q_SLOTS:
 
     void blobsArriveWithTheirDigest_data()
     {
-        QTest::addColumn<qint64>("size");
-        QTest::addColumn<qint64>("chunk");
+        addColumns<qint64, qint64>("size", "chunk");
         QTest::newRow("empty") << qint64(0) << qint64(-1);
         QTest::newRow("small, default chunk") << qint64(1234) << qint64(-1);
         QTest::newRow("streamed in one PATCH") << qint64(24 << 20) << qint64(0);
@@ -154,9 +154,7 @@ private Q_SLOTS:
 
     void anImageFromAnOciLayoutIsReadBackIdenticallyBySkopeo_data()
     {
-        QTest::addColumn<bool>("multiPlatform");
-        QTest::newRow("four layers") << false;
-        QTest::newRow("multi-platform index") << true;
+        addBoolRows("multiPlatform", "four layers", "multi-platform index");
     }
     void anImageFromAnOciLayoutIsReadBackIdenticallyBySkopeo()
     {
