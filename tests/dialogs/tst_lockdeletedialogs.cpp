@@ -11,9 +11,6 @@ class tst_LockDeleteDialogs : public DialogTest
     Q_OBJECT
 
 private Q_SLOTS:
-    void init() { QVERIFY(startEmulator()); }
-    void cleanup() { stopEmulator(); }
-
     // --- LockDialog ---------------------------------------------------------------------
 
     void lockTagThenDeleteIsRefused()

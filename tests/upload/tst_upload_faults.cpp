@@ -5,6 +5,7 @@
 
 #include "core/sha256.h"
 #include "fixtures/clienttest.h"
+#include "fixtures/datatable.h"
 #include "fixtures/faultproxy.h"
 #include "fixtures/ocilayout.h"
 #include "fixtures/realregistry.h"
@@ -60,12 +61,7 @@ class tst_UploadFaults : public QObject
     static Fault
     fault(Fault::Kind kind, const QByteArray &method, const QString &path, qint64 after = 0)
     {
-        Fault f;
-        f.kind = kind;
-        f.method = method;
-        f.pathContains = path;
-        f.afterBodyBytes = after;
-        return f;
+        return {.kind = kind, .method = method, .pathContains = path, .afterBodyBytes = after};
     }
 
 private Q_SLOTS:
@@ -84,7 +80,7 @@ private Q_SLOTS:
 
     void aPatchCutMidBodyStartsAFreshSessionAndEndsRight_data()
     {
-        QTest::addColumn<qint64>("chunk");
+        addColumns<qint64>("chunk");
         QTest::newRow("streamed") << qint64(0);
         QTest::newRow("1 MiB chunks") << qint64(1 << 20);
     }
