@@ -100,11 +100,9 @@ private Q_SLOTS:
     void manifestDeleteRefusesAPlatformOfAnIndexOnDistribution()
     {
         RealRegistry registry;
-        QString error;
-        QVERIFY2(registry.start(RealRegistry::Mode::Plain, &error), qPrintable(error));
         QTemporaryDir dir;
-        const auto layout = pushIndex(registry, dir.path(), QStringLiteral("demo/multi"),
-                                      {QStringLiteral("1.0")});
+        const auto layout = startWithIndex(registry, dir.path(), QStringLiteral("demo/multi"),
+                                           {QStringLiteral("1.0")});
         BERTH_VERIFY_EXPECTED(layout);
         const QString arm = layout->images.at(1).manifest.digest;
         const QString target = u"demo/multi@"_qs + arm;
@@ -136,11 +134,9 @@ private Q_SLOTS:
     void tagDeleteOnDistributionSaysItCannotUntagAndNamesTheTags()
     {
         RealRegistry registry;
-        QString error;
-        QVERIFY2(registry.start(RealRegistry::Mode::Plain, &error), qPrintable(error));
         QTemporaryDir dir;
-        const auto layout = pushIndex(registry, dir.path(), QStringLiteral("demo/multi"),
-                                      {QStringLiteral("latest"), QStringLiteral("1.0")});
+        const auto layout = startWithIndex(registry, dir.path(), QStringLiteral("demo/multi"),
+                                           {QStringLiteral("latest"), QStringLiteral("1.0")});
         BERTH_VERIFY_EXPECTED(layout);
         const QProcessEnvironment env = anonymous(registry.url());
 

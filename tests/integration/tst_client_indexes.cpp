@@ -66,11 +66,9 @@ private Q_SLOTS:
     void distributionReadsTheTaggedIndexes()
     {
         RealRegistry registry;
-        QString error;
-        QVERIFY2(registry.start(RealRegistry::Mode::Plain, &error), qPrintable(error));
         QTemporaryDir dir;
-        const auto layout = pushIndex(registry, dir.path(), QStringLiteral("demo/multi"),
-                                      {QStringLiteral("1.0"), QStringLiteral("latest")});
+        const auto layout = startWithIndex(registry, dir.path(), QStringLiteral("demo/multi"),
+                                           {QStringLiteral("1.0"), QStringLiteral("latest")});
         BERTH_VERIFY_EXPECTED(layout);
         const QString repo = QStringLiteral("demo/multi");
         const QString arm = layout->images.at(1).manifest.digest;

@@ -39,6 +39,13 @@ class tst_UploadFaults : public QObject
         options.retry.maxRetries = maxResyncs;
         return new BlobUpload(m_client.get(), repo, BlobSource::wholeFile(path), options);
     }
+    // The outcome of upload(), waited for (bounded).
+    Result<BlobUploadResult>
+    uploaded(const QString &repo, const QString &path, qint64 chunk, int maxResyncs = 8)
+    {
+        return await(static_cast<Job<BlobUploadResult> *>(upload(repo, path, chunk, maxResyncs)),
+                     60000);
+    }
     // Read back directly from the registry, not through the proxy.
     QByteArray stored(const QString &repo, const QString &digest)
     {
@@ -93,8 +100,7 @@ private Q_SLOTS:
         // Twice: Qt may resend a request whose kept-alive connection died, once, by itself.
         for (int i = 0; i < 2; ++i)
             m_proxy.addFault(fault(Fault::Kind::CutMidBody, "PATCH", repo, 300000));
-        auto *up = upload(repo, path, chunk);
-        const auto r = await(static_cast<Job<BlobUploadResult> *>(up), 60000);
+        const auto r = uploaded(repo, path, chunk);
         BERTH_VERIFY_OK(r);
         QVERIFY(m_proxy.faultsFired() >= 1);
         QCOMPARE(r->digest, Sha256::digestOf(readAll(path)));
@@ -111,8 +117,7 @@ private Q_SLOTS:
         Fault busy = fault(Fault::Kind::ServerError, "PATCH", repo);
         busy.occurrence = 3; // two chunks are in; the third is refused before it arrives
         m_proxy.addFault(busy);
-        auto *up = upload(repo, path, 1 << 20);
-        const auto r = await(static_cast<Job<BlobUploadResult> *>(up), 60000);
+        const auto r = uploaded(repo, path, 1 << 20);
         BERTH_VERIFY_OK(r);
         QCOMPARE(m_proxy.faultsFired(), 1);
         QCOMPARE(stored(repo, r->digest), readAll(path));
@@ -128,8 +133,7 @@ private Q_SLOTS:
         Fault stall = fault(Fault::Kind::Stall, "PATCH", repo, 100000);
         stall.stallMs = 4000; // the client gives up after 1.5 s without progress
         m_proxy.addFault(stall);
-        auto *up = upload(repo, path, 1 << 20);
-        const auto r = await(static_cast<Job<BlobUploadResult> *>(up), 60000);
+        const auto r = uploaded(repo, path, 1 << 20);
         BERTH_VERIFY_OK(r);
         QCOMPARE(m_proxy.faultsFired(), 1);
         QCOMPARE(stored(repo, r->digest), readAll(path));
@@ -141,8 +145,7 @@ private Q_SLOTS:
         const QString path = writePatternFile(m_dir, QStringLiteral("lostput"), 500000, 34);
         for (int i = 0; i < 2; ++i)
             m_proxy.addFault(fault(Fault::Kind::CutBeforeResponse, "PUT", repo));
-        auto *up = upload(repo, path, 0);
-        const auto r = await(static_cast<Job<BlobUploadResult> *>(up), 60000);
+        const auto r = uploaded(repo, path, 0);
         BERTH_VERIFY_OK(r);
         QVERIFY(m_proxy.faultsFired() >= 1);
         QCOMPARE(r->outcome, BlobUploadResult::Outcome::Uploaded);
@@ -158,8 +161,7 @@ private Q_SLOTS:
             down.occurrence = 1;
             m_proxy.addFault(down);
         }
-        auto *up = upload(repo, path, 0, 2);
-        const auto r = await(static_cast<Job<BlobUploadResult> *>(up), 60000);
+        const auto r = uploaded(repo, path, 0, 2);
         QVERIFY(!r);
         QCOMPARE(r.error().httpStatus, 503);
         QVERIFY2(r.error().message.contains(u"2"), qPrintable(r.error().message));
