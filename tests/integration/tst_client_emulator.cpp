@@ -2,9 +2,9 @@
 // token flows, expiry and re-authentication.
 
 #include "core/sha256.h"
-#include "emulator/acremulator.h"
 #include "fixtures/clienttest.h"
 #include "fixtures/datatable.h"
+#include "fixtures/emulatorfixture.h"
 #include "upload/blobupload.h"
 
 #include <QBuffer>
@@ -17,14 +17,16 @@
 using namespace Berth;
 using namespace Berth::Test;
 
-class tst_ClientEmulator : public QObject
+class tst_ClientEmulator : public EmulatorFixture
 {
     Q_OBJECT
 
-    std::unique_ptr<AcrEmulator> m_emu;
-    const QString m_user = QStringLiteral("admin");
-    const QString m_password = QStringLiteral("s3cret-pass");
+public:
+    tst_ClientEmulator()
+        : EmulatorFixture(QStringLiteral("admin"), QStringLiteral("s3cret-pass"))
+    {}
 
+private:
     std::unique_ptr<RegistryClient> admin()
     {
         return makeClient(m_emu->url(), Credentials::password(m_user, m_password));
@@ -40,15 +42,6 @@ class tst_ClientEmulator : public QObject
     }
 
 private Q_SLOTS:
-    void init()
-    {
-        m_emu = std::make_unique<AcrEmulator>();
-        m_emu->addUser(m_user, m_password);
-        m_emu->seedDemo();
-        QVERIFY(m_emu->listen());
-    }
-    void cleanup() { m_emu.reset(); }
-
     void checkReportsAcrAndBearer()
     {
         auto client = admin();
