@@ -3,9 +3,9 @@
 // request is cut (like ACR), so a resumed upload goes on where the registry says it is.
 
 #include "core/sha256.h"
-#include "emulator/acremulator.h"
 #include "fixtures/clienttest.h"
 #include "fixtures/datatable.h"
+#include "fixtures/emulatorfixture.h"
 #include "fixtures/testutil.h"
 #include "upload/blobupload.h"
 #include "uploadtest.h"
@@ -16,26 +16,21 @@
 using namespace Berth;
 using namespace Berth::Test;
 
-class tst_BlobUploadEmulator : public QObject
+class tst_BlobUploadEmulator : public EmulatorFixture
 {
     Q_OBJECT
 
-    std::unique_ptr<AcrEmulator> m_emu;
+public:
+    tst_BlobUploadEmulator()
+        : EmulatorFixture(QStringLiteral("admin"), QStringLiteral("pw-upload-1"), Content::Empty)
+    {}
+
+private:
     QTemporaryDir m_dir;
-    const QString m_user = QStringLiteral("admin");
-    const QString m_password = QStringLiteral("pw-upload-1");
 
     std::unique_ptr<RegistryClient> client()
     {
         return makeClient(m_emu->url(), Credentials::password(m_user, m_password));
-    }
-    // Requests answered with something other than an authentication challenge.
-    int count(const QByteArray &method, const QString &pathPrefix)
-    {
-        int n = 0;
-        for (const auto &r : m_emu->requests())
-            n += (r.method == method && r.path.startsWith(pathPrefix) && r.status != 401) ? 1 : 0;
-        return n;
     }
     QByteArray stored(RegistryClient *c, const QString &repo, const QString &digest)
     {
@@ -53,14 +48,6 @@ class tst_BlobUploadEmulator : public QObject
     }
 
 private Q_SLOTS:
-    void init()
-    {
-        m_emu = std::make_unique<AcrEmulator>();
-        m_emu->addUser(m_user, m_password);
-        QVERIFY(m_emu->listen());
-    }
-    void cleanup() { m_emu.reset(); }
-
     void sendsTheFileInChunksAndTheRegistryHoldsItsDigest_data()
     {
         addColumns<qint64, qint64, int>("size", "chunk", "patches");
