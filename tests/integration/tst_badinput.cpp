@@ -349,11 +349,9 @@ private Q_SLOTS:
         m_server->addRoute("GET", QStringLiteral("/v2/repo/blobs/") + digest,
                            Response::http(307, {{"Location", location}}));
         auto c = client(10000, Credentials::password(QStringLiteral("user"), QStringLiteral("pw")));
-        QBuffer sink;
-        sink.open(QIODevice::WriteOnly);
-        const auto r = await(c->getBlob(QStringLiteral("repo"), digest, &sink));
+        const auto r = downloadBlob(c.get(), QStringLiteral("repo"), digest);
         BERTH_VERIFY_OK(r);
-        QCOMPARE(sink.data(), data);
+        QCOMPARE(*r, data);
         bool registryGotAuth = false;
         for (const auto &req : m_server->requests())
             registryGotAuth

@@ -182,8 +182,8 @@ private Q_SLOTS:
                 });
         model.fetchMore(registry); // in flight...
         model.setPageSize(51);
-        model.refresh(registry);                      // ...and superseded at once
-        QVERIFY(waitForJobsToEnd(tree.client.get())); // the stale page has arrived too
+        model.refresh(registry);                                   // ...and superseded at once
+        QVERIFY(waitForJobsToEnd<RegistryJob>(tree.client.get())); // the stale page has arrived too
         QVERIFY(!model.isLoading(registry));
         QVERIFY(told);
         QVERIFY(!model.error(registry));
@@ -372,7 +372,8 @@ private Q_SLOTS:
         model.setRepository(m_client.get(), QStringLiteral("big/repo")); // first page in flight
         model.setRepository(m_client.get(), QStringLiteral("hello-world"));
         QVERIFY(fetchAll(&model, {}, [&] { return model.isLoading(); }));
-        QVERIFY(waitForJobsToEnd(m_client.get())); // the late big/repo page has arrived too
+        QVERIFY(waitForJobsToEnd<RegistryJob>(
+            m_client.get())); // the late big/repo page has arrived too
         const auto hello = await(m_client->listTags(QStringLiteral("hello-world")));
         BERTH_VERIFY_OK(hello);
         QStringList names;
@@ -403,7 +404,7 @@ private Q_SLOTS:
         QVERIFY(!model->isLoading());
         QCOMPARE(loading.last().at(0).toBool(), false); // the status bar hears it
         QVERIFY(!model->canFetchMore({}));
-        QVERIFY(waitForJobsToEnd(m_client.get())); // the page has arrived
+        QVERIFY(waitForJobsToEnd<RegistryJob>(m_client.get())); // the page has arrived
         QCOMPARE(model->rowCount(), 0);
         QVERIFY(!model->isLoading());
         QVERIFY(!model->hasError());

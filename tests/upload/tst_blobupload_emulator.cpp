@@ -10,7 +10,6 @@
 #include "upload/blobupload.h"
 #include "uploadtest.h"
 
-#include <QBuffer>
 #include <QTest>
 
 using namespace Berth;
@@ -34,10 +33,7 @@ private:
     }
     QByteArray stored(RegistryClient *c, const QString &repo, const QString &digest)
     {
-        QBuffer sink;
-        sink.open(QIODevice::WriteOnly);
-        const auto got = await(c->getBlob(repo, digest, &sink));
-        return got ? sink.data() : QByteArray("<missing>");
+        return downloadBlob(c, repo, digest).value_or(QByteArray("<missing>"));
     }
     static BlobUploadOptions chunked(qint64 bytes)
     {

@@ -15,7 +15,6 @@
 #include "upload/imagepush.h"
 #include "uploadtest.h"
 
-#include <QBuffer>
 #include <QTest>
 
 using namespace Berth;
@@ -50,10 +49,7 @@ class tst_UploadFaults : public QObject
     QByteArray stored(const QString &repo, const QString &digest)
     {
         auto direct = makeClient(m_registry.url());
-        QBuffer sink;
-        sink.open(QIODevice::WriteOnly);
-        const auto got = await(direct->getBlob(repo, digest, &sink), 60000);
-        return got ? sink.data() : QByteArray("<missing>");
+        return downloadBlob(direct.get(), repo, digest, 60000).value_or(QByteArray("<missing>"));
     }
     int seen(const QByteArray &method, const QString &pathPart)
     {

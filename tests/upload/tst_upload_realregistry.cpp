@@ -15,7 +15,6 @@
 #include "upload/imagepush.h"
 #include "uploadtest.h"
 
-#include <QBuffer>
 #include <QDir>
 #include <QDirIterator>
 #include <QJsonArray>
@@ -45,10 +44,7 @@ class tst_UploadRealRegistry : public QObject
     }
     QByteArray stored(const QString &repo, const QString &digest)
     {
-        QBuffer sink;
-        sink.open(QIODevice::WriteOnly);
-        const auto got = await(m_client->getBlob(repo, digest, &sink), 60000);
-        return got ? sink.data() : QByteArray("<missing>");
+        return downloadBlob(m_client.get(), repo, digest, 60000).value_or(QByteArray("<missing>"));
     }
     // Upload sessions distribution still keeps on disk for `repo`.
     int openSessions(const QString &repo)
@@ -142,7 +138,7 @@ private Q_SLOTS:
         QSignalSpy finished(up, &RegistryJob::finished);
         QVERIFY(waitForProgress(up, 4 << 20));
         up->pause();
-        QVERIFY(waitForRequestsToEnd(m_client.get())); // the cut PATCH is gone
+        QVERIFY(waitForJobsToEnd<RequestJob>(m_client.get())); // the cut PATCH is gone
         QVERIFY(finished.isEmpty());
         up->resume();
         QVERIFY(finished.wait(60000));
