@@ -3,7 +3,8 @@
 
 #include "clirun.h"
 #include "core/sha256.h"
-#include "emulator/acremulator.h"
+#include "fixtures/datatable.h"
+#include "fixtures/emulatorfixture.h"
 #include "fixtures/ocilayout.h"
 #include "fixtures/realregistry.h"
 #include "fixtures/scriptedserver.h"
@@ -24,16 +25,20 @@
 #include <sys/stat.h>
 
 using namespace Berth;
+using namespace Berth::Test;
 
 using Run = Test::CliRun;
 
-class tst_Cli : public QObject
+class tst_Cli : public EmulatorFixture
 {
     Q_OBJECT
 
-    std::unique_ptr<AcrEmulator> m_emu;
-    const QString m_password = QStringLiteral("Pa55-word-never-shown");
+public:
+    tst_Cli()
+        : EmulatorFixture(QStringLiteral("admin"), QStringLiteral("Pa55-word-never-shown"))
+    {}
 
+private:
     // berth-cli's environment: the emulator and its account unless !withCredentials, and Qt's
     // own messages let through to stderr (BERTH_CLI_DEBUG), so that a stray one fails a test.
     QProcessEnvironment environment(bool withCredentials = true) const
@@ -140,15 +145,6 @@ class tst_Cli : public QObject
     }
 
 private Q_SLOTS:
-    void init()
-    {
-        m_emu = std::make_unique<AcrEmulator>();
-        m_emu->addUser(QStringLiteral("admin"), m_password);
-        m_emu->seedDemo();
-        QVERIFY(m_emu->listen());
-    }
-    void cleanup() { m_emu.reset(); }
-
     void demoListsTheDemoRepositories()
     {
         const Run r = cli(
@@ -232,7 +228,7 @@ private Q_SLOTS:
 
     void aForgedErrorCodePrintsOneLine_data()
     {
-        QTest::addColumn<QByteArray>("code");
+        addColumns<QByteArray>("code");
         QTest::newRow("newline and a fake OK line") << QByteArray(R"(X\nberth-cli: OK: forged)");
         QTest::newRow("escape sequence and bell") << QByteArray(R"(\u001b]0;owned\u0007DENIED)");
         QTest::newRow("right-to-left override") << QByteArray(R"(DENIED\u202e)");
@@ -254,11 +250,10 @@ private Q_SLOTS:
     // through: escaped in text, one line per field; exact in JSON, which stays valid.
     void hostileAttributeValuesAreEscapedInTextAndExactInJson_data()
     {
-        QTest::addColumn<QStringList>("command");
-        QTest::addColumn<QString>("route");
-        QTest::addColumn<QByteArray>("body");
-        QTest::addColumn<QString>("field"); // of the JSON object (first of an array)
-        QTest::addColumn<int>("lines");     // in text
+        // field: of the JSON object (first of an array)
+        // lines: in text
+        addColumns<QStringList, QString, QByteArray, QString, int>("command", "route", "body",
+                                                                   "field", "lines");
 
         const QByteArray hostile
             = R"(\u001b]0;owned\u0007\u001b[2J\u009b31m%2\u202eok\nberth-cli: OK)";
@@ -320,7 +315,7 @@ private Q_SLOTS:
     // one escaped line on stderr, in text and in JSON.
     void aHostileTagNameFailsTheListOnOneLine_data()
     {
-        QTest::addColumn<QStringList>("format");
+        addColumns<QStringList>("format");
         QTest::newRow("text") << QStringList{};
         QTest::newRow("json") << QStringList{QStringLiteral("-o"), QStringLiteral("json")};
     }
@@ -342,7 +337,7 @@ private Q_SLOTS:
 
     void badUsageExits2_data()
     {
-        QTest::addColumn<QStringList>("args");
+        addColumns<QStringList>("args");
         QTest::newRow("no command") << QStringList{};
         QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")};
         QTest::newRow("unknown option")
@@ -370,7 +365,7 @@ private Q_SLOTS:
     // Bad operands and out-of-range numbers: exit 2 and one line before anything is sent.
     void usageErrorSendsNothing_data()
     {
-        QTest::addColumn<QStringList>("args");
+        addColumns<QStringList>("args");
         const QString digest = Sha256::digestOf("operand");
         const QString file = QStringLiteral("/nonexistent/layer.bin");
         const auto row = [](const char *name, const QString &words) {
@@ -438,8 +433,7 @@ private Q_SLOTS:
     // Never read whole: a device, a FIFO (its open would block) or a huge file fails at once.
     void caFileThatIsNoPemFileFails_data()
     {
-        QTest::addColumn<QString>("kind");
-        QTest::addColumn<QByteArray>("code");
+        addColumns<QString, QByteArray>("kind", "code");
         QTest::newRow("/dev/zero") << QStringLiteral("device") << QByteArray("IO_ERROR");
         QTest::newRow("a FIFO") << QStringLiteral("fifo") << QByteArray("IO_ERROR");
         QTest::newRow("a directory") << QStringLiteral("directory") << QByteArray("IO_ERROR");
@@ -474,7 +468,7 @@ private Q_SLOTS:
 
     void secretOnStdinIsBounded_data()
     {
-        QTest::addColumn<qsizetype>("size");
+        addColumns<qsizetype>("size");
         QTest::newRow("64 KiB + 1") << qsizetype(64 * 1024 + 1);
         QTest::newRow("4 MiB") << qsizetype(4 << 20);
     }
@@ -662,12 +656,7 @@ private Q_SLOTS:
     }
 
     // Without -o the bytes go out as they come: a mismatch is found at the end, exit 1.
-    void blobGetWithTheWrongBytesFails_data()
-    {
-        QTest::addColumn<bool>("toFile");
-        QTest::newRow("stdout") << false;
-        QTest::newRow("-o FILE") << true;
-    }
+    void blobGetWithTheWrongBytesFails_data() { addBoolRows("toFile", "stdout", "-o FILE"); }
     void blobGetWithTheWrongBytesFails()
     {
         QFETCH(bool, toFile);
@@ -773,8 +762,7 @@ private Q_SLOTS:
 
     void blobPushHonoursTheChunkSize_data()
     {
-        QTest::addColumn<QString>("chunkSize");
-        QTest::addColumn<int>("patches");
+        addColumns<QString, int>("chunkSize", "patches");
         QTest::newRow("0: one streamed PATCH") << QStringLiteral("0") << 1;
         QTest::newRow("65536: five PATCHes for 300000 bytes") << QStringLiteral("65536") << 5;
     }
@@ -875,7 +863,7 @@ private Q_SLOTS:
 
     void pushWithoutRepoAndTagIsAUsageError_data()
     {
-        QTest::addColumn<QString>("target");
+        addColumns<QString>("target");
         QTest::newRow("no tag") << QStringLiteral("repo");
         QTest::newRow("empty tag") << QStringLiteral("repo:");
         QTest::newRow("empty repository") << QStringLiteral(":v1");

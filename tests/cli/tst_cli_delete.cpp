@@ -4,7 +4,7 @@
 // Against the ACR emulator and a real docker-registry.
 
 #include "clirun.h"
-#include "emulator/acremulator.h"
+#include "fixtures/emulatorfixture.h"
 #include "fixtures/indexpush.h"
 #include "fixtures/testutil.h"
 
@@ -49,11 +49,9 @@ class tst_CliDelete : public QObject
 private Q_SLOTS:
     void manifestDeleteRefusesAPlatformOfAnIndexOnAcr()
     {
-        AcrEmulator emu;
-        emu.addUser(QStringLiteral("admin"), QStringLiteral("pw"));
-        emu.seedDemo();
-        QVERIFY(emu.listen());
-        const QProcessEnvironment env = environment(emu.url());
+        const auto emu = startDemoEmulator(QStringLiteral("admin"), QStringLiteral("pw"));
+        QVERIFY(emu);
+        const QProcessEnvironment env = environment(emu->url());
         const CliRun list
             = runCli({QStringLiteral("-o"), QStringLiteral("json"), QStringLiteral("manifest"),
                       QStringLiteral("list"), QStringLiteral("team/app/api")},
@@ -78,7 +76,7 @@ private Q_SLOTS:
                                + index + u" (tags: 1.0)\n")
                                   .toUtf8());
         QVERIFY(refused.out.isEmpty());
-        QVERIFY(noDeletes(emu));
+        QVERIFY(noDeletes(*emu));
         QCOMPARE(runCli({QStringLiteral("manifest"), QStringLiteral("show"), target}, env).exitCode,
                  0);
 
@@ -100,11 +98,9 @@ private Q_SLOTS:
     void manifestDeleteRefusesAPlatformOfAnIndexOnDistribution()
     {
         RealRegistry registry;
-        QString error;
-        QVERIFY2(registry.start(RealRegistry::Mode::Plain, &error), qPrintable(error));
         QTemporaryDir dir;
-        const auto layout = pushIndex(registry, dir.path(), QStringLiteral("demo/multi"),
-                                      {QStringLiteral("1.0")});
+        const auto layout = startWithIndex(registry, dir.path(), QStringLiteral("demo/multi"),
+                                           {QStringLiteral("1.0")});
         BERTH_VERIFY_EXPECTED(layout);
         const QString arm = layout->images.at(1).manifest.digest;
         const QString target = u"demo/multi@"_qs + arm;
@@ -136,11 +132,9 @@ private Q_SLOTS:
     void tagDeleteOnDistributionSaysItCannotUntagAndNamesTheTags()
     {
         RealRegistry registry;
-        QString error;
-        QVERIFY2(registry.start(RealRegistry::Mode::Plain, &error), qPrintable(error));
         QTemporaryDir dir;
-        const auto layout = pushIndex(registry, dir.path(), QStringLiteral("demo/multi"),
-                                      {QStringLiteral("latest"), QStringLiteral("1.0")});
+        const auto layout = startWithIndex(registry, dir.path(), QStringLiteral("demo/multi"),
+                                           {QStringLiteral("latest"), QStringLiteral("1.0")});
         BERTH_VERIFY_EXPECTED(layout);
         const QProcessEnvironment env = anonymous(registry.url());
 

@@ -3,6 +3,7 @@
 // not printed, an endless listing stops with the flag that raises the limit.
 
 #include "clirun.h"
+#include "fixtures/datatable.h"
 #include "fixtures/twohosts.h"
 
 #include <QJsonObject>
@@ -77,7 +78,7 @@ private Q_SLOTS:
 
     void badTrustRealmIsAUsageError_data()
     {
-        QTest::addColumn<QString>("value");
+        addColumns<QString>("value");
         QTest::newRow("url") << QStringLiteral("https://evil.example/token");
         QTest::newRow("user info") << QStringLiteral("a@evil.example");
         QTest::newRow("empty") << QString();

@@ -1,6 +1,7 @@
 // Registry URLs, where secrets may go, and how long tokens are kept.
 
 #include "auth/tokencache.h"
+#include "fixtures/datatable.h"
 #include "registry/connection.h"
 
 #include <QJsonDocument>
@@ -8,6 +9,7 @@
 #include <QTest>
 
 using namespace Berth;
+using namespace Berth::Test;
 
 namespace {
 QByteArray jwtWithExp(qint64 exp, qint64 iat = 0)
@@ -30,10 +32,8 @@ class tst_Connection : public QObject
 private Q_SLOTS:
     void normalizeRegistryUrl_data()
     {
-        QTest::addColumn<QString>("input");
-        QTest::addColumn<bool>("plainHttp");
-        QTest::addColumn<QString>("expected"); // empty: refused
-        QTest::addColumn<QString>("code");
+        // expected: empty: refused
+        addColumns<QString, bool, QString, QString>("input", "plainHttp", "expected", "code");
         QTest::newRow("bare host")
             << QStringLiteral("myreg.azurecr.io") << false
             << QStringLiteral("https://myreg.azurecr.io") << QStringLiteral("");
@@ -116,10 +116,10 @@ private Q_SLOTS:
 
     void tokenExpiry_data()
     {
-        QTest::addColumn<QByteArray>("token");
-        QTest::addColumn<qint64>("expiresIn");
-        QTest::addColumn<qint64>("issuedAt");     // the token answer's issued_at, 0: none
-        QTest::addColumn<qint64>("expectedSecs"); // from now
+        // issuedAt: the token answer's issued_at, 0: none
+        // expectedSecs: from now
+        addColumns<QByteArray, qint64, qint64, qint64>("token", "expiresIn", "issuedAt",
+                                                       "expectedSecs");
         const qint64 now = 1'700'000'000;
         QTest::newRow("jwt exp, an hour")
             << jwtWithExp(now + 3600) << qint64(0) << qint64(0) << qint64(3600 - 30);

@@ -6,6 +6,7 @@
 #include "credentials/registryprofiles.h"
 #include "credentials/savedcredentials.h"
 #include "credentialtestutil.h"
+#include "fixtures/datatable.h"
 
 #include <QFile>
 #include <QSettings>
@@ -14,10 +15,7 @@
 #include <QTest>
 
 using namespace Berth;
-using Berth::Test::awaitJob;
-using Berth::Test::errorCode;
-using Berth::Test::errorMessage;
-using Berth::Test::fileBytes;
+using namespace Berth::Test;
 
 namespace {
 
@@ -83,9 +81,7 @@ private Q_SLOTS:
 
     void invalidEntriesFail_data()
     {
-        QTest::addColumn<QString>("key");
-        QTest::addColumn<QString>("account");
-        QTest::addColumn<QString>("secret");
+        addColumns<QString, QString, QString>("key", "account", "secret");
         QTest::newRow("no registry") << QString() << QStringLiteral("a") << Secret;
         QTest::newRow("no account") << QStringLiteral("k") << QStringLiteral(" ") << Secret;
         QTest::newRow("empty secret") << QStringLiteral("k") << QStringLiteral("a") << QString();
@@ -119,8 +115,7 @@ private Q_SLOTS:
 
     void profileUrlsAreNormalized_data()
     {
-        QTest::addColumn<QString>("input");
-        QTest::addColumn<QString>("key");
+        addColumns<QString, QString>("input", "key");
         QTest::newRow("bare host") << "MyReg.AzureCR.io"
                                    << "https://myreg.azurecr.io";
         QTest::newRow("trailing slash") << "https://myreg.azurecr.io/"
@@ -282,10 +277,7 @@ private Q_SLOTS:
     void resolvesSavedCredentials_data()
     {
         using K = RegistryProfile::AuthKind;
-        QTest::addColumn<int>("kind");
-        QTest::addColumn<QString>("user");
-        QTest::addColumn<int>("expectedKind");
-        QTest::addColumn<QString>("expectedUser");
+        addColumns<int, QString, int, QString>("kind", "user", "expectedKind", "expectedUser");
         QTest::newRow("password") << int(K::Password) << "admin" << int(Credentials::Kind::Password)
                                   << "admin";
         QTest::newRow("refresh token")

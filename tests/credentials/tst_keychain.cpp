@@ -7,7 +7,7 @@
 #include "credentials/keychaincredentialstore.h"
 #include "credentials/registryprofiles.h"
 #include "credentialtestutil.h"
-#include "emulator/acremulator.h"
+#include "fixtures/emulatorfixture.h"
 #include "fixtures/testutil.h"
 
 #include <QDirIterator>
@@ -19,10 +19,7 @@
 #include <QTest>
 
 using namespace Berth;
-using Berth::Test::awaitJob;
-using Berth::Test::errorCode;
-using Berth::Test::errorMessage;
-using Berth::Test::fileBytes;
+using namespace Berth::Test;
 
 namespace {
 
@@ -42,17 +39,22 @@ QStringList filesContaining(const QString &dir, const QByteArray &needle)
     return hits;
 }
 
-using Run = Berth::Test::CliRun;
+using Run = CliRun;
 
 } // namespace
 
-class tst_Keychain : public QObject
+class tst_Keychain : public EmulatorFixture
 {
     Q_OBJECT
 
+public:
+    tst_Keychain()
+        : EmulatorFixture(QStringLiteral("admin"), EmulatorPassword)
+    {}
+
+private:
     QTemporaryDir m_dir;
     QString m_settingsPath;
-    std::unique_ptr<AcrEmulator> m_emu;
 
     // berth-cli with no credentials in flags or environment, and the test's settings file.
     Run cli(const QStringList &args, const QProcessEnvironment &extra = {})
@@ -104,12 +106,8 @@ private Q_SLOTS:
     void init()
     {
         QFile::remove(m_settingsPath);
-        m_emu = std::make_unique<AcrEmulator>();
-        m_emu->addUser(QStringLiteral("admin"), EmulatorPassword);
-        m_emu->seedDemo();
-        QVERIFY(m_emu->listen());
+        QVERIFY(startEmulator());
     }
-    void cleanup() { m_emu.reset(); }
 
     void storeReadOverwriteForget()
     {

@@ -7,6 +7,7 @@
 #include "credentials/registryprofiles.h"
 #include "emulator/acremulator.h"
 #include "fixtures/clienttest.h"
+#include "fixtures/emulatorfixture.h"
 #include "ui/dialogs/connectiondialog.h"
 #include "ui/dialogs/deletedialog.h"
 #include "ui/dialogs/lockdialog.h"
@@ -65,27 +66,21 @@ inline TagInfo findTag(const QList<TagInfo> &tags, const QString &name)
 }
 
 // The emulator (demo content, user "u") and a signed-in client, fresh for every test.
-class DialogTest : public QObject
+class DialogTest : public EmulatorFixture
 {
+public:
+    DialogTest()
+        : EmulatorFixture(QStringLiteral("u"), Secret)
+    {}
+
 protected:
-    std::unique_ptr<AcrEmulator> m_emu;
     std::unique_ptr<RegistryClient> m_client;
 
-    bool startEmulator()
+    void connectClient() override
     {
-        m_emu = std::make_unique<AcrEmulator>();
-        m_emu->addUser(QStringLiteral("u"), Secret);
-        m_emu->seedDemo();
-        if (!m_emu->listen())
-            return false;
-        m_client = makeClient(m_emu->url(), Credentials::password(QStringLiteral("u"), Secret));
-        return true;
+        m_client = makeClient(m_emu->url(), Credentials::password(m_user, m_password));
     }
-    void stopEmulator()
-    {
-        m_client.reset();
-        m_emu.reset();
-    }
+    void disconnectClient() override { m_client.reset(); }
     Result<TagInfo> tag(const QString &repo, const QString &name)
     {
         return await(m_client->getTag(repo, name));

@@ -10,9 +10,6 @@ class tst_ConnectionDialog : public DialogTest
     Q_OBJECT
 
 private Q_SLOTS:
-    void init() { QVERIFY(startEmulator()); }
-    void cleanup() { stopEmulator(); }
-
     // --- ConnectionDialog ---------------------------------------------------------------
 
     void connectionRejectsInvalidUrls()

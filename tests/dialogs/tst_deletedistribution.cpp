@@ -24,10 +24,8 @@ class tst_DeleteDistribution : public QObject
 private Q_SLOTS:
     void init()
     {
-        QString error;
-        QVERIFY2(m_registry.start(RealRegistry::Mode::Plain, &error), qPrintable(error));
-        m_layout = pushIndex(m_registry, m_dir.path(), m_repo,
-                             {QStringLiteral("latest"), QStringLiteral("1.0")});
+        m_layout = startWithIndex(m_registry, m_dir.path(), m_repo,
+                                  {QStringLiteral("latest"), QStringLiteral("1.0")});
         BERTH_VERIFY_EXPECTED(m_layout);
         m_client = makeClient(m_registry.url());
         const auto caps = await(m_client->check()); // as the window does before listing

@@ -43,7 +43,6 @@ private Q_SLOTS:
         }
         QVERIFY(!m_arm.digest.isEmpty() && !m_index.digest.isEmpty());
     }
-    void cleanup() { stopEmulator(); }
 
     void aPlatformOfAnIndexIsNotDeletedWithoutAChoice()
     {

@@ -11,9 +11,6 @@ class tst_LockDeleteDialogs : public DialogTest
     Q_OBJECT
 
 private Q_SLOTS:
-    void init() { QVERIFY(startEmulator()); }
-    void cleanup() { stopEmulator(); }
-
     // --- LockDialog ---------------------------------------------------------------------
 
     void lockTagThenDeleteIsRefused()
@@ -208,8 +205,9 @@ private Q_SLOTS:
         QVERIFY(dialog->isDeleting());
         QTest::keyClick(dialog, Qt::Key_Escape);
         QVERIFY(!dialog->isVisible());
-        delete dialog;                             // with its requests still on the way
-        QVERIFY(waitForJobsToEnd(m_client.get())); // they end without touching the dialog
+        delete dialog; // with its requests still on the way
+        QVERIFY(
+            waitForJobsToEnd<RegistryJob>(m_client.get())); // they end without touching the dialog
         BERTH_VERIFY_OK(await(m_client->listTags(QStringLiteral("hello-world"))));
     }
 

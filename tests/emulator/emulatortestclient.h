@@ -4,6 +4,7 @@
 // client code, redirects not followed, every call bounded by QSignalSpy::wait.
 
 #include "emulator/acremulator.h"
+#include "fixtures/emulatorfixture.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -71,27 +72,18 @@ inline const QString Admin = QStringLiteral("admin");
 inline const QString Password = QStringLiteral("s3cret-pass");
 
 // The emulator (demo content, user Admin) and a raw HTTP client, fresh for every test.
-class EmulatorTest : public QObject
+class EmulatorTest : public EmulatorFixture
 {
+public:
+    EmulatorTest()
+        : EmulatorFixture(Admin, Password)
+    {}
+
 protected:
-    std::unique_ptr<AcrEmulator> m_emu;
     std::unique_ptr<EmulatorTestClient> m_http;
 
-    bool startEmulator()
-    {
-        m_emu = std::make_unique<AcrEmulator>();
-        m_emu->addUser(Admin, Password);
-        m_emu->seedDemo();
-        if (!m_emu->listen())
-            return false;
-        m_http = std::make_unique<EmulatorTestClient>(m_emu->url());
-        return true;
-    }
-    void stopEmulator()
-    {
-        m_http.reset();
-        m_emu.reset();
-    }
+    void connectClient() override { m_http = std::make_unique<EmulatorTestClient>(m_emu->url()); }
+    void disconnectClient() override { m_http.reset(); }
     QString adminToken(const QStringList &scopes) { return m_http->token(Admin, Password, scopes); }
     Headers adminBearer(const QStringList &scopes)
     {

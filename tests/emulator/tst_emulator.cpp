@@ -4,6 +4,7 @@
 
 #include "emulator/acremulator.h"
 #include "emulatortestclient.h"
+#include "fixtures/datatable.h"
 
 #include <QJsonArray>
 #include <QProcess>
@@ -23,9 +24,6 @@ class tst_Emulator : public EmulatorTest
     Q_OBJECT
 
 private Q_SLOTS:
-    void init() { QVERIFY(startEmulator()); }
-    void cleanup() { stopEmulator(); }
-
     void v2ChallengesWithoutScope()
     {
         const HttpReply reply = m_http->get(QStringLiteral("/v2/"));
@@ -44,9 +42,7 @@ private Q_SLOTS:
 
     void challengeNamesTheNeededScope_data()
     {
-        QTest::addColumn<QByteArray>("method");
-        QTest::addColumn<QString>("path");
-        QTest::addColumn<QString>("scope");
+        addColumns<QByteArray, QString, QString>("method", "path", "scope");
         QTest::newRow("catalog") << QByteArray("GET") << QStringLiteral("/acr/v1/_catalog")
                                  << QStringLiteral("registry:catalog:*");
         QTest::newRow("v2 catalog") << QByteArray("GET") << QStringLiteral("/v2/_catalog")

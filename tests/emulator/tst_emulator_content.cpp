@@ -76,9 +76,6 @@ class tst_EmulatorContent : public EmulatorTest
     }
 
 private Q_SLOTS:
-    void init() { QVERIFY(startEmulator()); }
-    void cleanup() { stopEmulator(); }
-
     void chunkedUpload()
     {
         const Headers a = auth({QStringLiteral("steps/repo")});

@@ -3,6 +3,7 @@
 
 #include "emulator/acremulator.h"
 #include "emulatortestclient.h"
+#include "fixtures/datatable.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -69,12 +70,9 @@ class tst_EmulatorMetadata : public EmulatorTest
     }
 
 private Q_SLOTS:
-    void init() { QVERIFY(startEmulator()); }
-    void cleanup() { stopEmulator(); }
-
     void catalogPagesWithLink_data()
     {
-        QTest::addColumn<QString>("path");
+        addColumns<QString>("path");
         QTest::newRow("acr") << QStringLiteral("/acr/v1/_catalog");
         QTest::newRow("v2") << QStringLiteral("/v2/_catalog");
     }
@@ -257,8 +255,7 @@ private Q_SLOTS:
 
     void metadataShapesMatchTheSpecExamples_data()
     {
-        QTest::addColumn<QString>("example");
-        QTest::addColumn<QString>("path");
+        addColumns<QString, QString>("example", "path");
         QTest::newRow("tag") << QStringLiteral("GetTagAttributes.json")
                              << QStringLiteral("/acr/v1/hello-world/_tags/latest");
         QTest::newRow("repository") << QStringLiteral("GetRepositoryAttributes.json")

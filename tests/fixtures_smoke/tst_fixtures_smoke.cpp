@@ -1,6 +1,7 @@
 // Proves the shared test fixtures work: a real registry in every mode round-trips an OCI image
 // pushed by skopeo, and the scripted server produces the faults client tests rely on.
 
+#include "fixtures/datatable.h"
 #include "fixtures/ocilayout.h"
 #include "fixtures/processrunner.h"
 #include "fixtures/realregistry.h"
@@ -99,7 +100,7 @@ void tst_FixturesSmoke::ociLayoutIsValid()
 
 void tst_FixturesSmoke::registryRoundTrip_data()
 {
-    QTest::addColumn<RealRegistry::Mode>("mode");
+    addColumns<RealRegistry::Mode>("mode");
     QTest::newRow("plain") << RealRegistry::Mode::Plain;
     QTest::newRow("htpasswd") << RealRegistry::Mode::Htpasswd;
     QTest::newRow("tls") << RealRegistry::Mode::Tls;

@@ -3,6 +3,7 @@
 
 #include "core/sha256.h"
 #include "fixtures/clienttest.h"
+#include "fixtures/datatable.h"
 #include "fixtures/scriptedserver.h"
 
 #include <QBuffer>
@@ -64,10 +65,7 @@ private Q_SLOTS:
     void hostileNamesInListsAreInvalidResponse_data()
     {
         // Plain literals: moc misreads raw strings with escapes inside a class.
-        QTest::addColumn<bool>("acr");
-        QTest::addColumn<QString>("route");
-        QTest::addColumn<QByteArray>("body");
-        QTest::addColumn<QString>("shown");
+        addColumns<bool, QString, QByteArray, QString>("acr", "route", "body", "shown");
 
         QTest::newRow("catalog name with escape")
             << false << QStringLiteral("/v2/_catalog")
@@ -124,8 +122,7 @@ private Q_SLOTS:
     // invalid answer (it used to pass as the manifest's digest after a HEAD).
     void badDockerContentDigestHeaderIsInvalidResponse_data()
     {
-        QTest::addColumn<QString>("operation");
-        QTest::addColumn<QByteArray>("header");
+        addColumns<QString, QByteArray>("operation", "header");
 
         const QByteArray values[] = {"sha256:\x1b]0;owned\x07", "sha256:abc\xe2\x80\xae",
                                      "sha256:" + QByteArray(64, 'A'), "garbage"};
@@ -184,7 +181,7 @@ private Q_SLOTS:
 
     void malformedListBodies_data()
     {
-        QTest::addColumn<QByteArray>("body");
+        addColumns<QByteArray>("body");
         QTest::newRow("truncated") << QByteArray(R"({"repositories":["a","b")");
         QTest::newRow("not json") << QByteArray("<html>oops</html>");
         QTest::newRow("wrong type") << QByteArray(R"({"repositories":"a,b"})");
@@ -272,7 +269,7 @@ private Q_SLOTS:
 
     void challengeWithoutRealm_data()
     {
-        QTest::addColumn<QByteArray>("challenge");
+        addColumns<QByteArray>("challenge");
         QTest::newRow("bearer, nothing") << QByteArray("Bearer");
         QTest::newRow("bearer, service only") << QByteArray(R"(Bearer service="x")");
         QTest::newRow("garbage") << QByteArray("=,,\"");
@@ -352,11 +349,9 @@ private Q_SLOTS:
         m_server->addRoute("GET", QStringLiteral("/v2/repo/blobs/") + digest,
                            Response::http(307, {{"Location", location}}));
         auto c = client(10000, Credentials::password(QStringLiteral("user"), QStringLiteral("pw")));
-        QBuffer sink;
-        sink.open(QIODevice::WriteOnly);
-        const auto r = await(c->getBlob(QStringLiteral("repo"), digest, &sink));
+        const auto r = downloadBlob(c.get(), QStringLiteral("repo"), digest);
         BERTH_VERIFY_OK(r);
-        QCOMPARE(sink.data(), data);
+        QCOMPARE(*r, data);
         bool registryGotAuth = false;
         for (const auto &req : m_server->requests())
             registryGotAuth
@@ -410,7 +405,7 @@ private Q_SLOTS:
 
     void droppedConnections_data()
     {
-        QTest::addColumn<int>("kind");
+        addColumns<int>("kind");
         QTest::newRow("closed before answering") << 0;
         QTest::newRow("closed after headers") << 1;
     }
@@ -486,7 +481,7 @@ private Q_SLOTS:
 
     void errorDetailAsObjectArrayOrString_data()
     {
-        QTest::addColumn<QByteArray>("body");
+        addColumns<QByteArray>("body");
         QTest::newRow("array") << QByteArray(
             R"({"errors":[{"code":"DENIED","message":"locked","detail":[{"Type":"repository"}]}]})");
         QTest::newRow("object") << QByteArray(

@@ -2,8 +2,9 @@
 // token flows, expiry and re-authentication.
 
 #include "core/sha256.h"
-#include "emulator/acremulator.h"
 #include "fixtures/clienttest.h"
+#include "fixtures/datatable.h"
+#include "fixtures/emulatorfixture.h"
 #include "upload/blobupload.h"
 
 #include <QBuffer>
@@ -16,14 +17,16 @@
 using namespace Berth;
 using namespace Berth::Test;
 
-class tst_ClientEmulator : public QObject
+class tst_ClientEmulator : public EmulatorFixture
 {
     Q_OBJECT
 
-    std::unique_ptr<AcrEmulator> m_emu;
-    const QString m_user = QStringLiteral("admin");
-    const QString m_password = QStringLiteral("s3cret-pass");
+public:
+    tst_ClientEmulator()
+        : EmulatorFixture(QStringLiteral("admin"), QStringLiteral("s3cret-pass"))
+    {}
 
+private:
     std::unique_ptr<RegistryClient> admin()
     {
         return makeClient(m_emu->url(), Credentials::password(m_user, m_password));
@@ -39,15 +42,6 @@ class tst_ClientEmulator : public QObject
     }
 
 private Q_SLOTS:
-    void init()
-    {
-        m_emu = std::make_unique<AcrEmulator>();
-        m_emu->addUser(m_user, m_password);
-        m_emu->seedDemo();
-        QVERIFY(m_emu->listen());
-    }
-    void cleanup() { m_emu.reset(); }
-
     void checkReportsAcrAndBearer()
     {
         auto client = admin();
@@ -337,8 +331,7 @@ private Q_SLOTS:
 
     void blobPushInChunksThenReadBack_data()
     {
-        QTest::addColumn<qint64>("size");
-        QTest::addColumn<qint64>("chunk");
+        addColumns<qint64, qint64>("size", "chunk");
         QTest::newRow("empty") << qint64(0) << qint64(1024);
         QTest::newRow("one chunk") << qint64(1000) << qint64(4096);
         QTest::newRow("several chunks") << qint64(300000) << qint64(65536);
@@ -367,11 +360,9 @@ private Q_SLOTS:
         const auto head = await(client->headBlob(QStringLiteral("uploads/test"), *digest));
         BERTH_VERIFY_OK(head);
         QCOMPARE(head->value_or(-1), size);
-        QBuffer sink;
-        sink.open(QIODevice::WriteOnly);
-        const auto got = await(client->getBlob(QStringLiteral("uploads/test"), *digest, &sink));
+        const auto got = downloadBlob(client.get(), QStringLiteral("uploads/test"), *digest);
         BERTH_VERIFY_OK(got);
-        QCOMPARE(sink.data(), data);
+        QCOMPARE(*got, data);
         const int patches = countRequests(QStringLiteral("/v2/uploads/test/blobs/uploads/"), 202);
         QVERIFY(patches >= 1);
 
@@ -460,11 +451,9 @@ private Q_SLOTS:
         auto client = admin();
         const QByteArray data("stored elsewhere");
         const QString digest = m_emu->putBlob(QStringLiteral("hello-world"), data);
-        QBuffer sink;
-        sink.open(QIODevice::WriteOnly);
-        const auto got = await(client->getBlob(QStringLiteral("hello-world"), digest, &sink));
+        const auto got = downloadBlob(client.get(), QStringLiteral("hello-world"), digest);
         BERTH_VERIFY_OK(got);
-        QCOMPARE(sink.data(), data);
+        QCOMPARE(*got, data);
         bool sawStorage = false;
         for (const auto &r : m_emu->requests()) {
             if (r.path.startsWith(u"/_storage")) {

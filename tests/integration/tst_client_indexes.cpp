@@ -2,8 +2,8 @@
 // the manifest list's `references`, on a real CNCF distribution registry by reading the
 // tagged indexes. A manifest an index lists is never deleted unless forced.
 
-#include "emulator/acremulator.h"
 #include "fixtures/clienttest.h"
+#include "fixtures/emulatorfixture.h"
 #include "fixtures/indexpush.h"
 #include "fixtures/testutil.h"
 
@@ -29,12 +29,10 @@ class tst_ClientIndexes : public QObject
 private Q_SLOTS:
     void acrNamesTheIndexThatListsAPlatform()
     {
-        AcrEmulator emu;
-        emu.addUser(QStringLiteral("admin"), QStringLiteral("pw"));
-        emu.seedDemo();
-        QVERIFY(emu.listen());
+        const auto emu = startDemoEmulator(QStringLiteral("admin"), QStringLiteral("pw"));
+        QVERIFY(emu);
         auto client = makeClient(
-            emu.url(), Credentials::password(QStringLiteral("admin"), QStringLiteral("pw")));
+            emu->url(), Credentials::password(QStringLiteral("admin"), QStringLiteral("pw")));
         const QString repo = QStringLiteral("team/app/api");
         const auto manifests = await(client->listManifests(repo));
         BERTH_VERIFY_OK(manifests);
@@ -58,7 +56,7 @@ private Q_SLOTS:
         QCOMPARE(refused.error().code, ErrorCode::ManifestReferenced);
         QCOMPARE(refused.error().message, arm + u" is a platform of " + index + u" (tags: 1.0)");
         QCOMPARE(refused.error().detail.toArray().size(), 1);
-        for (const auto &r : emu.requests())
+        for (const auto &r : emu->requests())
             QVERIFY2(r.method != "DELETE", qPrintable(r.path));
         BERTH_VERIFY_OK(await(client->getManifestInfo(repo, arm)));
     }
@@ -66,11 +64,9 @@ private Q_SLOTS:
     void distributionReadsTheTaggedIndexes()
     {
         RealRegistry registry;
-        QString error;
-        QVERIFY2(registry.start(RealRegistry::Mode::Plain, &error), qPrintable(error));
         QTemporaryDir dir;
-        const auto layout = pushIndex(registry, dir.path(), QStringLiteral("demo/multi"),
-                                      {QStringLiteral("1.0"), QStringLiteral("latest")});
+        const auto layout = startWithIndex(registry, dir.path(), QStringLiteral("demo/multi"),
+                                           {QStringLiteral("1.0"), QStringLiteral("latest")});
         BERTH_VERIFY_EXPECTED(layout);
         const QString repo = QStringLiteral("demo/multi");
         const QString arm = layout->images.at(1).manifest.digest;

@@ -5,6 +5,7 @@
 #include "core/mediatypes.h"
 #include "core/sha256.h"
 #include "fixtures/clienttest.h"
+#include "fixtures/datatable.h"
 #include "fixtures/ocilayout.h"
 #include "fixtures/realregistry.h"
 #include "fixtures/skopeo.h"
@@ -36,7 +37,7 @@ class tst_ClientRealRegistry : public QObject
 
     void modes()
     {
-        QTest::addColumn<Mode>("mode");
+        addColumns<Mode>("mode");
         QTest::newRow("plain") << Mode::Plain;
         QTest::newRow("htpasswd") << Mode::Htpasswd;
         QTest::newRow("tls") << Mode::Tls;

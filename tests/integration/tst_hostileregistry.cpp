@@ -5,6 +5,7 @@
 
 #include "auth/authenticator.h"
 #include "fixtures/clienttest.h"
+#include "fixtures/datatable.h"
 #include "fixtures/twohosts.h"
 
 #include <QJsonDocument>
@@ -106,9 +107,7 @@ private Q_SLOTS:
 
     void azureTokensGoOnlyToTheRegistryItself_data()
     {
-        QTest::addColumn<bool>("aad");
-        QTest::newRow("refresh token") << false;
-        QTest::newRow("aad token") << true;
+        addBoolRows("aad", "refresh token", "aad token");
     }
     void azureTokensGoOnlyToTheRegistryItself()
     {
@@ -163,7 +162,7 @@ private Q_SLOTS:
     // 2. Nothing is injected through a token.
     void tokenWithLineBreaksIsRefused_data()
     {
-        QTest::addColumn<QByteArray>("token");
+        addColumns<QByteArray>("token");
         QTest::newRow("crlf header") << QByteArray("abc\r\nX-Injected: yes");
         QTest::newRow("smuggled request")
             << QByteArray("abc\r\n\r\nDELETE /v2/repo/manifests/latest HTTP/1.1\r\nHost: x\r\n");
@@ -190,7 +189,8 @@ private Q_SLOTS:
     // 3. Secrets echoed by a server are not shown.
     void echoedSecretsAreScrubbed_data()
     {
-        QTest::addColumn<int>("kind"); // 0 password, 1 refresh token, 2 aad token
+        // kind: 0 password, 1 refresh token, 2 aad token
+        addColumns<int>("kind");
         QTest::newRow("password") << 0;
         QTest::newRow("refresh token") << 1;
         QTest::newRow("aad token") << 2;
@@ -327,7 +327,7 @@ private Q_SLOTS:
     // 8. No stray Qt diagnostics on the way (berth-cli passes them to stderr when asked).
     void errorBodyCutShortLeavesNoWarning_data()
     {
-        QTest::addColumn<int>("size");
+        addColumns<int>("size");
         QTest::newRow("100 KiB") << (100 << 10);
         QTest::newRow("200 KiB") << (200 << 10);
         QTest::newRow("4 MiB") << (4 << 20);

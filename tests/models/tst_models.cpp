@@ -3,6 +3,7 @@
 
 #include "emulator/acremulator.h"
 #include "fixtures/clienttest.h"
+#include "fixtures/datatable.h"
 #include "fixtures/scriptedserver.h"
 #include "models/lockcolumns.h"
 #include "models/manifestmodel.h"
@@ -191,8 +192,8 @@ private Q_SLOTS:
                 });
         model.fetchMore(registry); // in flight...
         model.setPageSize(51);
-        model.refresh(registry);                      // ...and superseded at once
-        QVERIFY(waitForJobsToEnd(tree.client.get())); // the stale page has arrived too
+        model.refresh(registry);                                   // ...and superseded at once
+        QVERIFY(waitForJobsToEnd<RegistryJob>(tree.client.get())); // the stale page has arrived too
         QVERIFY(!model.isLoading(registry));
         QVERIFY(told);
         QVERIFY(!model.error(registry));
@@ -381,7 +382,8 @@ private Q_SLOTS:
         model.setRepository(m_client.get(), QStringLiteral("big/repo")); // first page in flight
         model.setRepository(m_client.get(), QStringLiteral("hello-world"));
         QVERIFY(fetchAll(&model, {}, [&] { return model.isLoading(); }));
-        QVERIFY(waitForJobsToEnd(m_client.get())); // the late big/repo page has arrived too
+        QVERIFY(waitForJobsToEnd<RegistryJob>(
+            m_client.get())); // the late big/repo page has arrived too
         const auto hello = await(m_client->listTags(QStringLiteral("hello-world")));
         BERTH_VERIFY_OK(hello);
         QStringList names;
@@ -397,12 +399,7 @@ private Q_SLOTS:
 
     // Clearing the table (no repository) while a page loads: the page is dropped and the
     // model stops loading at once, for both paged tables.
-    void clearingWhileAPageLoadsDropsIt_data()
-    {
-        QTest::addColumn<bool>("manifests");
-        QTest::newRow("tags") << false;
-        QTest::newRow("manifests") << true;
-    }
+    void clearingWhileAPageLoadsDropsIt_data() { addBoolRows("manifests", "tags", "manifests"); }
     void clearingWhileAPageLoadsDropsIt()
     {
         QFETCH(bool, manifests);
@@ -417,7 +414,7 @@ private Q_SLOTS:
         QVERIFY(!model->isLoading());
         QCOMPARE(loading.last().at(0).toBool(), false); // the status bar hears it
         QVERIFY(!model->canFetchMore({}));
-        QVERIFY(waitForJobsToEnd(m_client.get())); // the page has arrived
+        QVERIFY(waitForJobsToEnd<RegistryJob>(m_client.get())); // the page has arrived
         QCOMPARE(model->rowCount(), 0);
         QVERIFY(!model->isLoading());
         QVERIFY(!model->hasError());
@@ -464,9 +461,7 @@ private Q_SLOTS:
     // filter's loading-while-filtering ends with an error instead of going on.
     void filteringAnEndlessListingStops_data()
     {
-        QTest::addColumn<bool>("loop");
-        QTest::newRow("new pages for ever") << false;
-        QTest::newRow("link back to a page read") << true;
+        addBoolRows("loop", "new pages for ever", "link back to a page read");
     }
     void filteringAnEndlessListingStops()
     {

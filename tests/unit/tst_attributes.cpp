@@ -1,4 +1,5 @@
 #include "core/attributes.h"
+#include "fixtures/datatable.h"
 
 #include "specexample.h"
 
@@ -7,6 +8,7 @@
 #include <QTest>
 
 using namespace Berth;
+using namespace Berth::Test;
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
@@ -18,12 +20,7 @@ QDateTime utc(int y, int mo, int d, int h, int mi, int s, int ms)
 
 ChangeableAttributes attrs(bool del, bool write, bool read, bool list)
 {
-    ChangeableAttributes a;
-    a.deleteEnabled = del;
-    a.writeEnabled = write;
-    a.readEnabled = read;
-    a.listEnabled = list;
-    return a;
+    return {.deleteEnabled = del, .writeEnabled = write, .readEnabled = read, .listEnabled = list};
 }
 
 enum class Parser {
@@ -188,8 +185,7 @@ void tst_Attributes::specGetManifestIsNotAnAttributesBody()
 
 void tst_Attributes::acrTimesWithAnyFractionParse_data()
 {
-    QTest::addColumn<QString>("text");
-    QTest::addColumn<QDateTime>("expected");
+    addColumns<QString, QDateTime>("text", "expected");
 
     QTest::newRow("7 digits, acr")
         << u"2018-09-06T06:17:20.9983915Z"_s << utc(2018, 9, 6, 6, 17, 20, 998);
@@ -272,8 +268,7 @@ void tst_Attributes::acrManifestPageReadsIndexReferences()
 
 void tst_Attributes::v2TagListNullOrAbsentMeansEmpty_data()
 {
-    QTest::addColumn<QByteArray>("body");
-    QTest::addColumn<QStringList>("tags");
+    addColumns<QByteArray, QStringList>("body", "tags");
 
     QTest::newRow("tags") << QByteArray(R"({"name":"a/b","tags":["v2","latest","v1"]})")
                           << QStringList{u"v2"_s, u"latest"_s, u"v1"_s};
@@ -299,8 +294,7 @@ void tst_Attributes::v2TagListNullOrAbsentMeansEmpty()
 
 void tst_Attributes::bodyLinkFormsGiveNextPage_data()
 {
-    QTest::addColumn<QByteArray>("body");
-    QTest::addColumn<QUrl>("next");
+    addColumns<QByteArray, QUrl>("body", "next");
 
     QTest::newRow("link header form") << QByteArray(
         R"({"repositories":["a"],"link":"</acr/v1/_catalog?last=a&n=1>; rel=\"next\""})")
@@ -363,9 +357,7 @@ void tst_Attributes::changeableAttributesRoundTripOnlySetValues()
 
 void tst_Attributes::wrongTypesNameTheField_data()
 {
-    QTest::addColumn<Parser>("parser");
-    QTest::addColumn<QByteArray>("body");
-    QTest::addColumn<QString>("field");
+    addColumns<Parser, QByteArray, QString>("parser", "body", "field");
 
     const QByteArray d = "sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
     QTest::newRow("lock as string")
@@ -471,8 +463,7 @@ void tst_Attributes::wrongTypesNameTheField()
 
 void tst_Attributes::brokenBodiesAreInvalidResponse_data()
 {
-    QTest::addColumn<Parser>("parser");
-    QTest::addColumn<QByteArray>("body");
+    addColumns<Parser, QByteArray>("parser", "body");
 
     const QByteArray tag = Test::specResponseBody(u"GetTagAttributes"_s);
     const QByteArray manifest = Test::specResponseBody(u"GetManifestAttributes"_s);
@@ -506,10 +497,8 @@ void tst_Attributes::brokenBodiesAreInvalidResponse()
 
 void tst_Attributes::valuesOutsideTheirGrammarAreRefused_data()
 {
-    QTest::addColumn<Parser>("parser");
-    QTest::addColumn<QByteArray>("body");
-    QTest::addColumn<QString>("field");
-    QTest::addColumn<QString>("shown"); // the bad value as the message shows it
+    // shown: the bad value as the message shows it
+    addColumns<Parser, QByteArray, QString, QString>("parser", "body", "field", "shown");
 
     const QByteArray d = "sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
     QTest::newRow("catalog name with escape")

@@ -1,9 +1,11 @@
 #include "auth/challenge.h"
+#include "fixtures/datatable.h"
 
 #include <QRandomGenerator>
 #include <QTest>
 
 using namespace Berth;
+using namespace Berth::Test;
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
@@ -44,8 +46,7 @@ private slots:
 
 void tst_Challenge::parsesHeaderIntoChallenges_data()
 {
-    QTest::addColumn<QByteArray>("header");
-    QTest::addColumn<QString>("expected");
+    addColumns<QByteArray, QString>("header", "expected");
 
     QTest::newRow("acr bearer")
         << QByteArray(

@@ -1,10 +1,12 @@
 #include "core/errorbody.h"
+#include "fixtures/datatable.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTest>
 
 using namespace Berth;
+using namespace Berth::Test;
 using namespace Qt::Literals::StringLiterals;
 
 class tst_ErrorBody : public QObject
@@ -26,11 +28,8 @@ private slots:
 
 void tst_ErrorBody::readsCodeAndMessage_data()
 {
-    QTest::addColumn<int>("status");
-    QTest::addColumn<QByteArray>("body");
-    QTest::addColumn<QByteArray>("contentType");
-    QTest::addColumn<QString>("code");
-    QTest::addColumn<QString>("message");
+    addColumns<int, QByteArray, QByteArray, QString, QString>("status", "body", "contentType",
+                                                              "code", "message");
 
     const QByteArray json("application/json; charset=utf-8");
     QTest::newRow("distribution error")
@@ -107,8 +106,7 @@ void tst_ErrorBody::readsCodeAndMessage()
 
 void tst_ErrorBody::keepsDetailAsSent_data()
 {
-    QTest::addColumn<QByteArray>("body");
-    QTest::addColumn<QJsonValue>("detail");
+    addColumns<QByteArray, QJsonValue>("body", "detail");
 
     QTest::newRow("object") << QByteArray(
         R"({"errors":[{"code":"C","message":"m","detail":{"a":"b"}}]})")
@@ -139,10 +137,7 @@ void tst_ErrorBody::keepsDetailAsSent()
 
 void tst_ErrorBody::unreadableBodyFallsBackToStatus_data()
 {
-    QTest::addColumn<int>("status");
-    QTest::addColumn<QByteArray>("body");
-    QTest::addColumn<QString>("code");
-    QTest::addColumn<QString>("message");
+    addColumns<int, QByteArray, QString, QString>("status", "body", "code", "message");
 
     const QByteArray truncated(R"({"errors":[{"code":"NAME_UNKNOWN","message":"repository na)");
     QTest::newRow("400 empty") << 400 << QByteArray() << u"BAD_REQUEST"_s << u"Bad Request"_s;

@@ -2,10 +2,12 @@
 // RFC 6750 token68 bearer tokens.
 
 #include "core/headervalue.h"
+#include "fixtures/datatable.h"
 
 #include <QTest>
 
 using namespace Berth;
+using namespace Berth::Test;
 
 class tst_HeaderValue : public QObject
 {
@@ -14,8 +16,7 @@ class tst_HeaderValue : public QObject
 private Q_SLOTS:
     void token68_data()
     {
-        QTest::addColumn<QByteArray>("token");
-        QTest::addColumn<bool>("valid");
+        addColumns<QByteArray, bool>("token", "valid");
         QTest::newRow("jwt") << QByteArray("eyJhbGciOi.eyJleHAiOjF9.c2ln") << true;
         QTest::newRow("padded") << QByteArray("abc+/==") << true;
         QTest::newRow("all marks") << QByteArray("a-._~+/b") << true;
@@ -37,8 +38,7 @@ private Q_SLOTS:
 
     void headerValue_data()
     {
-        QTest::addColumn<QByteArray>("value");
-        QTest::addColumn<bool>("valid");
+        addColumns<QByteArray, bool>("value", "valid");
         QTest::newRow("plain") << QByteArray("Bearer abc") << true;
         QTest::newRow("tab") << QByteArray("a\tb") << true;
         QTest::newRow("empty") << QByteArray() << true;

@@ -1,6 +1,7 @@
 // Job's promise: exactly one `finished`, on success, error, abort — and when the job is
 // destroyed with its parent before it finished, then with ABORTED.
 
+#include "fixtures/datatable.h"
 #include "registry/job.h"
 
 #include <QTest>
@@ -8,6 +9,7 @@
 #include <memory>
 
 using namespace Berth;
+using namespace Berth::Test;
 
 namespace {
 // What the waiters saw: one entry per `finished`, the error code or "ok".
@@ -45,9 +47,7 @@ private Q_SLOTS:
     // The parent goes away while the job waits: the waiter hears ABORTED, once.
     void destroyedWithItsParentFinishesAborted_data()
     {
-        QTest::addColumn<bool>("resultSet");
-        QTest::newRow("still running") << false;
-        QTest::newRow("result set, not delivered yet") << true;
+        addBoolRows("resultSet", "still running", "result set, not delivered yet");
     }
     void destroyedWithItsParentFinishesAborted()
     {

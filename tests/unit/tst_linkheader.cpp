@@ -1,8 +1,10 @@
 #include "core/linkheader.h"
+#include "fixtures/datatable.h"
 
 #include <QTest>
 
 using namespace Berth;
+using namespace Berth::Test;
 using namespace Qt::Literals::StringLiterals;
 
 class tst_LinkHeader : public QObject
@@ -17,9 +19,7 @@ private slots:
 
 void tst_LinkHeader::findsNextAndResolvesAgainstBase_data()
 {
-    QTest::addColumn<QByteArray>("header");
-    QTest::addColumn<QUrl>("base");
-    QTest::addColumn<QUrl>("expected");
+    addColumns<QByteArray, QUrl, QUrl>("header", "base", "expected");
 
     const QUrl acr(u"https://r.azurecr.io/acr/v1/_catalog?n=100"_s);
     const QUrl tags(u"https://r.io/v2/team/app/tags/list?n=2"_s);

@@ -1,4 +1,5 @@
 #include "core/manifest.h"
+#include "fixtures/datatable.h"
 
 #include "core/mediatypes.h"
 #include "core/sha256.h"
@@ -10,6 +11,7 @@
 #include <limits>
 
 using namespace Berth;
+using namespace Berth::Test;
 using namespace Qt::Literals::StringLiterals;
 
 Q_DECLARE_METATYPE(Berth::Manifest::Kind)
@@ -207,10 +209,8 @@ void tst_Manifest::dockerManifestListIsAnIndex()
 
 void tst_Manifest::kindComesFromContentTypeOrFields_data()
 {
-    QTest::addColumn<QByteArray>("body");
-    QTest::addColumn<QString>("contentType");
-    QTest::addColumn<Manifest::Kind>("kind");
-    QTest::addColumn<QString>("mediaType");
+    addColumns<QByteArray, QString, Manifest::Kind, QString>("body", "contentType", "kind",
+                                                             "mediaType");
 
     const QByteArray image = R"({"schemaVersion":2,"config":{"mediaType":"x","digest":")"
                              + digestOf('c') + R"(","size":1},"layers":[]})";
@@ -239,8 +239,7 @@ void tst_Manifest::kindComesFromContentTypeOrFields()
 
 void tst_Manifest::unsupportedManifests_data()
 {
-    QTest::addColumn<QByteArray>("body");
-    QTest::addColumn<QString>("contentType");
+    addColumns<QByteArray, QString>("body", "contentType");
 
     QTest::newRow("schema 1 signed")
         << QByteArray(R"({"schemaVersion":1,"name":"app","tag":"v1","architecture":"amd64",
@@ -269,8 +268,8 @@ void tst_Manifest::unsupportedManifests()
 
 void tst_Manifest::malformedManifestsNameTheField_data()
 {
-    QTest::addColumn<QByteArray>("body");
-    QTest::addColumn<QString>("field"); // empty: only the code is checked
+    // field: empty: only the code is checked
+    addColumns<QByteArray, QString>("body", "field");
 
     QTest::newRow("empty") << QByteArray() << QString();
     QTest::newRow("not json") << QByteArray("garbage \x01\xff") << QString();
@@ -377,10 +376,7 @@ void tst_Manifest::totalSizeSaturatesInsteadOfOverflowing()
 
 void tst_Manifest::platformToString_data()
 {
-    QTest::addColumn<QString>("os");
-    QTest::addColumn<QString>("architecture");
-    QTest::addColumn<QString>("variant");
-    QTest::addColumn<QString>("text");
+    addColumns<QString, QString, QString, QString>("os", "architecture", "variant", "text");
 
     QTest::newRow("linux/amd64") << u"linux"_s << u"amd64"_s << QString() << u"linux/amd64"_s;
     QTest::newRow("with variant") << u"linux"_s << u"arm64"_s << u"v8"_s << u"linux/arm64/v8"_s;

@@ -1,8 +1,10 @@
 #include "core/printable.h"
+#include "fixtures/datatable.h"
 
 #include <QTest>
 
 using namespace Berth;
+using namespace Berth::Test;
 using namespace Qt::Literals::StringLiterals;
 
 class tst_Printable : public QObject
@@ -22,8 +24,7 @@ private slots:
 
 void tst_Printable::escapesWhatCouldFoolATerminal_data()
 {
-    QTest::addColumn<QString>("text");
-    QTest::addColumn<QString>("expected");
+    addColumns<QString, QString>("text", "expected");
 
     QTest::newRow("plain ascii") << u"team/app:v1.0 -> ok"_s << u"team/app:v1.0 -> ok"_s;
     QTest::newRow("backslash stays") << u"C:\\x1b"_s << u"C:\\x1b"_s;
@@ -67,7 +68,7 @@ void tst_Printable::escapesWhatCouldFoolATerminal()
 
 void tst_Printable::printableTextIsSafeAndStable_data()
 {
-    QTest::addColumn<QString>("text");
+    addColumns<QString>("text");
 
     QTest::newRow("every c0 and c1 control") << [] {
         QString all;
@@ -98,9 +99,7 @@ void tst_Printable::printableTextIsSafeAndStable()
 
 void tst_Printable::quotedValuesAreCut_data()
 {
-    QTest::addColumn<QString>("text");
-    QTest::addColumn<int>("maxLength");
-    QTest::addColumn<QString>("expected");
+    addColumns<QString, int, QString>("text", "maxLength", "expected");
 
     QTest::newRow("short") << u"v1"_s << 80 << u"\"v1\""_s;
     QTest::newRow("escaped inside") << u"v1\x1b"_s << 80 << u"\"v1\\x1b\""_s;
@@ -119,10 +118,7 @@ void tst_Printable::quotedValuesAreCut()
 
 void tst_Printable::errorLineHasACleanCodeAndOneLine_data()
 {
-    QTest::addColumn<QString>("code");
-    QTest::addColumn<QString>("message");
-    QTest::addColumn<int>("status");
-    QTest::addColumn<QString>("expected");
+    addColumns<QString, QString, int, QString>("code", "message", "status", "expected");
 
     QTest::newRow("distribution code")
         << u"NAME_UNKNOWN"_s << u"repository name not known to registry"_s << 404

@@ -2,12 +2,14 @@
 // documented, approved and foreign realms, and the plain-http rules.
 
 #include "auth/realmtrust.h"
+#include "fixtures/datatable.h"
 #include "registry/connection.h"
 
 #include <QJsonObject>
 #include <QTest>
 
 using namespace Berth;
+using namespace Berth::Test;
 
 class tst_RealmTrust : public QObject
 {
@@ -16,12 +18,10 @@ class tst_RealmTrust : public QObject
 private Q_SLOTS:
     void rules_data()
     {
-        QTest::addColumn<QString>("registry");
-        QTest::addColumn<int>("kind"); // Credentials::Kind
-        QTest::addColumn<QStringList>("trusted");
-        QTest::addColumn<bool>("plainHttp");
-        QTest::addColumn<QString>("realm");
-        QTest::addColumn<QString>("refusal"); // empty: allowed
+        // kind: Credentials::Kind
+        // refusal: empty: allowed
+        addColumns<QString, int, QStringList, bool, QString, QString>(
+            "registry", "kind", "trusted", "plainHttp", "realm", "refusal");
 
         const int anon = int(Credentials::Kind::Anonymous);
         const int pass = int(Credentials::Kind::Password);

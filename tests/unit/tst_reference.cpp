@@ -1,8 +1,10 @@
 #include "core/reference.h"
+#include "fixtures/datatable.h"
 
 #include <QTest>
 
 using namespace Berth;
+using namespace Berth::Test;
 using namespace Qt::Literals::StringLiterals;
 
 Q_DECLARE_METATYPE(Berth::ReferenceNeeds)
@@ -35,10 +37,7 @@ private slots:
 
 void tst_Reference::splitsValidReferences_data()
 {
-    QTest::addColumn<QString>("text");
-    QTest::addColumn<QString>("repository");
-    QTest::addColumn<QString>("tag");
-    QTest::addColumn<QString>("digest");
+    addColumns<QString, QString, QString, QString>("text", "repository", "tag", "digest");
 
     QTest::newRow("bare repo") << u"hello-world"_s << u"hello-world"_s << QString() << QString();
     QTest::newRow("repo:tag") << u"app:v1.2.3"_s << u"app"_s << u"v1.2.3"_s << QString();
@@ -74,7 +73,7 @@ void tst_Reference::splitsValidReferences()
 
 void tst_Reference::rejectsInvalidReferencesWithInvalidArgument_data()
 {
-    QTest::addColumn<QString>("text");
+    addColumns<QString>("text");
 
     QTest::newRow("empty") << QString();
     QTest::newRow("upper-case repo") << u"Team/app"_s;
@@ -116,9 +115,7 @@ void tst_Reference::rejectsInvalidReferencesWithInvalidArgument()
 
 void tst_Reference::enforcesWhatTheCallerNeeds_data()
 {
-    QTest::addColumn<QString>("text");
-    QTest::addColumn<ReferenceNeeds>("needs");
-    QTest::addColumn<bool>("ok");
+    addColumns<QString, ReferenceNeeds, bool>("text", "needs", "ok");
 
     const QString tagged = u"app:v1"_s;
     const QString pinned = u"app@"_s + D256;
@@ -157,8 +154,7 @@ void tst_Reference::registryInTheReferenceIsExplained()
 
 void tst_Reference::repositoryNameGrammar_data()
 {
-    QTest::addColumn<QString>("name");
-    QTest::addColumn<bool>("valid");
+    addColumns<QString, bool>("name", "valid");
 
     QTest::newRow("simple") << u"alpine"_s << true;
     QTest::newRow("namespaced") << u"production/alpine"_s << true;
@@ -187,8 +183,7 @@ void tst_Reference::repositoryNameGrammar()
 
 void tst_Reference::tagGrammar_data()
 {
-    QTest::addColumn<QString>("tag");
-    QTest::addColumn<bool>("valid");
+    addColumns<QString, bool>("tag", "valid");
 
     QTest::newRow("latest") << u"latest"_s << true;
     QTest::newRow("upper case") << u"V1.0-RC_2"_s << true;
@@ -214,8 +209,7 @@ void tst_Reference::tagGrammar()
 
 void tst_Reference::digestGrammar_data()
 {
-    QTest::addColumn<QString>("digest");
-    QTest::addColumn<bool>("valid");
+    addColumns<QString, bool>("digest", "valid");
 
     QTest::newRow("sha256") << D256 << true;
     QTest::newRow("sha512") << D512 << true;

@@ -3,10 +3,12 @@
 // theirs freely.
 
 #include "core/registryerror.h"
+#include "fixtures/datatable.h"
 
 #include <QTest>
 
 using namespace Berth;
+using namespace Berth::Test;
 
 Q_DECLARE_METATYPE(Berth::RegistryError)
 Q_DECLARE_METATYPE(Berth::ErrorKind)
@@ -41,8 +43,7 @@ class tst_RegistryError : public QObject
 private Q_SLOTS:
     void kind_data()
     {
-        QTest::addColumn<RegistryError>("error");
-        QTest::addColumn<ErrorKind>("kind");
+        addColumns<RegistryError, ErrorKind>("error", "kind");
         const QString unknown = ErrorCode::Unknown;
         QTest::newRow("cut connection") << error(0, ErrorCode::Network) << ErrorKind::Transient;
         QTest::newRow("timeout") << error(0, ErrorCode::Timeout) << ErrorKind::Transient;

@@ -2,11 +2,13 @@
 // the registry's Retry-After (parsed from delay-seconds or an HTTP-date, and bounded).
 
 #include "core/retrypolicy.h"
+#include "fixtures/datatable.h"
 
 #include <QTest>
 #include <QTimeZone>
 
 using namespace Berth;
+using namespace Berth::Test;
 
 Q_DECLARE_METATYPE(Berth::RegistryError)
 
@@ -31,11 +33,8 @@ class tst_RetryPolicy : public QObject
 private Q_SLOTS:
     void retryable_data()
     {
-        QTest::addColumn<QByteArray>("method");
-        QTest::addColumn<bool>("streamed");
-        QTest::addColumn<RegistryError>("error");
-        QTest::addColumn<bool>("retried");
-        QTest::addColumn<bool>("uploadRetries");
+        addColumns<QByteArray, bool, RegistryError, bool, bool>("method", "streamed", "error",
+                                                                "retried", "uploadRetries");
         const RegistryError network = error(0, ErrorCode::Network);
         const RegistryError timeout = error(0, ErrorCode::Timeout);
         // Reads retry what the registry asked to be asked again; never a write.
@@ -92,10 +91,7 @@ private Q_SLOTS:
 
     void delay_data()
     {
-        QTest::addColumn<bool>("upload");
-        QTest::addColumn<int>("retry");
-        QTest::addColumn<int>("retryAfter");
-        QTest::addColumn<int>("delayMs");
+        addColumns<bool, int, int, int>("upload", "retry", "retryAfter", "delayMs");
         QTest::newRow("read, first") << false << 1 << -1 << 250;
         QTest::newRow("read, second") << false << 2 << -1 << 500;
         QTest::newRow("upload, first") << true << 1 << -1 << 500;
@@ -122,8 +118,8 @@ private Q_SLOTS:
 
     void retryAfter_data()
     {
-        QTest::addColumn<QByteArray>("value");
-        QTest::addColumn<int>("seconds"); // -1: not a Retry-After
+        // seconds: -1: not a Retry-After
+        addColumns<QByteArray, int>("value", "seconds");
         QTest::newRow("seconds") << QByteArray("120") << 120;
         QTest::newRow("zero") << QByteArray("0") << 0;
         QTest::newRow("spaces around") << QByteArray(" 5 ") << 5;

@@ -3,6 +3,7 @@
 
 #include "auth/credentials.h"
 #include "auth/secrets.h"
+#include "fixtures/datatable.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -10,6 +11,7 @@
 #include <QUrl>
 
 using namespace Berth;
+using namespace Berth::Test;
 
 class tst_Secrets : public QObject
 {
@@ -18,7 +20,7 @@ class tst_Secrets : public QObject
 private Q_SLOTS:
     void everyFormIsMasked_data()
     {
-        QTest::addColumn<QString>("echo");
+        addColumns<QString>("echo");
         const QString secret = QStringLiteral("p@ss word/+=");
         const QByteArray pair = "alice:" + secret.toUtf8();
         QTest::newRow("as given") << secret;

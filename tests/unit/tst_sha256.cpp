@@ -1,10 +1,12 @@
 #include "core/sha256.h"
+#include "fixtures/datatable.h"
 
 #include <QCryptographicHash>
 #include <QRandomGenerator>
 #include <QTest>
 
 using namespace Berth;
+using namespace Berth::Test;
 using namespace Qt::Literals::StringLiterals;
 
 class tst_Sha256 : public QObject
@@ -23,8 +25,7 @@ private slots:
 
 void tst_Sha256::knownVectors_data()
 {
-    QTest::addColumn<QByteArray>("data");
-    QTest::addColumn<QString>("digest");
+    addColumns<QByteArray, QString>("data", "digest");
 
     // FIPS 180-4 / NIST CAVP examples.
     QTest::newRow("empty")
@@ -57,8 +58,8 @@ void tst_Sha256::knownVectors()
 
 void tst_Sha256::streamingInOddSlicesMatchesOneShot_data()
 {
-    QTest::addColumn<qsizetype>("size");
-    QTest::addColumn<QList<int>>("slices"); // repeated in turn until the data ends
+    // slices: repeated in turn until the data ends
+    addColumns<qsizetype, QList<int>>("size", "slices");
 
     QTest::newRow("5 MiB + 3 in primes")
         << qsizetype(5 * 1024 * 1024 + 3) << QList<int>{1, 7, 4093, 65537, 3};

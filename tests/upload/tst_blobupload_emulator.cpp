@@ -3,45 +3,37 @@
 // request is cut (like ACR), so a resumed upload goes on where the registry says it is.
 
 #include "core/sha256.h"
-#include "emulator/acremulator.h"
 #include "fixtures/clienttest.h"
+#include "fixtures/datatable.h"
+#include "fixtures/emulatorfixture.h"
 #include "fixtures/testutil.h"
 #include "upload/blobupload.h"
 #include "uploadtest.h"
 
-#include <QBuffer>
 #include <QTest>
 
 using namespace Berth;
 using namespace Berth::Test;
 
-class tst_BlobUploadEmulator : public QObject
+class tst_BlobUploadEmulator : public EmulatorFixture
 {
     Q_OBJECT
 
-    std::unique_ptr<AcrEmulator> m_emu;
+public:
+    tst_BlobUploadEmulator()
+        : EmulatorFixture(QStringLiteral("admin"), QStringLiteral("pw-upload-1"), Content::Empty)
+    {}
+
+private:
     QTemporaryDir m_dir;
-    const QString m_user = QStringLiteral("admin");
-    const QString m_password = QStringLiteral("pw-upload-1");
 
     std::unique_ptr<RegistryClient> client()
     {
         return makeClient(m_emu->url(), Credentials::password(m_user, m_password));
     }
-    // Requests answered with something other than an authentication challenge.
-    int count(const QByteArray &method, const QString &pathPrefix)
-    {
-        int n = 0;
-        for (const auto &r : m_emu->requests())
-            n += (r.method == method && r.path.startsWith(pathPrefix) && r.status != 401) ? 1 : 0;
-        return n;
-    }
     QByteArray stored(RegistryClient *c, const QString &repo, const QString &digest)
     {
-        QBuffer sink;
-        sink.open(QIODevice::WriteOnly);
-        const auto got = await(c->getBlob(repo, digest, &sink));
-        return got ? sink.data() : QByteArray("<missing>");
+        return downloadBlob(c, repo, digest).value_or(QByteArray("<missing>"));
     }
     static BlobUploadOptions chunked(qint64 bytes)
     {
@@ -52,19 +44,9 @@ class tst_BlobUploadEmulator : public QObject
     }
 
 private Q_SLOTS:
-    void init()
-    {
-        m_emu = std::make_unique<AcrEmulator>();
-        m_emu->addUser(m_user, m_password);
-        QVERIFY(m_emu->listen());
-    }
-    void cleanup() { m_emu.reset(); }
-
     void sendsTheFileInChunksAndTheRegistryHoldsItsDigest_data()
     {
-        QTest::addColumn<qint64>("size");
-        QTest::addColumn<qint64>("chunk");
-        QTest::addColumn<int>("patches");
+        addColumns<qint64, qint64, int>("size", "chunk", "patches");
         QTest::newRow("zero bytes: no PATCH, PUT ?digest= only") << qint64(0) << qint64(0) << 0;
         QTest::newRow("one streamed PATCH") << qint64(3 << 20) << qint64(0) << 1;
         QTest::newRow("one chunk") << qint64(1000) << qint64(4096) << 1;

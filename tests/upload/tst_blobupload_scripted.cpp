@@ -5,6 +5,7 @@
 
 #include "core/sha256.h"
 #include "fixtures/clienttest.h"
+#include "fixtures/datatable.h"
 #include "fixtures/scriptedserver.h"
 #include "upload/blobupload.h"
 #include "uploadtest.h"
@@ -105,8 +106,7 @@ private Q_SLOTS:
 
     void retryAfterOnAPatchIsHonoured_data()
     {
-        QTest::addColumn<int>("status");
-        QTest::addColumn<bool>("httpDate");
+        addColumns<int, bool>("status", "httpDate");
         QTest::newRow("429, seconds") << 429 << false;
         QTest::newRow("503, HTTP-date") << 503 << true;
     }

@@ -2,6 +2,7 @@
 // real skopeo and GNU tar, and hand-made damaged inputs. Every blob found is read back at its
 // (path, offset, size) and hashed: a wrong offset cannot pass.
 
+#include "fixtures/datatable.h"
 #include "imagesourcetest.h"
 
 using namespace Berth;
@@ -15,9 +16,7 @@ class tst_ImageSource : public QObject
 private Q_SLOTS:
     void ociLayoutKeepsManifestBytesAndFindsEveryBlob_data()
     {
-        QTest::addColumn<bool>("gzip");
-        QTest::newRow("gzip layers") << true;
-        QTest::newRow("uncompressed layers") << false;
+        addBoolRows("gzip", "uncompressed layers", "gzip layers");
     }
 
     void ociLayoutKeepsManifestBytesAndFindsEveryBlob()
@@ -133,8 +132,7 @@ private Q_SLOTS:
 
     void ociLayoutDamageIsReportedWithTheDigest_data()
     {
-        QTest::addColumn<int>("damage");
-        QTest::addColumn<QString>("code");
+        addColumns<int, QString>("damage", "code");
         const auto row = [](const char *name, Damage damage, const QString &code) {
             QTest::newRow(name) << int(damage) << code;
         };
@@ -221,9 +219,7 @@ private Q_SLOTS:
 
     void skopeoDockerArchiveGivesLayoutConfigAndDiffIds_data()
     {
-        QTest::addColumn<bool>("gzip");
-        QTest::newRow("from gzip layers") << true;
-        QTest::newRow("from uncompressed layers") << false;
+        addBoolRows("gzip", "from uncompressed layers", "from gzip layers");
     }
 
     void skopeoDockerArchiveGivesLayoutConfigAndDiffIds()
@@ -409,8 +405,7 @@ private Q_SLOTS:
 
     void legacyArchiveDamageIsReportedWithTheEntry_data()
     {
-        QTest::addColumn<QByteArray>("archive");
-        QTest::addColumn<QString>("named");
+        addColumns<QByteArray, QString>("archive", "named");
         const QByteArray layer = tarWithFile(u"a.bin"_s, "hello");
         const QByteArray config = configWithDiffIds({sha256Digest(layer)});
         const QByteArray members = tarMember("l.tar", layer);

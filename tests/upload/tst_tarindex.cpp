@@ -2,6 +2,7 @@
 // base-256 sizes, links resolved only inside the archive, and inputs that are not an
 // uncompressed tar.
 
+#include "fixtures/datatable.h"
 #include "imagesourcetest.h"
 
 using namespace Berth;
@@ -15,9 +16,8 @@ class tst_TarIndex : public QObject
 private Q_SLOTS:
     void tarIndexReadsLongNames_data()
     {
-        QTest::addColumn<QString>("format");
-        QTest::addColumn<QString>("name");
-        QTest::addColumn<bool>("longLink");          // a symlink whose target is the long name
+        // longLink: a symlink whose target is the long name
+        addColumns<QString, QString, bool>("format", "name", "longLink");
         const QString longFile = QString(150, u'n'); // no '/': ustar cannot split it
         const QString longPath = QString(70, u'd') + u'/' + QString(79, u'f'); // fits prefix + name
         QTest::newRow("PAX path and linkpath, with a global header")
@@ -130,8 +130,7 @@ private Q_SLOTS:
 
     void tarIndexRejectsWhatIsNotAnUncompressedTar_data()
     {
-        QTest::addColumn<QByteArray>("bytes");
-        QTest::addColumn<QString>("expected");
+        addColumns<QByteArray, QString>("bytes", "expected");
         const QByteArray tar = tarWithFile(u"a.bin"_s, deterministicBytes(5000, 3));
         QByteArray damaged = tarMember("a", "x") + tarMember("b", "y") + kTarEnd;
         damaged[1024] = 'c'; // the second header's name, under its checksum

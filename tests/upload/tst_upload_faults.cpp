@@ -5,6 +5,7 @@
 
 #include "core/sha256.h"
 #include "fixtures/clienttest.h"
+#include "fixtures/datatable.h"
 #include "fixtures/faultproxy.h"
 #include "fixtures/ocilayout.h"
 #include "fixtures/realregistry.h"
@@ -14,7 +15,6 @@
 #include "upload/imagepush.h"
 #include "uploadtest.h"
 
-#include <QBuffer>
 #include <QTest>
 
 using namespace Berth;
@@ -38,14 +38,18 @@ class tst_UploadFaults : public QObject
         options.retry.maxRetries = maxResyncs;
         return new BlobUpload(m_client.get(), repo, BlobSource::wholeFile(path), options);
     }
+    // The outcome of upload(), waited for (bounded).
+    Result<BlobUploadResult>
+    uploaded(const QString &repo, const QString &path, qint64 chunk, int maxResyncs = 8)
+    {
+        return await(static_cast<Job<BlobUploadResult> *>(upload(repo, path, chunk, maxResyncs)),
+                     60000);
+    }
     // Read back directly from the registry, not through the proxy.
     QByteArray stored(const QString &repo, const QString &digest)
     {
         auto direct = makeClient(m_registry.url());
-        QBuffer sink;
-        sink.open(QIODevice::WriteOnly);
-        const auto got = await(direct->getBlob(repo, digest, &sink), 60000);
-        return got ? sink.data() : QByteArray("<missing>");
+        return downloadBlob(direct.get(), repo, digest, 60000).value_or(QByteArray("<missing>"));
     }
     int seen(const QByteArray &method, const QString &pathPart)
     {
@@ -60,12 +64,7 @@ class tst_UploadFaults : public QObject
     static Fault
     fault(Fault::Kind kind, const QByteArray &method, const QString &path, qint64 after = 0)
     {
-        Fault f;
-        f.kind = kind;
-        f.method = method;
-        f.pathContains = path;
-        f.afterBodyBytes = after;
-        return f;
+        return {.kind = kind, .method = method, .pathContains = path, .afterBodyBytes = after};
     }
 
 private Q_SLOTS:
@@ -84,7 +83,7 @@ private Q_SLOTS:
 
     void aPatchCutMidBodyStartsAFreshSessionAndEndsRight_data()
     {
-        QTest::addColumn<qint64>("chunk");
+        addColumns<qint64>("chunk");
         QTest::newRow("streamed") << qint64(0);
         QTest::newRow("1 MiB chunks") << qint64(1 << 20);
     }
@@ -97,8 +96,7 @@ private Q_SLOTS:
         // Twice: Qt may resend a request whose kept-alive connection died, once, by itself.
         for (int i = 0; i < 2; ++i)
             m_proxy.addFault(fault(Fault::Kind::CutMidBody, "PATCH", repo, 300000));
-        auto *up = upload(repo, path, chunk);
-        const auto r = await(static_cast<Job<BlobUploadResult> *>(up), 60000);
+        const auto r = uploaded(repo, path, chunk);
         BERTH_VERIFY_OK(r);
         QVERIFY(m_proxy.faultsFired() >= 1);
         QCOMPARE(r->digest, Sha256::digestOf(readAll(path)));
@@ -115,8 +113,7 @@ private Q_SLOTS:
         Fault busy = fault(Fault::Kind::ServerError, "PATCH", repo);
         busy.occurrence = 3; // two chunks are in; the third is refused before it arrives
         m_proxy.addFault(busy);
-        auto *up = upload(repo, path, 1 << 20);
-        const auto r = await(static_cast<Job<BlobUploadResult> *>(up), 60000);
+        const auto r = uploaded(repo, path, 1 << 20);
         BERTH_VERIFY_OK(r);
         QCOMPARE(m_proxy.faultsFired(), 1);
         QCOMPARE(stored(repo, r->digest), readAll(path));
@@ -132,8 +129,7 @@ private Q_SLOTS:
         Fault stall = fault(Fault::Kind::Stall, "PATCH", repo, 100000);
         stall.stallMs = 4000; // the client gives up after 1.5 s without progress
         m_proxy.addFault(stall);
-        auto *up = upload(repo, path, 1 << 20);
-        const auto r = await(static_cast<Job<BlobUploadResult> *>(up), 60000);
+        const auto r = uploaded(repo, path, 1 << 20);
         BERTH_VERIFY_OK(r);
         QCOMPARE(m_proxy.faultsFired(), 1);
         QCOMPARE(stored(repo, r->digest), readAll(path));
@@ -145,8 +141,7 @@ private Q_SLOTS:
         const QString path = writePatternFile(m_dir, QStringLiteral("lostput"), 500000, 34);
         for (int i = 0; i < 2; ++i)
             m_proxy.addFault(fault(Fault::Kind::CutBeforeResponse, "PUT", repo));
-        auto *up = upload(repo, path, 0);
-        const auto r = await(static_cast<Job<BlobUploadResult> *>(up), 60000);
+        const auto r = uploaded(repo, path, 0);
         BERTH_VERIFY_OK(r);
         QVERIFY(m_proxy.faultsFired() >= 1);
         QCOMPARE(r->outcome, BlobUploadResult::Outcome::Uploaded);
@@ -162,8 +157,7 @@ private Q_SLOTS:
             down.occurrence = 1;
             m_proxy.addFault(down);
         }
-        auto *up = upload(repo, path, 0, 2);
-        const auto r = await(static_cast<Job<BlobUploadResult> *>(up), 60000);
+        const auto r = uploaded(repo, path, 0, 2);
         QVERIFY(!r);
         QCOMPARE(r.error().httpStatus, 503);
         QVERIFY2(r.error().message.contains(u"2"), qPrintable(r.error().message));

@@ -5,6 +5,7 @@
 
 #include "core/sha256.h"
 #include "fixtures/clienttest.h"
+#include "fixtures/datatable.h"
 #include "fixtures/ocilayout.h"
 #include "fixtures/realregistry.h"
 #include "fixtures/skopeo.h"
@@ -14,7 +15,6 @@
 #include "upload/imagepush.h"
 #include "uploadtest.h"
 
-#include <QBuffer>
 #include <QDir>
 #include <QDirIterator>
 #include <QJsonArray>
@@ -44,10 +44,7 @@ class tst_UploadRealRegistry : public QObject
     }
     QByteArray stored(const QString &repo, const QString &digest)
     {
-        QBuffer sink;
-        sink.open(QIODevice::WriteOnly);
-        const auto got = await(m_client->getBlob(repo, digest, &sink), 60000);
-        return got ? sink.data() : QByteArray("<missing>");
+        return downloadBlob(m_client.get(), repo, digest, 60000).value_or(QByteArray("<missing>"));
     }
     // Upload sessions distribution still keeps on disk for `repo`.
     int openSessions(const QString &repo)
@@ -72,8 +69,7 @@ private Q_SLOTS:
 
     void blobsArriveWithTheirDigest_data()
     {
-        QTest::addColumn<qint64>("size");
-        QTest::addColumn<qint64>("chunk");
+        addColumns<qint64, qint64>("size", "chunk");
         QTest::newRow("empty") << qint64(0) << qint64(-1);
         QTest::newRow("small, default chunk") << qint64(1234) << qint64(-1);
         QTest::newRow("streamed in one PATCH") << qint64(24 << 20) << qint64(0);
@@ -142,7 +138,7 @@ private Q_SLOTS:
         QSignalSpy finished(up, &RegistryJob::finished);
         QVERIFY(waitForProgress(up, 4 << 20));
         up->pause();
-        QVERIFY(waitForRequestsToEnd(m_client.get())); // the cut PATCH is gone
+        QVERIFY(waitForJobsToEnd<RequestJob>(m_client.get())); // the cut PATCH is gone
         QVERIFY(finished.isEmpty());
         up->resume();
         QVERIFY(finished.wait(60000));
@@ -154,9 +150,7 @@ private Q_SLOTS:
 
     void anImageFromAnOciLayoutIsReadBackIdenticallyBySkopeo_data()
     {
-        QTest::addColumn<bool>("multiPlatform");
-        QTest::newRow("four layers") << false;
-        QTest::newRow("multi-platform index") << true;
+        addBoolRows("multiPlatform", "four layers", "multi-platform index");
     }
     void anImageFromAnOciLayoutIsReadBackIdenticallyBySkopeo()
     {

@@ -3,8 +3,8 @@
 // thread's event loop (bounded). Statuses are recorded in the order the worker reports them.
 
 #include "core/sha256.h"
-#include "emulator/acremulator.h"
 #include "fixtures/clienttest.h"
+#include "fixtures/emulatorfixture.h"
 #include "fixtures/ocilayout.h"
 #include "upload/uploadworker.h"
 #include "uploadtest.h"
@@ -163,14 +163,17 @@ QByteArray describe(const UploadStatus &s)
 
 } // namespace
 
-class tst_UploadWorker : public QObject
+class tst_UploadWorker : public EmulatorFixture
 {
     Q_OBJECT
 
-    std::unique_ptr<AcrEmulator> m_emu;
+public:
+    tst_UploadWorker()
+        : EmulatorFixture(QStringLiteral("admin"), QStringLiteral("pw-worker-1"), Content::Empty)
+    {}
+
+private:
     QTemporaryDir m_dir;
-    const QString m_user = QStringLiteral("admin");
-    const QString m_password = QStringLiteral("pw-worker-1");
 
     ConnectionSettings settings() const
     {
@@ -188,14 +191,6 @@ class tst_UploadWorker : public QObject
         r.chunkSize = chunkSize;
         return r;
     }
-    // Requests answered with something other than an authentication challenge.
-    int count(const QByteArray &method, const QString &pathPrefix) const
-    {
-        int n = 0;
-        for (const auto &r : m_emu->requests())
-            n += (r.method == method && r.path.startsWith(pathPrefix) && r.status != 401) ? 1 : 0;
-        return n;
-    }
     int countAny(const QString &pathPrefix) const
     {
         int n = 0;
@@ -212,11 +207,8 @@ private Q_SLOTS:
     void init()
     {
         QVERIFY(m_dir.isValid());
-        m_emu = std::make_unique<AcrEmulator>();
-        m_emu->addUser(m_user, m_password);
-        QVERIFY(m_emu->listen());
+        QVERIFY(startEmulator());
     }
-    void cleanup() { m_emu.reset(); }
 
     void runsAtMostMaxConcurrentEntriesAndFinishesEachOnce()
     {

@@ -8,8 +8,8 @@
 #include "../ui/windowwait.h"
 #include "../upload/uploadtest.h"
 #include "core/sha256.h"
-#include "emulator/acremulator.h"
 #include "fixtures/clienttest.h"
+#include "fixtures/emulatorfixture.h"
 #include "fixtures/ocilayout.h"
 #include "fixtures/testutil.h"
 #include "models/repositorymodel.h"
@@ -164,10 +164,8 @@ private Q_SLOTS:
 
     void init()
     {
-        m_emu = std::make_unique<AcrEmulator>();
-        m_emu->addUser(QStringLiteral("u"), QStringLiteral("p"));
-        m_emu->seedDemo();
-        QVERIFY(m_emu->listen());
+        m_emu = startDemoEmulator(QStringLiteral("u"), QStringLiteral("p"));
+        QVERIFY(m_emu);
         m_dir = std::make_unique<QTemporaryDir>();
         QVERIFY(m_dir->isValid());
         m_window = std::make_unique<MainWindow>();

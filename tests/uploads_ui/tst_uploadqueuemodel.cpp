@@ -5,6 +5,7 @@
 // a missing file ends Failed with the error, a destroyed worker's rows end Cancelled, and a
 // worker allocated where a destroyed one was gets rows of its own.
 
+#include "fixtures/datatable.h"
 #include <QTest> // before uploadtest.h, which uses it
 
 #include "../upload/uploadtest.h"
@@ -306,8 +307,7 @@ private Q_SLOTS:
 
     void durationsReadAsMinutesAndSeconds_data()
     {
-        QTest::addColumn<qint64>("seconds");
-        QTest::addColumn<QString>("text");
+        addColumns<qint64, QString>("seconds", "text");
         QTest::newRow("seconds") << qint64(42) << QStringLiteral("42 s");
         QTest::newRow("minutes") << qint64(63) << QStringLiteral("1 min 3 s");
         QTest::newRow("hours") << qint64(3 * 3600 + 125) << QStringLiteral("3 h 2 min");
