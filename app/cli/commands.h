@@ -2,8 +2,8 @@
 
 #include "cli/arguments.h"
 #include "cli/output.h"
+#include "core/job.h"
 #include "core/reference.h"
-#include "registry/job.h"
 #include "upload/blobupload.h"
 
 #include <QObject>

@@ -2,8 +2,8 @@
 
 #include "auth/authenticator.h"
 #include "core/attributes.h"
+#include "core/job.h"
 #include "registry/connection.h"
-#include "registry/job.h"
 
 #include <QObject>
 #include <QStringList>

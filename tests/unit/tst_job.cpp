@@ -1,7 +1,7 @@
 // Job's promise: exactly one `finished`, on success, error, abort — and when the job is
 // destroyed with its parent before it finished, then with ABORTED.
 
-#include "registry/job.h"
+#include "core/job.h"
 
 #include <QTest>
 
