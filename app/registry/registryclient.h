@@ -157,8 +157,8 @@ private:
     explicit RegistryClient(Connection *connection, QObject *parent);
 
     class RequestJob *request(struct HttpRequest request);
-    template<typename T>
-    Job<T> *invalid(const QString &message);
+    // DELETE /v2/<repo>/<kind>/<digest> (kind: manifests or blobs).
+    Job<Done> *deleteByDigest(const QString &repo, QStringView kind, const QString &digest);
     template<typename T, typename F>
     Job<T> *withCapabilities(F &&then);
     // The /acr/v1/ attributes at `path` (a repository, tag or manifest of `repo`), parsed by
