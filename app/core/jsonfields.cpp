@@ -125,7 +125,7 @@ void FieldReader::require(QLatin1String key)
 
 QJsonValue FieldReader::typed(QLatin1String key, QJsonValue::Type type, const char *expected)
 {
-    const QJsonValue v = value(key);
+    QJsonValue v = value(key);
     if (v.type() == type)
         return v;
     if (has(key))
