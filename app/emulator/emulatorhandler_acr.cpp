@@ -221,18 +221,33 @@ Response Handler::acrTags(const Request &request, const QString &name)
     return response;
 }
 
-Response Handler::acrTag(const Request &request, const QString &name, const QString &tagName)
+template<typename Items>
+std::expected<std::pair<Repository *, typename Items::iterator>, Response>
+Handler::acrItem(const Request &request,
+                 const QString &name,
+                 Items Repository::*items,
+                 const QString &key,
+                 bool deletable,
+                 Response (*unknown)())
 {
-    const char *action = acrAction(request.method, true);
+    const char *action = acrAction(request.method, deletable);
     if (!action)
-        return unsupported();
+        return std::unexpected(unsupported());
     const auto found = repositoryFor(name, action);
     if (!found)
+        return std::unexpected(found.error());
+    const auto it = ((*found)->*items).find(key);
+    if (it == ((*found)->*items).end())
+        return std::unexpected(unknown());
+    return std::pair{*found, it};
+}
+
+Response Handler::acrTag(const Request &request, const QString &name, const QString &tagName)
+{
+    const auto found = acrItem(request, name, &Repository::tags, tagName, true, tagUnknown);
+    if (!found)
         return found.error();
-    Repository *repository = *found;
-    const auto it = repository->tags.find(tagName);
-    if (it == repository->tags.end())
-        return tagUnknown();
+    const auto [repository, it] = *found;
     if (request.method == "DELETE") {
         const Attributes &repo = repository->attributes;
         if (!repo.deleteEnabled || !repo.writeEnabled || !it->attributes.deleteEnabled
@@ -271,16 +286,11 @@ Response Handler::acrManifests(const Request &request, const QString &name)
 
 Response Handler::acrManifest(const Request &request, const QString &name, const QString &digest)
 {
-    const char *action = acrAction(request.method, false);
-    if (!action)
-        return unsupported();
-    const auto found = repositoryFor(name, action);
+    const auto found
+        = acrItem(request, name, &Repository::manifests, digest, false, manifestUnknown);
     if (!found)
         return found.error();
-    Repository *repository = *found;
-    const auto it = repository->manifests.find(digest);
-    if (it == repository->manifests.end())
-        return manifestUnknown();
+    const auto [repository, it] = *found;
     if (request.method == "PATCH" && !applyChangeable(request.body, it->attributes))
         return invalidAttributes();
     return jsonResponse(200,
