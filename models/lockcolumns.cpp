@@ -4,6 +4,8 @@
 #include <QIcon>
 #include <QStringList>
 
+#include <iterator>
+
 namespace Berth {
 
 namespace {
@@ -38,68 +40,56 @@ const QIcon &lockIcon(bool enabled)
     return enabled ? *unlocked : *locked;
 }
 
+namespace {
+// Per lock, in the order of `Lock`: its header, what it means, and its attribute.
+struct LockSpec
+{
+    const char *header;
+    const char *meaning;
+    std::optional<bool> ChangeableAttributes::*value;
+};
+constexpr LockSpec LockSpecs[] = {
+    {QT_TRANSLATE_NOOP("Berth::Locks", "Write"),
+     QT_TRANSLATE_NOOP("Berth::Locks",
+                       "Write enabled: the item may be overwritten (pushed to). Off locks it "
+                       "against changes and deletion."),
+     &ChangeableAttributes::writeEnabled},
+    {QT_TRANSLATE_NOOP("Berth::Locks", "Delete"),
+     QT_TRANSLATE_NOOP("Berth::Locks", "Delete enabled: the item may be deleted."),
+     &ChangeableAttributes::deleteEnabled},
+    {QT_TRANSLATE_NOOP("Berth::Locks", "Read"),
+     QT_TRANSLATE_NOOP("Berth::Locks", "Read enabled: the item may be pulled."),
+     &ChangeableAttributes::readEnabled},
+    {QT_TRANSLATE_NOOP("Berth::Locks", "List"),
+     QT_TRANSLATE_NOOP("Berth::Locks", "List enabled: the item shows up in listings."),
+     &ChangeableAttributes::listEnabled},
+};
+static_assert(std::size(LockSpecs) == int(Lock::List) + 1);
+
+const LockSpec &specOf(Lock lock)
+{
+    return LockSpecs[int(lock)];
+}
+} // namespace
+
 QString lockHeader(Lock lock)
 {
-    switch (lock) {
-    case Lock::Write:
-        return Tr::tr("Write");
-    case Lock::Delete:
-        return Tr::tr("Delete");
-    case Lock::Read:
-        return Tr::tr("Read");
-    case Lock::List:
-        return Tr::tr("List");
-    }
-    return {};
+    return Tr::tr(specOf(lock).header);
 }
 
 QString lockMeaning(Lock lock)
 {
-    switch (lock) {
-    case Lock::Write:
-        return Tr::tr("Write enabled: the item may be overwritten (pushed to). Off locks it "
-                      "against changes and deletion.");
-    case Lock::Delete:
-        return Tr::tr("Delete enabled: the item may be deleted.");
-    case Lock::Read:
-        return Tr::tr("Read enabled: the item may be pulled.");
-    case Lock::List:
-        return Tr::tr("List enabled: the item shows up in listings.");
-    }
-    return {};
+    return Tr::tr(specOf(lock).meaning);
 }
 
 std::optional<bool> lockValue(const ChangeableAttributes &a, Lock lock)
 {
-    switch (lock) {
-    case Lock::Write:
-        return a.writeEnabled;
-    case Lock::Delete:
-        return a.deleteEnabled;
-    case Lock::Read:
-        return a.readEnabled;
-    case Lock::List:
-        return a.listEnabled;
-    }
-    return std::nullopt;
+    return a.*specOf(lock).value;
 }
 
 void setLockValue(ChangeableAttributes &a, Lock lock, bool enabled)
 {
-    switch (lock) {
-    case Lock::Write:
-        a.writeEnabled = enabled;
-        break;
-    case Lock::Delete:
-        a.deleteEnabled = enabled;
-        break;
-    case Lock::Read:
-        a.readEnabled = enabled;
-        break;
-    case Lock::List:
-        a.listEnabled = enabled;
-        break;
-    }
+    a.*specOf(lock).value = enabled;
 }
 
 QVariant lockData(const ChangeableAttributes &attributes, Lock lock, int role)

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 namespace Berth {
 
@@ -278,53 +279,23 @@ QVariant UploadQueueModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Cancel, pause or resume, retry");
     if (role != Qt::DisplayRole)
         return {};
-    switch (Column(section)) {
-    case Name:
-        return tr("Name");
-    case Repository:
-        return tr("Repository");
-    case Progress:
-        return tr("Progress");
-    case Size:
-        return tr("Size");
-    case Rate:
-        return tr("Rate");
-    case TimeLeft:
-        return tr("Time Left");
-    case State:
-        return tr("State");
-    case Actions:
-    case ColumnCount:
-        break;
-    }
-    return QString();
+    // In the order of Column; the actions column has no title.
+    static const char *const titles[ColumnCount]
+        = {QT_TR_NOOP("Name"), QT_TR_NOOP("Repository"), QT_TR_NOOP("Progress"), QT_TR_NOOP("Size"),
+           QT_TR_NOOP("Rate"), QT_TR_NOOP("Time Left"),  QT_TR_NOOP("State"),    nullptr};
+    return titles[section] ? tr(titles[section]) : QString();
 }
 
 QString UploadQueueModel::stateName(UploadState state)
 {
-    switch (state) {
-    case UploadState::Queued:
-        return tr("Queued");
-    case UploadState::Hashing:
-        return tr("Hashing");
-    case UploadState::Checking:
-        return tr("Checking");
-    case UploadState::Sending:
-        return tr("Sending");
-    case UploadState::Retrying:
-        return tr("Retrying");
-    case UploadState::Committing:
-        return tr("Finishing");
-    case UploadState::Paused:
-        return tr("Paused");
-    case UploadState::Done:
-        return tr("Done");
-    case UploadState::Failed:
-        return tr("Failed");
-    case UploadState::Cancelled:
-        return tr("Cancelled");
-    }
-    return {};
+    // In the order of UploadState.
+    static const char *const names[]
+        = {QT_TR_NOOP("Queued"),   QT_TR_NOOP("Hashing"),  QT_TR_NOOP("Checking"),
+           QT_TR_NOOP("Sending"),  QT_TR_NOOP("Retrying"), QT_TR_NOOP("Finishing"),
+           QT_TR_NOOP("Paused"),   QT_TR_NOOP("Done"),     QT_TR_NOOP("Failed"),
+           QT_TR_NOOP("Cancelled")};
+    static_assert(std::size(names) == int(UploadState::Cancelled) + 1);
+    return tr(names[int(state)]);
 }
 
 QString UploadQueueModel::durationText(qint64 seconds)

@@ -31,9 +31,15 @@ defines=(-DQT_NO_CAST_FROM_ASCII -DQT_NO_CAST_TO_ASCII -DQT_NO_CAST_FROM_BYTEARR
          -DQT_NO_NARROWING_CONVERSIONS_IN_CONNECT -DQT_USE_QSTRINGBUILDER)
 read -r -a qtflags <<<"$(pkg-config --cflags Qt6Core Qt6Network)"
 read -r -a qtlibs <<<"$(pkg-config --libs Qt6Core Qt6Network)"
-# tests/fuzz/compat supplies std::expected where clang's C++ library support lacks it.
+# The parsers see only the layers they belong to, as in the CMake build (berth_include_layer):
+# a folder of links to app/core and app/auth, never all of app/ (registry, upload, credentials,
+# emulator, cli). tests/fuzz/compat supplies std::expected where clang's library lacks it.
+layer="$out/include"
+mkdir -p "$layer"
+ln -sfn "$root/app/core" "$layer/core"
+ln -sfn "$root/app/auth" "$layer/auth"
 cxxflags=(-std=c++2b -g -O1 -fPIC -fno-omit-frame-pointer -Wall -Wextra -Wno-unused-command-line-argument
-          -isystem "$root/tests/fuzz/compat" -I "$root/app" -I "$root/tests/fuzz"
+          -isystem "$root/tests/fuzz/compat" -I "$layer" -I "$root/tests/fuzz"
           "${defines[@]}" "${qtflags[@]}")
 sanitize=(-fsanitize=address,undefined -fno-sanitize-recover=undefined)
 
@@ -61,26 +67,26 @@ compile() {
     "$cxx" "${cxxflags[@]}" "${sanitize[@]}" "$@" -c "$src" -o "$obj"
 }
 
-echo "fuzz.sh: building into $out"
+# Compiles $1 into $2 in the background, at most $jobs at a time.
 pids=()
+spawn() {
+    compile "$1" "$2" -fsanitize=fuzzer-no-link &
+    pids+=($!)
+    if [ ${#pids[@]} -ge "$jobs" ]; then
+        wait "${pids[0]}"
+        pids=("${pids[@]:1}")
+    fi
+}
+
+echo "fuzz.sh: building into $out"
 objects=()
 for src in "${sources[@]}"; do
     obj="$out/obj/$(basename "${src%.cpp}").o"
     objects+=("$obj")
-    compile "$root/$src" "$obj" -fsanitize=fuzzer-no-link &
-    pids+=($!)
-    if [ ${#pids[@]} -ge "$jobs" ]; then
-        wait "${pids[0]}"
-        pids=("${pids[@]:1}")
-    fi
+    spawn "$root/$src" "$obj"
 done
 for target in "${targets[@]}"; do
-    compile "$root/tests/fuzz/fuzz_$target.cpp" "$out/obj/fuzz_$target.o" -fsanitize=fuzzer-no-link &
-    pids+=($!)
-    if [ ${#pids[@]} -ge "$jobs" ]; then
-        wait "${pids[0]}"
-        pids=("${pids[@]:1}")
-    fi
+    spawn "$root/tests/fuzz/fuzz_$target.cpp" "$out/obj/fuzz_$target.o"
 done
 for pid in "${pids[@]}"; do
     wait "$pid"

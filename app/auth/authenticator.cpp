@@ -37,14 +37,6 @@ QByteArray formEncode(const QList<std::pair<QString, QString>> &fields)
     return out;
 }
 
-template<typename T>
-Job<T> *failedJob(QObject *parent, RegistryError error)
-{
-    auto *job = new Job<T>(parent);
-    job->fail(std::move(error));
-    return job;
-}
-
 HttpRequest formPost(const QUrl &url, const QByteArray &form)
 {
     HttpRequest request;
@@ -198,9 +190,7 @@ Job<Authenticator::Grant> *Authenticator::fetchAccessToken(const QUrl &realm,
             }
             m_refreshToken = exchange->result()->token;
             Job<Grant> *next = fetchAccessToken(realm, service, scopes);
-            job->setInner(next);
-            connect(next, &RegistryJob::finished, job,
-                    [job, next] { job->complete(next->result()); });
+            completeWith(job, next);
         });
         return job;
     }

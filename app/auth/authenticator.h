@@ -2,7 +2,7 @@
 
 #include "auth/challenge.h"
 #include "auth/tokencache.h"
-#include "registry/job.h"
+#include "core/job.h"
 
 #include <QObject>
 

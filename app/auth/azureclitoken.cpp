@@ -3,6 +3,8 @@
 #include <QProcess>
 #include <QTimer>
 
+#include <utility>
+
 namespace Berth {
 
 namespace {
@@ -78,10 +80,7 @@ void AzureCliToken::start(const QString &tenant)
 
 void AzureCliToken::cancel()
 {
-    m_timer->stop();
-    if (QProcess *process = m_process) {
-        m_process = nullptr;
-        process->disconnect(this);
+    if (QProcess *process = takeProcess()) {
         if (process->state() != QProcess::NotRunning) {
             // Reaped in the background: deleted once it has exited (SIGKILL makes that quick;
             // if this object goes first, QProcess's destructor reaps the killed process).
@@ -95,12 +94,17 @@ void AzureCliToken::cancel()
 
 void AzureCliToken::finish()
 {
-    m_timer->stop();
-    if (QProcess *process = m_process) {
-        m_process = nullptr;
-        process->disconnect(this);
+    if (QProcess *process = takeProcess())
         process->deleteLater();
-    }
+}
+
+QProcess *AzureCliToken::takeProcess()
+{
+    m_timer->stop();
+    QProcess *process = std::exchange(m_process, nullptr);
+    if (process)
+        process->disconnect(this);
+    return process;
 }
 
 void AzureCliToken::fail(const QString &message)

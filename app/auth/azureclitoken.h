@@ -34,6 +34,8 @@ Q_SIGNALS:
 
 private:
     void finish();
+    // Stops the timer and detaches the running process (null when none): the caller ends it.
+    QProcess *takeProcess();
     void fail(const QString &message);
 
     QString m_program = QStringLiteral("az");

@@ -12,6 +12,8 @@
 
 #include "auth/challenge.h"
 
+#include "core/headerreader.h"
+
 #include <cstring>
 
 namespace Berth {
@@ -31,16 +33,11 @@ bool isToken68Char(char c)
            || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
 }
 
-bool isSpace(char c)
-{
-    return c == ' ' || c == '\t';
-}
-
-class ChallengeReader
+class ChallengeReader : public HeaderReader
 {
 public:
     explicit ChallengeReader(const QByteArray &text)
-        : m_text(text)
+        : HeaderReader(text)
     {}
 
     QList<AuthChallenge> readAll()
@@ -64,23 +61,10 @@ public:
     }
 
 private:
-    bool atEnd() const { return m_pos >= m_text.size(); }
-    char peek(qsizetype offset = 0) const
-    {
-        const qsizetype at = m_pos + offset;
-        return at < m_text.size() ? m_text.at(at) : '\0';
-    }
-
-    void skipSpace()
-    {
-        while (!atEnd() && isSpace(peek()))
-            ++m_pos;
-    }
-
+    void skipSpace() { skip(isSpace); }
     void skipSpaceAndCommas()
     {
-        while (!atEnd() && (isSpace(peek()) || peek() == ','))
-            ++m_pos;
+        skip([](char c) { return isSpace(c) || c == ','; });
     }
 
     // Moves past the next comma that is not inside a quoted string.
@@ -99,24 +83,15 @@ private:
         }
     }
 
-    QByteArray readToken()
-    {
-        const qsizetype start = m_pos;
-        while (!atEnd() && isTchar(peek()))
-            ++m_pos;
-        return m_text.mid(start, m_pos - start);
-    }
+    QByteArray readToken() { return readWhile(isTchar); }
 
     // Is the text at the current position `token BWS "=" ...` but not a token68's padding?
     bool atParameter() const
     {
-        qsizetype at = m_pos;
-        while (at < m_text.size() && isTchar(m_text.at(at)))
-            ++at;
-        if (at == m_pos)
+        const qsizetype name = skipFrom(m_pos, isTchar);
+        if (name == m_pos)
             return false;
-        while (at < m_text.size() && isSpace(m_text.at(at)))
-            ++at;
+        const qsizetype at = skipFrom(name, isSpace);
         return at < m_text.size() && m_text.at(at) == '=';
     }
 
@@ -125,16 +100,10 @@ private:
     // followed by a broken challenge, so padding followed by a parameter is not a token68.
     bool atToken68() const
     {
-        qsizetype at = m_pos;
-        while (at < m_text.size() && isToken68Char(m_text.at(at)))
-            ++at;
-        if (at == m_pos)
+        const qsizetype padding = skipFrom(m_pos, isToken68Char);
+        if (padding == m_pos)
             return false;
-        const qsizetype padding = at;
-        while (at < m_text.size() && m_text.at(at) == '=')
-            ++at;
-        while (at < m_text.size() && isSpace(m_text.at(at)))
-            ++at;
+        const qsizetype at = skipFrom(skipFrom(padding, [](char c) { return c == '='; }), isSpace);
         if (at == m_text.size())
             return true;
         if (m_text.at(at) != ',')
@@ -158,10 +127,8 @@ private:
             if (!atParameter())
                 return; // a scheme without parameters; the next challenge follows
         } else if (atToken68()) {
-            const qsizetype start = m_pos;
-            while (!atEnd() && (isToken68Char(peek()) || peek() == '='))
-                ++m_pos;
-            challenge.token68 = QString::fromLatin1(m_text.mid(start, m_pos - start));
+            challenge.token68 = QString::fromLatin1(
+                readWhile([](char c) { return isToken68Char(c) || c == '='; }));
             skipPastComma();
             return;
         }
@@ -178,7 +145,7 @@ private:
                 skipSpace();
                 ++m_pos; // '='
                 skipSpace();
-                const QString value = peek() == '"' ? readQuoted() : readBareValue();
+                const QString value = peek() == '"' ? readQuotedValue() : readBareValue();
                 if (!challenge.params.contains(name))
                     challenge.params.insert(name, value);
                 skipSpace();
@@ -193,35 +160,16 @@ private:
         }
     }
 
-    QString readQuoted()
+    QString readQuotedValue()
     {
-        ++m_pos; // opening quote
-        QByteArray value;
-        while (!atEnd()) {
-            const char c = peek();
-            ++m_pos;
-            if (c == '"')
-                break;
-            if (c == '\\' && !atEnd()) {
-                value.append(peek());
-                ++m_pos;
-                continue;
-            }
-            value.append(c);
-        }
-        return QString::fromUtf8(value); // an unterminated string ends with the header
+        bool terminated = false; // an unterminated string ends with the header
+        return QString::fromUtf8(readQuoted(&terminated));
     }
 
     QString readBareValue()
     {
-        const qsizetype start = m_pos;
-        while (!atEnd() && peek() != ',' && !isSpace(peek()))
-            ++m_pos;
-        return QString::fromUtf8(m_text.mid(start, m_pos - start));
+        return QString::fromUtf8(readWhile([](char c) { return c != ',' && !isSpace(c); }));
     }
-
-    const QByteArray &m_text;
-    qsizetype m_pos = 0;
 };
 
 } // namespace

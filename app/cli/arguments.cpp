@@ -2,6 +2,7 @@
 
 #include <QUrl>
 
+#include <type_traits>
 #include <variant>
 
 namespace Berth::Cli {
@@ -81,10 +82,13 @@ std::variant<Arguments, QString> parseArguments(const QStringList &args)
             *out = args.at(++i);
             return true;
         };
-        // The option's value as an integer from `min` to `max`; std::nullopt if absent or not.
-        auto integer = [&](qint64 min, qint64 max) -> std::optional<qint64> {
+        // The option's value into *out, an integer from `min` to `max`; false if absent or not.
+        auto integer = [&](auto *out, qint64 min, qint64 max) {
             QString text;
-            return value(&text) ? integerIn(text, min, max) : std::nullopt;
+            const std::optional<qint64> n = value(&text) ? integerIn(text, min, max) : std::nullopt;
+            if (n)
+                *out = static_cast<std::remove_pointer_t<decltype(out)>>(*n);
+            return n.has_value();
         };
         auto missing = [&] {
             return QStringLiteral("%1 needs a value.").arg(arg);
@@ -118,10 +122,8 @@ std::variant<Arguments, QString> parseArguments(const QStringList &args)
                     .arg(v);
             a.trustedRealms << v.toLower();
         } else if (arg == u"--max-pages") {
-            const std::optional<qint64> n = integer(1, MaxPages);
-            if (!n)
+            if (!integer(&a.maxPages, 1, MaxPages))
                 return QStringLiteral("--max-pages takes a number from 1 to %1.").arg(MaxPages);
-            a.maxPages = int(*n);
         } else if (arg == u"--plain-http") {
             a.plainHttp = true;
         } else if (arg == u"--demo") {
@@ -138,16 +140,12 @@ std::variant<Arguments, QString> parseArguments(const QStringList &args)
             else
                 return QStringLiteral("-o takes text or json, not \"%1\".").arg(v);
         } else if (arg == u"--timeout") {
-            const std::optional<qint64> n = integer(1, MaxTimeoutSecs);
-            if (!n)
+            if (!integer(&a.timeoutSecs, 1, MaxTimeoutSecs))
                 return QStringLiteral("--timeout takes a number of seconds from 1 to %1.")
                     .arg(MaxTimeoutSecs);
-            a.timeoutSecs = int(*n);
         } else if (arg == u"--page-size") {
-            const std::optional<qint64> n = integer(1, MaxPageSize);
-            if (!n)
+            if (!integer(&a.pageSize, 1, MaxPageSize))
                 return QStringLiteral("--page-size takes a number from 1 to %1.").arg(MaxPageSize);
-            a.pageSize = int(*n);
         } else if (arg == u"--orderby") {
             if (!value(&a.orderBy))
                 return missing();
@@ -158,12 +156,10 @@ std::variant<Arguments, QString> parseArguments(const QStringList &args)
         } else if (arg == u"--force") {
             a.force = true;
         } else if (arg == u"--chunk-size") {
-            const std::optional<qint64> n = integer(0, MaxChunkSize);
-            if (!n)
+            if (!integer(&a.chunkSize, 0, MaxChunkSize))
                 return QStringLiteral("--chunk-size takes a number of bytes from 0 (one streamed "
                                       "request) to %1 (1 TiB).")
                     .arg(MaxChunkSize);
-            a.chunkSize = *n;
         } else if (arg == u"--from") {
             if (!value(&a.from))
                 return missing();

@@ -34,10 +34,8 @@ void CommandRunner::blobCommand(const QString &verb)
         return blobGet();
     if (verb == u"mount")
         return blobMount();
-    whenDone(m_client->deleteBlob(m_args.words.at(2), digest), [this, digest](const Done &) {
-        if (!m_args.json)
-            printLine(QStringLiteral("Deleted blob %1.").arg(digest));
-    });
+    reportDeleted(m_client->deleteBlob(m_args.words.at(2), digest),
+                  QStringLiteral("blob %1").arg(digest));
 }
 
 BlobUploadOptions CommandRunner::blobOptions() const

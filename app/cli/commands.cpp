@@ -130,9 +130,7 @@ void CommandRunner::repoCommand(const QString &verb)
                                              "--delete-enabled, --read-enabled, --list-enabled."));
         auto *job = verb == u"show" ? m_client->getRepository(repo)
                                     : m_client->updateRepository(repo, m_args.attributes);
-        whenDone(job, [this](const RepositoryInfo &info) {
-            m_args.json ? printJson(info.json) : printObject(info.json);
-        });
+        showWhenDone(job);
     } else if (verb == u"delete") {
         if (!operands(1) || !checkRepository(repo))
             return;
@@ -170,43 +168,53 @@ void CommandRunner::listCommand(Job<QList<T>> *(RegistryClient::*list)(const QSt
              });
 }
 
+std::optional<Reference>
+CommandRunner::itemReference(const QString &verb, const QString &noun, ReferenceNeeds needs)
+{
+    if (verb != u"show" && verb != u"update" && verb != u"delete") {
+        usageError(QStringLiteral("Unknown %1 command \"%2\".").arg(noun, verb));
+        return std::nullopt;
+    }
+    if (!operands(1))
+        return std::nullopt;
+    return referenceOperand(m_args.words.at(2), needs);
+}
+
+void CommandRunner::reportDeleted(Job<Done> *job, const QString &what)
+{
+    whenDone(job, [this, what](const Done &) {
+        if (!m_args.json)
+            printLine(QStringLiteral("Deleted %1.").arg(what));
+    });
+}
+
 void CommandRunner::tagCommand(const QString &verb)
 {
     if (verb == u"list")
         return listCommand(&RegistryClient::listTags, printTags);
-    if (verb != u"show" && verb != u"update" && verb != u"delete")
-        return usageError(QStringLiteral("Unknown tag command \"%1\".").arg(verb));
-    if (!operands(1))
-        return;
-    const std::optional<Reference> ref = referenceOperand(m_args.words.at(2), ReferenceNeeds::Tag);
+    const std::optional<Reference> ref
+        = itemReference(verb, QStringLiteral("tag"), ReferenceNeeds::Tag);
     if (!ref)
         return;
     if (verb == u"delete") {
-        whenDone(m_client->deleteTag(ref->repository, ref->tag), [this, ref](const Done &) {
-            if (!m_args.json)
-                printLine(QStringLiteral("Deleted tag %1.").arg(ref->toString()));
-        });
+        reportDeleted(m_client->deleteTag(ref->repository, ref->tag),
+                      QStringLiteral("tag %1").arg(ref->toString()));
         return;
     }
     if (verb == u"update" && m_args.attributes.isEmpty())
         return usageError(QStringLiteral("tag update needs at least one lock flag."));
     auto *job = verb == u"show" ? m_client->getTag(ref->repository, ref->tag)
                                 : m_client->updateTag(ref->repository, ref->tag, m_args.attributes);
-    whenDone(job, [this](const TagInfo &tag) {
-        m_args.json ? printJson(tag.json) : printObject(tag.json);
-    });
+    showWhenDone(job);
 }
 
 void CommandRunner::manifestCommand(const QString &verb)
 {
     if (verb == u"list")
         return listCommand(&RegistryClient::listManifests, printManifests);
-    if (verb != u"show" && verb != u"update" && verb != u"delete")
-        return usageError(QStringLiteral("Unknown manifest command \"%1\".").arg(verb));
-    if (!operands(1))
-        return;
-    const std::optional<Reference> ref = referenceOperand(
-        m_args.words.at(2), verb == u"show" ? ReferenceNeeds::TagOrDigest : ReferenceNeeds::Digest);
+    const std::optional<Reference> ref
+        = itemReference(verb, QStringLiteral("manifest"),
+                        verb == u"show" ? ReferenceNeeds::TagOrDigest : ReferenceNeeds::Digest);
     if (!ref)
         return;
     if (verb == u"delete") {
@@ -214,27 +222,18 @@ void CommandRunner::manifestCommand(const QString &verb)
         Job<Done> *job = m_args.force
                              ? m_client->deleteManifest(ref->repository, ref->digest)
                              : m_client->deleteUnreferencedManifest(ref->repository, ref->digest);
-        whenDone(job, [this, ref](const Done &) {
-            if (!m_args.json)
-                printLine(QStringLiteral("Deleted manifest %1.").arg(ref->toString()));
-        });
+        reportDeleted(job, QStringLiteral("manifest %1").arg(ref->toString()));
     } else if (verb == u"update") {
         if (m_args.attributes.isEmpty())
             return usageError(QStringLiteral("manifest update needs at least one lock flag."));
-        whenDone(m_client->updateManifestInfo(ref->repository, ref->digest, m_args.attributes),
-                 [this](const ManifestInfo &m) {
-                     m_args.json ? printJson(m.json) : printObject(m.json);
-                 });
+        showWhenDone(m_client->updateManifestInfo(ref->repository, ref->digest, m_args.attributes));
     } else if (m_args.raw) {
         whenDone(m_client->getManifest(ref->repository, ref->reference()),
                  [](const ManifestContent &content) { printBytes(content.body); });
     } else if (ref->hasDigest()) {
         // A digest names the attributes directly (ACR's /_manifests/ takes it; elsewhere a
         // HEAD): no GET of the manifest, which needs pull permission a metadata reader lacks.
-        whenDone(m_client->getManifestInfo(ref->repository, ref->digest),
-                 [this](const ManifestInfo &m) {
-                     m_args.json ? printJson(m.json) : printObject(m.json);
-                 });
+        showWhenDone(m_client->getManifestInfo(ref->repository, ref->digest));
     } else {
         // A tag: the manifest's digest first, then its attribute object.
         const QString repo = ref->repository;
@@ -245,10 +244,7 @@ void CommandRunner::manifestCommand(const QString &verb)
                 Q_EMIT done(1);
                 return;
             }
-            whenDone(m_client->getManifestInfo(repo, get->result()->digest),
-                     [this](const ManifestInfo &m) {
-                         m_args.json ? printJson(m.json) : printObject(m.json);
-                     });
+            showWhenDone(m_client->getManifestInfo(repo, get->result()->digest));
         });
     }
 }

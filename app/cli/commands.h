@@ -2,8 +2,8 @@
 
 #include "cli/arguments.h"
 #include "cli/output.h"
+#include "core/job.h"
 #include "core/reference.h"
-#include "registry/job.h"
 #include "upload/blobupload.h"
 
 #include <QObject>
@@ -51,8 +51,22 @@ private:
     bool checkFrom(); // --from, when given
     // The operand `text` as a reference with what `needs`; std::nullopt after a usage error.
     std::optional<Reference> referenceOperand(const QString &text, ReferenceNeeds needs);
+    // `show`, `update` or `delete` of one tag or manifest (`noun`): its operand as a reference
+    // with what `needs`; std::nullopt after a usage error (an unknown verb among them).
+    std::optional<Reference>
+    itemReference(const QString &verb, const QString &noun, ReferenceNeeds needs);
     template<typename T, typename F>
     void whenDone(Job<T> *job, F &&onSuccess);
+    // When `job` succeeds: its item's JSON, raw with -o json, else as "key: value" lines.
+    template<typename T>
+    void showWhenDone(Job<T> *job)
+    {
+        whenDone(job, [this](const T &item) {
+            m_args.json ? printJson(item.json) : printObject(item.json);
+        });
+    }
+    // When `job` succeeds: "Deleted <what>." (nothing with -o json).
+    void reportDeleted(Job<Done> *job, const QString &what);
     // `tag list` and `manifest list`: the repository operand checked, then `list` of it
     // with -n and --orderby, printed by `printText` or as -o json.
     template<typename T>

@@ -18,91 +18,72 @@ const QLatin1String ChangeableKey("changeableAttributes");
 
 Result<ChangeableAttributes> attributesAt(const QJsonValue &value, const QString &path)
 {
-    ChangeableAttributes attributes;
-    if (value.isUndefined() || value.isNull())
+    return Json::readOptionalObject(value, path, [](FieldReader &r) {
+        ChangeableAttributes attributes;
+        attributes.deleteEnabled = r.boolean(QLatin1String("deleteEnabled"));
+        attributes.writeEnabled = r.boolean(QLatin1String("writeEnabled"));
+        attributes.readEnabled = r.boolean(QLatin1String("readEnabled"));
+        attributes.listEnabled = r.boolean(QLatin1String("listEnabled"));
         return attributes;
-    if (!value.isObject())
-        return std::unexpected(Json::typeError(path, QStringLiteral("an object"), value));
-    const QJsonObject object = value.toObject();
-    FieldReader r(object, path);
-    attributes.deleteEnabled = r.boolean(QLatin1String("deleteEnabled"));
-    attributes.writeEnabled = r.boolean(QLatin1String("writeEnabled"));
-    attributes.readEnabled = r.boolean(QLatin1String("readEnabled"));
-    attributes.listEnabled = r.boolean(QLatin1String("listEnabled"));
-    if (!r.ok())
-        return std::unexpected(r.error());
-    return attributes;
+    });
 }
 
-Result<TagInfo> tagAt(const QJsonObject &object, const QString &path)
+Result<TagInfo> tagAt(const QJsonValue &value, const QString &path)
 {
-    TagInfo tag;
-    FieldReader r(object, path);
-    r.require(QLatin1String("name"));
-    tag.name = r.tag(QLatin1String("name"));
-    tag.digest = r.digest(QLatin1String("digest"));
-    tag.createdTime = r.dateTime(QLatin1String("createdTime"));
-    tag.lastUpdateTime = r.dateTime(QLatin1String("lastUpdateTime"));
-    tag.isSigned = r.boolean(QLatin1String("signed")).value_or(false);
-    if (!r.ok())
-        return std::unexpected(r.error());
-    Result<ChangeableAttributes> attributes
-        = attributesAt(object.value(ChangeableKey), r.path(ChangeableKey));
-    if (!attributes)
-        return std::unexpected(attributes.error());
-    tag.attributes = *attributes;
-    tag.json = object;
-    return tag;
+    return Json::readObject(value, path, [](FieldReader &r) {
+        TagInfo tag;
+        r.require(QLatin1String("name"));
+        tag.name = r.tag(QLatin1String("name"));
+        tag.digest = r.digest(QLatin1String("digest"));
+        tag.createdTime = r.dateTime(QLatin1String("createdTime"));
+        tag.lastUpdateTime = r.dateTime(QLatin1String("lastUpdateTime"));
+        tag.isSigned = r.boolean(QLatin1String("signed")).value_or(false);
+        tag.attributes = r.parsed<ChangeableAttributes>(ChangeableKey, attributesAt);
+        tag.json = r.json();
+        return tag;
+    });
 }
 
 Result<PlatformRef> platformAt(const QJsonValue &value, const QString &path)
 {
-    if (!value.isObject())
-        return std::unexpected(Json::typeError(path, QStringLiteral("an object"), value));
-    const QJsonObject object = value.toObject();
-    FieldReader r(object, path);
-    PlatformRef platform;
-    platform.digest = r.digest(QLatin1String("digest"));
-    platform.architecture = r.string(QLatin1String("architecture"));
-    platform.os = r.string(QLatin1String("os"));
-    platform.variant = r.string(QLatin1String("variant"));
-    if (!r.ok())
-        return std::unexpected(r.error());
-    return platform;
+    return Json::readObject(value, path, [](FieldReader &r) {
+        PlatformRef platform;
+        platform.digest = r.digest(QLatin1String("digest"));
+        platform.architecture = r.string(QLatin1String("architecture"));
+        platform.os = r.string(QLatin1String("os"));
+        platform.variant = r.string(QLatin1String("variant"));
+        return platform;
+    });
 }
 
-Result<ManifestInfo> manifestAt(const QJsonObject &object, const QString &path)
+Result<ManifestInfo> manifestAt(const QJsonValue &value, const QString &path)
 {
-    ManifestInfo manifest;
-    FieldReader r(object, path);
-    r.require(QLatin1String("digest"));
-    manifest.digest = r.digest(QLatin1String("digest"));
-    manifest.imageSize
-        = r.integer(QLatin1String("imageSize"), -1, 0, std::numeric_limits<qint64>::max());
-    manifest.createdTime = r.dateTime(QLatin1String("createdTime"));
-    manifest.lastUpdateTime = r.dateTime(QLatin1String("lastUpdateTime"));
-    manifest.architecture = r.string(QLatin1String("architecture"));
-    manifest.os = r.string(QLatin1String("os"));
-    manifest.mediaType = r.string(QLatin1String("mediaType"));
-    manifest.configMediaType = r.string(QLatin1String("configMediaType"));
-    manifest.tags = r.tags(QLatin1String("tags"));
-    const QJsonArray references = r.array(QLatin1String("references"));
-    if (!r.ok())
-        return std::unexpected(r.error());
-    for (qsizetype i = 0; i < references.size(); ++i) {
-        Result<PlatformRef> platform
-            = platformAt(references.at(i), Json::indexPath(r.path(QLatin1String("references")), i));
-        if (!platform)
-            return std::unexpected(platform.error());
-        manifest.references.append(*platform);
-    }
-    Result<ChangeableAttributes> attributes
-        = attributesAt(object.value(ChangeableKey), r.path(ChangeableKey));
-    if (!attributes)
-        return std::unexpected(attributes.error());
-    manifest.attributes = *attributes;
-    manifest.json = object;
-    return manifest;
+    return Json::readObject(value, path, [](FieldReader &r) {
+        ManifestInfo manifest;
+        r.require(QLatin1String("digest"));
+        manifest.digest = r.digest(QLatin1String("digest"));
+        manifest.imageSize
+            = r.integer(QLatin1String("imageSize"), -1, 0, std::numeric_limits<qint64>::max());
+        manifest.createdTime = r.dateTime(QLatin1String("createdTime"));
+        manifest.lastUpdateTime = r.dateTime(QLatin1String("lastUpdateTime"));
+        manifest.architecture = r.string(QLatin1String("architecture"));
+        manifest.os = r.string(QLatin1String("os"));
+        manifest.mediaType = r.string(QLatin1String("mediaType"));
+        manifest.configMediaType = r.string(QLatin1String("configMediaType"));
+        manifest.tags = r.tags(QLatin1String("tags"));
+        const QJsonArray references = r.array(QLatin1String("references"));
+        for (qsizetype i = 0; i < references.size() && r.ok(); ++i) {
+            Result<PlatformRef> platform = platformAt(
+                references.at(i), Json::indexPath(r.path(QLatin1String("references")), i));
+            if (platform)
+                manifest.references.append(*platform);
+            else
+                r.fail(platform.error());
+        }
+        manifest.attributes = r.parsed<ChangeableAttributes>(ChangeableKey, attributesAt);
+        manifest.json = r.json();
+        return manifest;
+    });
 }
 
 // The body's "link": a Link header value (`</acr/v1/...>; rel="next"`) or a bare URL.
@@ -135,10 +116,7 @@ Result<Page<T>> objectPage(const QByteArray &body, QLatin1String key, Parse pars
         return std::unexpected(r.error());
     page.items.reserve(items.size());
     for (qsizetype i = 0; i < items.size(); ++i) {
-        const QString path = Json::indexPath(key, i);
-        if (!items.at(i).isObject())
-            return std::unexpected(Json::typeError(path, QStringLiteral("an object"), items.at(i)));
-        Result<T> item = parse(items.at(i).toObject(), path);
+        Result<T> item = parse(items.at(i), Json::indexPath(key, i));
         if (!item)
             return std::unexpected(item.error());
         page.items.append(*item);
@@ -245,15 +223,9 @@ Result<RepositoryInfo> parseRepositoryAttributes(const QByteArray &body)
     repository.lastUpdateTime = r.dateTime(QLatin1String("lastUpdateTime"));
     repository.manifestCount = int(r.integer(QLatin1String("manifestCount"), -1, 0, INT_MAX));
     repository.tagCount = int(r.integer(QLatin1String("tagCount"), -1, 0, INT_MAX));
-    if (!r.ok())
-        return std::unexpected(r.error());
-    Result<ChangeableAttributes> attributes
-        = attributesAt(root->value(ChangeableKey), QString(ChangeableKey));
-    if (!attributes)
-        return std::unexpected(attributes.error());
-    repository.attributes = *attributes;
+    repository.attributes = r.parsed<ChangeableAttributes>(ChangeableKey, attributesAt);
     repository.json = *root;
-    return repository;
+    return r.result(repository);
 }
 
 Result<TagInfo> parseTagAttributes(const QByteArray &body)

@@ -123,24 +123,26 @@ void FieldReader::require(QLatin1String key)
         fail(valueError(path(key), Tr::tr("is missing or empty")));
 }
 
+QJsonValue FieldReader::typed(QLatin1String key, QJsonValue::Type type, const char *expected)
+{
+    QJsonValue v = value(key);
+    if (v.type() == type)
+        return v;
+    if (has(key))
+        fail(typeError(path(key), Tr::tr(expected), v));
+    return {};
+}
+
 QString FieldReader::string(QLatin1String key)
 {
-    const QJsonValue v = value(key);
-    if (v.isString())
-        return v.toString();
-    if (has(key))
-        fail(typeError(path(key), Tr::tr("a string"), v));
-    return {};
+    return typed(key, QJsonValue::String, QT_TRANSLATE_NOOP("Berth::Json", "a string")).toString();
 }
 
 std::optional<bool> FieldReader::boolean(QLatin1String key)
 {
-    const QJsonValue v = value(key);
-    if (v.isBool())
-        return v.toBool();
-    if (has(key))
-        fail(typeError(path(key), Tr::tr("a boolean"), v));
-    return std::nullopt;
+    const QJsonValue v
+        = typed(key, QJsonValue::Bool, QT_TRANSLATE_NOOP("Berth::Json", "a boolean"));
+    return v.isBool() ? std::optional<bool>(v.toBool()) : std::nullopt;
 }
 
 qint64 FieldReader::integer(QLatin1String key, qint64 absent, qint64 min, qint64 max)
@@ -233,22 +235,12 @@ QStringList FieldReader::tags(QLatin1String key)
 
 QJsonObject FieldReader::object(QLatin1String key)
 {
-    const QJsonValue v = value(key);
-    if (v.isObject())
-        return v.toObject();
-    if (has(key))
-        fail(typeError(path(key), Tr::tr("an object"), v));
-    return {};
+    return typed(key, QJsonValue::Object, QT_TRANSLATE_NOOP("Berth::Json", "an object")).toObject();
 }
 
 QJsonArray FieldReader::array(QLatin1String key)
 {
-    const QJsonValue v = value(key);
-    if (v.isArray())
-        return v.toArray();
-    if (has(key))
-        fail(typeError(path(key), Tr::tr("an array"), v));
-    return {};
+    return typed(key, QJsonValue::Array, QT_TRANSLATE_NOOP("Berth::Json", "an array")).toArray();
 }
 
 QStringList FieldReader::strings(QLatin1String key)

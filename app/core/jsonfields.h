@@ -8,6 +8,7 @@
 #include <QStringList>
 
 #include <optional>
+#include <type_traits>
 
 namespace Berth::Json {
 
@@ -54,13 +55,37 @@ public:
     QStringList strings(QLatin1String key);   // an array of strings
     QJsonObject stringMap(QLatin1String key); // an object whose values are strings
 
+    // The field `key` read by `parse(value, path)`, which returns a Result<T>: its error is
+    // recorded like a field's (T() returned then).
+    template<typename T, typename Parse>
+    T parsed(QLatin1String key, Parse parse)
+    {
+        Result<T> item = parse(value(key), path(key));
+        if (item)
+            return std::move(*item);
+        fail(item.error());
+        return T();
+    }
+    const QJsonObject &json() const { return m_object; }
+
     void fail(const RegistryError &error);
     bool ok() const { return !m_error.has_value(); }
     const RegistryError &error() const { return *m_error; }
+    // `item` when every field was read fine, else the first error.
+    template<typename T>
+    Result<T> result(T item) const
+    {
+        if (!ok())
+            return std::unexpected(*m_error);
+        return item;
+    }
 
 private:
     using Grammar = bool (*)(const QString &);
     QJsonValue value(QLatin1String key) const { return m_object.value(key); }
+    // The field when it has `type`; else null, and a type error saying it should be
+    // `expected` (untranslated, QT_TRANSLATE_NOOP in context Berth::Json) unless absent.
+    QJsonValue typed(QLatin1String key, QJsonValue::Type type, const char *expected);
     QString matching(QLatin1String key, Grammar valid, const QString &what);
     QStringList allMatching(QLatin1String key, Grammar valid, const QString &what);
 
@@ -68,5 +93,29 @@ private:
     QString m_path;
     std::optional<RegistryError> m_error;
 };
+
+// Reads the object `value` (at `path`) with `read(FieldReader &)`, which returns what it
+// read: a type error when `value` is not an object, else the reader's first error if any.
+template<typename Read>
+auto readObject(const QJsonValue &value, const QString &path, Read read)
+    -> Result<std::invoke_result_t<Read, FieldReader &>>
+{
+    if (!value.isObject())
+        return std::unexpected(typeError(path, QStringLiteral("an object"), value));
+    const QJsonObject object = value.toObject();
+    FieldReader r(object, path);
+    auto item = read(r);
+    return r.result(std::move(item));
+}
+
+// The same, where an absent or null value gives an empty (default) value.
+template<typename Read>
+auto readOptionalObject(const QJsonValue &value, const QString &path, Read read)
+    -> Result<std::invoke_result_t<Read, FieldReader &>>
+{
+    if (value.isUndefined() || value.isNull())
+        return std::invoke_result_t<Read, FieldReader &>();
+    return readObject(value, path, read);
+}
 
 } // namespace Berth::Json

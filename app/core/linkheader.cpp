@@ -9,22 +9,19 @@
 
 #include "core/linkheader.h"
 
+#include "core/headerreader.h"
+
 #include <optional>
 
 namespace Berth {
 
 namespace {
 
-bool isSpace(char c)
-{
-    return c == ' ' || c == '\t';
-}
-
-class LinkReader
+class LinkReader : public HeaderReader
 {
 public:
     explicit LinkReader(const QByteArray &text)
-        : m_text(text)
+        : HeaderReader(text)
     {}
 
     // The target of the first link whose relation types include "next"; empty if none.
@@ -48,15 +45,6 @@ public:
     }
 
 private:
-    bool atEnd() const { return m_pos >= m_text.size(); }
-
-    template<typename Pred>
-    void skip(Pred pred)
-    {
-        while (!atEnd() && pred(m_text.at(m_pos)))
-            ++m_pos;
-    }
-
     // Reads the parameters of one link up to the comma that ends it (or the end).
     // Whether rel holds "next"; nullopt when the parameters are malformed.
     std::optional<bool> readParams()
@@ -100,27 +88,14 @@ private:
 
     std::optional<QByteArray> readValue()
     {
-        if (atEnd() || m_text.at(m_pos) != '"') {
-            const qsizetype start = m_pos;
-            skip([](char ch) { return ch != ';' && ch != ',' && !isSpace(ch); });
-            return m_text.mid(start, m_pos - start);
-        }
-        ++m_pos;
-        QByteArray value;
-        while (!atEnd()) {
-            const char c = m_text.at(m_pos++);
-            if (c == '"')
-                return value;
-            if (c == '\\' && !atEnd())
-                value.append(m_text.at(m_pos++));
-            else
-                value.append(c);
-        }
-        return std::nullopt; // unterminated quoted string
+        if (atEnd() || m_text.at(m_pos) != '"')
+            return readWhile([](char ch) { return ch != ';' && ch != ',' && !isSpace(ch); });
+        bool terminated = false;
+        QByteArray value = readQuoted(&terminated);
+        if (!terminated)
+            return std::nullopt; // unterminated quoted string
+        return value;
     }
-
-    const QByteArray &m_text;
-    qsizetype m_pos = 0;
 };
 
 } // namespace

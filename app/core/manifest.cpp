@@ -35,47 +35,33 @@ RegistryError unsupported(const QString &message)
 
 Result<Platform> platformAt(const QJsonValue &value, const QString &path)
 {
-    Platform platform;
-    if (value.isUndefined() || value.isNull())
+    return Json::readOptionalObject(value, path, [](FieldReader &r) {
+        Platform platform;
+        platform.architecture = r.string(QLatin1String("architecture"));
+        platform.os = r.string(QLatin1String("os"));
+        platform.variant = r.string(QLatin1String("variant"));
+        platform.osVersion = r.string(QLatin1String("os.version"));
+        r.strings(QLatin1String("os.features"));
+        r.strings(QLatin1String("features"));
         return platform;
-    if (!value.isObject())
-        return std::unexpected(Json::typeError(path, QStringLiteral("an object"), value));
-    const QJsonObject object = value.toObject();
-    FieldReader r(object, path);
-    platform.architecture = r.string(QLatin1String("architecture"));
-    platform.os = r.string(QLatin1String("os"));
-    platform.variant = r.string(QLatin1String("variant"));
-    platform.osVersion = r.string(QLatin1String("os.version"));
-    r.strings(QLatin1String("os.features"));
-    r.strings(QLatin1String("features"));
-    if (!r.ok())
-        return std::unexpected(r.error());
-    return platform;
+    });
 }
 
 Result<Descriptor> descriptorAt(const QJsonValue &value, const QString &path)
 {
-    if (!value.isObject())
-        return std::unexpected(Json::typeError(path, QStringLiteral("an object"), value));
-    const QJsonObject object = value.toObject();
-    FieldReader r(object, path);
-    Descriptor descriptor;
-    descriptor.mediaType = r.string(QLatin1String("mediaType"));
-    r.require(QLatin1String("digest"));
-    descriptor.digest = r.digest(QLatin1String("digest"));
-    r.require(QLatin1String("size"));
-    descriptor.size = r.integer(QLatin1String("size"), -1, 0, MaxSize);
-    descriptor.artifactType = r.string(QLatin1String("artifactType"));
-    descriptor.urls = r.strings(QLatin1String("urls"));
-    descriptor.annotations = r.stringMap(QLatin1String("annotations"));
-    if (!r.ok())
-        return std::unexpected(r.error());
-    Result<Platform> platform
-        = platformAt(object.value(QLatin1String("platform")), r.path(QLatin1String("platform")));
-    if (!platform)
-        return std::unexpected(platform.error());
-    descriptor.platform = *platform;
-    return descriptor;
+    return Json::readObject(value, path, [](FieldReader &r) {
+        Descriptor descriptor;
+        descriptor.mediaType = r.string(QLatin1String("mediaType"));
+        r.require(QLatin1String("digest"));
+        descriptor.digest = r.digest(QLatin1String("digest"));
+        r.require(QLatin1String("size"));
+        descriptor.size = r.integer(QLatin1String("size"), -1, 0, MaxSize);
+        descriptor.artifactType = r.string(QLatin1String("artifactType"));
+        descriptor.urls = r.strings(QLatin1String("urls"));
+        descriptor.annotations = r.stringMap(QLatin1String("annotations"));
+        descriptor.platform = r.parsed<Platform>(QLatin1String("platform"), platformAt);
+        return descriptor;
+    });
 }
 
 Result<QList<Descriptor>> descriptorsAt(FieldReader &r, QLatin1String key)

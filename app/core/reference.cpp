@@ -123,6 +123,22 @@ bool isValidDigest(const QString &digest)
     return true;
 }
 
+namespace {
+// With a separator at `at` (none when negative): moves what follows it from `rest` to `part`,
+// and fails with `message` (untranslated, %1 the part) unless `valid(part)`.
+std::optional<RegistryError> cutPart(
+    QString &rest, qsizetype at, QString &part, bool (*valid)(const QString &), const char *message)
+{
+    if (at < 0)
+        return std::nullopt;
+    part = rest.mid(at + 1);
+    rest.truncate(at);
+    if (valid(part))
+        return std::nullopt;
+    return invalid(Tr::tr(message).arg(part));
+}
+} // namespace
+
 Result<Reference> parseReference(const QString &text, ReferenceNeeds needs)
 {
     if (text.isEmpty())
@@ -130,26 +146,18 @@ Result<Reference> parseReference(const QString &text, ReferenceNeeds needs)
 
     Reference ref;
     QString rest = text;
-    const qsizetype at = text.indexOf(u'@');
-    if (at >= 0) {
-        ref.digest = text.mid(at + 1);
-        rest = text.left(at);
-        if (!isValidDigest(ref.digest))
-            return std::unexpected(
-                invalid(Tr::tr("\"%1\" is not a valid digest (expected sha256: and 64 lower-case "
-                               "hex digits).")
-                            .arg(ref.digest)));
-    }
+    if (auto e = cutPart(rest, rest.indexOf(u'@'), ref.digest, isValidDigest,
+                         QT_TRANSLATE_NOOP("Berth::Reference",
+                                           "\"%1\" is not a valid digest (expected sha256: and "
+                                           "64 lower-case hex digits).")))
+        return std::unexpected(*e);
     const qsizetype colon = rest.lastIndexOf(u':');
-    if (colon > rest.lastIndexOf(u'/')) {
-        ref.tag = rest.mid(colon + 1);
-        rest = rest.left(colon);
-        if (!isValidTag(ref.tag))
-            return std::unexpected(
-                invalid(Tr::tr("\"%1\" is not a valid tag (letters, digits, '_', '.' and '-', "
-                               "not starting with '.' or '-', at most 128 characters).")
-                            .arg(ref.tag)));
-    }
+    if (auto e = cutPart(rest, colon > rest.lastIndexOf(u'/') ? colon : -1, ref.tag, isValidTag,
+                         QT_TRANSLATE_NOOP("Berth::Reference",
+                                           "\"%1\" is not a valid tag (letters, digits, '_', '.' "
+                                           "and '-', not starting with '.' or '-', at most 128 "
+                                           "characters).")))
+        return std::unexpected(*e);
     ref.repository = rest;
     if (ref.repository.isEmpty())
         return std::unexpected(invalid(Tr::tr("\"%1\" names no repository.").arg(text)));

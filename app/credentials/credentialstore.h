@@ -1,7 +1,7 @@
 #pragma once
 
+#include "core/job.h"
 #include "core/result.h"
-#include "registry/job.h"
 
 #include <QObject>
 #include <QString>

@@ -3,6 +3,8 @@
 #include "auth/credentials.h"
 #include "registry/connection.h"
 
+#include <utility>
+
 namespace Berth {
 
 Result<RegistryProfile> RegistryProfile::forUrl(const QString &text, bool allowPlainHttp)
@@ -53,26 +55,29 @@ QString RegistryProfile::account() const
     return {};
 }
 
+namespace {
+// The names the settings file stores the authentication kinds under.
+constexpr std::pair<RegistryProfile::AuthKind, QLatin1StringView> AuthKindNames[] = {
+    {RegistryProfile::AuthKind::Anonymous, QLatin1StringView("anonymous")},
+    {RegistryProfile::AuthKind::Password, QLatin1StringView("password")},
+    {RegistryProfile::AuthKind::RefreshToken, QLatin1StringView("refresh-token")},
+    {RegistryProfile::AuthKind::AadToken, QLatin1StringView("aad-token")},
+};
+} // namespace
+
 QString RegistryProfile::authKindName(AuthKind kind)
 {
-    switch (kind) {
-    case AuthKind::Anonymous:
-        return QStringLiteral("anonymous");
-    case AuthKind::Password:
-        return QStringLiteral("password");
-    case AuthKind::RefreshToken:
-        return QStringLiteral("refresh-token");
-    case AuthKind::AadToken:
-        return QStringLiteral("aad-token");
+    for (const auto &[known, name] : AuthKindNames) {
+        if (known == kind)
+            return name;
     }
     return {};
 }
 
 std::optional<RegistryProfile::AuthKind> RegistryProfile::authKindFromName(const QString &name)
 {
-    for (AuthKind kind :
-         {AuthKind::Anonymous, AuthKind::Password, AuthKind::RefreshToken, AuthKind::AadToken}) {
-        if (name == authKindName(kind))
+    for (const auto &[kind, known] : AuthKindNames) {
+        if (name == known)
             return kind;
     }
     return std::nullopt;

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "core/job.h"
 #include "credentials/registryprofile.h"
-#include "registry/job.h"
 
 class QSettings;
 

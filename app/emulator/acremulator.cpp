@@ -131,26 +131,41 @@ void AcrEmulator::setRepositoryAttributes(const QString &repo, const QJsonObject
         qCWarning(lcEmulator) << "setRepositoryAttributes: no repository" << repo;
 }
 
+namespace {
+// Applies `changeable` to the attributes of item `key` of `repo`'s `items` (tags or
+// manifests); a warning starting with `missing` when there is no such item.
+template<typename Items>
+void applyTo(Emu::Store &store,
+             const QString &repo,
+             Items Emu::Repository::*items,
+             const QString &key,
+             const QJsonObject &changeable,
+             const char *missing)
+{
+    if (Emu::Repository *repository = store.repository(repo)) {
+        const auto it = (repository->*items).find(key);
+        if (it != (repository->*items).end()) {
+            it->attributes.apply(changeable);
+            return;
+        }
+    }
+    qCWarning(lcEmulator) << missing << key << "in" << repo;
+}
+} // namespace
+
 void AcrEmulator::setTagAttributes(const QString &repo,
                                    const QString &tag,
                                    const QJsonObject &changeable)
 {
-    Emu::Repository *repository = m_store->repository(repo);
-    if (repository && repository->tags.contains(tag))
-        repository->tags[tag].attributes.apply(changeable);
-    else
-        qCWarning(lcEmulator) << "setTagAttributes: no tag" << tag << "in" << repo;
+    applyTo(*m_store, repo, &Emu::Repository::tags, tag, changeable, "setTagAttributes: no tag");
 }
 
 void AcrEmulator::setManifestAttributes(const QString &repo,
                                         const QString &digest,
                                         const QJsonObject &changeable)
 {
-    Emu::Repository *repository = m_store->repository(repo);
-    if (repository && repository->manifests.contains(digest))
-        repository->manifests[digest].attributes.apply(changeable);
-    else
-        qCWarning(lcEmulator) << "setManifestAttributes: no manifest" << digest << "in" << repo;
+    applyTo(*m_store, repo, &Emu::Repository::manifests, digest, changeable,
+            "setManifestAttributes: no manifest");
 }
 
 void AcrEmulator::seedDemo()

@@ -62,6 +62,17 @@ private:
     // The repository `name` if the caller may do `action` on it; otherwise the answer (the
     // 401 challenge, or NAME_UNKNOWN).
     std::expected<Repository *, Response> repositoryFor(const QString &name, const char *action);
+    // For an /acr/v1/ tag or manifest route: the repository `name` (as repositoryFor, with the
+    // action the request's method needs; DELETE only where `deletable`) and the item `key` of
+    // its `items`; otherwise the answer (405, the challenge, NAME_UNKNOWN or `unknown()`).
+    template<typename Items>
+    std::expected<std::pair<Repository *, typename Items::iterator>, Response>
+    acrItem(const Request &request,
+            const QString &name,
+            Items Repository::*items,
+            const QString &key,
+            bool deletable,
+            Response (*unknown)());
     // For a listing of `name`: its repository (as repositoryFor) and the page asked for.
     using Listing = std::pair<const Repository *, Page>;
     std::expected<Listing, Response>

@@ -59,13 +59,28 @@ bool isTimeOrder(const QString &orderby)
     return orderby == u"timedesc" || orderby == u"timeasc";
 }
 
-std::optional<QJsonObject> changeableFrom(const QByteArray &body)
+// The token action an /acr/v1/ item request of `method` needs; nullptr for a method the route
+// does not take (DELETE only where `deletable`).
+const char *acrAction(const QByteArray &method, bool deletable)
+{
+    if (method == "GET" || method == "HEAD")
+        return "metadata_read";
+    if (method == "PATCH")
+        return "metadata_write";
+    if (method == "DELETE" && deletable)
+        return "delete";
+    return nullptr;
+}
+
+// A PATCH body (a JSON object of changeable attributes) applied to `attributes`; false when
+// it is not one.
+bool applyChangeable(const QByteArray &body, Attributes &attributes)
 {
     QJsonParseError error{};
     const QJsonDocument document = QJsonDocument::fromJson(body, &error);
     if (error.error != QJsonParseError::NoError || !document.isObject())
-        return std::nullopt;
-    return document.object();
+        return false;
+    return attributes.apply(document.object());
 }
 
 Response invalidAttributes()
@@ -155,19 +170,15 @@ Handler::acrBody(const QString &name, const QString &field, const QJsonValue &va
 
 Response Handler::acrRepository(const Request &request, const QString &name)
 {
-    const bool read = request.method == "GET" || request.method == "HEAD";
-    const char *action = read                        ? "metadata_read"
-                         : request.method == "PATCH" ? "metadata_write"
-                                                     : "delete";
-    if (!read && request.method != "PATCH" && request.method != "DELETE")
+    const char *action = acrAction(request.method, true);
+    if (!action)
         return unsupported();
     const auto found = repositoryFor(name, action);
     if (!found)
         return found.error();
     Repository *repository = *found;
     if (request.method == "PATCH") {
-        const auto changeable = changeableFrom(request.body);
-        if (!changeable || !repository->attributes.apply(*changeable))
+        if (!applyChangeable(request.body, repository->attributes))
             return invalidAttributes();
     } else if (request.method == "DELETE") {
         const Attributes &locks = repository->attributes;
@@ -210,21 +221,33 @@ Response Handler::acrTags(const Request &request, const QString &name)
     return response;
 }
 
-Response Handler::acrTag(const Request &request, const QString &name, const QString &tagName)
+template<typename Items>
+std::expected<std::pair<Repository *, typename Items::iterator>, Response>
+Handler::acrItem(const Request &request,
+                 const QString &name,
+                 Items Repository::*items,
+                 const QString &key,
+                 bool deletable,
+                 Response (*unknown)())
 {
-    const bool read = request.method == "GET" || request.method == "HEAD";
-    if (!read && request.method != "PATCH" && request.method != "DELETE")
-        return unsupported();
-    const char *action = read                        ? "metadata_read"
-                         : request.method == "PATCH" ? "metadata_write"
-                                                     : "delete";
+    const char *action = acrAction(request.method, deletable);
+    if (!action)
+        return std::unexpected(unsupported());
     const auto found = repositoryFor(name, action);
     if (!found)
+        return std::unexpected(found.error());
+    const auto it = ((*found)->*items).find(key);
+    if (it == ((*found)->*items).end())
+        return std::unexpected(unknown());
+    return std::pair{*found, it};
+}
+
+Response Handler::acrTag(const Request &request, const QString &name, const QString &tagName)
+{
+    const auto found = acrItem(request, name, &Repository::tags, tagName, true, tagUnknown);
+    if (!found)
         return found.error();
-    Repository *repository = *found;
-    const auto it = repository->tags.find(tagName);
-    if (it == repository->tags.end())
-        return tagUnknown();
+    const auto [repository, it] = *found;
     if (request.method == "DELETE") {
         const Attributes &repo = repository->attributes;
         if (!repo.deleteEnabled || !repo.writeEnabled || !it->attributes.deleteEnabled
@@ -234,11 +257,8 @@ Response Handler::acrTag(const Request &request, const QString &name, const QStr
         repository->updated = m_store.now();
         return emptyResponse(202);
     }
-    if (request.method == "PATCH") {
-        const auto changeable = changeableFrom(request.body);
-        if (!changeable || !it->attributes.apply(*changeable))
-            return invalidAttributes();
-    }
+    if (request.method == "PATCH" && !applyChangeable(request.body, it->attributes))
+        return invalidAttributes();
     return jsonResponse(200, acrBody(name, QStringLiteral("tag"), tagJson(*it)));
 }
 
@@ -266,22 +286,13 @@ Response Handler::acrManifests(const Request &request, const QString &name)
 
 Response Handler::acrManifest(const Request &request, const QString &name, const QString &digest)
 {
-    const bool read = request.method == "GET" || request.method == "HEAD";
-    if (!read && request.method != "PATCH")
-        return unsupported();
-    const char *action = read ? "metadata_read" : "metadata_write";
-    const auto found = repositoryFor(name, action);
+    const auto found
+        = acrItem(request, name, &Repository::manifests, digest, false, manifestUnknown);
     if (!found)
         return found.error();
-    Repository *repository = *found;
-    const auto it = repository->manifests.find(digest);
-    if (it == repository->manifests.end())
-        return manifestUnknown();
-    if (request.method == "PATCH") {
-        const auto changeable = changeableFrom(request.body);
-        if (!changeable || !it->attributes.apply(*changeable))
-            return invalidAttributes();
-    }
+    const auto [repository, it] = *found;
+    if (request.method == "PATCH" && !applyChangeable(request.body, it->attributes))
+        return invalidAttributes();
     return jsonResponse(200,
                         acrBody(name, QStringLiteral("manifest"), manifestJson(*repository, *it)));
 }

@@ -28,14 +28,6 @@ Job<T> *mapResponse(QObject *parent, RequestJob *request, F &&parse)
     return job;
 }
 
-template<typename T>
-Job<T> *failed(QObject *parent, RegistryError error)
-{
-    auto *job = new Job<T>(parent);
-    job->fail(std::move(error));
-    return job;
-}
-
 inline RegistryError badArgument(const QString &message)
 {
     return RegistryError::make(ErrorCode::InvalidArgument, message);
@@ -45,6 +37,23 @@ inline RegistryError badArgument(const QString &message)
 std::optional<RegistryError> checkRepo(const QString &repo);
 std::optional<RegistryError> checkDigest(const QString &digest);
 std::optional<RegistryError> checkReference(const QString &reference); // tag or digest
+std::optional<RegistryError> checkRepoDigest(const QString &repo, const QString &digest);
+std::optional<RegistryError> checkRepoTag(const QString &repo, const QString &tag);
+std::optional<RegistryError> checkRepoReference(const QString &repo, const QString &reference);
+
+// A request of `method` (GET, HEAD, PUT, ...) to `url` with the token scopes it needs.
+inline HttpRequest httpRequest(const QByteArray &method, const QUrl &url, const QStringList &scopes)
+{
+    HttpRequest r = HttpRequest::get(url, scopes);
+    r.method = method;
+    return r;
+}
+
+// For operations whose answer carries nothing but success.
+inline Result<Done> noContent(const HttpResponse &)
+{
+    return Done{};
+}
 
 QByteArray attributesBody(const ChangeableAttributes &attributes);
 
@@ -90,18 +99,9 @@ Job<T> *RegistryClient::withCapabilities(F &&then)
             job->complete(answer);
             return;
         }
-        Job<T> *again = (*fn)(*m_capabilities);
-        job->setInner(again);
-        QObject::connect(again, &RegistryJob::finished, job,
-                         [job, again] { job->complete(again->result()); });
+        completeWith(job, (*fn)(*m_capabilities));
     });
     return job;
-}
-
-template<typename T>
-Job<T> *RegistryClient::invalid(const QString &message)
-{
-    return detail::failed<T>(this, detail::badArgument(message));
 }
 
 } // namespace Berth

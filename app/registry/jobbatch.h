@@ -1,6 +1,6 @@
 #pragma once
 
-#include "registry/job.h"
+#include "core/job.h"
 
 #include <QList>
 #include <QObject>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/attributes.h"
-#include "registry/job.h"
+#include "core/job.h"
 
 #include <QSet>
 

@@ -39,6 +39,29 @@ std::optional<RegistryError> checkReference(const QString &reference)
         RegistryTr::tr("\"%1\" is neither a valid tag nor a digest.").arg(reference));
 }
 
+std::optional<RegistryError> checkRepoDigest(const QString &repo, const QString &digest)
+{
+    if (auto e = checkRepo(repo))
+        return e;
+    return checkDigest(digest);
+}
+
+std::optional<RegistryError> checkRepoTag(const QString &repo, const QString &tag)
+{
+    if (auto e = checkRepo(repo))
+        return e;
+    if (isValidTag(tag))
+        return std::nullopt;
+    return badArgument(RegistryTr::tr("\"%1\" is not a valid tag.").arg(tag));
+}
+
+std::optional<RegistryError> checkRepoReference(const QString &repo, const QString &reference)
+{
+    if (auto e = checkRepo(repo))
+        return e;
+    return checkReference(reference);
+}
+
 QByteArray attributesBody(const ChangeableAttributes &attributes)
 {
     return QJsonDocument(attributes.toJson()).toJson(QJsonDocument::Compact);

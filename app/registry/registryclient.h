@@ -2,8 +2,8 @@
 
 #include "auth/authenticator.h"
 #include "core/attributes.h"
+#include "core/job.h"
 #include "registry/connection.h"
-#include "registry/job.h"
 
 #include <QObject>
 #include <QStringList>
@@ -182,8 +182,8 @@ private:
     explicit RegistryClient(Connection *connection, QObject *parent);
 
     class RequestJob *request(struct HttpRequest request);
-    template<typename T>
-    Job<T> *invalid(const QString &message);
+    // DELETE /v2/<repo>/<kind>/<digest> (kind: manifests or blobs).
+    Job<Done> *deleteByDigest(const QString &repo, QStringView kind, const QString &digest);
     template<typename T, typename F>
     Job<T> *withCapabilities(F &&then);
     // Remembers whether /acr/v1/ exists, unless already known.

@@ -16,6 +16,15 @@ namespace {
 
 constexpr qint64 MaxManifestSize = 4 << 20; // the OCI distribution spec's suggested limit
 
+// `/v2/<repo>/manifests/<reference>` or `/v2/<repo>/blobs/<digest>` on the registry.
+QUrl v2Url(const Connection *connection,
+           const QString &repo,
+           QStringView kind,
+           const QString &reference)
+{
+    return connection->resolve(u"/v2/" + repo + u'/' + kind + u'/' + reference);
+}
+
 QStringList pushScope(const QString &repo)
 {
     return repoScope(repo, QStringLiteral("pull,push"));
@@ -79,13 +88,10 @@ Result<UploadSession> sessionFrom(const HttpResponse &r)
 
 Job<ManifestContent> *RegistryClient::getManifest(const QString &repo, const QString &reference)
 {
-    if (auto e = checkRepo(repo))
-        return failed<ManifestContent>(this, *e);
-    if (auto e = checkReference(reference))
-        return failed<ManifestContent>(this, *e);
-    HttpRequest r = HttpRequest::get(
-        m_connection->resolve(QStringLiteral("/v2/%1/manifests/%2").arg(repo, reference)),
-        repoScope(repo, QStringLiteral("pull")));
+    if (auto e = checkRepoReference(repo, reference))
+        return failedJob<ManifestContent>(this, *e);
+    HttpRequest r = HttpRequest::get(v2Url(m_connection, repo, u"manifests", reference),
+                                     repoScope(repo, QStringLiteral("pull")));
     r.headers = {{"Accept", MediaType::manifestAccept()}};
     r.maxBody = MaxManifestSize;
     return mapResponse<ManifestContent>(
@@ -112,14 +118,10 @@ Job<std::optional<ManifestHead>> *RegistryClient::headManifest(const QString &re
                                                                const QString &reference)
 {
     using Head = std::optional<ManifestHead>;
-    if (auto e = checkRepo(repo))
-        return failed<Head>(this, *e);
-    if (auto e = checkReference(reference))
-        return failed<Head>(this, *e);
-    HttpRequest r = HttpRequest::get(
-        m_connection->resolve(QStringLiteral("/v2/%1/manifests/%2").arg(repo, reference)),
-        repoScope(repo, QStringLiteral("pull")));
-    r.method = "HEAD";
+    if (auto e = checkRepoReference(repo, reference))
+        return failedJob<Head>(this, *e);
+    HttpRequest r = httpRequest("HEAD", v2Url(m_connection, repo, u"manifests", reference),
+                                repoScope(repo, QStringLiteral("pull")));
     r.headers = {{"Accept", MediaType::manifestAccept()}};
     r.accept = {404};
     auto *job = new Job<Head>(this);
@@ -162,18 +164,14 @@ Job<QString> *RegistryClient::putManifest(const QString &repo,
                                           const QByteArray &body,
                                           const QString &mediaType)
 {
-    if (auto e = checkRepo(repo))
-        return failed<QString>(this, *e);
-    if (auto e = checkReference(reference))
-        return failed<QString>(this, *e);
+    if (auto e = checkRepoReference(repo, reference))
+        return failedJob<QString>(this, *e);
     const QString digest = Sha256::digestOf(body);
     if (reference.startsWith(u"sha256:") && reference != digest)
-        return failed<QString>(this,
-                               digestMismatch(RegistryTr::tr("The manifest"), reference, digest));
-    HttpRequest r = HttpRequest::get(
-        m_connection->resolve(QStringLiteral("/v2/%1/manifests/%2").arg(repo, reference)),
-        pushScope(repo));
-    r.method = "PUT";
+        return failedJob<QString>(
+            this, digestMismatch(RegistryTr::tr("The manifest"), reference, digest));
+    HttpRequest r
+        = httpRequest("PUT", v2Url(m_connection, repo, u"manifests", reference), pushScope(repo));
     r.body = body;
     r.headers = {{"Content-Type", mediaType.toLatin1()}};
     return mapResponse<QString>(this, request(r), [digest](const HttpResponse &response) {
@@ -183,29 +181,16 @@ Job<QString> *RegistryClient::putManifest(const QString &repo,
 
 Job<Done> *RegistryClient::deleteManifest(const QString &repo, const QString &digest)
 {
-    if (auto e = checkRepo(repo))
-        return failed<Done>(this, *e);
-    if (auto e = checkDigest(digest))
-        return failed<Done>(this, *e);
-    HttpRequest r = HttpRequest::get(
-        m_connection->resolve(QStringLiteral("/v2/%1/manifests/%2").arg(repo, digest)),
-        repoScope(repo, QStringLiteral("delete")));
-    r.method = "DELETE";
-    return mapResponse<Done>(this, request(r),
-                             [](const HttpResponse &) -> Result<Done> { return Done{}; });
+    return deleteByDigest(repo, u"manifests", digest);
 }
 
 Job<std::optional<qint64>> *RegistryClient::headBlob(const QString &repo, const QString &digest)
 {
     using Size = std::optional<qint64>;
-    if (auto e = checkRepo(repo))
-        return failed<Size>(this, *e);
-    if (auto e = checkDigest(digest))
-        return failed<Size>(this, *e);
-    HttpRequest r = HttpRequest::get(
-        m_connection->resolve(QStringLiteral("/v2/%1/blobs/%2").arg(repo, digest)),
-        repoScope(repo, QStringLiteral("pull")));
-    r.method = "HEAD";
+    if (auto e = checkRepoDigest(repo, digest))
+        return failedJob<Size>(this, *e);
+    HttpRequest r = httpRequest("HEAD", v2Url(m_connection, repo, u"blobs", digest),
+                                repoScope(repo, QStringLiteral("pull")));
     r.accept = {404};
     return mapResponse<Size>(this, request(r), [](const HttpResponse &response) -> Result<Size> {
         if (response.status == 404)
@@ -216,15 +201,12 @@ Job<std::optional<qint64>> *RegistryClient::headBlob(const QString &repo, const 
 
 Job<qint64> *RegistryClient::getBlob(const QString &repo, const QString &digest, QIODevice *sink)
 {
-    if (auto e = checkRepo(repo))
-        return failed<qint64>(this, *e);
-    if (auto e = checkDigest(digest))
-        return failed<qint64>(this, *e);
+    if (auto e = checkRepoDigest(repo, digest))
+        return failedJob<qint64>(this, *e);
     auto *job = new Job<qint64>(this);
     auto *hashing = new DigestingDevice(sink, job);
-    HttpRequest r = HttpRequest::get(
-        m_connection->resolve(QStringLiteral("/v2/%1/blobs/%2").arg(repo, digest)),
-        repoScope(repo, QStringLiteral("pull")));
+    HttpRequest r = HttpRequest::get(v2Url(m_connection, repo, u"blobs", digest),
+                                     repoScope(repo, QStringLiteral("pull")));
     r.sink = hashing;
     RequestJob *get = request(r);
     connect(get, &RegistryJob::progress, job, &RegistryJob::progress);
@@ -240,35 +222,35 @@ Job<qint64> *RegistryClient::getBlob(const QString &repo, const QString &digest,
 
 Job<Done> *RegistryClient::deleteBlob(const QString &repo, const QString &digest)
 {
-    if (auto e = checkRepo(repo))
-        return failed<Done>(this, *e);
-    if (auto e = checkDigest(digest))
-        return failed<Done>(this, *e);
-    HttpRequest r = HttpRequest::get(
-        m_connection->resolve(QStringLiteral("/v2/%1/blobs/%2").arg(repo, digest)),
-        repoScope(repo, QStringLiteral("delete")));
-    r.method = "DELETE";
-    return mapResponse<Done>(this, request(r),
-                             [](const HttpResponse &) -> Result<Done> { return Done{}; });
+    return deleteByDigest(repo, u"blobs", digest);
+}
+
+Job<Done> *
+RegistryClient::deleteByDigest(const QString &repo, QStringView kind, const QString &digest)
+{
+    if (auto e = checkRepoDigest(repo, digest))
+        return failedJob<Done>(this, *e);
+    HttpRequest r = httpRequest("DELETE", v2Url(m_connection, repo, kind, digest),
+                                repoScope(repo, QStringLiteral("delete")));
+    return mapResponse<Done>(this, request(r), noContent);
 }
 
 Job<MountResult> *
 RegistryClient::mountBlob(const QString &repo, const QString &from, const QString &digest)
 {
     if (auto e = checkRepo(repo))
-        return failed<MountResult>(this, *e);
+        return failedJob<MountResult>(this, *e);
     if (auto e = checkRepo(from))
-        return failed<MountResult>(this, *e);
+        return failedJob<MountResult>(this, *e);
     if (auto e = checkDigest(digest))
-        return failed<MountResult>(this, *e);
+        return failedJob<MountResult>(this, *e);
     QUrl url = m_connection->resolve(QStringLiteral("/v2/%1/blobs/uploads/").arg(repo));
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("mount"), digest);
     query.addQueryItem(QStringLiteral("from"), from);
     url.setQuery(query);
     HttpRequest r
-        = HttpRequest::get(url, pushScope(repo) + repoScope(from, QStringLiteral("pull")));
-    r.method = "POST";
+        = httpRequest("POST", url, pushScope(repo) + repoScope(from, QStringLiteral("pull")));
     return mapResponse<MountResult>(this, request(r),
                                     [](const HttpResponse &response) -> Result<MountResult> {
                                         MountResult result;
@@ -287,10 +269,10 @@ RegistryClient::mountBlob(const QString &repo, const QString &from, const QStrin
 Job<UploadSession> *RegistryClient::startUpload(const QString &repo)
 {
     if (auto e = checkRepo(repo))
-        return failed<UploadSession>(this, *e);
-    HttpRequest r = HttpRequest::get(
-        m_connection->resolve(QStringLiteral("/v2/%1/blobs/uploads/").arg(repo)), pushScope(repo));
-    r.method = "POST";
+        return failedJob<UploadSession>(this, *e);
+    HttpRequest r = httpRequest(
+        "POST", m_connection->resolve(QStringLiteral("/v2/%1/blobs/uploads/").arg(repo)),
+        pushScope(repo));
     return mapResponse<UploadSession>(this, request(r), sessionFrom);
 }
 
@@ -298,8 +280,7 @@ namespace {
 // A PATCH of `length` bytes at session.offset; the caller sets the body.
 HttpRequest patchRequest(const QString &repo, const UploadSession &session, qint64 length)
 {
-    HttpRequest r = HttpRequest::get(session.location, pushScope(repo));
-    r.method = "PATCH";
+    HttpRequest r = httpRequest("PATCH", session.location, pushScope(repo));
     const qint64 last = session.offset + length - 1;
     r.headers
         = {{"Content-Type", "application/octet-stream"},
@@ -342,7 +323,7 @@ Job<QString> *RegistryClient::completeUpload(const QString &repo,
                                              const QByteArray &lastData)
 {
     if (auto e = checkDigest(digest))
-        return failed<QString>(this, *e);
+        return failedJob<QString>(this, *e);
     // Appended to the query as it is: the registry's own parameters (e.g. _state) must reach
     // it byte for byte.
     QUrl url = session.location;
@@ -350,8 +331,7 @@ Job<QString> *RegistryClient::completeUpload(const QString &repo,
     url.setQuery((existing.isEmpty() ? QString() : existing + u'&') + u"digest="
                      + QString::fromLatin1(QUrl::toPercentEncoding(digest)),
                  QUrl::StrictMode);
-    HttpRequest r = HttpRequest::get(url, pushScope(repo));
-    r.method = "PUT";
+    HttpRequest r = httpRequest("PUT", url, pushScope(repo));
     r.body = lastData;
     r.headers = {{"Content-Type", "application/octet-stream"}};
     return mapResponse<QString>(this, request(r), [digest](const HttpResponse &response) {
@@ -361,10 +341,8 @@ Job<QString> *RegistryClient::completeUpload(const QString &repo,
 
 Job<Done> *RegistryClient::cancelUpload(const QString &repo, const UploadSession &session)
 {
-    HttpRequest r = HttpRequest::get(session.location, pushScope(repo));
-    r.method = "DELETE";
-    return mapResponse<Done>(this, request(r),
-                             [](const HttpResponse &) -> Result<Done> { return Done{}; });
+    HttpRequest r = httpRequest("DELETE", session.location, pushScope(repo));
+    return mapResponse<Done>(this, request(r), noContent);
 }
 
 } // namespace Berth

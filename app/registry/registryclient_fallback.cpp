@@ -109,9 +109,7 @@ Job<ManifestInfo> *RegistryClient::manifestOfTag(const QString &repo, const QStr
                     return;
                 }
                 Job<ManifestInfo> *info = getManifestInfo(repo, t->result()->digest);
-                job->setInner(info);
-                connect(info, &RegistryJob::finished, job,
-                        [job, info] { job->complete(info->result()); });
+                completeWith(job, info);
             });
             return job;
         }

@@ -112,9 +112,7 @@ Job<Done> *RegistryClient::deleteUnreferencedManifest(const QString &repo, const
             return;
         }
         Job<Done> *remove = deleteManifest(repo, digest);
-        job->setInner(remove);
-        connect(remove, &RegistryJob::finished, job,
-                [job, remove] { job->complete(remove->result()); });
+        completeWith(job, remove);
     });
     return job;
 }
@@ -123,10 +121,8 @@ Job<QList<ReferencingIndex>> *RegistryClient::indexesReferencing(const QString &
                                                                  const QString &digest)
 {
     using Found = QList<ReferencingIndex>;
-    if (auto e = checkRepo(repo))
-        return failed<Found>(this, *e);
-    if (auto e = checkDigest(digest))
-        return failed<Found>(this, *e);
+    if (auto e = checkRepoDigest(repo, digest))
+        return failedJob<Found>(this, *e);
     return withCapabilities<Found>([=, this](const Capabilities &caps) -> Job<Found> * {
         auto *job = new IndexScan(this);
         ListOptions options;

@@ -38,6 +38,18 @@ QUrl withPageSize(QUrl url, int pageSize)
     return url;
 }
 
+// The first page of an /acr/v1/ listing: `n`, then `orderby` unless None.
+QUrl acrFirstPage(QUrl url, int pageSize, OrderBy orderBy)
+{
+    url = withPageSize(url, pageSize);
+    if (orderBy != OrderBy::None) {
+        QUrlQuery query(url);
+        query.addQueryItem(QStringLiteral("orderby"), orderByName(orderBy));
+        url.setQuery(query);
+    }
+    return url;
+}
+
 // The next page: the Link header if any, else the body's "link" field.
 template<typename T>
 Result<Page<T>> withNext(Result<Page<T>> page, const HttpResponse &response)
@@ -66,9 +78,7 @@ Job<Page<T>> *fetchPage(
             const int smaller = pageSize > MaxPageSize ? MaxPageSize : pageSize / 2;
             Job<Page<T>> *retry
                 = fetchPage<T>(client, withPageSize(url, smaller), scopes, smaller, parse);
-            job->setInner(retry);
-            QObject::connect(retry, &RegistryJob::finished, job,
-                             [job, retry] { job->complete(retry->result()); });
+            completeWith(job, retry);
             return;
         }
         if (!response) {
@@ -114,24 +124,24 @@ Job<Page<TagInfo>> *
 RegistryClient::tagPage(const QString &repo, const ListOptions &options, const QUrl &page)
 {
     if (auto e = checkRepo(repo))
-        return failed<Page<TagInfo>>(this, *e);
+        return failedJob<Page<TagInfo>>(this, *e);
     if (!options.digest.isEmpty()) {
         if (auto e = checkDigest(options.digest))
-            return failed<Page<TagInfo>>(this, *e);
+            return failedJob<Page<TagInfo>>(this, *e);
     }
     const int pageSize = clampPageSize(options.pageSize);
     return withCapabilities<Page<TagInfo>>([=, this](const Capabilities &caps) {
         QUrl url = page;
         if (caps.acr) {
             if (url.isEmpty()) {
-                url = m_connection->resolve(QStringLiteral("/acr/v1/%1/_tags").arg(repo));
-                QUrlQuery query;
-                query.addQueryItem(QStringLiteral("n"), QString::number(pageSize));
-                if (options.orderBy != OrderBy::None)
-                    query.addQueryItem(QStringLiteral("orderby"), orderByName(options.orderBy));
-                if (!options.digest.isEmpty())
+                url = acrFirstPage(
+                    m_connection->resolve(QStringLiteral("/acr/v1/%1/_tags").arg(repo)), pageSize,
+                    options.orderBy);
+                if (!options.digest.isEmpty()) {
+                    QUrlQuery query(url);
                     query.addQueryItem(QStringLiteral("digest"), options.digest);
-                url.setQuery(query);
+                    url.setQuery(query);
+                }
             }
             return fetchPage<TagInfo>(this, url, repoScope(repo, QStringLiteral("metadata_read")),
                                       pageSize, parseAcrTagPage);
@@ -156,20 +166,16 @@ Job<Page<ManifestInfo>> *
 RegistryClient::manifestPage(const QString &repo, const ListOptions &options, const QUrl &page)
 {
     if (auto e = checkRepo(repo))
-        return failed<Page<ManifestInfo>>(this, *e);
+        return failedJob<Page<ManifestInfo>>(this, *e);
     const int pageSize = clampPageSize(options.pageSize);
     return withCapabilities<Page<ManifestInfo>>([=, this](const Capabilities &caps) {
         if (!caps.acr)
             return manifestsFromTags(repo, options, page);
         QUrl url = page;
-        if (url.isEmpty()) {
-            url = m_connection->resolve(QStringLiteral("/acr/v1/%1/_manifests").arg(repo));
-            QUrlQuery query;
-            query.addQueryItem(QStringLiteral("n"), QString::number(pageSize));
-            if (options.orderBy != OrderBy::None)
-                query.addQueryItem(QStringLiteral("orderby"), orderByName(options.orderBy));
-            url.setQuery(query);
-        }
+        if (url.isEmpty())
+            url = acrFirstPage(
+                m_connection->resolve(QStringLiteral("/acr/v1/%1/_manifests").arg(repo)), pageSize,
+                options.orderBy);
         return fetchPage<ManifestInfo>(this, url, repoScope(repo, QStringLiteral("metadata_read")),
                                        pageSize, parseAcrManifestPage);
     });

@@ -24,17 +24,9 @@ RegistryError needsAcr(const QString &what)
 HttpRequest
 patch(const QUrl &url, const QStringList &scopes, const ChangeableAttributes &attributes)
 {
-    HttpRequest r = HttpRequest::get(url, scopes);
-    r.method = "PATCH";
+    HttpRequest r = httpRequest("PATCH", url, scopes);
     r.body = attributesBody(attributes);
     r.headers = {{"Content-Type", "application/json"}};
-    return r;
-}
-
-HttpRequest remove(const QUrl &url, const QStringList &scopes)
-{
-    HttpRequest r = HttpRequest::get(url, scopes);
-    r.method = "DELETE";
     return r;
 }
 
@@ -84,7 +76,7 @@ Job<T> *RegistryClient::changeAttributes(const QString &repo,
 {
     return withCapabilities<T>([=, this](const Capabilities &caps) -> Job<T> * {
         if (!caps.acr)
-            return failed<T>(this, needsAcr(RegistryTr::tr("Changing lock attributes")));
+            return failedJob<T>(this, needsAcr(RegistryTr::tr("Changing lock attributes")));
         return mapResponse<T>(
             this,
             request(patch(m_connection->resolve(path),
@@ -96,7 +88,7 @@ Job<T> *RegistryClient::changeAttributes(const QString &repo,
 Job<RepositoryInfo> *RegistryClient::getRepository(const QString &repo)
 {
     if (auto e = checkRepo(repo))
-        return failed<RepositoryInfo>(this, *e);
+        return failedJob<RepositoryInfo>(this, *e);
     return readAttributes<RepositoryInfo>(
         repo, QStringLiteral("/acr/v1/%1").arg(repo), parseRepositoryAttributes, [=, this] {
             // What a plain registry can say: the name and how many tags it has.
@@ -120,7 +112,7 @@ Job<RepositoryInfo> *RegistryClient::updateRepository(const QString &repo,
                                                       const ChangeableAttributes &attributes)
 {
     if (auto e = checkRepo(repo))
-        return failed<RepositoryInfo>(this, *e);
+        return failedJob<RepositoryInfo>(this, *e);
     return changeAttributes<RepositoryInfo>(repo, QStringLiteral("/acr/v1/%1").arg(repo),
                                             attributes, parseRepositoryAttributes);
 }
@@ -128,15 +120,16 @@ Job<RepositoryInfo> *RegistryClient::updateRepository(const QString &repo,
 Job<QJsonObject> *RegistryClient::deleteRepository(const QString &repo)
 {
     if (auto e = checkRepo(repo))
-        return failed<QJsonObject>(this, *e);
+        return failedJob<QJsonObject>(this, *e);
     return withCapabilities<QJsonObject>([=, this](const Capabilities &caps) -> Job<QJsonObject> * {
         if (!caps.acr)
-            return failed<QJsonObject>(this,
-                                       needsAcr(RegistryTr::tr("Deleting a whole repository")));
+            return failedJob<QJsonObject>(this,
+                                          needsAcr(RegistryTr::tr("Deleting a whole repository")));
         return mapResponse<QJsonObject>(
             this,
-            request(remove(m_connection->resolve(QStringLiteral("/acr/v1/%1").arg(repo)),
-                           repoScope(repo, QStringLiteral("delete")))),
+            request(httpRequest("DELETE",
+                                m_connection->resolve(QStringLiteral("/acr/v1/%1").arg(repo)),
+                                repoScope(repo, QStringLiteral("delete")))),
             [](const HttpResponse &r) -> Result<QJsonObject> {
                 return QJsonDocument::fromJson(r.body).object(); // the lists of what went
             });
@@ -145,10 +138,8 @@ Job<QJsonObject> *RegistryClient::deleteRepository(const QString &repo)
 
 Job<TagInfo> *RegistryClient::getTag(const QString &repo, const QString &tag)
 {
-    if (auto e = checkRepo(repo))
-        return failed<TagInfo>(this, *e);
-    if (!isValidTag(tag))
-        return invalid<TagInfo>(RegistryTr::tr("\"%1\" is not a valid tag.").arg(tag));
+    if (auto e = checkRepoTag(repo, tag))
+        return failedJob<TagInfo>(this, *e);
     return readAttributes<TagInfo>(
         repo, QStringLiteral("/acr/v1/%1/_tags/%2").arg(repo, tag), parseTagAttributes, [=, this] {
             return fromHead<TagInfo>(
@@ -170,27 +161,23 @@ Job<TagInfo> *RegistryClient::updateTag(const QString &repo,
                                         const QString &tag,
                                         const ChangeableAttributes &attributes)
 {
-    if (auto e = checkRepo(repo))
-        return failed<TagInfo>(this, *e);
-    if (!isValidTag(tag))
-        return invalid<TagInfo>(RegistryTr::tr("\"%1\" is not a valid tag.").arg(tag));
+    if (auto e = checkRepoTag(repo, tag))
+        return failedJob<TagInfo>(this, *e);
     return changeAttributes<TagInfo>(repo, QStringLiteral("/acr/v1/%1/_tags/%2").arg(repo, tag),
                                      attributes, parseTagAttributes);
 }
 
 Job<Done> *RegistryClient::deleteTag(const QString &repo, const QString &tag)
 {
-    if (auto e = checkRepo(repo))
-        return failed<Done>(this, *e);
-    if (!isValidTag(tag))
-        return invalid<Done>(RegistryTr::tr("\"%1\" is not a valid tag.").arg(tag));
+    if (auto e = checkRepoTag(repo, tag))
+        return failedJob<Done>(this, *e);
     return withCapabilities<Done>([=, this](const Capabilities &caps) {
         // Plain registries have no tag delete of their own; OCI 1.1 allows DELETE by tag.
         const QString path = caps.acr ? QStringLiteral("/acr/v1/%1/_tags/%2").arg(repo, tag)
                                       : QStringLiteral("/v2/%1/manifests/%2").arg(repo, tag);
         auto *job = new Job<Done>(this);
-        RequestJob *r = request(
-            remove(m_connection->resolve(path), repoScope(repo, QStringLiteral("delete"))));
+        RequestJob *r = request(httpRequest("DELETE", m_connection->resolve(path),
+                                            repoScope(repo, QStringLiteral("delete"))));
         job->setInner(r);
         connect(r, &RegistryJob::finished, job, [=, this] {
             const Result<HttpResponse> &response = r->result();
@@ -198,9 +185,7 @@ Job<Done> *RegistryClient::deleteTag(const QString &repo, const QString &tag)
             const int status = response ? 0 : response.error().httpStatus;
             if (!caps.acr && (status == 400 || status == 405)) {
                 Job<Done> *explained = untagRefused(repo, tag, response.error());
-                job->setInner(explained);
-                connect(explained, &RegistryJob::finished, job,
-                        [job, explained] { job->complete(explained->result()); });
+                completeWith(job, explained);
                 return;
             }
             if (!response)
@@ -214,10 +199,8 @@ Job<Done> *RegistryClient::deleteTag(const QString &repo, const QString &tag)
 
 Job<ManifestInfo> *RegistryClient::getManifestInfo(const QString &repo, const QString &digest)
 {
-    if (auto e = checkRepo(repo))
-        return failed<ManifestInfo>(this, *e);
-    if (auto e = checkDigest(digest))
-        return failed<ManifestInfo>(this, *e);
+    if (auto e = checkRepoDigest(repo, digest))
+        return failedJob<ManifestInfo>(this, *e);
     return readAttributes<ManifestInfo>(
         repo, QStringLiteral("/acr/v1/%1/_manifests/%2").arg(repo, digest), parseManifestAttributes,
         [=, this] {
@@ -242,10 +225,8 @@ Job<ManifestInfo> *RegistryClient::updateManifestInfo(const QString &repo,
                                                       const QString &digest,
                                                       const ChangeableAttributes &attributes)
 {
-    if (auto e = checkRepo(repo))
-        return failed<ManifestInfo>(this, *e);
-    if (auto e = checkDigest(digest))
-        return failed<ManifestInfo>(this, *e);
+    if (auto e = checkRepoDigest(repo, digest))
+        return failedJob<ManifestInfo>(this, *e);
     return changeAttributes<ManifestInfo>(
         repo, QStringLiteral("/acr/v1/%1/_manifests/%2").arg(repo, digest), attributes,
         parseManifestAttributes);

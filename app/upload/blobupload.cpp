@@ -403,12 +403,7 @@ void BlobUpload::releaseStart()
         return;
     if (m_send == start)
         m_send = nullptr; // not to be aborted
-    start->disconnect(this);
-    RegistryClient *client = m_client;
-    connect(start, &RegistryJob::finished, client, [client, repo = m_repo, start] {
-        if (start->result())
-            client->cancelUpload(repo, *start->result());
-    });
+    cancelOpenedSession(start, [](const UploadSession &session) { return session; });
 }
 
 void BlobUpload::releaseMount()
@@ -419,11 +414,23 @@ void BlobUpload::releaseMount()
         return;
     if (m_check == mount)
         m_check = nullptr; // not to be aborted
-    mount->disconnect(this);
+    cancelOpenedSession(mount, [](const MountResult &answer) -> std::optional<UploadSession> {
+        if (answer.mounted)
+            return std::nullopt;
+        return answer.session;
+    });
+}
+
+template<typename T, typename F>
+void BlobUpload::cancelOpenedSession(Job<T> *post, F sessionOf)
+{
+    post->disconnect(this);
     RegistryClient *client = m_client;
-    connect(mount, &RegistryJob::finished, client, [client, repo = m_repo, mount] {
-        if (mount->result() && !mount->result()->mounted)
-            client->cancelUpload(repo, mount->result()->session);
+    connect(post, &RegistryJob::finished, client, [client, repo = m_repo, post, sessionOf] {
+        if (!post->result())
+            return;
+        if (const std::optional<UploadSession> session = sessionOf(*post->result()))
+            client->cancelUpload(repo, *session);
     });
 }
 

@@ -96,6 +96,10 @@ private:
     void stopInner();
     void releaseStart();
     void releaseMount();
+    // Lets `post` (which may have opened a session) answer, then deletes the session that
+    // `sessionOf(result)` names; the client is the context, so this outlives the upload.
+    template<typename T, typename F>
+    void cancelOpenedSession(Job<T> *post, F sessionOf);
     void setPhase(Phase phase);
     void reportProgress(qint64 inFlight);
     std::optional<RegistryError> fileChanged() const;

@@ -116,10 +116,7 @@ Result<ImageSource> readDockerArchive(const SourceFiles &files, const QString &r
 {
     const QString manifestName = QStringLiteral("manifest.json");
     const QString where = files.describe(manifestName);
-    const Result<QByteArray> bytes = files.read(manifestName, MaxManifestJsonSize);
-    if (!bytes)
-        return std::unexpected(bytes.error());
-    const Result<QJsonValue> json = parseJson(*bytes, where);
+    const Result<QJsonValue> json = files.readJson(manifestName, MaxManifestJsonSize);
     if (!json)
         return std::unexpected(json.error());
     if (!json->isArray())

@@ -235,6 +235,14 @@ Result<Slice> SourceFiles::locate(const QString &name) const
     return Slice{info.absoluteFilePath(), 0, info.size()};
 }
 
+Result<QJsonValue> SourceFiles::readJson(const QString &name, qint64 maxSize) const
+{
+    const Result<QByteArray> bytes = read(name, maxSize);
+    if (!bytes)
+        return std::unexpected(bytes.error());
+    return parseJson(*bytes, describe(name));
+}
+
 Result<QByteArray> SourceFiles::read(const QString &name, qint64 maxSize) const
 {
     const Result<Slice> slice = locate(name);

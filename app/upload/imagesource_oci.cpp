@@ -65,6 +65,23 @@ Result<int> schemaVersionOf(const QJsonObject &object, const QString &where)
 }
 
 // Walks a manifest or index and everything it names, collecting blobs and manifests.
+// Runs `add(descriptor)` for each descriptor in `items` (named "<where>, <key>[i]"), up to
+// the first error.
+template<typename Add>
+Result<Done>
+forEachDescriptor(const QJsonArray &items, const QString &where, const char *key, Add add)
+{
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const Result<Descriptor> item = descriptorOf(
+            items[i], where + QStringLiteral(", %1[%2]").arg(QLatin1String(key)).arg(i));
+        if (!item)
+            return std::unexpected(item.error());
+        if (Result<Done> added = add(*item); !added)
+            return added;
+    }
+    return Done{};
+}
+
 class OciReader
 {
 public:
@@ -184,16 +201,9 @@ Result<Done> OciReader::addChildren(const QJsonObject &index, const QString &dig
     const QString where = UploadTr::tr("image index %1").arg(digest);
     if (!index.value(u"manifests").isArray())
         return std::unexpected(invalidSource(UploadTr::tr("%1 has no manifests array").arg(where)));
-    const QJsonArray children = index.value(u"manifests").toArray();
-    for (qsizetype i = 0; i < children.size(); ++i) {
-        const Result<Descriptor> child
-            = descriptorOf(children[i], where + QStringLiteral(", manifests[%1]").arg(i));
-        if (!child)
-            return std::unexpected(child.error());
-        if (Result<Done> added = addManifest(*child, where, depth + 1); !added)
-            return added;
-    }
-    return Done{};
+    return forEachDescriptor(
+        index.value(u"manifests").toArray(), where, "manifests",
+        [&](const Descriptor &child) { return addManifest(child, where, depth + 1); });
 }
 
 Result<Done> OciReader::addImageBlobs(const QJsonObject &manifest, const QString &digest)
@@ -208,18 +218,14 @@ Result<Done> OciReader::addImageBlobs(const QJsonObject &manifest, const QString
         return std::unexpected(config.error());
     if (Result<Done> added = addBlob(*config, where); !added)
         return added;
-    const QJsonArray layers = manifest.value(u"layers").toArray();
-    for (qsizetype i = 0; i < layers.size(); ++i) {
-        const Result<Descriptor> layer
-            = descriptorOf(layers[i], where + QStringLiteral(", layers[%1]").arg(i));
-        if (!layer)
-            return std::unexpected(layer.error());
-        if (!layer->json.value(u"urls").toArray().isEmpty())
-            continue; // foreign layer: registries fetch it from its urls, nobody pushes it
-        if (Result<Done> added = addBlob(*layer, where); !added)
-            return added;
-    }
-    return Done{};
+    return forEachDescriptor(manifest.value(u"layers").toArray(), where, "layers",
+                             [&](const Descriptor &layer) -> Result<Done> {
+                                 // A foreign layer: registries fetch it from its urls, nobody
+                                 // pushes it.
+                                 if (!layer.json.value(u"urls").toArray().isEmpty())
+                                     return Done{};
+                                 return addBlob(layer, where);
+                             });
 }
 
 Result<Done> checkLayoutFile(const SourceFiles &files)
@@ -227,10 +233,7 @@ Result<Done> checkLayoutFile(const SourceFiles &files)
     const QString name = QStringLiteral("oci-layout");
     if (!files.exists(name))
         return Done{}; // required by the spec, but its absence hides nothing
-    const Result<QByteArray> bytes = files.read(name, MaxLayoutFileSize);
-    if (!bytes)
-        return std::unexpected(bytes.error());
-    const Result<QJsonValue> json = parseJson(*bytes, files.describe(name));
+    const Result<QJsonValue> json = files.readJson(name, MaxLayoutFileSize);
     if (!json)
         return std::unexpected(json.error());
     if (!json->toObject().value(u"imageLayoutVersion").isString()) {
@@ -248,10 +251,7 @@ Result<ImageSource> readOciLayout(const SourceFiles &files, const QString &refer
         return std::unexpected(layout.error());
     const QString indexName = QStringLiteral("index.json");
     const QString where = files.describe(indexName);
-    const Result<QByteArray> bytes = files.read(indexName, MaxIndexJsonSize);
-    if (!bytes)
-        return std::unexpected(bytes.error());
-    const Result<QJsonValue> json = parseJson(*bytes, where);
+    const Result<QJsonValue> json = files.readJson(indexName, MaxIndexJsonSize);
     if (!json)
         return std::unexpected(json.error());
     const QJsonObject index = json->toObject();

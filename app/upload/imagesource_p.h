@@ -35,9 +35,10 @@ public:
     bool exists(const QString &name) const;          // of any type (a link counts, even dangling)
     Result<Slice> locate(const QString &name) const; // a regular file
     Result<QByteArray> read(const QString &name, qint64 maxSize) const;
-    Result<QByteArray> head(const Slice &slice, qint64 length) const; // the first bytes
-    Result<QString> sha256(const Slice &slice) const;                 // streams in 1 MiB reads
-    QString describe(const QString &name) const; // "<dir>/<name>" or "<name>" in <archive>
+    Result<QJsonValue> readJson(const QString &name, qint64 maxSize) const; // read + parseJson
+    Result<QByteArray> head(const Slice &slice, qint64 length) const;       // the first bytes
+    Result<QString> sha256(const Slice &slice) const; // streams in 1 MiB reads
+    QString describe(const QString &name) const;      // "<dir>/<name>" or "<name>" in <archive>
 
 private:
     QString m_path; // absolute

@@ -8,6 +8,7 @@
 #include <QThread>
 #include <QTimer>
 
+#include <type_traits>
 #include <utility>
 
 namespace Berth {
@@ -39,6 +40,16 @@ void waitAtExit()
         }
         delete thread.data();
     }
+}
+
+// Calls `method(args...)` on `engine`, on its (the upload) thread; the arguments are copied.
+template<typename... Args>
+void post(UploadEngine *engine,
+          void (UploadEngine::*method)(Args...),
+          std::type_identity_t<std::remove_cvref_t<Args>>... args)
+{
+    QMetaObject::invokeMethod(
+        engine, [engine, method, args...] { (engine->*method)(args...); }, Qt::QueuedConnection);
 }
 
 } // namespace
@@ -112,41 +123,33 @@ int UploadWorker::enqueue(const UploadRequest &request)
     m_requests.insert(id, request);
     m_states.insert(id, UploadState::Queued);
     Q_EMIT added(id, request);
-    QMetaObject::invokeMethod(
-        m_engine, [engine = m_engine, id, request] { engine->enqueue(id, request); },
-        Qt::QueuedConnection);
+    post(m_engine, &UploadEngine::enqueue, id, request);
     return id;
 }
 
 void UploadWorker::cancel(int id)
 {
-    QMetaObject::invokeMethod(
-        m_engine, [engine = m_engine, id] { engine->cancel(id); }, Qt::QueuedConnection);
+    post(m_engine, &UploadEngine::cancel, id);
 }
 
 void UploadWorker::pause(int id)
 {
-    QMetaObject::invokeMethod(
-        m_engine, [engine = m_engine, id] { engine->pause(id); }, Qt::QueuedConnection);
+    post(m_engine, &UploadEngine::pause, id);
 }
 
 void UploadWorker::resume(int id)
 {
-    QMetaObject::invokeMethod(
-        m_engine, [engine = m_engine, id] { engine->resume(id); }, Qt::QueuedConnection);
+    post(m_engine, &UploadEngine::resume, id);
 }
 
 void UploadWorker::retry(int id)
 {
-    QMetaObject::invokeMethod(
-        m_engine, [engine = m_engine, id] { engine->retry(id); }, Qt::QueuedConnection);
+    post(m_engine, &UploadEngine::retry, id);
 }
 
 void UploadWorker::setMaxConcurrent(int count)
 {
-    QMetaObject::invokeMethod(
-        m_engine, [engine = m_engine, count] { engine->setMaxConcurrent(count); },
-        Qt::QueuedConnection);
+    post(m_engine, &UploadEngine::setMaxConcurrent, count);
 }
 
 int UploadWorker::activeCount() const

@@ -2,7 +2,7 @@
 
 // Waiting for credential jobs in tests, and reading back what they wrote.
 
-#include "registry/job.h"
+#include "core/job.h"
 
 #include <QFile>
 #include <QObject>

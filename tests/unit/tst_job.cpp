@@ -1,8 +1,8 @@
 // Job's promise: exactly one `finished`, on success, error, abort — and when the job is
 // destroyed with its parent before it finished, then with ABORTED.
 
+#include "core/job.h"
 #include "fixtures/datatable.h"
-#include "registry/job.h"
 
 #include <QTest>
 
@@ -91,6 +91,47 @@ private Q_SLOTS:
         waiter.watch(outer, &context);
         parent.reset();
         QCOMPARE(waiter.seen, QStringList{ErrorCode::Aborted});
+    }
+
+    // failedJob: the error, still delivered from the event loop, once.
+    void aFailedJobFinishesLaterWithItsError()
+    {
+        QObject context;
+        Waiter waiter;
+        Job<int> *job = failedJob<int>(
+            &context, RegistryError::make(ErrorCode::InvalidArgument, QStringLiteral("bad")));
+        waiter.watch(job, &context);
+        QVERIFY(waiter.seen.isEmpty());
+        QTRY_COMPARE(waiter.seen, QStringList{ErrorCode::InvalidArgument});
+    }
+
+    // completeWith: the outer job ends as the inner one does, value or error; aborting the
+    // outer one aborts the inner one.
+    void completeWithPassesTheInnerResultOn()
+    {
+        QObject context;
+        Waiter waiter;
+        auto forwarded = [&context, &waiter] {
+            auto *inner = new Job<int>(&context);
+            auto *outer = new Job<int>(&context);
+            completeWith(outer, inner);
+            waiter.watch(outer, &context);
+            return inner;
+        };
+        forwarded()->succeed(7);
+        forwarded()->fail(RegistryError::make(ErrorCode::NameUnknown, QStringLiteral("gone")));
+        QTRY_COMPARE(waiter.seen, (QStringList{QStringLiteral("ok"), ErrorCode::NameUnknown}));
+    }
+    void abortingTheOuterJobAbortsTheInnerOne()
+    {
+        QObject context;
+        Waiter inners;
+        auto *inner = new Job<int>(&context);
+        auto *outer = new Job<int>(&context);
+        completeWith(outer, inner);
+        inners.watch(inner, &context);
+        outer->abort();
+        QTRY_COMPARE(inners.seen, QStringList{ErrorCode::Aborted});
     }
 
     // A waiter that dies first hears nothing (its connection is gone).

@@ -2,7 +2,7 @@
 
 // Shared by the upload tests: files with known content, and waiting for a job's progress.
 
-#include "registry/job.h"
+#include "core/job.h"
 
 #include <QFile>
 #include <QNetworkAccessManager>

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "auth/credentials.h"
+#include "core/job.h"
 #include "credentials/registryprofile.h"
 #include "registry/connection.h"
-#include "registry/job.h"
 
 #include <QDialog>
 #include <QList>

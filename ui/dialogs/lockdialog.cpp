@@ -196,39 +196,29 @@ void LockDialog::accept()
 RegistryJob *LockDialog::startPatch(int item, const ChangeableAttributes &patch)
 {
     switch (m_target) {
-    case Target::Repository: {
-        Job<RepositoryInfo> *job = m_client->updateRepository(m_repository, patch);
-        onFinished(job, this, [this, item](const Result<RepositoryInfo> &r) {
-            if (!r)
-                return failed(item, r.error());
-            m_repositoryInfo = *r;
-            succeeded(item);
-        });
-        return job;
-    }
-    case Target::Tags: {
-        Job<TagInfo> *job = m_client->updateTag(m_repository, m_tags.at(item).name, patch);
-        onFinished(job, this, [this, item](const Result<TagInfo> &r) {
-            if (!r)
-                return failed(item, r.error());
-            m_tags[item] = *r;
-            succeeded(item);
-        });
-        return job;
-    }
-    case Target::Manifest: {
-        Job<ManifestInfo> *job
-            = m_client->updateManifestInfo(m_repository, m_manifest.digest, patch);
-        onFinished(job, this, [this, item](const Result<ManifestInfo> &r) {
-            if (!r)
-                return failed(item, r.error());
-            m_manifest = *r;
-            succeeded(item);
-        });
-        return job;
-    }
+    case Target::Repository:
+        return whenPatched(m_client->updateRepository(m_repository, patch), item,
+                           [this](const RepositoryInfo &info) { m_repositoryInfo = info; });
+    case Target::Tags:
+        return whenPatched(m_client->updateTag(m_repository, m_tags.at(item).name, patch), item,
+                           [this, item](const TagInfo &tag) { m_tags[item] = tag; });
+    case Target::Manifest:
+        return whenPatched(m_client->updateManifestInfo(m_repository, m_manifest.digest, patch),
+                           item, [this](const ManifestInfo &manifest) { m_manifest = manifest; });
     }
     Q_UNREACHABLE();
+}
+
+template<typename T, typename Store>
+RegistryJob *LockDialog::whenPatched(Job<T> *job, int item, Store store)
+{
+    onFinished(job, this, [this, item, store](const Result<T> &r) {
+        if (!r)
+            return failed(item, r.error());
+        store(*r);
+        succeeded(item);
+    });
+    return job;
 }
 
 void LockDialog::batchFinished(bool aborted)

@@ -62,6 +62,9 @@ private:
     void buildUi(const QString &heading, const QString &headingToolTip = {});
     ChangeableAttributes itemAttributes(int item) const;
     RegistryJob *startPatch(int item, const ChangeableAttributes &patch);
+    // Counts `job` as `item` of the batch; its new value goes to `store` on success.
+    template<typename T, typename Store>
+    RegistryJob *whenPatched(Job<T> *job, int item, Store store);
     void batchFinished(bool aborted) override;
     void setApplying(bool applying);
 

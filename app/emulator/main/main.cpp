@@ -59,40 +59,35 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(
         QStringLiteral("An Azure Container Registry emulator on 127.0.0.1."));
     parser.addHelpOption();
-    const QCommandLineOption port(QStringLiteral("port"),
-                                  QStringLiteral("Port to listen on (0 = any free port)."),
-                                  QStringLiteral("N"), QStringLiteral("0"));
-    const QCommandLineOption user(QStringLiteral("user"),
-                                  QStringLiteral("Add a user with every permission (repeatable)."),
-                                  QStringLiteral("NAME:PASSWORD"));
-    const QCommandLineOption anonymous(
-        QStringLiteral("anonymous"),
-        QStringLiteral("Anonymous access: pull or all (default: none)."),
-        QStringLiteral("pull|all"));
-    const QCommandLineOption seed(QStringLiteral("seed"),
-                                  QStringLiteral("Initial content: demo or none."),
-                                  QStringLiteral("demo|none"), QStringLiteral("demo"));
-    const QCommandLineOption lifetime(
-        QStringLiteral("token-lifetime"),
-        QStringLiteral("Access token lifetime in seconds (default 3600)."), QStringLiteral("S"));
-    const QCommandLineOption redirect(
-        QStringLiteral("blob-redirect"),
-        QStringLiteral("Answer blob downloads with 307 to a storage URL."));
-    const QCommandLineOption bulkRepos(QStringLiteral("bulk-repos"),
-                                       QStringLiteral("Add N bulk repositories (bulk/repo-NNNNN)."),
-                                       QStringLiteral("N"));
-    const QCommandLineOption bulkTags(QStringLiteral("bulk-tags"),
-                                      QStringLiteral("Add a repository big/repo with N tags."),
-                                      QStringLiteral("N"));
-    const QCommandLineOption loginServer(
-        QStringLiteral("login-server"),
-        QStringLiteral("The service name in challenges (default 127.0.0.1:<port>)."),
-        QStringLiteral("HOST"));
-    parser.addOptions(
-        {port, user, anonymous, seed, lifetime, redirect, bulkRepos, bulkTags, loginServer});
+    // name, help, value name (none for a switch), default
+    const char *const options[][4] = {
+        {"port", "Port to listen on (0 = any free port).", "N", "0"},
+        {"user", "Add a user with every permission (repeatable).", "NAME:PASSWORD", ""},
+        {"anonymous", "Anonymous access: pull or all (default: none).", "pull|all", ""},
+        {"seed", "Initial content: demo or none.", "demo|none", "demo"},
+        {"token-lifetime", "Access token lifetime in seconds (default 3600).", "S", ""},
+        {"blob-redirect", "Answer blob downloads with 307 to a storage URL.", "", ""},
+        {"bulk-repos", "Add N bulk repositories (bulk/repo-NNNNN).", "N", ""},
+        {"bulk-tags", "Add a repository big/repo with N tags.", "N", ""},
+        {"login-server", "The service name in challenges (default 127.0.0.1:<port>).", "HOST", ""},
+    };
+    for (const auto &[name, help, valueName, fallback] : options) {
+        parser.addOption(QCommandLineOption(QString::fromLatin1(name), QString::fromLatin1(help),
+                                            QString::fromLatin1(valueName),
+                                            QString::fromLatin1(fallback)));
+    }
+    const QString port = QStringLiteral("port");
+    const QString user = QStringLiteral("user");
+    const QString anonymous = QStringLiteral("anonymous");
+    const QString seed = QStringLiteral("seed");
+    const QString lifetime = QStringLiteral("token-lifetime");
+    const QString redirect = QStringLiteral("blob-redirect");
+    const QString bulkRepos = QStringLiteral("bulk-repos");
+    const QString bulkTags = QStringLiteral("bulk-tags");
+    const QString loginServer = QStringLiteral("login-server");
     parser.process(app);
 
-    auto number = [&parser](const QCommandLineOption &option, int fallback, bool *ok) {
+    auto number = [&parser](const QString &option, int fallback, bool *ok) {
         if (!parser.isSet(option))
             return fallback;
         bool parsed = false;

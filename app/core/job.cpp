@@ -1,4 +1,4 @@
-#include "registry/job.h"
+#include "core/job.h"
 
 #include <QMetaObject>
 

@@ -123,6 +123,24 @@ void onFinished(Job<T> *job, QObject *context, F &&then)
                      [job, fn = std::forward<F>(then)]() mutable { fn(job->result()); });
 }
 
+// A job that has failed with `error` already; it still finishes from the event loop.
+template<typename T>
+Job<T> *failedJob(QObject *parent, RegistryError error)
+{
+    auto *job = new Job<T>(parent);
+    job->fail(std::move(error));
+    return job;
+}
+
+// `outer` ends as `inner` ends, value or error. Aborting `outer` aborts `inner`.
+template<typename T>
+void completeWith(Job<T> *outer, Job<T> *inner)
+{
+    outer->setInner(inner);
+    QObject::connect(inner, &RegistryJob::finished, outer,
+                     [outer, inner] { outer->complete(inner->result()); });
+}
+
 // Chains: when `inner` finishes, `outer` completes with `map(inner result)` (map returns
 // Result<U>), or with inner's error. Aborting `outer` aborts `inner`.
 template<typename U, typename T, typename F>
