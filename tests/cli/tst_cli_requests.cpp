@@ -10,6 +10,7 @@
 
 #include "clirun.h"
 #include "emulator/acremulator.h"
+#include "fixtures/datatable.h"
 #include "fixtures/faultproxy.h"
 #include "fixtures/indexpush.h"
 #include "fixtures/testutil.h"
@@ -64,10 +65,7 @@ private Q_SLOTS:
     // ACR (the emulator): the call, its 401, the token; with an AAD token the exchange too.
     void acrCommandsStayWithinTheSdkBudget_data()
     {
-        QTest::addColumn<QString>("command");
-        QTest::addColumn<int>("sign");
-        QTest::addColumn<bool>("remembered");
-        QTest::addColumn<int>("budget");
+        addColumns<QString, int, bool, int>("command", "sign", "remembered", "budget");
         const struct
         {
             const char *command;
@@ -137,10 +135,7 @@ private Q_SLOTS:
     // call; with Basic auth, its 401 first.
     void distributionCommandsStayWithinBudget_data()
     {
-        QTest::addColumn<bool>("basic");
-        QTest::addColumn<QString>("command");
-        QTest::addColumn<bool>("remembered");
-        QTest::addColumn<int>("budget");
+        addColumns<bool, QString, bool, int>("basic", "command", "remembered", "budget");
         const struct
         {
             const char *command;
@@ -172,13 +167,11 @@ private Q_SLOTS:
         QFETCH(int, budget);
         QTemporaryDir settings;
         RealRegistry registry;
-        QString error;
-        QVERIFY2(registry.start(basic ? RealRegistry::Mode::Htpasswd : RealRegistry::Mode::Plain,
-                                &error),
-                 qPrintable(error));
         QTemporaryDir dir;
-        BERTH_VERIFY_EXPECTED(
-            pushIndex(registry, dir.path(), QStringLiteral("demo/multi"), {QStringLiteral("1.0")}));
+        BERTH_VERIFY_EXPECTED(startWithIndex(
+            registry, dir.path(), QStringLiteral("demo/multi"), {QStringLiteral("1.0")},
+            basic ? RealRegistry::Mode::Htpasswd : RealRegistry::Mode::Plain));
+        QString error;
         FaultProxy proxy;
         QVERIFY2(proxy.start(quint16(registry.url().port()), &error), qPrintable(error));
 

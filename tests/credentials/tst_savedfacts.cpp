@@ -4,6 +4,7 @@
 
 #include "credentials/registryprofile.h"
 #include "credentials/savedfacts.h"
+#include "fixtures/datatable.h"
 
 #include <QSettings>
 #include <QTemporaryDir>
@@ -79,8 +80,7 @@ private Q_SLOTS:
 
     void whatCannotBeAFactReadsAsUnknown_data()
     {
-        QTest::addColumn<QString>("scheme");
-        QTest::addColumn<QString>("realm");
+        Test::addColumns<QString, QString>("scheme", "realm");
         QTest::newRow("another scheme") << "negotiate"
                                         << "https://r.example/token";
         QTest::newRow("realm not http(s)") << "bearer"
