@@ -76,16 +76,9 @@ bool isMissingAcrApi(const RegistryError &error)
 
 QString Capabilities::authName() const
 {
-    switch (auth) {
-    case Authenticator::Mode::Unknown:
-        return QStringLiteral("unknown");
-    case Authenticator::Mode::Bearer:
-        return QStringLiteral("bearer");
-    case Authenticator::Mode::Basic:
-        return QStringLiteral("basic");
-    default:
-        return QStringLiteral("none");
-    }
+    static const char *const names[] = {"unknown", "none", "basic", "bearer"}; // Mode's order
+    static_assert(int(Authenticator::Mode::Bearer) == 3);
+    return QString::fromLatin1(names[int(auth)]);
 }
 
 Result<RegistryClient *> RegistryClient::create(const ConnectionSettings &settings, QObject *parent)

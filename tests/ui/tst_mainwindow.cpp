@@ -48,6 +48,14 @@ class tst_MainWindow : public WindowTest
 {
     Q_OBJECT
 
+    // The window loads the registries saved in `settings`, their secrets from `store`.
+    static void loadSaved(MainWindow &window, QSettings &settings, CredentialStore &store)
+    {
+        window.setSettings(&settings);
+        window.setCredentialStore(&store);
+        window.loadSavedRegistries();
+    }
+
 private Q_SLOTS:
     void init() { startWindow(260); }
     void cleanup() { stopWindow(); }
@@ -433,9 +441,7 @@ private Q_SLOTS:
             await(store.store(profile->registryKey(), QStringLiteral("u"), QStringLiteral("p"))));
         auto session = [&] {
             MainWindow window;
-            window.setSettings(&settings);
-            window.setCredentialStore(&store);
-            window.loadSavedRegistries();
+            loadSaved(window, settings, store);
             RepositoryModel *model = window.repositoryModel();
             QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 1, Wait);
             QTRY_VERIFY_WITH_TIMEOUT(
@@ -492,9 +498,7 @@ private Q_SLOTS:
         int treeWidth = 0;
         {
             MainWindow window;
-            window.setSettings(&settings);
-            window.setCredentialStore(&store);
-            window.loadSavedRegistries();
+            loadSaved(window, settings, store);
             RepositoryModel *model = window.repositoryModel();
             QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 2, Wait);
             QCOMPARE(model->index(0, 0).data().toString(), QStringLiteral("first")); // saved order
@@ -526,9 +530,7 @@ private Q_SLOTS:
         // A missing secret: told, with a Retry; the other registry still comes.
         QVERIFY(await(store.forget(withSecret->registryKey(), QStringLiteral("u"))));
         MainWindow window;
-        window.setSettings(&settings);
-        window.setCredentialStore(&store);
-        window.loadSavedRegistries();
+        loadSaved(window, settings, store);
         QTRY_VERIFY_WITH_TIMEOUT(!window.messageBar()->isHidden(), Wait);
         QVERIFY2(window.messageBar()->text().contains(u"first"),
                  qPrintable(window.messageBar()->text()));
