@@ -5,6 +5,7 @@ packages=(
     build-essential cmake ninja-build pkg-config clang clang-format clang-tidy
     qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qtkeychain-qt6-dev libgl-dev libqt6svg6
+    qt6-translations-l10n
     libssl-dev openssl curl ca-certificates
     docker-registry skopeo apache2-utils
     xvfb xauth gnome-keyring dbus-x11 libsecret-tools

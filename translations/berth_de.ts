@@ -83,6 +83,10 @@
             <numerusform>%n Elemente aus %1 gelöscht</numerusform>
         </translation>
     </message>
+    <message>
+        <source>pull commands</source>
+        <translation>Pull-Befehle</translation>
+    </message>
 </context>
 <context>
     <name>Berth::Auth</name>
@@ -456,10 +460,6 @@
         <translation>Gesperrt (deleteEnabled oder writeEnabled ist deaktiviert); die Registry verweigert das Löschen, bis die Sperre aufgehoben ist: %1</translation>
     </message>
     <message>
-        <source>Delete the repository %1 with its %2 tag(s) and %3 manifest(s)? This cannot be undone.</source>
-        <translation>Das Repository %1 mit seinen %2 Tag(s) und %3 Manifest(en) löschen? Dies kann nicht rückgängig gemacht werden.</translation>
-    </message>
-    <message>
         <source>Deleting…</source>
         <translation>Wird gelöscht…</translation>
     </message>
@@ -490,6 +490,24 @@
     <message>
         <source>The repository %1 is locked (its deleteEnabled or writeEnabled is off), so the registry will refuse to delete anything in it until the repository is unlocked.</source>
         <translation>Das Repository %1 ist gesperrt (deleteEnabled oder writeEnabled ist deaktiviert); die Registry verweigert daher das Löschen darin, bis die Sperre des Repositorys aufgehoben ist.</translation>
+    </message>
+    <message>
+        <source>Delete the repository %1 with its %2 and %3? This cannot be undone.</source>
+        <translation>Das Repository %1 mit %2 und %3 löschen? Dies kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tag(s)</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tags</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n manifest(s)</source>
+        <translation>
+            <numerusform>%n Manifest</numerusform>
+            <numerusform>%n Manifesten</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -821,9 +839,12 @@
         <source>The change failed.</source>
         <translation>Die Änderung ist fehlgeschlagen.</translation>
     </message>
-    <message>
-        <source>%1 of %2 items were changed; Apply tries the others again.</source>
-        <translation>%1 von %2 Elementen wurden geändert; „Übernehmen“ versucht es bei den übrigen erneut.</translation>
+    <message numerus="yes">
+        <source>%1 of %n item(s) were changed; Apply tries the others again.</source>
+        <translation>
+            <numerusform>%1 von %n Element wurde geändert; „Übernehmen“ versucht es bei den übrigen erneut.</numerusform>
+            <numerusform>%1 von %n Elementen wurden geändert; „Übernehmen“ versucht es bei den übrigen erneut.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1030,6 +1051,34 @@
     <message>
         <source>No saved registries yet: add one with Registry ▸ Add Registry… (%1).</source>
         <translation>Noch keine gespeicherten Registrys: Fügen Sie eine über Registry ▸ Registry hinzufügen… (%1) hinzu.</translation>
+    </message>
+    <message>
+        <source>%1 — %2 — Berth</source>
+        <translation>%1 — %2 — Berth</translation>
+    </message>
+    <message>
+        <source>Copy Pull Co&amp;mmand</source>
+        <translation>Pull-Be&amp;fehl kopieren</translation>
+    </message>
+    <message>
+        <source>Copy docker pull registry/repository:tag</source>
+        <translation>docker pull Registry/Repository:Tag kopieren</translation>
+    </message>
+    <message>
+        <source>Push &amp;File…</source>
+        <translation>&amp;Datei pushen…</translation>
+    </message>
+    <message>
+        <source>Upload files to the open repository (or drop them on it)</source>
+        <translation>Dateien in das geöffnete Repository hochladen (oder sie darauf ablegen)</translation>
+    </message>
+    <message>
+        <source>Push &amp;Image…</source>
+        <translation>&amp;Image pushen…</translation>
+    </message>
+    <message>
+        <source>Push an image archive or OCI layout to the open repository (or drop it on the repository)</source>
+        <translation>Ein Image-Archiv oder OCI-Layout in das geöffnete Repository pushen (oder es auf dem Repository ablegen)</translation>
     </message>
 </context>
 <context>
@@ -1431,6 +1480,10 @@
     <message>
         <source>Trust %1</source>
         <translation>%1 vertrauen</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -1853,6 +1906,22 @@ Gesperrt: %2 für alles darin deaktiviert</translation>
         <source>Quit and cancel them?</source>
         <translation>Beenden und sie abbrechen?</translation>
     </message>
+    <message>
+        <source>Push Image to %1</source>
+        <translation>Image nach %1 pushen</translation>
+    </message>
+    <message>
+        <source>Push Files to %1</source>
+        <translation>Dateien nach %1 pushen</translation>
+    </message>
+    <message>
+        <source>Images: docker save or oci-archive tar, or an OCI layout&apos;s index.json (*.tar index.json oci-layout)</source>
+        <translation>Images: tar von docker save oder oci-archive, oder die index.json eines OCI-Layouts (*.tar index.json oci-layout)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
 </context>
 <context>
     <name>Berth::Upload</name>
@@ -2197,6 +2266,10 @@ Gesperrt: %2 für alles darin deaktiviert</translation>
             <numerusform>Uploads — %n aktiv, %1 %</numerusform>
             <numerusform>Uploads — %n aktiv, %1 %</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>No uploads yet. Drop files onto a repository in the tree, or onto the open repository&apos;s tags or manifests: an image (an OCI layout directory or a docker save or oci-archive tar) is pushed under a tag you choose, any other file as a blob you can then tag. Registry ▸ Push File… and Push Image… do the same for the open repository.</source>
+        <translation>Noch keine Uploads. Legen Sie Dateien auf einem Repository im Baum oder auf den Tags oder Manifesten des geöffneten Repositorys ab: Ein Image (ein OCI-Layout-Verzeichnis oder ein tar von docker save oder oci-archive) wird unter einem Tag Ihrer Wahl gepusht, jede andere Datei als Blob, den Sie danach taggen können. Registry ▸ Datei pushen… und Image pushen… tun dasselbe für das geöffnete Repository.</translation>
     </message>
 </context>
 <context>

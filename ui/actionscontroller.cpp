@@ -164,27 +164,26 @@ void ActionsController::copyText(const QStringList &lines, const QString &what)
                          StatusMs);
 }
 
-void ActionsController::copyPullReference()
+// What the pull references act on: the tree's registry or repository, or the highlighted
+// rows (repo:tag for tags, repo@digest for manifests); `what` names them for the status bar.
+QStringList ActionsController::pullReferences(QString *what) const
 {
-    if (loadAllBefore(&ActionsController::copyPullReference))
-        return;
     if (actsOnTree()) {
         const QModelIndex index = m_tree->currentRow();
-        RegistryClient *client = m_repositories->client(index);
+        const RegistryClient *client = m_repositories->client(index);
         if (!client)
-            return;
+            return {};
         switch (m_repositories->kind(index)) {
         case RepositoryModel::Kind::Registry:
-            copyText({client->registryHost()}, tr("registry"));
-            break;
+            *what = tr("registry");
+            return {client->registryHost()};
         case RepositoryModel::Kind::Repository:
-            copyText({client->registryHost() + u'/' + m_repositories->repositoryPath(index)},
-                     tr("repository"));
-            break;
+            *what = tr("repository");
+            return {client->registryHost() + u'/' + m_repositories->repositoryPath(index)};
         case RepositoryModel::Kind::Folder:
             break;
         }
-        return;
+        return {};
     }
     const QString base = m_pane->client()->registryHost() + u'/' + m_pane->repository();
     QStringList lines;
@@ -195,7 +194,32 @@ void ActionsController::copyPullReference()
         for (const ManifestInfo &m : m_pane->selectedManifests())
             lines << base + u'@' + m.digest;
     }
-    copyText(lines, tr("pull references"));
+    *what = tr("pull references");
+    return lines;
+}
+
+void ActionsController::copyPullReference()
+{
+    if (loadAllBefore(&ActionsController::copyPullReference))
+        return;
+    QString what;
+    const QStringList references = pullReferences(&what);
+    copyText(references, what);
+}
+
+// "docker pull REFERENCE", one line per reference; a registry cannot be pulled.
+void ActionsController::copyPullCommand()
+{
+    if (loadAllBefore(&ActionsController::copyPullCommand))
+        return;
+    if (actsOnTree()
+        && m_repositories->kind(m_tree->currentRow()) != RepositoryModel::Kind::Repository)
+        return;
+    QString what;
+    QStringList commands;
+    for (const QString &reference : pullReferences(&what))
+        commands << QStringLiteral("docker pull ") + reference;
+    copyText(commands, tr("pull commands"));
 }
 
 void ActionsController::copyDigestReference()

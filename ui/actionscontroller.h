@@ -30,6 +30,7 @@ public:
 public Q_SLOTS:
     void refresh();
     void copyPullReference();
+    void copyPullCommand();
     void copyDigestReference();
     void copyDigest();
     void deleteSelected();
@@ -46,6 +47,7 @@ private:
     Dialog *dialogForSelection(const QString &oneAtATime);
     bool loadAllBefore(void (ActionsController::*action)());
     bool loadTagsBefore(void (ActionsController::*action)());
+    QStringList pullReferences(QString *what) const;
     void copyText(const QStringList &lines, const QString &what);
     void lockRepository(const QModelIndex &repository);
     void deleteRepository(const QModelIndex &repository);

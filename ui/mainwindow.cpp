@@ -48,7 +48,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_busyBar(new QProgressBar(this))
     , m_busyLabel(new QLabel(this))
 {
-    setWindowTitle(tr("Berth"));
+    updateWindowTitle();
     setObjectName(QStringLiteral("mainWindow"));
     const WindowParts parts{this, m_repositories, m_tree, m_pane, m_messageBar};
     m_registries = new RegistriesController(parts, this);
@@ -84,6 +84,7 @@ MainWindow::MainWindow(QWidget *parent)
             [this](const QModelIndex &current) { treeCurrentChanged(current); });
     connect(m_tree, &QTreeView::customContextMenuRequested, this, &MainWindow::treeContextMenu);
     connect(m_pane, &RepositoryPane::busyChanged, this, &MainWindow::updateBusy);
+    connect(m_pane, &RepositoryPane::repositoryChanged, this, &MainWindow::updateWindowTitle);
     connect(m_pane, &RepositoryPane::selectionChanged, this, &MainWindow::updateActions);
     connect(m_pane, &RepositoryPane::listingChanged, this, &MainWindow::updateActions);
     for (QTableView *view : {m_pane->tagView(), m_pane->manifestView()}) {
@@ -302,6 +303,17 @@ void MainWindow::showRepositoryAttributes()
     const std::optional<RepositoryInfo> info = m_repositories->details(index);
     if (info && info->attributes != m_pane->repositoryAttributes())
         m_pane->setRepositoryAttributes(info->attributes);
+}
+
+// "repository — registry — Berth" for the open repository, else "Berth".
+void MainWindow::updateWindowTitle()
+{
+    const QModelIndex registry = m_repositories->registryIndex(m_pane->client());
+    if (!m_pane->client() || !registry.isValid()) {
+        setWindowTitle(tr("Berth"));
+        return;
+    }
+    setWindowTitle(tr("%1 — %2 — Berth").arg(m_pane->repository(), registry.data().toString()));
 }
 
 void MainWindow::updateBusy()

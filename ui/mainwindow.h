@@ -45,6 +45,7 @@ public:
     struct Actions
     {
         QAction *copyPullReference = nullptr;
+        QAction *copyPullCommand = nullptr;
         QAction *copyDigestReference = nullptr;
         QAction *copyDigest = nullptr;
         QAction *deleteSelected = nullptr;
@@ -54,6 +55,8 @@ public:
         QAction *addRegistry = nullptr;
         QAction *removeRegistry = nullptr;
         QAction *editRegistry = nullptr;
+        QAction *pushFiles = nullptr;
+        QAction *pushImage = nullptr;
         QAction *quit = nullptr;
     };
 
@@ -120,6 +123,7 @@ private:
     void showAbout();
     void updateActions();
     void updateBusy();
+    void updateWindowTitle();
 
     RepositoryModel *m_repositories;
     RegistryTree *m_tree;

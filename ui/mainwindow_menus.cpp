@@ -7,6 +7,7 @@
 #include "ui/registriescontroller.h"
 #include "ui/registrytree.h"
 #include "ui/repositorypane.h"
+#include "ui/transferscontroller.h"
 #include "ui/uploaddock.h"
 
 #include "models/repositorymodel.h"
@@ -56,6 +57,9 @@ void MainWindow::createActions()
     a.copyPullReference = make(QStringLiteral("copy"), tr("&Copy Pull Reference"),
                                QKeySequence::Copy, commands, &ActionsController::copyPullReference);
     a.copyPullReference->setToolTip(tr("Copy registry/repository:tag"));
+    a.copyPullCommand = make(QString(), tr("Copy Pull Co&mmand"), {}, commands,
+                             &ActionsController::copyPullCommand);
+    a.copyPullCommand->setToolTip(tr("Copy docker pull registry/repository:tag"));
     a.copyDigestReference = make(QString(), tr("Copy Pull Reference by D&igest"),
                                  QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), commands,
                                  &ActionsController::copyDigestReference);
@@ -77,6 +81,13 @@ void MainWindow::createActions()
                             &RegistriesController::removeCurrentRegistry);
     a.editRegistry = make(QString(), tr("&Edit Connection…"), {}, m_registries,
                           &RegistriesController::editCurrentRegistry);
+    a.pushFiles
+        = make(QString(), tr("Push &File…"), {}, m_transfers, &TransfersController::pushFiles);
+    a.pushFiles->setToolTip(tr("Upload files to the open repository (or drop them on it)"));
+    a.pushImage
+        = make(QString(), tr("Push &Image…"), {}, m_transfers, &TransfersController::pushImage);
+    a.pushImage->setToolTip(tr("Push an image archive or OCI layout to the open repository (or "
+                               "drop it on the repository)"));
     a.quit = new QAction(Icons::icon(QStringLiteral("quit")), tr("&Quit"), this);
     a.quit->setShortcut(QKeySequence::Quit);
     a.quit->setMenuRole(QAction::QuitRole);
@@ -94,10 +105,12 @@ void MainWindow::createMenus()
     registry->addSeparator();
     registry->addAction(a.refresh);
     registry->addSeparator();
+    registry->addActions({a.pushFiles, a.pushImage});
+    registry->addSeparator();
     registry->addAction(a.quit);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    edit->addActions({a.copyPullReference, a.copyDigestReference, a.copyDigest});
+    edit->addActions({a.copyPullReference, a.copyPullCommand, a.copyDigestReference, a.copyDigest});
     edit->addSeparator();
     edit->addActions({a.editLocks, a.deleteSelected});
     edit->addSeparator();
@@ -142,18 +155,21 @@ void MainWindow::treeContextMenu(const QPoint &pos)
     QList<QAction *> item;     // what acts on the row
     QList<QAction *> listing;  // refreshing it
     QList<QAction *> registry; // its connection
+    QList<QAction *> upload;   // pushing to the repository
     if (index.isValid()) {
         const RepositoryModel::Kind kind = m_repositories->kind(index);
         if (kind != RepositoryModel::Kind::Folder)
             item << a.copyPullReference;
-        if (kind == RepositoryModel::Kind::Repository)
-            item << a.editLocks << a.deleteSelected;
+        if (kind == RepositoryModel::Kind::Repository) {
+            item << a.copyPullCommand << a.editLocks << a.deleteSelected;
+            upload << a.pushFiles << a.pushImage;
+        }
         listing << a.refresh;
         if (kind == RepositoryModel::Kind::Registry)
             registry << a.editRegistry << a.removeRegistry;
     }
     (registry.isEmpty() ? listing : registry) << a.addRegistry;
-    popUp(m_tree, pos, {item, listing, registry});
+    popUp(m_tree, pos, {item, upload, listing, registry});
 }
 
 void MainWindow::tableContextMenu(QTableView *view, const QPoint &pos)
@@ -162,8 +178,9 @@ void MainWindow::tableContextMenu(QTableView *view, const QPoint &pos)
     view->setFocus(Qt::PopupFocusReason); // the actions act on what has the focus
     updateActions();
     popUp(view, pos,
-          {{a.copyPullReference, a.copyDigestReference, a.copyDigest},
+          {{a.copyPullReference, a.copyPullCommand, a.copyDigestReference, a.copyDigest},
            {a.editLocks, a.deleteSelected},
+           {a.pushFiles, a.pushImage},
            {a.refresh}});
 }
 
@@ -177,12 +194,15 @@ void MainWindow::updateActions()
     const bool rows = m_pane->hasSelection(); // what is highlighted, never a hidden current row
     const bool acts = onTree ? repoInTree : rows;
     a.copyPullReference->setEnabled(onTree ? treeIndex.isValid() : rows);
+    a.copyPullCommand->setEnabled(onTree ? repoInTree : rows);
     a.copyDigestReference->setEnabled(!onTree && rows);
     a.copyDigest->setEnabled(!onTree && rows);
     a.deleteSelected->setEnabled(acts);
     a.editLocks->setEnabled(acts);
     a.refresh->setEnabled(treeIndex.isValid() || m_pane->client());
     a.find->setEnabled(m_pane->client());
+    a.pushFiles->setEnabled(m_pane->client());
+    a.pushImage->setEnabled(m_pane->client());
     a.removeRegistry->setEnabled(treeIndex.isValid());
     a.editRegistry->setEnabled(treeIndex.isValid());
 }

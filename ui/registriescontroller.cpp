@@ -30,9 +30,21 @@ QModelIndex RegistriesController::addRegistry(RegistryClient *client, const QStr
                 if (guarded && approvable)
                     askToTrustRealm(guarded, realm);
             });
-    const QModelIndex index = m_repositories->addRegistry(client, displayName);
+    const QModelIndex index = m_repositories->addRegistry(client, uniqueName(displayName));
     Q_EMIT registryAdded(index);
     return index;
+}
+
+// `name`, or "name (2)", "name (3)"… when the tree has a registry called that already.
+QString RegistriesController::uniqueName(const QString &name) const
+{
+    QStringList taken;
+    for (int row = 0; row < m_repositories->rowCount(); ++row)
+        taken << m_repositories->index(row, 0).data().toString();
+    QString unique = name;
+    for (int n = 2; taken.contains(unique); ++n)
+        unique = tr("%1 (%2)").arg(name).arg(n);
+    return unique;
 }
 
 void RegistriesController::loadSavedRegistries()

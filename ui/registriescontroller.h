@@ -76,6 +76,7 @@ private:
         bool done = false;
     };
 
+    QString uniqueName(const QString &name) const;
     void resolveProfile(qsizetype slot);
     void addResolvedRegistries();
     RegistryClient *connectProfile(const RegistryProfile &profile, const Credentials &credentials);

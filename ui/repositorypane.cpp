@@ -271,6 +271,7 @@ void RepositoryPane::setRepository(RegistryClient *client, const QString &repo)
     setRepositoryAttributes({}); // until the tree knows this one's
     updateTitle();
     updateCount();
+    Q_EMIT repositoryChanged();
     Q_EMIT busyChanged();
 }
 

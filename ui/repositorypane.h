@@ -85,6 +85,8 @@ public:
 
 Q_SIGNALS:
     void busyChanged();
+    // Another repository (or none) is shown.
+    void repositoryChanged();
     void listingChanged(Berth::RepositoryPane::Listing listing);
     void selectionChanged();
 

@@ -9,6 +9,7 @@
 #include "upload/uploadworker.h"
 
 #include <QDir>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
 #include <QMessageBox>
@@ -120,6 +121,44 @@ void TransfersController::uploadDropped(RegistryClient *client,
     }
     if (!refused.isEmpty())
         m_messageBar->showMessage(tr("Not uploaded: %1").arg(refused.join(u'\n')));
+}
+
+void TransfersController::pushFiles()
+{
+    openPushDialog(false);
+}
+
+void TransfersController::pushImage()
+{
+    openPushDialog(true);
+}
+
+void TransfersController::openPushDialog(bool image)
+{
+    const QPointer<RegistryClient> client = m_pane->client();
+    const QString repository = m_pane->repository();
+    if (!client)
+        return;
+    auto *dialog = new QFileDialog(m_window, image ? tr("Push Image to %1").arg(repository)
+                                                   : tr("Push Files to %1").arg(repository));
+    dialog->setObjectName(image ? QStringLiteral("pushImageDialog")
+                                : QStringLiteral("pushFilesDialog"));
+    dialog->setFileMode(image ? QFileDialog::ExistingFile : QFileDialog::ExistingFiles);
+    if (image) {
+        dialog->setNameFilters({tr("Images: docker save or oci-archive tar, or an OCI layout's "
+                                   "index.json (*.tar index.json oci-layout)"),
+                                tr("All files (*)")});
+    }
+    connect(dialog, &QFileDialog::filesSelected, this,
+            [this, client, repository, image](const QStringList &files) {
+                if (!client)
+                    return;
+                QStringList paths = files;
+                for (QString &path : paths)
+                    path = image ? imagePathOf(path) : path;
+                uploadDropped(client, repository, planUpload(paths, repository));
+            });
+    openDialog(dialog);
 }
 
 // Reads the image's own tag off the GUI thread, then asks which tag to push it under.

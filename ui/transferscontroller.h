@@ -24,8 +24,8 @@ class UploadWorker;
 // repository and the tag an image goes under, the offer to tag an uploaded blob, and asking
 // before running uploads are cancelled (a reconnect, closing the window).
 //
-// In: uploadDropped(), stopUploads() for a registry that goes, confirmCancelling().
-// Out: closeApproved() when the user agreed to quit and cancel the uploads.
+// In: uploadDropped(), pushFiles() and pushImage(), stopUploads() for a registry that goes,
+// confirmCancelling(). Out: closeApproved() when the user agreed to quit and cancel the uploads.
 class TransfersController : public WindowController
 {
     Q_OBJECT
@@ -48,6 +48,10 @@ public Q_SLOTS:
     void uploadDropped(Berth::RegistryClient *client,
                        const QString &repository,
                        const QList<Berth::UploadDropAction> &actions);
+    // Registry ▸ Push File… / Push Image…: a file dialog, then what was chosen goes the way of
+    // a drop on the open repository.
+    void pushFiles();
+    void pushImage();
     // Cancels the uploads to `client`'s registry (removed): their rows read Cancelled.
     void stopUploads(const Berth::RegistryClient *client);
     // Asks (window-modal) before `then` cancels `count` running uploads.
@@ -64,6 +68,7 @@ private:
         QString path;
     };
 
+    void openPushDialog(bool image);
     void cancelAllUploads();
     void enqueueUpload(RegistryClient *client,
                        UploadRequest::Kind kind,

@@ -8,6 +8,7 @@
 #include <QApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLabel>
 #include <QMenu>
 #include <QPainter>
 #include <QPersistentModelIndex>
@@ -76,6 +77,7 @@ UploadDock::UploadDock(UploadQueueModel *model, QWidget *parent)
     : QDockWidget(tr("Uploads"), parent)
     , m_model(model)
     , m_view(new QTableView(this))
+    , m_emptyHint(new QLabel(this))
     , m_cancel(makeAction(QStringLiteral("process-stop"),
                           QStyle::SP_BrowserStop,
                           tr("&Cancel Upload"),
@@ -160,7 +162,20 @@ UploadDock::UploadDock(UploadQueueModel *model, QWidget *parent)
     layout->setSpacing(0);
     layout->addWidget(tools);
     layout->addWidget(m_view);
+    layout->addWidget(m_emptyHint, 1);
     setWidget(content);
+
+    // Until the first upload, what can be dropped where.
+    m_emptyHint->setObjectName(QStringLiteral("uploadsEmptyHint"));
+    m_emptyHint->setWordWrap(true);
+    m_emptyHint->setAlignment(Qt::AlignCenter);
+    m_emptyHint->setMargin(12);
+    m_emptyHint->setText(
+        tr("No uploads yet. Drop files onto a repository in the tree, or onto the open "
+           "repository's tags or manifests: an image (an OCI layout directory or a docker save "
+           "or oci-archive tar) is pushed under a tag you choose, any other file as a blob you "
+           "can then tag. Registry ▸ Push File… and Push Image… do the same for the open "
+           "repository."));
 
     connect(m_view, &QWidget::customContextMenuRequested, this, &UploadDock::contextMenu);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
@@ -347,6 +362,9 @@ void UploadDock::updateRowButtons(int first, int last)
 
 void UploadDock::updateActions()
 {
+    const bool empty = m_model->rowCount() == 0;
+    m_emptyHint->setVisible(empty);
+    m_view->setVisible(!empty);
     bool cancel = false, pause = false, resume = false, retry = false;
     for (const int row : selectedRows()) {
         cancel |= allows(row, Op::Cancel);

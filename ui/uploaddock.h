@@ -4,6 +4,7 @@
 #include <QStyle>
 
 class QAction;
+class QLabel;
 class QTableView;
 class QToolButton;
 
@@ -15,7 +16,7 @@ class UploadQueueModel;
 // size, rate, time left and state, and in the last column the row's own buttons: cancel,
 // pause (resume once paused), retry. A tool bar and the context menu act on the selected
 // rows; "Clear Finished" drops the finished ones. The title says how far the queue is
-// ("Uploads — 2 running, 45 %").
+// ("Uploads — 2 running, 45 %"). Empty, the dock says what can be dropped where.
 class UploadDock : public QDockWidget
 {
     Q_OBJECT
@@ -29,6 +30,8 @@ public:
 
     UploadQueueModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
+    // What the dock says while it has no uploads: what can be dropped where.
+    QLabel *emptyHint() const { return m_emptyHint; }
     // The widget holding `row`'s buttons, and one of them by its object name.
     QWidget *rowButtons(int row) const;
     QToolButton *rowButton(int row, const QString &name) const;
@@ -68,6 +71,7 @@ private:
 
     UploadQueueModel *m_model;
     QTableView *m_view;
+    QLabel *m_emptyHint;
     QAction *m_cancel;
     QAction *m_pause;
     QAction *m_resume;

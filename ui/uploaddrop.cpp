@@ -57,8 +57,12 @@ QStringList droppedLocalFiles(const QMimeData *mime)
 
 QList<UploadDropAction> planUploadDrop(const QMimeData *mime, const QString &repository)
 {
+    return planUpload(droppedLocalFiles(mime), repository);
+}
+
+QList<UploadDropAction> planUpload(const QStringList &paths, const QString &repository)
+{
     QList<UploadDropAction> actions;
-    const QStringList paths = droppedLocalFiles(mime);
     for (const QString &path : paths) {
         UploadDropAction action;
         action.path = path;
@@ -78,6 +82,15 @@ QList<UploadDropAction> planUploadDrop(const QMimeData *mime, const QString &rep
         actions << action;
     }
     return actions;
+}
+
+QString imagePathOf(const QString &chosen)
+{
+    const QFileInfo info(chosen);
+    const bool layoutFile = info.fileName() == u"index.json" || info.fileName() == u"oci-layout";
+    if (layoutFile && isImageSource(info.path()))
+        return info.path();
+    return chosen;
 }
 
 QString tagFromName(const QString &name)

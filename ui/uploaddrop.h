@@ -37,6 +37,12 @@ QStringList droppedLocalFiles(const QMimeData *mime);
 // One action per local file of `mime`, in order. Decides by looking at the paths only
 // (isImageSource() is cheap), so it runs on the GUI thread and asks nothing.
 QList<UploadDropAction> planUploadDrop(const QMimeData *mime, const QString &repository);
+// The same for local paths (chosen in a file dialog).
+QList<UploadDropAction> planUpload(const QStringList &paths, const QString &repository);
+// An image's path for a file chosen in a file dialog: an OCI layout's directory for its
+// index.json or oci-layout file (a file dialog cannot choose a directory and files alike),
+// else `chosen` itself.
+QString imagePathOf(const QString &chosen);
 
 // `name` made a valid tag (isValidTag() in core/reference.h): other characters become '-', a
 // leading '.' or '-' goes, at most 128 characters; "latest" when nothing is left.

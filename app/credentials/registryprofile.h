@@ -50,7 +50,15 @@ struct RegistryProfile
     // empty (no secret) for anonymous.
     QString account() const;
     bool needsSecret() const { return authKind != AuthKind::Anonymous; }
-    QString title() const { return displayName.isEmpty() ? url.host() : displayName; }
+    // The display name, or the host with its port when it has one ("127.0.0.1:5000").
+    QString title() const
+    {
+        if (!displayName.isEmpty())
+            return displayName;
+        if (url.port() > 0)
+            return url.host() + u':' + QString::number(url.port());
+        return url.host();
+    }
 
     static QString
     authKindName(AuthKind kind); // "anonymous", "password", "refresh-token", "aad-token"

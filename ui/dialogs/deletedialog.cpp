@@ -226,11 +226,9 @@ void DeleteDialog::loadRepositoryInfo()
                           "cannot be undone.")
                            .arg(m_repository);
         if (r->tagCount >= 0 && r->manifestCount >= 0) {
-            text = tr("Delete the repository %1 with its %2 tag(s) and %3 manifest(s)? This "
-                      "cannot be undone.")
-                       .arg(m_repository)
-                       .arg(r->tagCount)
-                       .arg(r->manifestCount);
+            text = tr("Delete the repository %1 with its %2 and %3? This cannot be undone.")
+                       .arg(m_repository, tr("%n tag(s)", nullptr, r->tagCount),
+                            tr("%n manifest(s)", nullptr, r->manifestCount));
         }
         m_question->setText(text);
         showLockWarning(isLocked(r->attributes) ? QStringList{m_repository} : QStringList{});

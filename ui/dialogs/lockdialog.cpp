@@ -258,9 +258,9 @@ void LockDialog::batchFinished(bool aborted)
                               : tr("The change failed.");
     if (!m_succeeded.isEmpty()) {
         text += u' '
-                + tr("%1 of %2 items were changed; Apply tries the others again.")
-                      .arg(m_succeeded.size())
-                      .arg(m_work.size());
+                + tr("%1 of %n item(s) were changed; Apply tries the others again.", nullptr,
+                     int(m_work.size()))
+                      .arg(m_succeeded.size());
     }
     m_message->showError(text + u'\n' + DialogText::listFailures(m_failures));
 }

@@ -7,16 +7,15 @@
 #include "ui/mainwindow.h"
 #include "ui/manifestview.h"
 #include "ui/repositorypane.h"
+#include "ui/translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QIcon>
-#include <QLibraryInfo>
 #include <QLocale>
 #include <QSettings>
 #include <QTimer>
-#include <QTranslator>
 
 #include <cstdio>
 #include <memory>
@@ -27,19 +26,6 @@ namespace {
 
 constexpr int ScreenshotTimeoutMs = 15000;
 constexpr int ScreenshotPollMs = 100;
-
-void installTranslations(QApplication &app)
-{
-    auto *qt = new QTranslator(&app);
-    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(qt);
-    // qt_add_translations embeds the .qm files under :/i18n.
-    auto *berth = new QTranslator(&app);
-    if (berth->load(QLocale(), QStringLiteral("berth"), QStringLiteral("_"),
-                    QStringLiteral(":/i18n")))
-        QApplication::installTranslator(berth);
-}
 
 std::unique_ptr<QSettings> openSettings()
 {
@@ -93,7 +79,7 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(QStringLiteral("berth"));
     QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("berth"),
                                                  QIcon(QStringLiteral(":/berth/icons/berth.svg"))));
-    installTranslations(app);
+    installTranslations(QLocale(), &app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

@@ -1,0 +1,244 @@
+// What the window says and offers without the user having to guess (issue 14), on the real
+// window (offscreen) against the ACR emulator: counts with plurals in English and German
+// (Qt's own buttons too), its title, registry names, the pull command among the copy actions
+// (menu and context menus), pushing files and images from the menus, the empty Uploads dock.
+
+#include "credentials/registryprofile.h"
+#include "fixtures/ocilayout.h"
+#include "models/manifestmodel.h"
+#include "models/repositorymodel.h"
+#include "models/tagfiltermodel.h"
+#include "models/tagmodel.h"
+#include "models/uploadqueuemodel.h"
+#include "registry/registryclient.h"
+#include "ui/mainwindow.h"
+#include "ui/repositorypane.h"
+#include "ui/translations.h"
+#include "ui/uploaddock.h"
+#include "ui/windowtest.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLocale>
+#include <QMenu>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+using namespace Berth;
+using namespace Berth::Test;
+
+namespace {
+
+// The menu bar's menu titled `title` (without its '&').
+QMenu *menuNamed(QMainWindow *window, const QString &title)
+{
+    for (QAction *action : window->menuBar()->actions()) {
+        if (action->menu() && action->text().remove(u'&') == title)
+            return action->menu();
+    }
+    return nullptr;
+}
+
+// The actions of the context menu `view` pops up at `at` (then closed).
+QList<QAction *> contextMenuOf(QAbstractItemView *view, const QModelIndex &at)
+{
+    Q_EMIT view->customContextMenuRequested(view->visualRect(at).center());
+    QMenu *menu = nullptr;
+    if (!QTest::qWaitFor(
+            [&] { return (menu = qobject_cast<QMenu *>(QApplication::activePopupWidget())); }))
+        return {};
+    const QList<QAction *> actions = menu->actions();
+    menu->close();
+    return actions;
+}
+
+} // namespace
+
+class tst_WindowPolish : public WindowTest
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init() { startWindow(3); }
+    void cleanup() { stopWindow(); }
+
+    void countsUsePlurals()
+    {
+        const auto countText = [this] {
+            return pane()->findChild<QLabel *>(QStringLiteral("countLabel"))->text();
+        };
+        auto english = std::make_unique<QObject>();
+        installTranslations(QLocale(QLocale::English, QLocale::UnitedStates), english.get());
+        QVERIFY(openRepository(QStringLiteral("samples/untagged")));
+        QCOMPARE(countText(), QStringLiteral("1 tag"));
+        QVERIFY(openRepository(QStringLiteral("big/repo")));
+        const int many = tags()->rowCount();
+        QVERIFY(many > 1);
+        QCOMPARE(countText(), QStringLiteral("%1 tags").arg(many));
+        english.reset();
+
+        auto german = std::make_unique<QObject>();
+        installTranslations(QLocale(QLocale::German, QLocale::Germany), german.get());
+        QVERIFY(openRepository(QStringLiteral("samples/untagged")));
+        QCOMPARE(countText(), QStringLiteral("1 Tag"));
+        QVERIFY(openRepository(QStringLiteral("big/repo")));
+        QCOMPARE(countText(), QStringLiteral("%1 Tags").arg(many));
+        QDialogButtonBox buttons(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+        QCOMPARE(buttons.button(QDialogButtonBox::Cancel)->text(), QStringLiteral("Abbrechen"));
+    }
+
+    void titleNamesRepositoryAndRegistry()
+    {
+        QCOMPARE(m_window->windowTitle(), QStringLiteral("Berth"));
+        QVERIFY(openRepository(QStringLiteral("hello-world")));
+        QCOMPARE(m_window->windowTitle(), QStringLiteral("hello-world — emulator — Berth"));
+        QVERIFY(openRepository(QStringLiteral("big/repo")));
+        QCOMPARE(m_window->windowTitle(), QStringLiteral("big/repo — emulator — Berth"));
+    }
+
+    void registryNamesKeepThePortAndAreUnique()
+    {
+        Result<RegistryProfile> withPort
+            = RegistryProfile::forUrl(QStringLiteral("127.0.0.1:5000"));
+        QVERIFY(withPort);
+        QCOMPARE(withPort->title(), QStringLiteral("127.0.0.1:5000"));
+        Result<RegistryProfile> plain = RegistryProfile::forUrl(QStringLiteral("myreg.azurecr.io"));
+        QVERIFY(plain);
+        QCOMPARE(plain->title(), QStringLiteral("myreg.azurecr.io"));
+
+        // Two more connections to the same registry under the same name.
+        for (int i = 0; i < 2; ++i)
+            m_window->addRegistry(
+                makeClient(m_emu->url(),
+                           Credentials::password(QStringLiteral("u"), QStringLiteral("p")))
+                    .release(),
+                QStringLiteral("emulator"));
+        RepositoryModel *model = m_window->repositoryModel();
+        QCOMPARE(model->rowCount(), 3);
+        QCOMPARE(model->index(0, 0).data().toString(), QStringLiteral("emulator"));
+        QCOMPARE(model->index(1, 0).data().toString(), QStringLiteral("emulator (2)"));
+        QCOMPARE(model->index(2, 0).data().toString(), QStringLiteral("emulator (3)"));
+    }
+
+    void copyPullCommand()
+    {
+        QVERIFY(openRepository(QStringLiteral("hello-world")));
+        QVERIFY(activate());
+        QAction *command = m_window->actions().copyPullCommand;
+        QVERIFY(command);
+        QMenu *edit = menuNamed(m_window.get(), QStringLiteral("Edit"));
+        QVERIFY(edit && edit->actions().contains(command));
+        const QString host = m_client->registryHost();
+
+        // A tag: host/repo:tag.
+        selectTag(QStringLiteral("v1"));
+        QApplication::clipboard()->clear();
+        QVERIFY(command->isEnabled());
+        command->trigger();
+        QCOMPARE(QApplication::clipboard()->text(),
+                 QString(u"docker pull " + host + u"/hello-world:v1"));
+
+        // A manifest: host/repo@digest.
+        pane()->showManifestsAction()->trigger();
+        ManifestModel *manifests = pane()->manifestModel();
+        QTRY_VERIFY_WITH_TIMEOUT(manifests->rowCount() > 0 && !manifests->isLoading(), Wait);
+        QTableView *view = pane()->manifestView();
+        view->setFocus();
+        const QModelIndex first = pane()->manifestProxy()->index(0, 0);
+        view->selectionModel()->setCurrentIndex(first, QItemSelectionModel::ClearAndSelect
+                                                           | QItemSelectionModel::Rows);
+        const QString digest
+            = manifests->manifestAt(pane()->manifestProxy()->mapToSource(first).row()).digest;
+        command->trigger();
+        QCOMPARE(QApplication::clipboard()->text(),
+                 QString(u"docker pull " + host + u"/hello-world@" + digest));
+
+        // The tree's repository: host/repo; a registry has no pull command.
+        QTreeView *tree = m_window->repositoryView();
+        tree->setFocus();
+        const QModelIndex repo = m_window->repositoryModel()->findRepository(
+            registry(), QStringLiteral("hello-world"));
+        tree->setCurrentIndex(repo);
+        command->trigger();
+        QCOMPARE(QApplication::clipboard()->text(),
+                 QString(u"docker pull " + host + u"/hello-world"));
+        tree->setCurrentIndex(registry());
+        QVERIFY(!command->isEnabled());
+
+        // In the context menus (last: a popup takes the focus).
+        QVERIFY(!contextMenuOf(tree, registry()).contains(command));
+        QVERIFY(contextMenuOf(tree, repo).contains(command));
+        QVERIFY(contextMenuOf(view, first).contains(command));
+    }
+
+    void pushFilesFromTheMenus()
+    {
+        UploadDock *dock = m_window->uploadDock();
+        QVERIFY(!dock->isVisible()); // until the first upload
+        QVERIFY(dock->emptyHint()->text().contains(u"Drop files onto a repository"));
+        QVERIFY(openRepository(QStringLiteral("hello-world")));
+        const MainWindow::Actions &a = m_window->actions();
+        QMenu *registryMenu = menuNamed(m_window.get(), QStringLiteral("Registry"));
+        QVERIFY(registryMenu && registryMenu->actions().contains(a.pushFiles)
+                && registryMenu->actions().contains(a.pushImage));
+        QVERIFY(
+            contextMenuOf(pane()->tagView(), tagRow(QStringLiteral("v1"))).contains(a.pushFiles));
+        const QModelIndex repo = m_window->repositoryModel()->findRepository(
+            registry(), QStringLiteral("hello-world"));
+        QVERIFY(contextMenuOf(m_window->repositoryView(), repo).contains(a.pushImage));
+
+        QTemporaryDir dir;
+        QFile file(dir.filePath(QStringLiteral("notes.txt")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("pushed from the menu\n");
+        file.close();
+        QVERIFY(a.pushFiles->isEnabled());
+        a.pushFiles->trigger();
+        auto *files = qobject_cast<QFileDialog *>(m_dialog.data());
+        QVERIFY(files);
+        QCOMPARE(files->objectName(), QStringLiteral("pushFilesDialog"));
+        Q_EMIT files->filesSelected({file.fileName()});
+        files->close();
+        UploadQueueModel *queue = m_window->uploadQueue();
+        QCOMPARE(queue->rowCount(), 1);
+        QCOMPARE(queue->request(0).repository, QStringLiteral("hello-world"));
+        QCOMPARE(queue->request(0).kind, UploadRequest::Kind::Blob);
+        QTRY_VERIFY(dock->isVisible()); // the dock appears with the upload
+        QVERIFY(!dock->emptyHint()->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(isFinal(queue->status(0).state), Wait);
+    }
+
+    void pushImageOfALayoutFromTheMenu()
+    {
+        QTemporaryDir dir;
+        OciLayoutSpec spec;
+        spec.tag = QStringLiteral("from-menu");
+        const auto layout = buildOciLayout(dir.filePath(QStringLiteral("layout")), spec);
+        QVERIFY(layout);
+        QVERIFY(openRepository(QStringLiteral("hello-world")));
+        m_window->actions().pushImage->trigger();
+        auto *files = qobject_cast<QFileDialog *>(m_dialog.data());
+        QVERIFY(files);
+        QCOMPARE(files->objectName(), QStringLiteral("pushImageDialog"));
+        // A file dialog chooses files: the layout's index.json stands for its directory.
+        Q_EMIT files->filesSelected({layout->path + QStringLiteral("/index.json")});
+        files->close();
+        QTRY_VERIFY_WITH_TIMEOUT(m_dialog && m_dialog->objectName() == u"imageTagDialog", Wait);
+        QCOMPARE(qobject_cast<QInputDialog *>(m_dialog.data())->textValue(),
+                 QStringLiteral("from-menu"));
+        QCOMPARE(m_window->uploadQueue()->rowCount(), 0); // nothing before the answer
+    }
+};
+
+QTEST_MAIN(tst_WindowPolish)
+#include "tst_windowpolish.moc"
