@@ -71,10 +71,11 @@ namespace Berth {
 
 // Runs `then(capabilities)` (returning Job<T>*) with the registry's capabilities. Not known
 // yet, it asks nothing first: `then` runs the ACR way (or the way assumeFacts() remembered),
-// and its answer tells. A 404 that is no
-// registry's "unknown" (see isMissingAcrApi) means there is no /acr/v1/: remembered, and
-// `then` runs again the /v2/ way; so it does when a call inside `then` found that out. Any
-// other answer from the ACR way means ACR's API is there.
+// and its answer tells. A 404 that is no registry's "unknown" (see isMissingAcrApi) means
+// there is no /acr/v1/: remembered, and `then` runs again the /v2/ way; so it does when a
+// call inside `then` found that out (a composite operation's answer, half ACR and half /v2/,
+// would be wrong: indexesReferencing would find no index). A success the ACR way means ACR's
+// API is there.
 template<typename T, typename F>
 Job<T> *RegistryClient::withCapabilities(F &&then)
 {
