@@ -142,8 +142,7 @@ Job<QByteArray> *Authenticator::bearer(const AuthChallenge &challenge, const QSt
 {
     m_mode = Mode::Bearer;
     const QUrl realm(challenge.realm(), QUrl::StrictMode);
-    if (!realm.isValid() || realm.host().isEmpty()
-        || (realm.scheme() != u"https" && realm.scheme() != u"http") || !realm.userInfo().isEmpty())
+    if (!isUsableRealm(realm))
         return failedJob<QByteArray>(
             this, unauthorized(AuthTr::tr("The registry's sign-in challenge names no usable token "
                                           "endpoint (realm).")));

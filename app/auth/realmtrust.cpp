@@ -59,6 +59,12 @@ RegistryError untrusted(const QString &message, const QUrl &realm, bool approvab
 
 } // namespace
 
+bool isUsableRealm(const QUrl &realm)
+{
+    return realm.isValid() && !realm.host().isEmpty() && realm.userInfo().isEmpty()
+           && (realm.scheme() == u"https" || realm.scheme() == u"http");
+}
+
 QString realmName(const QUrl &realm)
 {
     const QString host = realm.host().toLower();

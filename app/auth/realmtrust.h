@@ -25,6 +25,10 @@ struct ConnectionSettings;
 // Returns the refusal (UNTRUSTED_REALM or INSECURE_URL), or nothing when the realm may be used.
 std::optional<RegistryError> checkRealm(const ConnectionSettings &settings, const QUrl &realm);
 
+// Whether `realm` can name a token endpoint at all: a valid http(s) URL with a host and no
+// user info. Checked before checkRealm(), and for a remembered realm (SavedFacts).
+bool isUsableRealm(const QUrl &realm);
+
 // "host" or "host:port", the way trustedRealms and UNTRUSTED_REALM's detail name a realm.
 QString realmName(const QUrl &realm);
 

@@ -1,5 +1,6 @@
 #include "credentials/savedfacts.h"
 
+#include "auth/realmtrust.h"
 #include "credentials/registryprofile.h"
 
 #include <QSettings>
@@ -17,12 +18,6 @@ QString group(const QUrl &registry)
 QString key(const QUrl &registry, const char *name)
 {
     return group(registry) + u'/' + QLatin1StringView(name);
-}
-
-bool isUsableRealm(const QUrl &realm)
-{
-    return realm.isValid() && !realm.host().isEmpty() && realm.userInfo().isEmpty()
-           && (realm.scheme() == u"https" || realm.scheme() == u"http");
 }
 
 } // namespace
