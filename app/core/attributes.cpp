@@ -71,15 +71,7 @@ Result<ManifestInfo> manifestAt(const QJsonValue &value, const QString &path)
         manifest.mediaType = r.string(QLatin1String("mediaType"));
         manifest.configMediaType = r.string(QLatin1String("configMediaType"));
         manifest.tags = r.tags(QLatin1String("tags"));
-        const QJsonArray references = r.array(QLatin1String("references"));
-        for (qsizetype i = 0; i < references.size() && r.ok(); ++i) {
-            Result<PlatformRef> platform = platformAt(
-                references.at(i), Json::indexPath(r.path(QLatin1String("references")), i));
-            if (platform)
-                manifest.references.append(*platform);
-            else
-                r.fail(platform.error());
-        }
+        manifest.references = r.objects<PlatformRef>(QLatin1String("references"), platformAt);
         manifest.attributes = r.parsed<ChangeableAttributes>(ChangeableKey, attributesAt);
         manifest.json = r.json();
         return manifest;

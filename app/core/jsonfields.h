@@ -66,6 +66,24 @@ public:
         fail(item.error());
         return T();
     }
+    // The array `key` (absent or null: none), each element read by `parse(value, path)`,
+    // which returns a Result<T>. The first element that fails records its error and ends the
+    // list; nothing is read once an error is recorded.
+    template<typename T, typename Parse>
+    QList<T> objects(QLatin1String key, Parse parse)
+    {
+        const QJsonArray items = array(key);
+        QList<T> list;
+        list.reserve(items.size());
+        for (qsizetype i = 0; i < items.size() && ok(); ++i) {
+            Result<T> item = parse(items.at(i), indexPath(path(key), i));
+            if (item)
+                list.append(std::move(*item));
+            else
+                fail(item.error());
+        }
+        return list;
+    }
     const QJsonObject &json() const { return m_object; }
 
     void fail(const RegistryError &error);

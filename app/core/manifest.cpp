@@ -67,17 +67,9 @@ Result<Descriptor> descriptorAt(const QJsonValue &value, const QString &path)
 Result<QList<Descriptor>> descriptorsAt(FieldReader &r, QLatin1String key)
 {
     r.require(key);
-    const QJsonArray items = r.array(key);
+    QList<Descriptor> descriptors = r.objects<Descriptor>(key, descriptorAt);
     if (!r.ok())
         return std::unexpected(r.error());
-    QList<Descriptor> descriptors;
-    descriptors.reserve(items.size());
-    for (qsizetype i = 0; i < items.size(); ++i) {
-        Result<Descriptor> d = descriptorAt(items.at(i), Json::indexPath(QString(key), i));
-        if (!d)
-            return std::unexpected(d.error());
-        descriptors.append(*d);
-    }
     return descriptors;
 }
 
