@@ -89,7 +89,11 @@ void RequestJob::stopReply()
 
 void RequestJob::failWith(RegistryError error)
 {
-    m_connection->secrets().scrub(error);
+    // ABORTED is Berth's own error (a job destroyed with its owner, e.g. a token job as the
+    // connection goes away): nothing from a registry to scrub, and the connection may be
+    // half destroyed already.
+    if (error.kind() != ErrorKind::Aborted)
+        m_connection->secrets().scrub(error);
     fail(std::move(error));
 }
 

@@ -510,6 +510,23 @@ private Q_SLOTS:
         QCOMPARE(countRequests(QStringLiteral("/acr/v1/hello-world/_tags/latest")), 1);
     }
 
+    // A client destroyed while a request waits for the token it asked for up front (the
+    // challenge known from an earlier call): the request ends ABORTED, once, without touching
+    // the connection, which is gone by then (the sanitizer build reports such a use).
+    void clientGoneWhileAnUpFrontTokenIsOnItsWay()
+    {
+        auto client = admin();
+        BERTH_VERIFY_OK(
+            await(client->getTag(QStringLiteral("hello-world"), QStringLiteral("latest"))));
+        ChangeableAttributes lock;
+        lock.writeEnabled = true;
+        auto *job
+            = client->updateTag(QStringLiteral("hello-world"), QStringLiteral("latest"), lock);
+        QSignalSpy finished(job, &RegistryJob::finished);
+        client.reset();
+        QCOMPARE(finished.count(), 1);
+    }
+
     void refreshTokenCredentials()
     {
         const QString refresh = m_emu->issueRefreshToken(m_user);
