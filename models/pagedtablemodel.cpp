@@ -1,5 +1,7 @@
 #include "models/pagedtablemodel.h"
 
+#include <utility>
+
 namespace Berth {
 
 PagedTableModel::PagedTableModel(QObject *parent)
@@ -15,8 +17,14 @@ void PagedTableModel::fetchMore(const QModelIndex &parent)
 {
     if (!canFetchMore(parent))
         return;
+    m_prefetch = true;
+    requestNext();
+}
+
+void PagedTableModel::requestNext()
+{
     setFetching(true);
-    requestPage(m_paging.next, m_paging.generation);
+    requestPage(m_paging.next, m_paging.nextPageSize(m_pageSize), m_paging.generation);
 }
 
 void PagedTableModel::reload()
@@ -36,6 +44,7 @@ void PagedTableModel::reset(bool loadAgain)
     clearRows();
     const bool wasFetching = m_paging.fetching;
     m_paging.restart(loadAgain);
+    m_prefetch = false;
     endResetModel(); // a view may call fetchMore() here (only when loadAgain)
     if (wasFetching && !m_paging.fetching)
         Q_EMIT loadingChanged(false);
@@ -57,12 +66,16 @@ void PagedTableModel::pageDone(const QUrl &next, int items)
         return;
     }
     setFetching(false);
+    const bool prefetch = std::exchange(m_prefetch, false);
     Q_EMIT pageLoaded(items);
+    if (prefetch && m_paging.canFetch()) // (a slot of pageLoaded may have asked already)
+        requestNext();
 }
 
 void PagedTableModel::pageFailed(const RegistryError &error)
 {
     setFetching(false);
+    m_prefetch = false;
     if (error.code == ErrorCode::Aborted)
         return; // the page's client went away (its registry was removed): nothing to retry
     m_paging.error = error;

@@ -10,7 +10,10 @@ namespace Berth {
 // The paging half of a table fed by a registry list: lazy loading through
 // canFetchMore/fetchMore (a page per call, following the registry's next link), a busy
 // state, a visible error with retry, and a generation counter so that a reload drops pages
-// still on their way (PagingState, which also bounds the paging). Subclasses ask for one
+// still on their way (PagingState, which also bounds the paging). Pages grow: the first
+// asks for pageSize() items, later ones for more (PagingState::nextPageSize). A page asked
+// by fetchMore() is followed by one more, asked as soon as it lands, so that the rows below
+// the end of the view are there before the user scrolls to them. Subclasses ask for one
 // page in requestPage(); when it lands they drop it unless isCurrent(), else insert its rows
 // and call pageDone(), or call pageFailed().
 class PagedTableModel : public QAbstractTableModel
@@ -37,6 +40,9 @@ public:
     void retry();
 
     void setMaxPages(int pages) { m_paging.maxPages = qMax(1, pages); }
+    // The size of the first page (later pages are larger).
+    int pageSize() const { return m_pageSize; }
+    void setPageSize(int pageSize) { m_pageSize = qMax(1, pageSize); }
 
 Q_SIGNALS:
     void loadingChanged(bool loading);
@@ -44,8 +50,9 @@ Q_SIGNALS:
     void pageLoaded(int rows);
 
 protected:
-    // Ask for the page at `next` (empty: the first), for the paging's `generation`.
-    virtual void requestPage(const QUrl &next, quint64 generation) = 0;
+    // Ask for the page at `next` (empty: the first) with `pageSize` items, for the paging's
+    // `generation`.
+    virtual void requestPage(const QUrl &next, int pageSize, quint64 generation) = 0;
     // Drop every row (called inside begin/endResetModel).
     virtual void clearRows() = 0;
     // True when a page asked for `generation` still counts. Only such a page may insert rows
@@ -58,8 +65,11 @@ private:
     // The one reset of rows and paging state both reload() and clear() go through.
     void reset(bool loadAgain);
     void setFetching(bool fetching);
+    void requestNext();
 
     PagingState m_paging;
+    int m_pageSize = 100;
+    bool m_prefetch = false; // the page on its way was asked by fetchMore(): one more follows
 };
 
 } // namespace Berth

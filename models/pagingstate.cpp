@@ -12,6 +12,13 @@ void PagingState::restart(bool more)
     error.reset();
 }
 
+int PagingState::nextPageSize(int first) const
+{
+    const qsizetype pagesRead = visited.size(); // next links followed: pages after the first
+    const int factor = pagesRead == 0 ? 1 : pagesRead == 1 ? 4 : 10;
+    return qMax(first, qMin(MaxGrowth, first * factor));
+}
+
 std::optional<RegistryError> PagingState::follow(const QUrl &nextPage, int items)
 {
     next = nextPage;

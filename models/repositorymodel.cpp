@@ -157,14 +157,18 @@ bool RepositoryModel::canFetchMore(const QModelIndex &parent) const
 
 void RepositoryModel::fetchMore(const QModelIndex &parent)
 {
-    if (!canFetchMore(parent))
-        return;
-    Node *node = nodeOf(parent);
+    if (canFetchMore(parent))
+        requestPage(nodeOf(parent), true);
+}
+
+void RepositoryModel::requestPage(Node *node, bool thenPrefetch)
+{
     setFetching(node, true);
     const quint64 id = node->id;
     const quint64 generation = node->paging.generation;
-    Job<Page<QString>> *job = node->client->repositoryPage(m_pageSize, node->paging.next);
-    connect(job, &RegistryJob::finished, this, [this, job, id, generation] {
+    Job<Page<QString>> *job
+        = node->client->repositoryPage(node->paging.nextPageSize(m_pageSize), node->paging.next);
+    connect(job, &RegistryJob::finished, this, [this, job, id, generation, thenPrefetch] {
         Node *registry = registryNode(id);
         if (!registry || !registry->paging.isCurrent(generation))
             return; // removed or refreshed meanwhile
@@ -180,6 +184,8 @@ void RepositoryModel::fetchMore(const QModelIndex &parent)
         setFetching(registry, false);
         if (error)
             Q_EMIT loadFailed(indexOf(registry), *error);
+        else if (thenPrefetch && registry->client && registry->paging.canFetch())
+            requestPage(registry, false); // the rows below the view's end, before it gets there
     });
 }
 

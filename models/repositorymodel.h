@@ -13,10 +13,12 @@ namespace Berth {
 
 // The tree on the left: registry -> namespace folders ("team/app/api" nests as team > app
 // > api) -> repositories. A registry's repositories load a page at a time through
-// canFetchMore/fetchMore on the registry's row; each page is inserted in one batch per
-// parent. Repository details (tag and manifest counts, locks) load on request. Each registry
-// pages on its own PagingState: a refresh or removal drops replies still on their way, and
-// a next link that loops or never ends stops with an error as the tables' do.
+// canFetchMore/fetchMore on the registry's row, growing (the first page small, later ones
+// larger) and one page ahead of the view (a page it asked for is followed by one more); each
+// page is inserted in one batch per parent. Repository details (tag and manifest counts, locks)
+// load on request. Each registry pages on its own PagingState: a refresh or removal drops replies
+// still on their way, and a next link that loops or never ends stops with an error as the tables'
+// do.
 class RepositoryModel : public QAbstractItemModel
 {
     Q_OBJECT
@@ -71,6 +73,9 @@ private:
     QModelIndex indexOf(Node *node, int column = 0) const;
     Node *registryNode(quint64 id) const;
     void insertPage(Node *registry, const QStringList &names);
+    // Asks for the registry's next page (its size grows, PagingState::nextPageSize);
+    // `thenPrefetch`: when it lands, ask for one more.
+    void requestPage(Node *registry, bool thenPrefetch);
     void setFetching(Node *registry, bool fetching);
     void announceFetching(Node *registry);
 

@@ -87,14 +87,14 @@ void RepositoryTableModel<Item>::clearRows()
 }
 
 template<typename Item>
-void RepositoryTableModel<Item>::requestPage(const QUrl &next, quint64 generation)
+void RepositoryTableModel<Item>::requestPage(const QUrl &next, int pageSize, quint64 generation)
 {
     if (!m_client) {
         pageDone({}, 0);
         return;
     }
     ListOptions options;
-    options.pageSize = m_pageSize;
+    options.pageSize = pageSize;
     options.orderBy = m_orderBy;
     Job<Page<Item>> *job = (m_client->*m_fetch)(m_repo, options, next);
     connect(job, &RegistryJob::finished, this, [this, job, generation] {

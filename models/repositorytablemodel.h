@@ -34,7 +34,6 @@ public:
     // Shows `repo` of `client` (nullptr or no repository: clears). Starts loading.
     void setRepository(RegistryClient *client, const QString &repo);
     QString repository() const { return m_repo; }
-    void setPageSize(int pageSize) { m_pageSize = pageSize; }
     OrderBy orderBy() const { return m_orderBy; }
     void setOrderBy(OrderBy order);
     // The repository's own lock attributes: those it has off show as inherited locks.
@@ -64,7 +63,7 @@ protected:
                          QObject *parent);
 
     RegistryClient *client() const { return m_client; }
-    void requestPage(const QUrl &next, quint64 generation) override;
+    void requestPage(const QUrl &next, int pageSize, quint64 generation) override;
     void clearRows() override;
     // Roles::Name of a row (and its Field::Name).
     virtual QString nameOf(const Item &item) const = 0;
@@ -82,7 +81,6 @@ private:
     Fetch m_fetch;
     QPointer<RegistryClient> m_client;
     QString m_repo;
-    int m_pageSize = 100;
     OrderBy m_orderBy = OrderBy::None;
     QList<Item> m_rows;
     QHash<QString, int> m_rowByKey;

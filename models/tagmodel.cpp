@@ -22,14 +22,14 @@ const ManifestInfo *TagModel::detailsOf(const TagInfo &tag) const
     return details != m_manifests.cend() ? &*details : nullptr;
 }
 
-void TagModel::requestPage(const QUrl &next, quint64 generation)
+void TagModel::requestPage(const QUrl &next, int pageSize, quint64 generation)
 {
     if (next.isEmpty() && client()) {
         const std::optional<Capabilities> caps = client()->capabilities();
         if (!caps || caps->acr)
             loadManifestDetails(generation, {});
     }
-    RepositoryTableModel::requestPage(next, generation);
+    RepositoryTableModel::requestPage(next, pageSize, generation);
 }
 
 void TagModel::loadManifestDetails(quint64 generation, const QUrl &next)

@@ -39,7 +39,7 @@ public:
     void removeTag(const QString &name) { removeItem(name); }
 
 protected:
-    void requestPage(const QUrl &next, quint64 generation) override;
+    void requestPage(const QUrl &next, int pageSize, quint64 generation) override;
     void clearRows() override;
     QString nameOf(const TagInfo &tag) const override { return tag.name; }
     const ManifestInfo *detailsOf(const TagInfo &tag) const override;

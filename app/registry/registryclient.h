@@ -106,9 +106,14 @@ public:
     // signed in (are they right?), then whether /acr/v1/ exists. Without credentials, no
     // sign-in: a registry that wants them still tells its auth kind and whether it is ACR.
     Job<Capabilities> *check();
+    // The largest page size this registry took after refusing a larger one (0: none refused).
+    int pageLimit() const { return m_pageLimit; }
+    void learnPageLimit(int pageSize) { m_pageLimit = pageSize; }
 
     // One page, for views that load as the user scrolls. An empty `page` asks for the
-    // first; pass the previous page's `next` for the following ones.
+    // first; pass the previous page's `next` for the following ones. Each page asks for its
+    // own size (`n` in the registry's next link is replaced), so a view may grow its pages;
+    // a size the registry refused once is not asked again (pageLimit()).
     Job<Page<QString>> *repositoryPage(int pageSize, const QUrl &page = {});
     Job<Page<TagInfo>> *
     tagPage(const QString &repo, const ListOptions &options, const QUrl &page = {});
@@ -212,6 +217,7 @@ private:
     Connection *m_connection;
     std::optional<Capabilities> m_capabilities;
     std::optional<bool> m_assumedAcr; // from assumeFacts(), until a call tells
+    int m_pageLimit = 0;
 };
 
 // MANIFEST_REFERENCED: "<digest> is a platform of <index> (tags: 1.0); <index> (untagged)",

@@ -76,6 +76,7 @@ Job<Page<T>> *fetchPage(
         const Result<HttpResponse> &response = r->result();
         if (!response && response.error().code == PaginationInvalid && pageSize > 1) {
             const int smaller = pageSize > MaxPageSize ? MaxPageSize : pageSize / 2;
+            client->learnPageLimit(smaller); // later pages do not ask for the refused size
             Job<Page<T>> *retry
                 = fetchPage<T>(client, withPageSize(url, smaller), scopes, smaller, parse);
             completeWith(job, retry);
@@ -100,18 +101,25 @@ Job<Page<T>> *fetchPage(
     return job;
 }
 
-int clampPageSize(int pageSize)
+int clampPageSize(const RegistryClient *client, int pageSize)
 {
-    return pageSize > 0 ? pageSize : 100;
+    pageSize = pageSize > 0 ? pageSize : 100;
+    return client->pageLimit() > 0 ? qMin(pageSize, client->pageLimit()) : pageSize;
+}
+
+// The registry's next link, asking for `pageSize` items (empty: the first page is built).
+QUrl nextPage(const QUrl &page, int pageSize)
+{
+    return page.isEmpty() ? page : withPageSize(page, pageSize);
 }
 
 } // namespace
 
 Job<Page<QString>> *RegistryClient::repositoryPage(int pageSize, const QUrl &page)
 {
-    pageSize = clampPageSize(pageSize);
+    pageSize = clampPageSize(this, pageSize);
     return withCapabilities<Page<QString>>([this, pageSize, page](const Capabilities &caps) {
-        QUrl url = page;
+        QUrl url = nextPage(page, pageSize);
         if (url.isEmpty())
             url = withPageSize(m_connection->resolve(caps.acr ? QStringLiteral("/acr/v1/_catalog")
                                                               : QStringLiteral("/v2/_catalog")),
@@ -129,9 +137,9 @@ RegistryClient::tagPage(const QString &repo, const ListOptions &options, const Q
         if (auto e = checkDigest(options.digest))
             return failedJob<Page<TagInfo>>(this, *e);
     }
-    const int pageSize = clampPageSize(options.pageSize);
+    const int pageSize = clampPageSize(this, options.pageSize);
     return withCapabilities<Page<TagInfo>>([=, this](const Capabilities &caps) {
-        QUrl url = page;
+        QUrl url = nextPage(page, pageSize);
         if (caps.acr) {
             if (url.isEmpty()) {
                 url = acrFirstPage(
@@ -167,11 +175,11 @@ RegistryClient::manifestPage(const QString &repo, const ListOptions &options, co
 {
     if (auto e = checkRepo(repo))
         return failedJob<Page<ManifestInfo>>(this, *e);
-    const int pageSize = clampPageSize(options.pageSize);
+    const int pageSize = clampPageSize(this, options.pageSize);
     return withCapabilities<Page<ManifestInfo>>([=, this](const Capabilities &caps) {
         if (!caps.acr)
             return manifestsFromTags(repo, options, page);
-        QUrl url = page;
+        QUrl url = nextPage(page, pageSize);
         if (url.isEmpty())
             url = acrFirstPage(
                 m_connection->resolve(QStringLiteral("/acr/v1/%1/_manifests").arg(repo)), pageSize,

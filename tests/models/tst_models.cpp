@@ -13,6 +13,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
+#include <QUrlQuery>
 
 using namespace Berth;
 using namespace Berth::Test;
@@ -30,6 +31,17 @@ bool fetchAll(QAbstractItemModel *model, const QModelIndex &parent, std::functio
     }
     return false;
 }
+// The `n` of each page of `path` the emulator answered, in order.
+QList<int> pageSizesAsked(const AcrEmulator &emulator, const QString &path)
+{
+    QList<int> sizes;
+    for (const auto &r : emulator.requests()) {
+        if (r.path == path && r.status == 200)
+            sizes << QUrlQuery(r.query).queryItemValue(QStringLiteral("n")).toInt();
+    }
+    return sizes;
+}
+
 // The tag table or the manifest table, for tests that hold for both paged tables.
 class EitherTable
 {
@@ -234,9 +246,10 @@ private Q_SLOTS:
         server.addRoute("GET", QStringLiteral("/v2/_catalog"),
                         Response::json(200, R"({"repositories":["a","b/c"]})",
                                        {{"Link", R"(</v2/_catalog?last=b%2Fc&n=2>; rel="next")"}}));
-        server.addRoute("GET", QStringLiteral("/v2/_catalog?last=b%2Fc&n=2"),
+        // (The second page asks for 4 times the first page's size.)
+        server.addRoute("GET", QStringLiteral("/v2/_catalog?last=b%2Fc&n=8"),
                         Response::json(500, "{}"));
-        server.addRoute("GET", QStringLiteral("/v2/_catalog?last=b%2Fc&n=2"),
+        server.addRoute("GET", QStringLiteral("/v2/_catalog?last=b%2Fc&n=8"),
                         Response::json(200, R"({"repositories":["b/c","d"]})"));
         TreeOf tree(server.url(), 2);
         RepositoryModel &model = tree.model;
@@ -267,7 +280,7 @@ private Q_SLOTS:
             {"Link", R"(</v2/_catalog?last=a&n=1>; rel="next")"}};
         server.addRoute("GET", QStringLiteral("/v2/_catalog?n=1"),
                         Response::json(200, R"({"repositories":["a"]})", again));
-        server.addRoute("GET", QStringLiteral("/v2/_catalog?last=a&n=1"),
+        server.addRoute("GET", QStringLiteral("/v2/_catalog?last=a&n=4"), // pages grow
                         Response::json(200, R"({"repositories":["b"]})", again));
         TreeOf tree(server.url(), 1);
         RepositoryModel &model = tree.model;
@@ -278,6 +291,88 @@ private Q_SLOTS:
         QCOMPARE(model.error(registry)->code, ErrorCode::PagingLoop);
         QVERIFY(!model.canFetchMore(registry));
         QCOMPARE(model.rowCount(registry), 2); // a, b
+    }
+
+    // Pages grow: the first as small as asked (it paints at once), the second 4 times that,
+    // then 10 times, whatever the registry's next link says (its n is replaced); and a page
+    // the view asks for brings one more, asked as soon as it lands, and no further.
+    void repositoryTreePagesGrowAndStayOnePageAhead()
+    {
+        // Without QAbstractItemModelTester: it calls fetchMore() itself on every change
+        // (checkChildren), which is what this test must leave out. The other tree tests run
+        // the same paging under it.
+        RepositoryModel model;
+        model.setPageSize(10);
+        const QModelIndex registry = model.addRegistry(m_client.get(), QStringLiteral("emulator"));
+        m_emu->clearRequests();
+        model.fetchMore(registry); // as the view does when the registry is expanded
+        QVERIFY(QTest::qWaitFor([&] { return !model.isLoading(registry); }, 10000));
+        const QString catalog = QStringLiteral("/acr/v1/_catalog");
+        QCOMPARE(pageSizesAsked(*m_emu, catalog), QList<int>({10, 40}));
+        model.fetchMore(registry); // the user scrolled to the end
+        QVERIFY(QTest::qWaitFor([&] { return !model.isLoading(registry); }, 10000));
+        QCOMPARE(pageSizesAsked(*m_emu, catalog), QList<int>({10, 40, 100, 100}));
+        QVERIFY(model.canFetchMore(registry)); // 250 of 230 bulk + the demo's repositories
+    }
+
+    void tagTablePagesGrow()
+    {
+        TagModel model;
+        model.setPageSize(5);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        m_emu->clearRequests();
+        model.setRepository(m_client.get(), QStringLiteral("big/repo"));
+        QVERIFY(fetchAll(&model, {}, [&] { return model.isLoading(); }));
+        QCOMPARE(model.rowCount(), 261); // latest, t00001 … t00260
+        // 5 + 20 + 50 × 4 = 225, so the seventh page holds the last 36
+        QCOMPARE(pageSizesAsked(*m_emu, QStringLiteral("/acr/v1/big/repo/_tags")),
+                 QList<int>({5, 20, 50, 50, 50, 50, 50}));
+    }
+
+    // A page size the registry refused is not asked again: the client steps down once and
+    // later (larger) pages stay at the size it took.
+    void aRefusedPageSizeIsNotAskedAgain()
+    {
+        ScriptedServer server;
+        QVERIFY(listenAsRegistry(server));
+        QStringList names;
+        for (int i = 0; i < 20; ++i)
+            names << QStringLiteral("r%1").arg(i, 2, 10, QLatin1Char('0'));
+        server.addRoute(
+            "GET", QStringLiteral("/v2/_catalog"), [&](const ScriptedServer::Request &r) {
+                const QUrlQuery query(QUrl::fromEncoded("http://x" + r.target));
+                const int n = query.queryItemValue(QStringLiteral("n")).toInt();
+                if (n > 3)
+                    return ScriptedServer::Response::json(
+                        400, R"({"errors":[{"code":"PAGINATION_NUMBER_INVALID","message":"n"}]})");
+                const QString last = query.queryItemValue(QStringLiteral("last"));
+                const qsizetype from = last.isEmpty() ? 0 : names.indexOf(last) + 1;
+                const QStringList page = names.mid(from, n);
+                QByteArray body = "{\"repositories\":[\""
+                                  + page.join(QStringLiteral("\",\"")).toUtf8() + "\"]}";
+                QList<QPair<QByteArray, QByteArray>> headers;
+                if (from + n < names.size())
+                    headers.append({"Link", "</v2/_catalog?last=" + page.last().toUtf8() + "&n="
+                                                + QByteArray::number(n) + ">; rel=\"next\""});
+                return ScriptedServer::Response::json(200, body, headers);
+            });
+        TreeOf tree(server.url(), 2);
+        RepositoryModel &model = tree.model;
+        const QModelIndex registry = tree.addRegistry();
+        QVERIFY(fetchAll(&model, registry, [&] { return model.isLoading(registry); }));
+        QVERIFY(!model.error(registry));
+        QCOMPARE(model.rowCount(registry), 20);
+        QList<int> refused;
+        for (const auto &r : server.requests()) {
+            const int n = QUrlQuery(QUrl::fromEncoded("http://x" + r.target))
+                              .queryItemValue(QStringLiteral("n"))
+                              .toInt();
+            if (n > 3)
+                refused << n;
+        }
+        QCOMPARE(refused, QList<int>({8, 4})); // 8 refused, then 4; never again
+        QCOMPARE(tree.client->pageLimit(), 2);
     }
 
     void tagTablePagesWithoutDuplicates()
@@ -603,6 +698,7 @@ private Q_SLOTS:
     void reloadStartsFromTheFirstPage()
     {
         TagModel model;
+        model.setPageSize(20); // 20, then 80 ahead: 100 of 260
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
         model.setRepository(m_client.get(), QStringLiteral("big/repo"));
@@ -640,10 +736,11 @@ private Q_SLOTS:
         };
         addNoManifests(server, "r");
         server.addRoute("GET", QStringLiteral("/acr/v1/r/_tags"), page({"a", "b", "b"}, "b"));
-        server.addRoute("GET", QStringLiteral("/acr/v1/r/_tags?last=b&n=2"),
+        // (Pages grow: the second asks for 8, the third for 20.)
+        server.addRoute("GET", QStringLiteral("/acr/v1/r/_tags?last=b&n=8"),
                         Response::json(400, "{}"));
-        server.addRoute("GET", QStringLiteral("/acr/v1/r/_tags?last=b&n=2"), page({"b", "c"}, "c"));
-        server.addRoute("GET", QStringLiteral("/acr/v1/r/_tags?last=c&n=2"), page({}, "z"));
+        server.addRoute("GET", QStringLiteral("/acr/v1/r/_tags?last=b&n=8"), page({"b", "c"}, "c"));
+        server.addRoute("GET", QStringLiteral("/acr/v1/r/_tags?last=c&n=20"), page({}, "z"));
         auto client = makeClient(server.url());
         TagModel model;
         model.setPageSize(2);
