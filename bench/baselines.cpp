@@ -1,5 +1,7 @@
 #include "baselines.h"
 
+#include "models/pagingstate.h"
+
 #include "registry/registryclient.h"
 
 #include <QCoreApplication>
@@ -41,7 +43,7 @@ ClientOutcome fetchPages(Next next)
     clock.start();
     QUrl page;
     do {
-        const Result<Page<T>> result = await(next(page));
+        const Result<Page<T>> result = await(next(page, outcome.pages));
         if (!result) {
             outcome.error = result.error().toString();
             return outcome;
@@ -79,16 +81,18 @@ QByteArray run(const QString &program, const QStringList &arguments, QString *er
 
 ClientOutcome clientRepositories(RegistryClient *client, int pageSize)
 {
-    return fetchPages<QString>(
-        [client, pageSize](const QUrl &page) { return client->repositoryPage(pageSize, page); });
+    return fetchPages<QString>([client, pageSize](const QUrl &page, int pagesRead) {
+        return client->repositoryPage(PagingState::pageSizeAfter(pagesRead, pageSize), page);
+    });
 }
 
 ClientOutcome clientTags(RegistryClient *client, const QString &repo, int pageSize)
 {
-    ListOptions options;
-    options.pageSize = pageSize;
-    return fetchPages<TagInfo>(
-        [client, repo, options](const QUrl &page) { return client->tagPage(repo, options, page); });
+    return fetchPages<TagInfo>([client, repo, pageSize](const QUrl &page, int pagesRead) {
+        ListOptions options;
+        options.pageSize = PagingState::pageSizeAfter(pagesRead, pageSize);
+        return client->tagPage(repo, options, page);
+    });
 }
 
 PeerOutcome skopeoListTags(const QUrl &registry, const QString &repo)

@@ -1,8 +1,8 @@
 #include "emulatorrunner.h"
 
 #include "emulator/acremulator.h"
+#include "listeningprocess.h"
 
-#include <QDeadlineTimer>
 #include <QEventLoop>
 #include <QSemaphore>
 
@@ -10,7 +10,6 @@ namespace Berth::Bench {
 
 namespace {
 constexpr int StartTimeoutMs = 60000;
-const QString ListeningPrefix = QStringLiteral("listening on ");
 } // namespace
 
 EmulatorRunner::EmulatorRunner(QObject *parent)
@@ -36,32 +35,13 @@ qint64 EmulatorRunner::processId() const
 bool EmulatorRunner::startProcess(const QString &binary, int repositories, int tags)
 {
     m_process = new QProcess(this);
-    m_process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    m_process->start(binary, {QStringLiteral("--anonymous"), QStringLiteral("all"),
-                              QStringLiteral("--seed"), QStringLiteral("none"),
-                              QStringLiteral("--bulk-repos"), QString::number(repositories),
-                              QStringLiteral("--bulk-tags"), QString::number(tags)});
-    if (!m_process->waitForStarted(StartTimeoutMs)) {
-        m_error = QStringLiteral("cannot start %1: %2").arg(binary, m_process->errorString());
-        return false;
-    }
-    const QDeadlineTimer deadline(StartTimeoutMs);
-    QByteArray output;
-    while (!output.contains('\n')) {
-        if (deadline.hasExpired() || m_process->state() != QProcess::Running
-            || !m_process->waitForReadyRead(int(deadline.remainingTime()))) {
-            m_error = QStringLiteral("%1 did not report its address").arg(binary);
-            return false;
-        }
-        output += m_process->readAllStandardOutput();
-    }
-    const QString line = QString::fromUtf8(output.left(output.indexOf('\n'))).trimmed();
-    if (!line.startsWith(ListeningPrefix)) {
-        m_error = QStringLiteral("unexpected first line from the emulator: %1").arg(line);
-        return false;
-    }
-    m_url = QUrl(line.mid(ListeningPrefix.size()));
-    return m_url.isValid();
+    m_url = QUrl(startListening(m_process, binary,
+                                {QStringLiteral("--anonymous"), QStringLiteral("all"),
+                                 QStringLiteral("--seed"), QStringLiteral("none"),
+                                 QStringLiteral("--bulk-repos"), QString::number(repositories),
+                                 QStringLiteral("--bulk-tags"), QString::number(tags)},
+                                &m_error));
+    return m_url.isValid() && !m_url.isEmpty();
 }
 
 bool EmulatorRunner::startThread(int repositories, int tags)
@@ -94,13 +74,7 @@ bool EmulatorRunner::startThread(int repositories, int tags)
 void EmulatorRunner::stop()
 {
     if (m_process) {
-        if (m_process->state() != QProcess::NotRunning) {
-            m_process->terminate();
-            if (!m_process->waitForFinished(5000)) {
-                m_process->kill();
-                m_process->waitForFinished(5000);
-            }
-        }
+        stopProcess(m_process);
         delete m_process;
         m_process = nullptr;
     }

@@ -7,6 +7,7 @@
 #include "baselines.h"
 #include "browsebench.h"
 #include "emulatorrunner.h"
+#include "listeningprocess.h"
 #include "memory.h"
 #include "rawfetch.h"
 #include "report.h"
@@ -103,8 +104,12 @@ int main(int argc, char *argv[])
                        "the window's set-up."));
     const QCommandLineOption noPeersOption(QStringLiteral("no-peers"),
                                            QStringLiteral("Skip skopeo and curl."));
+    const QCommandLineOption latencyOption(
+        QStringLiteral("latency-ms"),
+        QStringLiteral("Reach the emulator through berth-latency-proxy, delaying each way."),
+        QStringLiteral("ms"), QStringLiteral("0"));
     parser.addOptions({reposOption, tagsOption, emulatorOption, binaryOption, repoPageOption,
-                       tagPageOption, plainTreeOption, noPeersOption});
+                       tagPageOption, plainTreeOption, noPeersOption, latencyOption});
     parser.process(app);
 
     const int repos = parser.value(reposOption).toInt();
@@ -137,6 +142,24 @@ int main(int argc, char *argv[])
                         parser.value(binaryOption), repos, tags))
         return fail(emulator.errorString());
     std::printf("emulator listening on %s\n", qPrintable(emulator.url().toString()));
+    // Every phase (the floor, the client, Berth, the peers) goes through the same proxy.
+    QUrl registry = emulator.url();
+    QProcess proxy;
+    report.latencyMs = parser.value(latencyOption).toInt();
+    if (report.latencyMs > 0) {
+        QString proxyError;
+        const QString port
+            = startListening(&proxy, QStringLiteral(BERTH_LATENCY_PROXY_PATH),
+                             {QStringLiteral("--target-port"), QString::number(registry.port()),
+                              QStringLiteral("--delay-ms"), QString::number(report.latencyMs),
+                              QStringLiteral("--max-seconds"), QStringLiteral("1800")},
+                             &proxyError);
+        if (port.isEmpty())
+            return fail(proxyError);
+        registry.setPort(port.toInt());
+        std::printf("through berth-latency-proxy on port %s, %d ms each way\n", qPrintable(port),
+                    report.latencyMs);
+    }
     std::fflush(stdout);
 
     // The floor: the same pages over bare HTTP, then through Berth's client alone. They also
@@ -147,18 +170,17 @@ int main(int argc, char *argv[])
     report.repoPageSize = repoPage;
     report.tagPageSize = tagPage;
     RawFetch raw;
-    const QUrl firstCatalogPage
-        = withQuery(emulator.url(), QStringLiteral("/acr/v1/_catalog"), repoPage);
-    report.rawRepos = raw.fetchAll(firstCatalogPage, 100000);
+    const QUrl firstCatalogPage = withQuery(registry, QStringLiteral("/acr/v1/_catalog"), repoPage);
+    report.rawRepos = raw.fetchAll(firstCatalogPage, repoPage, 100000);
     const RawFetch::Challenge catalogChallenge = raw.lastChallenge();
     report.rawTags = raw.fetchAll(
-        withQuery(emulator.url(), QStringLiteral("/acr/v1/big/repo/_tags"), tagPage), 100000);
+        withQuery(registry, QStringLiteral("/acr/v1/big/repo/_tags"), tagPage), tagPage, 100000);
     if (!report.rawRepos.ok || !report.rawTags.ok)
         return fail(
             QStringLiteral("raw fetch: %1%2").arg(report.rawRepos.error, report.rawTags.error));
     {
         QString error;
-        const std::unique_ptr<RegistryClient> client = makeClient(emulator.url(), &error);
+        const std::unique_ptr<RegistryClient> client = makeClient(registry, &error);
         if (!client)
             return fail(error);
         report.clientRepos = clientRepositories(client.get(), repoPage);
@@ -167,7 +189,7 @@ int main(int argc, char *argv[])
 
     // Berth: a fresh client, as when the window connects.
     QString error;
-    const std::unique_ptr<RegistryClient> client = makeClient(emulator.url(), &error);
+    const std::unique_ptr<RegistryClient> client = makeClient(registry, &error);
     if (!client)
         return fail(error);
     BrowseOptions options;
@@ -189,12 +211,13 @@ int main(int argc, char *argv[])
 
     probe.setPhase(QStringLiteral("peers"));
     if (!parser.isSet(noPeersOption)) {
-        report.skopeo = skopeoListTags(emulator.url(), QStringLiteral("big/repo"));
+        report.skopeo = skopeoListTags(registry, QStringLiteral("big/repo"));
         report.curl = curlFirstPage(catalogChallenge, firstCatalogPage);
     }
     probe.stop();
     if (emulator.processId() > 0)
         report.emulator = currentMemory(emulator.processId());
+    stopProcess(&proxy);
     emulator.stop();
     report.atEnd = currentMemory();
 

@@ -1,5 +1,7 @@
 #include "rawfetch.h"
 
+#include "models/pagingstate.h"
+
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QJsonDocument>
@@ -83,7 +85,7 @@ bool RawFetch::fetchToken(const QByteArray &challengeHeader, QByteArray *token, 
     return true;
 }
 
-RawFetch::Outcome RawFetch::fetchAll(const QUrl &first, int maxPages)
+RawFetch::Outcome RawFetch::fetchAll(const QUrl &first, int firstPageSize, int maxPages)
 {
     Outcome outcome;
     QElapsedTimer clock;
@@ -109,6 +111,13 @@ RawFetch::Outcome RawFetch::fetchAll(const QUrl &first, int maxPages)
         ++outcome.pages;
         outcome.bytes += reply.body.size();
         url = nextLink(reply.link, url);
+        if (!url.isEmpty()) { // the next page asks for what Berth's models ask for
+            QUrlQuery query(url);
+            query.removeAllQueryItems(QStringLiteral("n"));
+            query.addQueryItem(QStringLiteral("n"), QString::number(PagingState::pageSizeAfter(
+                                                        outcome.pages, firstPageSize)));
+            url.setQuery(query);
+        }
     }
     outcome.totalMs = double(clock.nsecsElapsed()) / 1e6;
     outcome.ok = true;

@@ -29,7 +29,7 @@ public:
     };
 
     // Fetches `first` and every page after it (at most `maxPages`).
-    Outcome fetchAll(const QUrl &first, int maxPages);
+    Outcome fetchAll(const QUrl &first, int firstPageSize, int maxPages);
     // The last Bearer challenge answered, for peers that ask for their own token.
     Challenge lastChallenge() const { return m_challenge; }
 

@@ -70,6 +70,42 @@ double Report::loadingStallMs() const
     return std::max({stallFirstRows.maxStallMs, stallRepos.maxStallMs, stallTags.maxStallMs});
 }
 
+QString Report::roundTrips() const
+{
+    if (latencyMs <= 0)
+        return {};
+    const double rtt = 2.0 * latencyMs;
+    QString text;
+    QTextStream out(&text);
+    const auto line = [&](const QString &figure, double value, const QString &target) {
+        out << qSetFieldWidth(34) << Qt::left << figure << qSetFieldWidth(12) << ms(value)
+            << qSetFieldWidth(14) << QStringLiteral("%1 RTT").arg(value / rtt, 0, 'f', 1)
+            << qSetFieldWidth(0) << target << '\n';
+    };
+    out << "\nround trips: " << latencyMs << " ms each way through berth-latency-proxy, RTT " << rtt
+        << " ms (a new connection pays one more)\n";
+    line(QStringLiteral("first repository rows painted"), browse.firstPaintMs,
+         QStringLiteral("(a fresh client: its 401 and token included)"));
+    const double firstTags = browse.firstTagsPaintMs / rtt;
+    line(QStringLiteral("first tag rows painted"), browse.firstTagsPaintMs,
+         QStringLiteral("<= %1 RTT: %2")
+             .arg(FirstTagsTargetRtt)
+             .arg(verdict(firstTags <= FirstTagsTargetRtt)));
+    const double allTags = browse.allTagsMs / rtt;
+    line(QStringLiteral("all %1 tags, %2 pages").arg(browse.tags).arg(browse.tagPages),
+         browse.allTagsMs,
+         QStringLiteral("<= %1 RTT: %2")
+             .arg(AllTagsTargetRtt)
+             .arg(verdict(allTags <= AllTagsTargetRtt)));
+    line(QStringLiteral("  raw HTTP, the same pages"), rawTags.totalMs, {});
+    line(QStringLiteral("  client only, the same pages"), clientTags.totalMs, {});
+    line(QStringLiteral("all %1 repositories, %2 pages")
+             .arg(browse.repositories)
+             .arg(browse.repoPages),
+         browse.allReposMs, {});
+    return text;
+}
+
 QString Report::table() const
 {
     QString text;
@@ -130,6 +166,7 @@ QString Report::table() const
     if (emulator.hwmMiB >= 0)
         out << "(the emulator process, not counted above: VmHWM "
             << QString::number(emulator.hwmMiB, 'f', 1) << " MiB)\n";
+    out << roundTrips();
     out << "\nfilters (text: rows, set -> proxy, set -> painted):\n";
     for (const FilterFigure &f : browse.filters)
         out << "  \"" << f.text << "\": " << f.rows << " rows, " << ms(f.syncMs) << ", "
@@ -166,6 +203,7 @@ QJsonObject Report::json() const
         {QStringLiteral("tree_paints"), browse.repoPaints},
         {QStringLiteral("table_paints"), browse.tagPaints},
         {QStringLiteral("cpus"), cpus},
+        {QStringLiteral("latency_ms"), latencyMs},
         {QStringLiteral("first_rows_ms"), browse.firstPaintMs},
         {QStringLiteral("first_rows_inserted_ms"), browse.firstRowsMs},
         {QStringLiteral("all_repositories_ms"), browse.allReposMs},

@@ -22,6 +22,7 @@ struct Report
     int repoPageSize = 0;
     int tagPageSize = 0;
     int cpus = 0;
+    int latencyMs = 0; // each way, through berth-latency-proxy (0: direct)
     RawFetch::Outcome rawRepos;
     RawFetch::Outcome rawTags;
     ClientOutcome clientRepos;
@@ -40,6 +41,10 @@ struct Report
     static constexpr double FirstRowsTargetMs = 300;
     static constexpr double StallTargetMs = 50;
     static constexpr double MemoryTargetBytes = 200e6;
+    // With --latency-ms, in round trips (issue 11): first tag rows painted after the
+    // registry was connected, and all tags of the repository.
+    static constexpr double FirstTagsTargetRtt = 2;
+    static constexpr double AllTagsTargetRtt = 30;
 
     double loadingStallMs() const;
     bool firstRowsMet() const { return browse.firstPaintMs < FirstRowsTargetMs; }
@@ -47,6 +52,8 @@ struct Report
     bool memoryMet() const { return atEnd.hwmMiB * 1024 * 1024 < MemoryTargetBytes; }
 
     QString table() const;
+    // The round-trip section of the table (empty without --latency-ms).
+    QString roundTrips() const;
     QJsonObject json() const;
 };
 

@@ -12,9 +12,8 @@ void PagingState::restart(bool more)
     error.reset();
 }
 
-int PagingState::nextPageSize(int first) const
+int PagingState::pageSizeAfter(int pagesRead, int first)
 {
-    const qsizetype pagesRead = visited.size(); // next links followed: pages after the first
     const int factor = pagesRead == 0 ? 1 : pagesRead == 1 ? 4 : 10;
     return qMax(first, qMin(MaxGrowth, first * factor));
 }

@@ -36,7 +36,9 @@ public:
     // it paints at once), then 4× and 10× that, up to MaxGrowth (CNCF distribution's limit;
     // the client steps down where a registry refuses it). 20,000 items take 22 pages of
     // 100 first, not 200.
-    int nextPageSize(int first) const;
+    int nextPageSize(int first) const { return pageSizeAfter(int(visited.size()), first); }
+    // The same for the page after `pagesRead` pages (for code that pages on its own).
+    static int pageSizeAfter(int pagesRead, int first);
     static constexpr int MaxGrowth = 1000;
     bool isCurrent(quint64 pageGeneration) const { return pageGeneration == generation; }
     // Forgets the cursor, the error and the page on its way (a new generation); `more`: the

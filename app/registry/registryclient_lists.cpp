@@ -5,6 +5,8 @@
 #include "registry/pager.h"
 
 #include <QCoreApplication>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -63,6 +65,22 @@ Result<Page<T>> withNext(Result<Page<T>> page, const HttpResponse &response)
     return page;
 }
 
+// Completes `job` with `page`, unless its next link leaves the registry.
+template<typename T>
+void finishPage(RegistryClient *client, Job<Page<T>> *job, Result<Page<T>> page)
+{
+    if (page && !page->next.isEmpty() && !client->connection()->isRegistryOrigin(page->next)) {
+        job->fail(RegistryError::make(
+            ErrorCode::InvalidResponse,
+            QCoreApplication::translate("Berth::Registry",
+                                        "The registry's next-page link points to another "
+                                        "server (%1); not following it.")
+                .arg(page->next.host())));
+        return;
+    }
+    job->complete(std::move(page));
+}
+
 // Fetches one page; a registry that refuses the page size (n above its limit) is asked
 // again with a smaller one instead of failing.
 template<typename T, typename Parse>
@@ -86,17 +104,14 @@ Job<Page<T>> *fetchPage(
             job->fail(response.error());
             return;
         }
-        Result<Page<T>> page = withNext<T>(parse(response->body), *response);
-        if (page && !page->next.isEmpty() && !client->connection()->isRegistryOrigin(page->next)) {
-            job->fail(RegistryError::make(
-                ErrorCode::InvalidResponse,
-                QCoreApplication::translate("Berth::Registry",
-                                            "The registry's next-page link points to another "
-                                            "server (%1); not following it.")
-                    .arg(page->next.host())));
-            return;
-        }
-        job->complete(std::move(page));
+        // A page of 1,000 items takes tens of milliseconds to parse: off the event loop, so
+        // a window that pages never stalls. If the job goes first, the watcher goes with it
+        // and the parsed page is dropped.
+        auto *parsing = new QFutureWatcher<Result<Page<T>>>(job);
+        QObject::connect(parsing, &QFutureWatcherBase::finished, job, [=] {
+            finishPage<T>(client, job, withNext<T>(parsing->result(), *response));
+        });
+        parsing->setFuture(QtConcurrent::run(parse, response->body));
     });
     return job;
 }
