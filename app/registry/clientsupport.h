@@ -3,6 +3,7 @@
 // Private to RegistryClient's implementation files.
 
 #include "registry/registryclient.h"
+#include "registry/registrytr.h"
 #include "registry/requestjob.h"
 
 #include <QUrlQuery>
@@ -12,6 +13,14 @@ namespace Berth::detail {
 inline QStringList repoScope(const QString &repo, const QString &actions)
 {
     return {QStringLiteral("repository:%1:%2").arg(repo, actions)};
+}
+
+inline RegistryError
+digestMismatch(const QString &what, const QString &expected, const QString &actual)
+{
+    return RegistryError::make(
+        ErrorCode::DigestMismatch,
+        RegistryTr::tr("%1 has digest %2, expected %3.").arg(what, actual, expected));
 }
 
 inline QStringList catalogScope()
