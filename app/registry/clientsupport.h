@@ -3,7 +3,6 @@
 // Private to RegistryClient's implementation files.
 
 #include "registry/registryclient.h"
-#include "registry/registrytr.h"
 #include "registry/requestjob.h"
 
 #include <QUrlQuery>
@@ -15,13 +14,8 @@ inline QStringList repoScope(const QString &repo, const QString &actions)
     return {QStringLiteral("repository:%1:%2").arg(repo, actions)};
 }
 
-inline RegistryError
-digestMismatch(const QString &what, const QString &expected, const QString &actual)
-{
-    return RegistryError::make(
-        ErrorCode::DigestMismatch,
-        RegistryTr::tr("%1 has digest %2, expected %3.").arg(what, actual, expected));
-}
+// DIGEST_MISMATCH: "<what> has digest <actual>, expected <expected>."
+RegistryError digestMismatch(const QString &what, const QString &expected, const QString &actual);
 
 inline QStringList catalogScope()
 {

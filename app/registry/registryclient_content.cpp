@@ -12,6 +12,14 @@ namespace Berth {
 
 using namespace detail;
 
+RegistryError
+detail::digestMismatch(const QString &what, const QString &expected, const QString &actual)
+{
+    return RegistryError::make(
+        ErrorCode::DigestMismatch,
+        RegistryTr::tr("%1 has digest %2, expected %3.").arg(what, actual, expected));
+}
+
 namespace {
 
 constexpr qint64 MaxManifestSize = 4 << 20; // the OCI distribution spec's suggested limit

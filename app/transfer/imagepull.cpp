@@ -272,7 +272,7 @@ void ImagePull::finishLayout()
                                    .object()
                                    .value(QStringLiteral("manifests"))
                                    .toArray();
-        for (const QJsonValue &entry : old) {
+        for (const auto &entry : old) {
             const QJsonObject annotations
                 = entry.toObject().value(QStringLiteral("annotations")).toObject();
             const QString name = annotations.value(RefNameKey).toString();

@@ -15,6 +15,11 @@
 
 namespace Berth {
 
+RegistryError writeError(const QString &path, const QString &why)
+{
+    return RegistryError::make(ErrorCode::Io, TransferTr::tr("Cannot write %1: %2").arg(path, why));
+}
+
 namespace {
 
 constexpr qint64 TarBlock = 512;

@@ -13,9 +13,6 @@ struct TransferTr
 };
 
 // IO_ERROR "Cannot write <path>: <why>".
-inline RegistryError writeError(const QString &path, const QString &why)
-{
-    return RegistryError::make(ErrorCode::Io, TransferTr::tr("Cannot write %1: %2").arg(path, why));
-}
+RegistryError writeError(const QString &path, const QString &why);
 
 } // namespace Berth
