@@ -7,7 +7,7 @@ packages=(
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qtkeychain-qt6-dev libgl-dev libqt6svg6
     qt6-translations-l10n
     libssl-dev openssl curl ca-certificates
-    docker-registry skopeo apache2-utils
+    docker-registry skopeo podman apache2-utils
     xvfb xauth gnome-keyring dbus-x11 libsecret-tools
     desktop-file-utils appstream
 )

@@ -1704,6 +1704,10 @@
         <source>Stopped after %1 pages (%2 items): the registry keeps sending more. The page limit is a setting.</source>
         <translation>Nach %1 Seiten (%2 Einträge) angehalten: Die Registry sendet immer weitere. Die Seitengrenze ist eine Einstellung.</translation>
     </message>
+    <message>
+        <source>The server sent the whole download again, and what was written already cannot be rewritten.</source>
+        <translation>Der Server hat den ganzen Download erneut geschickt, und was schon geschrieben wurde, lässt sich nicht neu schreiben.</translation>
+    </message>
 </context>
 <context>
     <name>Berth::RegistryTree</name>
@@ -1835,6 +1839,29 @@ Gesperrt: %2 für alles darin deaktiviert</translation>
     <message>
         <source>(untagged)</source>
         <translation>(ohne Tag)</translation>
+    </message>
+</context>
+<context>
+    <name>Berth::Transfer</name>
+    <message>
+        <source>Only sha256 digests can be pulled.</source>
+        <translation>Nur sha256-Digests können heruntergeladen werden.</translation>
+    </message>
+    <message>
+        <source>cannot create the directory</source>
+        <translation>das Verzeichnis kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>The index has no manifest for the platform %1.</source>
+        <translation>Der Index hat kein Manifest für die Plattform %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>A docker archive holds one image: choose a platform of the index with --platform.</source>
+        <translation>Ein Docker-Archiv enthält ein Image: Wählen Sie mit --platform eine Plattform des Index.</translation>
     </message>
 </context>
 <context>

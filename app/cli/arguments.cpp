@@ -61,6 +61,10 @@ QString usage()
         "  blob mount REPO --from SRC DIGEST | blob delete REPO DIGEST\n"
         "  push REPO:TAG PATH [--chunk-size BYTES] [--from SRC]   (an OCI layout directory, or a\n"
         "                                            docker/podman save archive)\n"
+        "  pull REPO:TAG|REPO@DIGEST PATH [--format oci|oci-archive|docker-archive]\n"
+        "       [--platform OS/ARCH[/VARIANT]]   (oci: an OCI layout directory whose index.json\n"
+        "       names the image by its tag; blobs already there are kept; docker-archive: one\n"
+        "       platform)\n"
         "Ranges: --timeout 1 to 86400 seconds (default 30), --page-size 1 to 10000,\n"
         "        --chunk-size 0 to 1 TiB, --max-pages 1 to 10000000 (default 10000).\n"
         "--trust-realm lets the password go to a token server on another host that the\n"
@@ -162,6 +166,12 @@ std::variant<Arguments, QString> parseArguments(const QStringList &args)
                     .arg(MaxChunkSize);
         } else if (arg == u"--from") {
             if (!value(&a.from))
+                return missing();
+        } else if (arg == u"--format") {
+            if (!value(&a.format))
+                return missing();
+        } else if (arg == u"--platform") {
+            if (!value(&a.platform))
                 return missing();
         } else if (arg == u"--write-enabled" || arg == u"--delete-enabled"
                    || arg == u"--read-enabled" || arg == u"--list-enabled") {

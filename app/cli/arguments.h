@@ -36,6 +36,8 @@ struct Arguments
     QString outputFile;
     qint64 chunkSize = -1; // -1: the default; 0: one streamed PATCH
     QString from;
+    QString format;   // pull --format
+    QString platform; // pull --platform OS/ARCH[/VARIANT]
     ChangeableAttributes attributes;
 };
 

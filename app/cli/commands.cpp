@@ -92,6 +92,11 @@ void CommandRunner::start()
             return usageError(QStringLiteral("\"push\" takes REPO:TAG and PATH."));
         return imagePush();
     }
+    if (group == u"pull") {
+        if (m_args.words.size() != 3)
+            return usageError(QStringLiteral("\"pull\" takes REPO:TAG or REPO@DIGEST, and PATH."));
+        return imagePull();
+    }
     usageError(QStringLiteral("Unknown command \"%1\".").arg(group));
 }
 

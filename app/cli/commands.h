@@ -4,6 +4,7 @@
 #include "cli/output.h"
 #include "core/job.h"
 #include "core/reference.h"
+#include "transfer/imagepull.h"
 #include "upload/blobupload.h"
 
 #include <QObject>
@@ -39,6 +40,8 @@ private:
     void blobMount();
     void blobPush(const QString &repo, const QString &path);
     void imagePush();
+    void imagePull();
+    void finishPull(const ImagePullResult &pulled, const QString &layoutDir);
     BlobUploadOptions blobOptions() const;
     std::shared_ptr<ProgressLine> progressOf(RegistryJob *job);
 

@@ -69,6 +69,15 @@ RetryPolicy RetryPolicy::forUpload()
     return policy;
 }
 
+RetryPolicy RetryPolicy::forDownload()
+{
+    RetryPolicy policy;
+    policy.request = Request::Download;
+    policy.maxRetries = 5;
+    policy.maxBackoffMs = 4000;
+    return policy;
+}
+
 bool RetryPolicy::isRetryable(const RegistryError &error) const
 {
     const ErrorKind kind = error.kind();
@@ -79,6 +88,7 @@ bool RetryPolicy::isRetryable(const RegistryError &error) const
         // The registry answered and asked to come back later.
         return kind == ErrorKind::Transient && error.httpStatus != 0 && error.httpStatus != 500;
     case Request::Upload:
+    case Request::Download:
         return kind == ErrorKind::Transient;
     }
     return false;

@@ -18,13 +18,16 @@ namespace Berth {
 //  - Upload (the steps of a blob upload): any Transient error (also 500, a cut connection,
 //    a timeout), 8 times in a row, after 0.5 s doubling up to 8 s. The upload asks the
 //    registry where it is before each new attempt (as after a 416, which is no fault).
-//  - None: never (writes outside an upload, streamed downloads).
+//  - Download (a blob streamed into a sink, BlobDownload): any Transient error, 5 times in a
+//    row without progress, after 250 ms doubling up to 4 s; it goes on from the bytes it has
+//    with a Range request.
+//  - None: never (writes outside an upload, a single streamed GET).
 //
 // A Retry-After on the answer replaces the back-off, cut to maxRetryAfterSecs (10 s) so a
 // registry cannot park Berth.
 struct RetryPolicy
 {
-    enum class Request { None, Read, Upload };
+    enum class Request { None, Read, Upload, Download };
 
     Request request = Request::None;
     int maxRetries = 0;       // attempts after the first, in a row without progress
@@ -35,6 +38,7 @@ struct RetryPolicy
     // RequestJob's: Read for GET and HEAD whose body is buffered, None otherwise.
     static RetryPolicy forRequest(const QByteArray &method, bool streamed);
     static RetryPolicy forUpload();
+    static RetryPolicy forDownload();
 
     // Whether `error` is worth another attempt of this kind of request (the budget aside).
     bool isRetryable(const RegistryError &error) const;

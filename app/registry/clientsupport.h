@@ -14,6 +14,9 @@ inline QStringList repoScope(const QString &repo, const QString &actions)
     return {QStringLiteral("repository:%1:%2").arg(repo, actions)};
 }
 
+// DIGEST_MISMATCH: "<what> has digest <actual>, expected <expected>."
+RegistryError digestMismatch(const QString &what, const QString &expected, const QString &actual);
+
 inline QStringList catalogScope()
 {
     return {QStringLiteral("registry:catalog:*")};

@@ -9,6 +9,17 @@ DigestingDevice::DigestingDevice(QIODevice *target, QObject *parent)
     open(QIODevice::WriteOnly | QIODevice::Unbuffered);
 }
 
+bool DigestingDevice::seek(qint64 pos)
+{
+    if (pos == m_written)
+        return QIODevice::seek(pos);
+    if (pos != 0 || m_target->isSequential() || !m_target->seek(0))
+        return false;
+    m_hash.reset();
+    m_written = 0;
+    return QIODevice::seek(0);
+}
+
 qint64 DigestingDevice::writeData(const char *data, qint64 size)
 {
     const qint64 n = m_target->write(data, size);

@@ -6,11 +6,15 @@
 
 namespace Berth {
 
-// A write-only pass-through that hashes what it forwards to `target`.
+// A write-only pass-through that hashes what it forwards to `target`. It can only be
+// rewound to the start (seek(0): the target too, when it can, and the hash starts over).
 class DigestingDevice : public QIODevice
 {
 public:
     explicit DigestingDevice(QIODevice *target, QObject *parent = nullptr);
+
+    bool isSequential() const override { return m_target->isSequential(); }
+    bool seek(qint64 pos) override;
 
     QString digest() { return m_hash.digest(); }
     qint64 written() const { return m_written; }

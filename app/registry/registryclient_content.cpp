@@ -4,13 +4,21 @@
 #include "core/printable.h"
 #include "core/reference.h"
 #include "core/sha256.h"
+#include "registry/blobdownload.h"
 #include "registry/clientsupport.h"
-#include "registry/digestingdevice.h"
 #include "registry/registrytr.h"
 
 namespace Berth {
 
 using namespace detail;
+
+RegistryError
+detail::digestMismatch(const QString &what, const QString &expected, const QString &actual)
+{
+    return RegistryError::make(
+        ErrorCode::DigestMismatch,
+        RegistryTr::tr("%1 has digest %2, expected %3.").arg(what, actual, expected));
+}
 
 namespace {
 
@@ -28,13 +36,6 @@ QUrl v2Url(const Connection *connection,
 QStringList pushScope(const QString &repo)
 {
     return repoScope(repo, QStringLiteral("pull,push"));
-}
-
-RegistryError digestMismatch(const QString &what, const QString &expected, const QString &actual)
-{
-    return RegistryError::make(
-        ErrorCode::DigestMismatch,
-        RegistryTr::tr("%1 has digest %2, expected %3.").arg(what, actual, expected));
 }
 
 // The Docker-Content-Digest header: empty when absent, else a valid digest or INVALID_RESPONSE.
@@ -203,21 +204,8 @@ Job<qint64> *RegistryClient::getBlob(const QString &repo, const QString &digest,
 {
     if (auto e = checkRepoDigest(repo, digest))
         return failedJob<qint64>(this, *e);
-    auto *job = new Job<qint64>(this);
-    auto *hashing = new DigestingDevice(sink, job);
-    HttpRequest r = HttpRequest::get(v2Url(m_connection, repo, u"blobs", digest),
-                                     repoScope(repo, QStringLiteral("pull")));
-    r.sink = hashing;
-    RequestJob *get = request(r);
-    connect(get, &RegistryJob::progress, job, &RegistryJob::progress);
-    chain(job, get, [hashing, digest](const HttpResponse &) -> Result<qint64> {
-        const QString actual = hashing->digest();
-        if (actual != digest)
-            return std::unexpected(
-                digestMismatch(RegistryTr::tr("The downloaded blob"), digest, actual));
-        return hashing->written();
-    });
-    return job;
+    return new BlobDownload(m_connection, v2Url(m_connection, repo, u"blobs", digest),
+                            repoScope(repo, QStringLiteral("pull")), digest, sink, this);
 }
 
 Job<Done> *RegistryClient::deleteBlob(const QString &repo, const QString &digest)

@@ -26,6 +26,11 @@ struct Tr
 constexpr int MaxRedirects = 5;
 constexpr qint64 MaxErrorBody = qint64(64) * 1024;
 constexpr int DeadlineCheckMs = 250;
+// A streamed body waits in at most this much of Qt's buffer (it stops reading the socket
+// then) and is moved to the sink in slices of StreamSliceBytes: memory stays flat whatever
+// the size, and a slow sink slows the download instead of filling memory.
+constexpr qint64 StreamBufferBytes = qint64(4) << 20;
+constexpr qint64 StreamSliceBytes = qint64(1) << 20;
 
 bool isRedirect(int status)
 {
@@ -201,6 +206,8 @@ void RequestJob::send(const QUrl &url)
         m_reply = network->sendCustomRequest(request, m_request.method);
     else
         m_reply = network->sendCustomRequest(request, m_request.method, m_request.body);
+    if (m_request.sink)
+        m_reply->setReadBufferSize(StreamBufferBytes);
     connect(m_reply, &QNetworkReply::readyRead, this, &RequestJob::onReadyRead);
     connect(m_reply, &QNetworkReply::finished, this, &RequestJob::onFinished);
     connect(m_reply, &QNetworkReply::uploadProgress, this,
@@ -226,14 +233,7 @@ void RequestJob::onReadyRead()
     const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const bool success = status >= 200 && status <= 299;
     if (success && m_request.sink) {
-        m_streaming = true;
-        const QByteArray chunk = m_reply->readAll();
-        if (m_request.sink->write(chunk) != chunk.size()) {
-            failWith(RegistryError::make(
-                ErrorCode::Io,
-                Tr::tr("Cannot write the download: %1").arg(m_request.sink->errorString())));
-            cutBody();
-        }
+        streamToSink(status);
         return;
     }
     const qint64 limit = success ? m_request.maxBody : MaxErrorBody;
@@ -249,6 +249,45 @@ void RequestJob::onReadyRead()
     else
         m_buffer.truncate(limit); // enough of the error body to explain it
     cutBody();
+}
+
+// Moves what has arrived of a 2xx body to the sink, a slice at a time. A Range request
+// answered with the whole body (200, not 206) starts the sink over: it is rewound first.
+void RequestJob::streamToSink(int status)
+{
+    QIODevice *sink = m_request.sink;
+    if (!m_streaming) {
+        m_streaming = true;
+        if (status == 200 && hasRangeHeader() && !sink->seek(0)) {
+            failWith(RegistryError::make(
+                ErrorCode::Io, Tr::tr("The server sent the whole download again, and what was "
+                                      "written already cannot be rewritten.")));
+            cutBody();
+            return;
+        }
+    }
+    if (m_slice.isEmpty())
+        m_slice.resize(StreamSliceBytes);
+    while (m_reply->bytesAvailable() > 0) {
+        const qint64 n = m_reply->read(m_slice.data(), m_slice.size());
+        if (n <= 0)
+            return;
+        if (sink->write(m_slice.constData(), n) != n) {
+            failWith(RegistryError::make(
+                ErrorCode::Io, Tr::tr("Cannot write the download: %1").arg(sink->errorString())));
+            cutBody();
+            return;
+        }
+    }
+}
+
+bool RequestJob::hasRangeHeader() const
+{
+    for (const auto &[name, value] : m_request.headers) {
+        if (name.compare("Range", Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
 }
 
 // Stops reading the current body. The reply is aborted on the next event-loop turn: aborting

@@ -24,8 +24,11 @@ struct HttpRequest
     // A body streamed from this random-access device instead (seeked to 0 before each send;
     // never buffered whole). The caller owns it and keeps it alive until the job finishes.
     QIODevice *bodyDevice = nullptr;
-    QStringList scopes;        // the token scopes this call needs
-    QIODevice *sink = nullptr; // a 2xx body is streamed here instead of buffered
+    QStringList scopes; // the token scopes this call needs
+    // A 2xx body is streamed here instead of buffered, through a bounded buffer (a slow sink
+    // slows the transfer). A request with a Range header answered 200 (the whole body, not
+    // 206) rewinds the sink with seek(0) first; a sink that cannot be rewound fails it (IO).
+    QIODevice *sink = nullptr;
     qint64 maxBody = 32 << 20; // larger buffered 2xx bodies fail with RESPONSE_TOO_LARGE
     bool authenticate = true;  // false: no credentials sent, a 401 is just an answer
     // The request carries credentials of its own (a header or the body, as token requests
@@ -56,7 +59,9 @@ struct HttpResponse
 //  - retries as RetryPolicy::forRequest says (GET/HEAD answered 429/502/503/504: twice,
 //    with back-off or after the answer's Retry-After, at most 10 s); every HTTP error it
 //    ends with carries the answer's Retry-After;
-//  - a bodyDevice is streamed, and its upload progress reported through `progress`;
+//  - a bodyDevice is streamed, and its upload progress reported through `progress`; a 2xx
+//    body for a sink is streamed too, through at most 4 MiB of buffer, and its download
+//    progress reported;
 //  - succeeds on any 2xx; other answers become a RegistryError from the error body, whose
 //    reading stops after 64 KiB; a buffered 2xx body over maxBody fails, never grows;
 //  - every attempt has a deadline as well as Qt's inactivity timeout, growing with what it
@@ -85,6 +90,8 @@ private:
     void checkDeadline();
     void stopReply();
     void cutBody();
+    void streamToSink(int status);
+    bool hasRangeHeader() const;
 
     Connection *m_connection;
     HttpRequest m_request;
@@ -97,6 +104,7 @@ private:
     qint64 m_bytesUp = 0; // in this attempt
     qint64 m_bytesDown = 0;
     QByteArray m_buffer;
+    QByteArray m_slice; // a streamed body passes through here on its way to the sink
     QUrl m_currentUrl;
     int m_redirects = 0;
     int m_retries = 0;

@@ -76,6 +76,8 @@ private Q_SLOTS:
         QFETCH(bool, uploadRetries);
         QCOMPARE(RetryPolicy::forRequest(method, streamed).isRetryable(error), retried);
         QCOMPARE(RetryPolicy::forUpload().isRetryable(error), uploadRetries);
+        // A download goes on after the same errors as an upload (from the bytes it has).
+        QCOMPARE(RetryPolicy::forDownload().isRetryable(error), uploadRetries);
     }
 
     void budget()
@@ -86,6 +88,10 @@ private Q_SLOTS:
         const RetryPolicy upload = RetryPolicy::forUpload();
         QVERIFY(upload.allows(8));
         QVERIFY(!upload.allows(9));
+        const RetryPolicy download = RetryPolicy::forDownload();
+        QVERIFY(download.allows(5));
+        QVERIFY(!download.allows(6));
+        QCOMPARE(download.delayMs(5, error(0, ErrorCode::Network)), 4000);
         QVERIFY(!RetryPolicy::forRequest("PATCH", false).allows(1));
     }
 

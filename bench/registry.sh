@@ -1,0 +1,49 @@
+# Sourced by bench/run-upload.sh and bench/run-pull.sh: checks the tools, makes $work (removed
+# on exit, with the registry), and starts Debian's docker-registry on 127.0.0.1 with
+# filesystem storage and deletes enabled. Sets $work, $port and $url; needs $cli and $build.
+# Also the measuring helpers: now, mbps BYTES START END, median (of stdin's lines) and
+# peak_mib TIME_V_FILE (the peak resident MiB /usr/bin/time -v wrote).
+now() { date +%s.%N; }
+mbps() { awk -v b="$1" -v s="$2" -v e="$3" 'BEGIN { printf "%.0f", b / (e - s) / 1e6 }'; }
+median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+peak_mib() { awk '/Maximum resident set size/ { printf "%.1f", $NF / 1024 }' "$1"; }
+
+for tool in docker-registry curl skopeo /usr/bin/time sha256sum; do
+    command -v "$tool" >/dev/null || { echo "missing: $tool (bash scripts/install-deps.sh)"; exit 1; }
+done
+[ -x "$cli" ] || cmake --build "$build" --target berth-cli
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/berth-bench.XXXXXX")
+registry_pid=
+cleanup() {
+    local status=$?
+    if [ -n "$registry_pid" ]; then
+        kill "$registry_pid" 2>/dev/null || true
+        wait "$registry_pid" 2>/dev/null || true
+    fi
+    rm -rf "$work"
+    exit "$status"
+}
+trap cleanup EXIT
+
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null \
+       || shuf -i 20000-60000 -n 1)
+cat > "$work/config.yml" <<YAML
+version: 0.1
+log:
+  level: error
+  accesslog:
+    disabled: true
+storage:
+  filesystem:
+    rootdirectory: $work/storage
+  delete:
+    enabled: true
+http:
+  addr: 127.0.0.1:$port
+YAML
+docker-registry serve "$work/config.yml" >"$work/registry.log" 2>&1 &
+registry_pid=$!
+url="http://127.0.0.1:$port"
+for _ in $(seq 50); do curl -sf "$url/v2/" >/dev/null && break; sleep 0.1; done
+curl -sf "$url/v2/" >/dev/null || { cat "$work/registry.log"; exit 1; }
