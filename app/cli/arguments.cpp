@@ -50,6 +50,7 @@ QString usage()
         "[--list-enabled B]\n"
         "  tag list REPO [--orderby timedesc|timeasc] [--page-size N] | tag show REPO:TAG\n"
         "  tag update REPO:TAG [...lock flags] | tag delete REPO:TAG\n"
+        "  tag add REPO:TAG|REPO@DIGEST NEWTAG   (the same manifest, digest unchanged)\n"
         "  manifest list REPO [--orderby timedesc|timeasc] [--page-size N]\n"
         "  manifest show REPO:TAG|REPO@DIGEST [--raw]\n"
         "  manifest update REPO@DIGEST [...lock flags] | manifest delete REPO@DIGEST [--force]\n"

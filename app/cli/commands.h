@@ -39,6 +39,8 @@ private:
     void blobMount();
     void blobPush(const QString &repo, const QString &path);
     void imagePush();
+    void tagAdd();      // copycommands.cpp
+    void copyCommand(); // copycommands.cpp
     BlobUploadOptions blobOptions() const;
     std::shared_ptr<ProgressLine> progressOf(RegistryJob *job);
 
