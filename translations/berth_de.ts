@@ -1704,6 +1704,14 @@
         <source>Stopped after %1 pages (%2 items): the registry keeps sending more. The page limit is a setting.</source>
         <translation>Nach %1 Seiten (%2 Einträge) angehalten: Die Registry sendet immer weitere. Die Seitengrenze ist eine Einstellung.</translation>
     </message>
+    <message>
+        <source>An empty or negative range.</source>
+        <translation>Ein leerer oder negativer Bereich.</translation>
+    </message>
+    <message>
+        <source>Cannot tag %1:%2: the repository or the tag is locked against writes (%3)</source>
+        <translation>%1:%2 kann nicht getaggt werden: Das Repository oder das Tag ist gegen Schreiben gesperrt (%3)</translation>
+    </message>
 </context>
 <context>
     <name>Berth::RegistryTree</name>
@@ -2228,6 +2236,22 @@ Gesperrt: %2 für alles darin deaktiviert</translation>
     <message>
         <source>not a regular file or directory</source>
         <translation>keine reguläre Datei und kein Verzeichnis</translation>
+    </message>
+    <message>
+        <source>The source registry sent %1 bytes of blob %2 where %3 were asked for.</source>
+        <translation>Die Quell-Registry hat %1 Bytes von Blob %2 gesendet, angefordert waren %3.</translation>
+    </message>
+    <message>
+        <source>Blob %1 read from the source has digest %2.</source>
+        <translation>Der aus der Quelle gelesene Blob %1 hat den Digest %2.</translation>
+    </message>
+    <message>
+        <source>Index %1 lists another index; Berth copies one level of index.</source>
+        <translation>Index %1 enthält einen weiteren Index; Berth kopiert nur eine Index-Ebene.</translation>
+    </message>
+    <message>
+        <source>%1 has no platform %2 (it has: %3).</source>
+        <translation>%1 hat keine Plattform %2 (vorhanden: %3).</translation>
     </message>
 </context>
 <context>

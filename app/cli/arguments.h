@@ -37,6 +37,11 @@ struct Arguments
     qint64 chunkSize = -1; // -1: the default; 0: one streamed PATCH
     QString from;
     ChangeableAttributes attributes;
+    // copy
+    QString platform;     // --platform OS/ARCH[/VARIANT]
+    QString destUsername; // --dest-username
+    bool destPasswordStdin = false;
+    QString destPassword; // read by main() from stdin, or BERTH_DEST_PASSWORD
 };
 
 // Parses argv (without the program name). On a usage error returns the message.
