@@ -3,6 +3,7 @@
 #include "cli/commands.h"
 #include "cli/output.h"
 #include "core/reference.h"
+#include "credentials/dockerauth.h"
 #include "credentials/keychaincredentialstore.h"
 #include "credentials/registryprofiles.h"
 #include "credentials/savedcredentials.h"
@@ -142,7 +143,7 @@ void CommandRunner::withDestination(const QString &host,
         settings.credentials = Credentials::password(m_args.destUsername, m_args.destPassword);
         return start(settings);
     }
-    // Its saved credentials (the secret from the keychain), else anonymous.
+    // Its saved credentials (the secret from the keychain).
     const std::unique_ptr<QSettings> stored = openSettings();
     const std::optional<RegistryProfile> saved = RegistryProfiles::load(*stored).find(*url);
     if (saved) {
@@ -150,6 +151,12 @@ void CommandRunner::withDestination(const QString &host,
             settings.caFile = saved->caFile;
         settings.allowPlainHttp = settings.allowPlainHttp || saved->allowPlainHttp;
         settings.trustedRealms += saved->trustedRealms;
+    }
+    if (!saved) {
+        // Else what podman, skopeo or docker saved for it (read, never copied), else anonymous.
+        const QString hostPort
+            = url->port() < 0 ? url->host() : url->host() + u':' + QString::number(url->port());
+        settings.credentials = DockerAuth::find(hostPort).value_or(Credentials::anonymous());
     }
     if (!saved || !saved->needsSecret())
         return start(settings);

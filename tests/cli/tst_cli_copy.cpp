@@ -343,6 +343,47 @@ private Q_SLOTS:
         QCOMPARE(sha256Digest(rawManifest(destination, u"web:1"_qs)), image);
     }
 
+    // No --dest-username and nothing saved in Berth: podman's auth.json (before docker's
+    // config.json, whose entry is wrong) signs in to the destination.
+    void copyUsesWhatPodmanSavedForTheDestination()
+    {
+        const auto emu = startDemoEmulator(QStringLiteral("admin"), QStringLiteral("pw"));
+        QVERIFY(emu);
+        RealRegistry destination;
+        QString error;
+        QVERIFY2(destination.start(RealRegistry::Mode::Htpasswd, &error), qPrintable(error));
+        QTemporaryDir home;
+        const QString host = hostOf(destination.url());
+        const auto entry = [&](const QString &password) -> QByteArray {
+            return QByteArray("{\"auths\": {\"") + host.toUtf8() + "\": {\"auth\": \""
+                   + (destination.username() + u':' + password).toUtf8().toBase64() + "\"}}}";
+        };
+        QVERIFY(QDir(home.path()).mkpath(u"run/containers"_qs));
+        QVERIFY(QDir(home.path()).mkpath(u".docker"_qs));
+        QFile podman(home.filePath(u"run/containers/auth.json"_qs));
+        QVERIFY(podman.open(QIODevice::WriteOnly));
+        podman.write(entry(destination.password()));
+        podman.close();
+        QFile docker(home.filePath(u".docker/config.json"_qs));
+        QVERIFY(docker.open(QIODevice::WriteOnly));
+        docker.write(entry(u"wrong"_qs));
+        docker.close();
+        QProcessEnvironment env = environment(emu->url());
+        env.insert(u"HOME"_qs, home.path());
+        env.insert(u"XDG_RUNTIME_DIR"_qs, home.filePath(u"run"_qs));
+        const QStringList args{
+            u"-o"_qs,        u"json"_qs, u"--plain-http"_qs, u"copy"_qs, u"team/app/web:2.3.1"_qs,
+            host + u"/web:1"};
+        CliRun r = runCli(args, env, {}, 60000, {destination.password().toUtf8()});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        compareCounts(r, 2, 0, 0);
+
+        QVERIFY(podman.remove()); // docker's wrong password is refused
+        r = runCli(args, env, {}, 60000, {destination.password().toUtf8()});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("UNAUTHORIZED"), r.err.constData());
+    }
+
     // A connection cut in the middle of a blob's PATCH and one cut before a Range answer:
     // the copy goes on (the blob again in a fresh session, the part asked again) and ends
     // with the right digests; a re-run finds everything there.
