@@ -1708,6 +1708,14 @@
         <source>The server sent the whole download again, and what was written already cannot be rewritten.</source>
         <translation>Der Server hat den ganzen Download erneut geschickt, und was schon geschrieben wurde, lässt sich nicht neu schreiben.</translation>
     </message>
+    <message>
+        <source>An empty or negative range.</source>
+        <translation>Ein leerer oder negativer Bereich.</translation>
+    </message>
+    <message>
+        <source>Cannot tag %1:%2: the repository or the tag is locked against writes (%3)</source>
+        <translation>%1:%2 kann nicht getaggt werden: Das Repository oder das Tag ist gegen Schreiben gesperrt (%3)</translation>
+    </message>
 </context>
 <context>
     <name>Berth::RegistryTree</name>
@@ -2255,6 +2263,22 @@ Gesperrt: %2 für alles darin deaktiviert</translation>
     <message>
         <source>not a regular file or directory</source>
         <translation>keine reguläre Datei und kein Verzeichnis</translation>
+    </message>
+    <message>
+        <source>The source registry sent %1 bytes of blob %2 where %3 were asked for.</source>
+        <translation>Die Quell-Registry hat %1 Bytes von Blob %2 gesendet, angefordert waren %3.</translation>
+    </message>
+    <message>
+        <source>Blob %1 read from the source has digest %2.</source>
+        <translation>Der aus der Quelle gelesene Blob %1 hat den Digest %2.</translation>
+    </message>
+    <message>
+        <source>Index %1 lists another index; Berth copies one level of index.</source>
+        <translation>Index %1 enthält einen weiteren Index; Berth kopiert nur eine Index-Ebene.</translation>
+    </message>
+    <message>
+        <source>%1 has no platform %2 (it has: %3).</source>
+        <translation>%1 hat keine Plattform %2 (vorhanden: %3).</translation>
     </message>
 </context>
 <context>

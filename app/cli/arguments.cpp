@@ -50,6 +50,7 @@ QString usage()
         "[--list-enabled B]\n"
         "  tag list REPO [--orderby timedesc|timeasc] [--page-size N] | tag show REPO:TAG\n"
         "  tag update REPO:TAG [...lock flags] | tag delete REPO:TAG\n"
+        "  tag add REPO:TAG|REPO@DIGEST NEWTAG   (the same manifest, digest unchanged)\n"
         "  manifest list REPO [--orderby timedesc|timeasc] [--page-size N]\n"
         "  manifest show REPO:TAG|REPO@DIGEST [--raw]\n"
         "  manifest update REPO@DIGEST [...lock flags] | manifest delete REPO@DIGEST [--force]\n"
@@ -59,6 +60,11 @@ QString usage()
         "    (blob get without -o streams to stdout and verifies the digest only at the end: on\n"
         "    a mismatch the bytes are out already, and berth-cli exits 1)\n"
         "  blob mount REPO --from SRC DIGEST | blob delete REPO DIGEST\n"
+        "  copy SRC DST [--platform OS/ARCH] [--dest-username U] [--dest-password-stdin]\n"
+        "    (SRC, DST: [HOST[:PORT]/]REPO:TAG or ...@DIGEST; a first component with \".\" or\n"
+        "    \":\", or localhost, is a registry, else the registry is -r. The destination signs\n"
+        "    in with --dest-username and a password on stdin or in BERTH_DEST_PASSWORD, else\n"
+        "    with its saved credentials, else anonymously)\n"
         "  push REPO:TAG PATH [--chunk-size BYTES] [--from SRC]   (an OCI layout directory, or a\n"
         "                                            docker/podman save archive)\n"
         "  pull REPO:TAG|REPO@DIGEST PATH [--format oci|oci-archive|docker-archive]\n"
@@ -70,7 +76,8 @@ QString usage()
         "--trust-realm lets the password go to a token server on another host that the\n"
         "registry's sign-in names (refused as UNTRUSTED_REALM otherwise; Azure tokens go only\n"
         "to the registry itself).\n"
-        "Environment: BERTH_REGISTRY, BERTH_USERNAME, BERTH_PASSWORD, BERTH_AAD_TOKEN;\n"
+        "Environment: BERTH_REGISTRY, BERTH_USERNAME, BERTH_PASSWORD, BERTH_AAD_TOKEN,\n"
+        "             BERTH_DEST_PASSWORD;\n"
         "             BERTH_CLI_DEBUG=1 (or QT_LOGGING_RULES) lets Qt's diagnostics reach stderr.\n"
         "Exit status: 0 success, 2 bad usage, 1 any other failure.\n");
 }
@@ -164,6 +171,18 @@ std::variant<Arguments, QString> parseArguments(const QStringList &args)
                 return QStringLiteral("--chunk-size takes a number of bytes from 0 (one streamed "
                                       "request) to %1 (1 TiB).")
                     .arg(MaxChunkSize);
+        } else if (arg == u"--platform") {
+            if (!value(&a.platform))
+                return missing();
+            const QStringList parts = a.platform.split(u'/');
+            if (parts.size() < 2 || parts.size() > 3 || parts.contains(QString()))
+                return QStringLiteral("--platform takes OS/ARCH or OS/ARCH/VARIANT, not \"%1\".")
+                    .arg(a.platform);
+        } else if (arg == u"--dest-username") {
+            if (!value(&a.destUsername))
+                return missing();
+        } else if (arg == u"--dest-password-stdin") {
+            a.destPasswordStdin = true;
         } else if (arg == u"--from") {
             if (!value(&a.from))
                 return missing();
@@ -198,6 +217,10 @@ std::variant<Arguments, QString> parseArguments(const QStringList &args)
     }
     if (a.words.isEmpty())
         return QStringLiteral("No command given.");
+    if (a.destPasswordStdin && (a.passwordStdin || a.aadTokenStdin))
+        return QStringLiteral("Only one secret can come on stdin.");
+    if (a.destPasswordStdin && a.destUsername.isEmpty())
+        return QStringLiteral("--dest-password-stdin needs --dest-username.");
     return a;
 }
 

@@ -39,6 +39,11 @@ struct Arguments
     QString format;   // pull --format
     QString platform; // pull --platform OS/ARCH[/VARIANT]
     ChangeableAttributes attributes;
+    // copy
+    QString platform;     // --platform OS/ARCH[/VARIANT]
+    QString destUsername; // --dest-username
+    bool destPasswordStdin = false;
+    QString destPassword; // read by main() from stdin, or BERTH_DEST_PASSWORD
 };
 
 // Parses argv (without the program name). On a usage error returns the message.

@@ -87,6 +87,8 @@ void CommandRunner::start()
         return manifestCommand(verb);
     if (group == u"blob")
         return blobCommand(verb);
+    if (group == u"copy")
+        return copyCommand();
     if (group == u"push") {
         if (m_args.words.size() != 3)
             return usageError(QStringLiteral("\"push\" takes REPO:TAG and PATH."));
@@ -197,6 +199,8 @@ void CommandRunner::tagCommand(const QString &verb)
 {
     if (verb == u"list")
         return listCommand(&RegistryClient::listTags, printTags);
+    if (verb == u"add")
+        return tagAdd();
     const std::optional<Reference> ref
         = itemReference(verb, QStringLiteral("tag"), ReferenceNeeds::Tag);
     if (!ref)

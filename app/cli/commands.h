@@ -8,16 +8,27 @@
 #include "upload/blobupload.h"
 
 #include <QObject>
+#include <QSettings>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
 namespace Berth {
 class RegistryClient;
+struct ConnectionSettings;
 struct ListOptions;
 } // namespace Berth
 
 namespace Berth::Cli {
+
+// The window's settings: QSettings "Berth"/"Berth", or the ini file named by BERTH_SETTINGS.
+std::unique_ptr<QSettings> openSettings();
+// copy: the registry SRC names ("host[:port]"), else empty (copycommands.cpp).
+QString sourceRegistry(const Arguments &args);
+// copy: the destination's password, from `readStdin` with --dest-password-stdin, else from
+// BERTH_DEST_PASSWORD when --dest-username is given; empty without one.
+Result<QString> destinationPassword(const Arguments &args, Result<QString> (*readStdin)());
 
 // Runs one berth-cli command against a client and reports the process exit code once.
 class CommandRunner : public QObject
@@ -42,6 +53,11 @@ private:
     void imagePush();
     void imagePull();
     void finishPull(const ImagePullResult &pulled, const QString &layoutDir);
+    void tagAdd();      // copycommands.cpp
+    void copyCommand(); // copycommands.cpp
+    void copyTo(RegistryClient *destination, const Reference &source, const Reference &target);
+    // The destination's client: this one, or one for another registry (owned by this).
+    void withDestination(const QString &host, const std::function<void(RegistryClient *)> &then);
     BlobUploadOptions blobOptions() const;
     std::shared_ptr<ProgressLine> progressOf(RegistryJob *job);
 

@@ -89,15 +89,6 @@ bool diagnosticsWanted()
            || !qEnvironmentVariableIsEmpty("QT_LOGGING_RULES");
 }
 
-// The window's settings: QSettings "Berth"/"Berth", or the ini file named by BERTH_SETTINGS.
-std::unique_ptr<QSettings> openSettings()
-{
-    const QString path = env("BERTH_SETTINGS");
-    if (path.isEmpty())
-        return std::make_unique<QSettings>(QStringLiteral("Berth"), QStringLiteral("Berth"));
-    return std::make_unique<QSettings>(path, QSettings::IniFormat);
-}
-
 // Creates the client (owned by `owner`) and starts the command; false (after printing why)
 // when it cannot. With `settings`, the client starts from what an earlier run learnt about the
 // registry (SavedFacts), and what it learnt is kept when the command is done.
@@ -143,7 +134,7 @@ int main(int argc, char *argv[])
         Cli::printUsageError(*message);
         return 2;
     }
-    const Cli::Arguments &args = std::get<Cli::Arguments>(parsed);
+    Cli::Arguments args = std::get<Cli::Arguments>(parsed);
     // Owns everything below and goes before `app`: the network thread then ends while the
     // application exists. (Ended after it, the thread closes its TLS sockets, and Qt warns
     // that it cannot reach the TLS plugin without an application.)
@@ -156,6 +147,9 @@ int main(int argc, char *argv[])
     settings.trustedRealms = args.trustedRealms;
     settings.maxPages = args.maxPages;
     QString registry = args.registry.isEmpty() ? env("BERTH_REGISTRY") : args.registry;
+    args.registry = registry; // copy: the destination's registry when DST names none
+    if (const QString source = Cli::sourceRegistry(args); !source.isEmpty())
+        registry = source; // copy: SRC names its registry
 
     std::optional<Credentials> given;
     AcrEmulator *demo = nullptr;
@@ -169,6 +163,7 @@ int main(int argc, char *argv[])
             return 1;
         }
         registry = demo->url().toString();
+        args.registry.clear(); // copy: a DST without a host is on the demo registry too
         settings.credentials = Credentials::anonymous();
     } else {
         if (registry.isEmpty()) {
@@ -182,6 +177,12 @@ int main(int argc, char *argv[])
             return 2;
         }
         given = *fromArgs;
+        const Result<QString> destPassword = Cli::destinationPassword(args, readStdin);
+        if (!destPassword) {
+            Cli::printUsageError(destPassword.error().message);
+            return 2;
+        }
+        args.destPassword = *destPassword;
         settings.credentials = given.value_or(Credentials::anonymous());
     }
     Result<QUrl> url = normalizeRegistryUrl(registry, args.plainHttp);
@@ -193,7 +194,7 @@ int main(int argc, char *argv[])
 
     // No credentials given: those the window saved for this registry (secret from the
     // keychain), else anonymous. The demo's registry is new each time: nothing to remember.
-    const std::unique_ptr<QSettings> stored = args.demo ? nullptr : openSettings();
+    const std::unique_ptr<QSettings> stored = args.demo ? nullptr : Cli::openSettings();
     const std::optional<RegistryProfile> saved
         = args.demo || given ? std::nullopt : RegistryProfiles::load(*stored).find(*url);
     if (saved) {

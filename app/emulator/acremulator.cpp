@@ -103,6 +103,16 @@ void AcrEmulator::setBlobRedirect(bool on)
     m_config->blobRedirect = on;
 }
 
+void AcrEmulator::setMountBlobs(bool on)
+{
+    m_config->mountBlobs = on;
+}
+
+void AcrEmulator::setHonourRanges(bool on)
+{
+    m_config->honourRanges = on;
+}
+
 QString AcrEmulator::putBlob(const QString &repo, const QByteArray &data)
 {
     return m_store->addBlob(repo, data);

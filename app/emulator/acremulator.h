@@ -59,6 +59,12 @@ public:
     // GET blob -> 307 to http://localhost:<port>/_storage/... (another host name), which
     // refuses requests that carry Authorization (403).
     void setBlobRedirect(bool on);
+    // Off: POST ?mount=&from= never mounts and opens an ordinary upload session (202), as a
+    // registry does that will not mount across repositories.
+    void setMountBlobs(bool on);
+    // Off: a blob GET's Range header is ignored (200 with the whole blob), as some storage
+    // behind a registry does.
+    void setHonourRanges(bool on);
 
     // Content.
     QString putBlob(const QString &repo, const QByteArray &data); // returns the digest

@@ -19,6 +19,8 @@ struct Config
     quint16 port = 0;
     QString loginServer; // empty: "127.0.0.1:<port>"
     bool blobRedirect = false;
+    bool mountBlobs = true;   // false: a mount request opens an ordinary session (202)
+    bool honourRanges = true; // false: a blob GET with Range gets the whole blob (200)
 
     QString service() const;
     QString baseUrl() const;    // http://127.0.0.1:<port>

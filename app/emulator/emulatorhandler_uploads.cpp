@@ -91,7 +91,7 @@ Response Handler::startUpload(const Request &request, const QString &name)
         // Mounted when the blob is in `from` and the caller may pull from there; otherwise
         // the registry quietly opens an ordinary upload session (202), as distribution does.
         const Repository *source = m_store.repository(from);
-        if (Store::isValidDigest(mount)
+        if (m_config.mountBlobs && Store::isValidDigest(mount)
             && m_caller.can(QStringLiteral("repository"), from, QStringLiteral("pull"))
             && m_store.isLinked(from, mount) && source->attributes.readEnabled) {
             m_store.link(name, mount);

@@ -259,7 +259,7 @@ Handler::blobContent(const Request &request, const QByteArray &data, const QStri
     response.setHeader("ETag", '"' + digest.toLatin1() + '"');
     response.setHeader("Accept-Ranges", "bytes");
     const QByteArray range = request.header("range").trimmed();
-    if (!range.startsWith("bytes=") || range.contains(',')) {
+    if (!m_config.honourRanges || !range.startsWith("bytes=") || range.contains(',')) {
         response.body = data;
         return response;
     }

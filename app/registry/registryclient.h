@@ -167,6 +167,11 @@ public:
     // holds bad bytes and the job fails with DIGEST_MISMATCH (write to a temporary file).
     Job<std::optional<qint64>> *headBlob(const QString &repo, const QString &digest);
     Job<qint64> *getBlob(const QString &repo, const QString &digest, QIODevice *sink);
+    // Bytes offset..offset+length-1 of a blob streamed into `sink`, unverified (a part has no
+    // digest of its own: the caller hashes the whole). Finishes with the status: 206 when the
+    // registry honoured the Range, 200 when it sent the whole blob into `sink` instead.
+    Job<int> *getBlobRange(
+        const QString &repo, const QString &digest, qint64 offset, qint64 length, QIODevice *sink);
     Job<Done> *deleteBlob(const QString &repo, const QString &digest);
     Job<MountResult> *mountBlob(const QString &repo, const QString &from, const QString &digest);
 

@@ -5,6 +5,21 @@
 
 namespace Berth {
 
+void ImagePushResult::count(BlobUploadResult::Outcome outcome)
+{
+    switch (outcome) {
+    case BlobUploadResult::Outcome::Uploaded:
+        ++uploaded;
+        break;
+    case BlobUploadResult::Outcome::Skipped:
+        ++skipped;
+        break;
+    case BlobUploadResult::Outcome::Mounted:
+        ++mounted;
+        break;
+    }
+}
+
 ImagePush::ImagePush(RegistryClient *client,
                      const QString &repo,
                      const QString &tag,
@@ -74,17 +89,7 @@ void ImagePush::onBlobDone(BlobUpload *upload, int index)
         failAll(r.error());
         return;
     }
-    switch (r->outcome) {
-    case BlobUploadResult::Outcome::Uploaded:
-        ++m_result.uploaded;
-        break;
-    case BlobUploadResult::Outcome::Skipped:
-        ++m_result.skipped;
-        break;
-    case BlobUploadResult::Outcome::Mounted:
-        ++m_result.mounted;
-        break;
-    }
+    m_result.count(r->outcome);
     m_sent[index] = m_source.blobs.at(index).size;
     reportProgress();
     if (--m_pending == 0)

@@ -14,6 +14,7 @@ struct ImagePushResult
     int uploaded = 0;
     int skipped = 0;
     int mounted = 0;
+    void count(BlobUploadResult::Outcome outcome); // one more blob with this outcome
 };
 
 struct ImagePushOptions
