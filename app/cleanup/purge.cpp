@@ -97,7 +97,7 @@ void PurgeRun::record(PurgeItemResult result)
 
 void PurgeRun::skip(const PlanItem &item, bool isTag, const QString &why)
 {
-    record({item, isTag, RegistryError::make(ErrorCode::NotAttempted, why)});
+    record({item, isTag, RegistryError::make(NotAttemptedCode, why)});
 }
 
 void PurgeRun::runStage(Stage stage)
@@ -150,7 +150,8 @@ void PurgeRun::runStage(Stage stage)
     m_batch->run(
         int(items.size()),
         [this, items](int i) -> RegistryJob * {
-            const auto &[item, isTag] = items.at(i);
+            const PlanItem &item = items.at(i).first; // clang 14 cannot capture bindings
+            const bool isTag = items.at(i).second;
             Job<Done> *job = isTag ? m_client->deleteTag(item.repository, item.tag)
                                    : m_client->deleteManifest(item.repository, item.digest);
             onFinished(job, this, [this, item, isTag](const Result<Done> &r) {

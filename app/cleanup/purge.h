@@ -24,6 +24,9 @@ namespace Berth {
 class JobBatch;
 class RegistryClient;
 
+// The error code of an item PurgeRun left out because a step it depends on failed.
+inline const QString NotAttemptedCode = QStringLiteral("NOT_ATTEMPTED");
+
 struct PurgePlan
 {
     QList<RepositoryPlan> repositories;

@@ -135,7 +135,7 @@ void RepositoryScan::readContents()
     m_batch->run(
         int(unread.size()),
         [this, unread, error](int i) -> RegistryJob * {
-            const QString digest = unread.at(i);
+            const QString &digest = unread.at(i);
             Job<ManifestContent> *get = m_client->getManifest(m_snapshot.name, digest);
             onFinished(get, this, [this, digest, error](const Result<ManifestContent> &r) {
                 Result<Manifest> parsed = r ? parseManifest(r->body, r->mediaType)

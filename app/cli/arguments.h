@@ -37,6 +37,13 @@ struct Arguments
     qint64 chunkSize = -1; // -1: the default; 0: one streamed PATCH
     QString from;
     ChangeableAttributes attributes;
+    // purge (cli/cleanupcommands.cpp)
+    QString filter; // REPO_REGEX:TAG_REGEX
+    QString ago;    // a duration: 30d, 2d3h
+    int keep = 0;
+    bool untagged = false;
+    bool dryRun = false;
+    int concurrency = 4;
 };
 
 // Parses argv (without the program name). On a usage error returns the message.

@@ -87,6 +87,8 @@ void CommandRunner::start()
         return manifestCommand(verb);
     if (group == u"blob")
         return blobCommand(verb);
+    if (group == u"purge")
+        return purge();
     if (group == u"push") {
         if (m_args.words.size() != 3)
             return usageError(QStringLiteral("\"push\" takes REPO:TAG and PATH."));
@@ -131,6 +133,9 @@ void CommandRunner::repoCommand(const QString &verb)
         auto *job = verb == u"show" ? m_client->getRepository(repo)
                                     : m_client->updateRepository(repo, m_args.attributes);
         showWhenDone(job);
+    } else if (verb == u"size") {
+        if (operands(1) && checkRepository(repo))
+            repoSize();
     } else if (verb == u"delete") {
         if (!operands(1) || !checkRepository(repo))
             return;

@@ -14,6 +14,9 @@
 namespace Berth {
 class RegistryClient;
 struct ListOptions;
+struct PlanItem;
+struct PurgeOutcome;
+struct PurgePlan;
 } // namespace Berth
 
 namespace Berth::Cli {
@@ -39,6 +42,10 @@ private:
     void blobMount();
     void blobPush(const QString &repo, const QString &path);
     void imagePush();
+    void repoSize(); // cli/cleanupcommands.cpp
+    void purge();
+    void whenPlanned(Job<PurgePlan> *planner);
+    void ranPlan(Job<PurgeOutcome> *run, const QList<PlanItem> &kept);
     BlobUploadOptions blobOptions() const;
     std::shared_ptr<ProgressLine> progressOf(RegistryJob *job);
 

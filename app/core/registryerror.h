@@ -75,8 +75,6 @@ inline const QString Unsupported = QStringLiteral("UNSUPPORTED");
 inline const QString ManifestReferenced = QStringLiteral("MANIFEST_REFERENCED");
 // Finding the indexes that reference a manifest would read more than it may.
 inline const QString TooManyIndexes = QStringLiteral("TOO_MANY_INDEXES");
-// A clean-up step left out because an earlier one it depends on failed (cleanup/purge.h).
-inline const QString NotAttempted = QStringLiteral("NOT_ATTEMPTED");
 inline const QString Io = QStringLiteral("IO_ERROR");
 inline const QString Aborted = QStringLiteral("ABORTED");
 inline const QString Unknown = QStringLiteral("UNKNOWN");
