@@ -173,6 +173,73 @@
     </message>
 </context>
 <context>
+    <name>Berth::Cleanup</name>
+    <message>
+        <source>its manifest was not deleted</source>
+        <translation>sein Manifest wurde nicht gelöscht</translation>
+    </message>
+    <message>
+        <source>not attempted: a tag of it could not be untagged</source>
+        <translation>nicht versucht: eines seiner Tags konnte nicht entfernt werden</translation>
+    </message>
+    <message>
+        <source>not attempted: an index of the repository stayed, it may list this manifest</source>
+        <translation>nicht versucht: ein Index des Repositorys blieb, er könnte dieses Manifest aufführen</translation>
+    </message>
+    <message>
+        <source>locked: %1</source>
+        <translation>gesperrt: %1</translation>
+    </message>
+    <message>
+        <source>repository locked: %1</source>
+        <translation>Repository gesperrt: %1</translation>
+    </message>
+    <message>
+        <source>--filter takes REPO_REGEX:TAG_REGEX, not &quot;%1&quot;.</source>
+        <translation>--filter erwartet REPO_REGEX:TAG_REGEX, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a regular expression: %2</source>
+        <translation>„%1“ ist kein regulärer Ausdruck: %2</translation>
+    </message>
+    <message>
+        <source>no last update time (the registry does not tell)</source>
+        <translation>keine Zeit der letzten Änderung (die Registry nennt sie nicht)</translation>
+    </message>
+    <message>
+        <source>among the %1 newest candidates (--keep)</source>
+        <translation>unter den %1 neuesten Kandidaten (--keep)</translation>
+    </message>
+    <message>
+        <source>all its tags go (the registry cannot untag)</source>
+        <translation>alle seine Tags werden entfernt (die Registry kann Tags nicht einzeln entfernen)</translation>
+    </message>
+    <message>
+        <source>untagged by this plan</source>
+        <translation>durch diesen Plan ohne Tag</translation>
+    </message>
+    <message>
+        <source>untagged</source>
+        <translation>ohne Tag</translation>
+    </message>
+    <message>
+        <source>a platform of kept index %1</source>
+        <translation>eine Plattform des bleibenden Index %1</translation>
+    </message>
+    <message>
+        <source>its manifest stays and the registry cannot untag</source>
+        <translation>sein Manifest bleibt, und die Registry kann Tags nicht einzeln entfernen</translation>
+    </message>
+    <message>
+        <source>matches the filter, older than --ago</source>
+        <translation>passt zum Filter, älter als --ago</translation>
+    </message>
+    <message>
+        <source>matches the filter</source>
+        <translation>passt zum Filter</translation>
+    </message>
+</context>
+<context>
     <name>Berth::ConnectionDialog</name>
     <message>
         <source>Connect to a Registry</source>

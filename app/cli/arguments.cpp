@@ -71,8 +71,12 @@ QString usage()
         "       [--platform OS/ARCH[/VARIANT]]   (oci: an OCI layout directory whose index.json\n"
         "       names the image by its tag; blobs already there are kept; docker-archive: one\n"
         "       platform)\n"
+        "  repo size REPO   (bytes of the unique blobs its manifests reference, counts)\n"
+        "  purge --filter REPO_REGEX:TAG_REGEX [--ago DURATION] [--keep N] [--untagged]\n"
+        "        [--dry-run] [--concurrency N]   (DURATION: 30d, 2d3h, 90m; see the README)\n"
         "Ranges: --timeout 1 to 86400 seconds (default 30), --page-size 1 to 10000,\n"
-        "        --chunk-size 0 to 1 TiB, --max-pages 1 to 10000000 (default 10000).\n"
+        "        --chunk-size 0 to 1 TiB, --max-pages 1 to 10000000 (default 10000),\n"
+        "        --keep 0 to 1000000, --concurrency 1 to 32 (default 4).\n"
         "--trust-realm lets the password go to a token server on another host that the\n"
         "registry's sign-in names (refused as UNTRUSTED_REALM otherwise; Azure tokens go only\n"
         "to the registry itself).\n"
@@ -207,6 +211,22 @@ std::variant<Arguments, QString> parseArguments(const QStringList &args)
                 a.attributes.readEnabled = b;
             else
                 a.attributes.listEnabled = b;
+        } else if (arg == u"--filter") {
+            if (!value(&a.filter))
+                return missing();
+        } else if (arg == u"--ago") {
+            if (!value(&a.ago))
+                return missing();
+        } else if (arg == u"--keep") {
+            if (!integer(&a.keep, 0, 1000000))
+                return QStringLiteral("--keep takes a number from 0 to 1000000.");
+        } else if (arg == u"--concurrency") {
+            if (!integer(&a.concurrency, 1, 32))
+                return QStringLiteral("--concurrency takes a number from 1 to 32.");
+        } else if (arg == u"--untagged") {
+            a.untagged = true;
+        } else if (arg == u"--dry-run") {
+            a.dryRun = true;
         } else if (arg == u"-h" || arg == u"--help") {
             return usage();
         } else if (arg.startsWith(u'-') && arg.size() > 1) {

@@ -44,6 +44,13 @@ struct Arguments
     QString destUsername; // --dest-username
     bool destPasswordStdin = false;
     QString destPassword; // read by main() from stdin, or BERTH_DEST_PASSWORD
+    // purge (cli/cleanupcommands.cpp)
+    QString filter; // REPO_REGEX:TAG_REGEX
+    QString ago;    // a duration: 30d, 2d3h
+    int keep = 0;
+    bool untagged = false;
+    bool dryRun = false;
+    int concurrency = 4;
 };
 
 // Parses argv (without the program name). On a usage error returns the message.

@@ -89,6 +89,8 @@ void CommandRunner::start()
         return blobCommand(verb);
     if (group == u"copy")
         return copyCommand();
+    if (group == u"purge")
+        return purge();
     if (group == u"push") {
         if (m_args.words.size() != 3)
             return usageError(QStringLiteral("\"push\" takes REPO:TAG and PATH."));
@@ -138,6 +140,9 @@ void CommandRunner::repoCommand(const QString &verb)
         auto *job = verb == u"show" ? m_client->getRepository(repo)
                                     : m_client->updateRepository(repo, m_args.attributes);
         showWhenDone(job);
+    } else if (verb == u"size") {
+        if (operands(1) && checkRepository(repo))
+            repoSize();
     } else if (verb == u"delete") {
         if (!operands(1) || !checkRepository(repo))
             return;

@@ -18,6 +18,9 @@ namespace Berth {
 class RegistryClient;
 struct ConnectionSettings;
 struct ListOptions;
+struct PlanItem;
+struct PurgeOutcome;
+struct PurgePlan;
 } // namespace Berth
 
 namespace Berth::Cli {
@@ -58,6 +61,10 @@ private:
     void copyTo(RegistryClient *destination, const Reference &source, const Reference &target);
     // The destination's client: this one, or one for another registry (owned by this).
     void withDestination(const QString &host, const std::function<void(RegistryClient *)> &then);
+    void repoSize(); // cli/cleanupcommands.cpp
+    void purge();
+    void whenPlanned(Job<PurgePlan> *planner);
+    void ranPlan(Job<PurgeOutcome> *run, const QList<PlanItem> &kept);
     BlobUploadOptions blobOptions() const;
     std::shared_ptr<ProgressLine> progressOf(RegistryJob *job);
 

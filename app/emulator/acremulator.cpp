@@ -170,6 +170,16 @@ void AcrEmulator::setTagAttributes(const QString &repo,
     applyTo(*m_store, repo, &Emu::Repository::tags, tag, changeable, "setTagAttributes: no tag");
 }
 
+void AcrEmulator::setTagUpdated(const QString &repo, const QString &tag, const QString &utc)
+{
+    Emu::Repository *r = m_store->repository(repo);
+    if (!r || !r->tags.contains(tag)) {
+        qCWarning(lcEmulator) << "setTagUpdated: no tag" << tag << "in" << repo;
+        return;
+    }
+    r->tags[tag].updated = Emu::Store::ticksFromIso(utc);
+}
+
 void AcrEmulator::setManifestAttributes(const QString &repo,
                                         const QString &digest,
                                         const QJsonObject &changeable)

@@ -79,6 +79,8 @@ public:
     void setManifestAttributes(const QString &repo,
                                const QString &digest,
                                const QJsonObject &changeable);
+    // A tag's last update time ("2024-03-01T09:00:00Z"), for tests of time order and ties.
+    void setTagUpdated(const QString &repo, const QString &tag, const QString &utc);
     void seedDemo();
     // `repositories` repositories "bulk/repo-NNNNN" sharing one small image, and optionally
     // one repository with `tags` tags "tNNNNN". Fast: 20000 + 20000 take well under a second.

@@ -1,0 +1,165 @@
+#include "cleanup/purge.h"
+
+#include "cleanup/cleanuptr.h"
+#include "registry/jobbatch.h"
+#include "registry/registryclient.h"
+
+namespace Berth {
+
+qint64 PurgePlan::bytesFreed() const
+{
+    qint64 sum = 0;
+    for (const RepositoryPlan &p : repositories)
+        sum += p.bytesFreed;
+    return sum;
+}
+
+PurgePlanner::PurgePlanner(RegistryClient *client,
+                           const RetentionRule &rule,
+                           const QDateTime &now,
+                           const ScanOptions &options,
+                           QObject *parent)
+    : Job(parent)
+    , m_client(client)
+    , m_rule(rule)
+    , m_now(now)
+    , m_options(options)
+{
+    Job<QStringList> *list = m_client->listRepositories(options.pageSize);
+    setInner(list);
+    onFinished(list, this, [this](const Result<QStringList> &r) {
+        if (!r)
+            return fail(r.error());
+        for (const QString &name : *r) {
+            if (m_rule.repository.match(name).hasMatch())
+                m_repositories << name;
+        }
+        scanNext();
+    });
+}
+
+// One repository at a time: the scan itself reads `parallel` manifests at once.
+void PurgePlanner::scanNext()
+{
+    if (m_plan.repositories.size() == m_repositories.size())
+        return succeed(m_plan);
+    const QString name = m_repositories.at(m_plan.repositories.size());
+    auto *scan = new RepositoryScan(m_client, name, m_cache, m_options, this);
+    setInner(scan);
+    onFinished(scan, this, [this](const Result<RepositorySnapshot> &r) {
+        if (!r)
+            return fail(r.error());
+        m_plan.repositories << planRepository(*r, m_rule, m_now);
+        scanNext();
+    });
+}
+
+PurgeRun::PurgeRun(RegistryClient *client,
+                   const PurgePlan &plan,
+                   int parallel,
+                   ItemEnded itemEnded,
+                   QObject *parent)
+    : Job(parent)
+    , m_client(client)
+    , m_plan(plan)
+    , m_parallel(parallel)
+    , m_itemEnded(std::move(itemEnded))
+    , m_batch(new JobBatch(this))
+{
+    // Started from the event loop, like every job's work.
+    QMetaObject::invokeMethod(
+        this, [this] { runStage(Stage::Tags); }, Qt::QueuedConnection);
+}
+
+void PurgeRun::onAbort()
+{
+    m_batch->abort();
+    Job::onAbort();
+}
+
+void PurgeRun::record(PurgeItemResult result)
+{
+    if (result.error && result.error->kind() == ErrorKind::NotFound)
+        result.error.reset(); // gone already: what the plan wanted
+    const QString key = result.item.repository + u'@' + result.item.digest;
+    if (result.error && result.isTag)
+        m_failedTagDigests.insert(key);
+    else if (result.error && result.item.isIndex)
+        m_failedIndexRepos.insert(result.item.repository);
+    else if (result.error)
+        m_failedManifestRepos.insert(result.item.repository);
+    else if (!result.isTag)
+        m_deletedManifests.insert(key);
+    if (m_itemEnded)
+        m_itemEnded(result);
+    m_outcome.results << std::move(result);
+}
+
+void PurgeRun::skip(const PlanItem &item, bool isTag, const QString &why)
+{
+    record({item, isTag, RegistryError::make(NotAttemptedCode, why)});
+}
+
+void PurgeRun::runStage(Stage stage)
+{
+    if (isFinished() || hasResult())
+        return;
+    if (stage == Stage::Done) {
+        for (const RepositoryPlan &p : std::as_const(m_plan.repositories)) {
+            // Without untagging, the tags went (or not) with their manifests.
+            if (!p.canUntag) {
+                for (const PlanItem &tag : p.tags) {
+                    if (m_deletedManifests.contains(tag.repository + u'@' + tag.digest))
+                        record({tag, true, std::nullopt});
+                    else
+                        skip(tag, true, CleanupTr::tr("its manifest was not deleted"));
+                }
+            }
+            if (!m_failedIndexRepos.contains(p.repository)
+                && !m_failedManifestRepos.contains(p.repository))
+                m_outcome.bytesFreed += p.bytesFreed;
+        }
+        return succeed(m_outcome);
+    }
+    QList<std::pair<PlanItem, bool>> items; // item, is a tag
+    for (const RepositoryPlan &p : std::as_const(m_plan.repositories)) {
+        if (stage == Stage::Tags && p.canUntag) {
+            for (const PlanItem &tag : p.tags)
+                items.append({tag, true});
+        }
+        for (const PlanItem &m : p.manifests) {
+            if ((stage == Stage::Indexes) != m.isIndex || stage == Stage::Tags)
+                continue;
+            if (m_failedTagDigests.contains(m.repository + u'@' + m.digest))
+                skip(m, false, CleanupTr::tr("not attempted: a tag of it could not be untagged"));
+            else if (stage == Stage::Manifests && m_failedIndexRepos.contains(m.repository))
+                skip(m, false,
+                     CleanupTr::tr("not attempted: an index of the repository stayed, it may "
+                                   "list this manifest"));
+            else
+                items.append({m, false});
+        }
+    }
+    const Stage next = Stage(int(stage) + 1);
+    disconnect(m_batch, &JobBatch::finished, this, nullptr);
+    connect(m_batch, &JobBatch::finished, this, [this, next](bool aborted) {
+        if (aborted)
+            return fail(abortedError());
+        runStage(next);
+    });
+    m_batch->run(
+        int(items.size()),
+        [this, items](int i) -> RegistryJob * {
+            const PlanItem &item = items.at(i).first; // clang 14 cannot capture bindings
+            const bool isTag = items.at(i).second;
+            Job<Done> *job = isTag ? m_client->deleteTag(item.repository, item.tag)
+                                   : m_client->deleteManifest(item.repository, item.digest);
+            onFinished(job, this, [this, item, isTag](const Result<Done> &r) {
+                record({item, isTag, r ? std::nullopt : std::optional<RegistryError>(r.error())});
+            });
+            return job;
+        },
+        m_parallel);
+}
+
+} // namespace Berth

@@ -1,0 +1,166 @@
+// berth-cli's clean-up against a real CNCF distribution registry (Debian's docker-registry),
+// which has no /acr/v1/: tags come from /v2/ (no times, no locks), untagged manifests cannot be
+// listed, and a tag cannot be untagged, only deleted with its manifest.
+
+#include "clirun.h"
+#include "fixtures/indexpush.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Berth;
+using namespace Berth::Test;
+
+namespace {
+
+QStringList itemsOf(const QJsonValue &items)
+{
+    QStringList out;
+    for (const QJsonValue &v : items.toArray())
+        out << v.toObject().value(u"item").toString();
+    out.sort();
+    return out;
+}
+
+// The bytes of the unique blobs (configs and layers) of `images`.
+qint64 blobBytes(const QList<OciImage> &images)
+{
+    QHash<QString, qint64> blobs;
+    for (const OciImage &image : images) {
+        blobs.insert(image.config.digest, image.config.size);
+        for (const OciDescriptor &layer : image.layers)
+            blobs.insert(layer.digest, layer.size);
+    }
+    qint64 sum = 0;
+    for (qint64 size : std::as_const(blobs))
+        sum += size;
+    return sum;
+}
+
+} // namespace
+
+class tst_CliPurgeReal : public QObject
+{
+    Q_OBJECT
+
+    RealRegistry m_registry;
+    QTemporaryDir m_dir;
+    std::optional<OciLayout> m_index;
+    std::optional<OciLayout> m_single;
+    std::optional<OciLayout> m_kept;
+
+    CliRun cli(const QStringList &args) const
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("BERTH_REGISTRY"), m_registry.url().toString());
+        env.insert(QStringLiteral("BERTH_CLI_DEBUG"), QStringLiteral("1"));
+        return runCli(
+            QStringList{QStringLiteral("--anonymous"), QStringLiteral("-o"), QStringLiteral("json")}
+                + args,
+            env);
+    }
+    QJsonObject json(const QStringList &args) const
+    {
+        const CliRun run = cli(args);
+        if (run.exitCode != 0)
+            qWarning("exit %d: %s", run.exitCode, run.err.constData());
+        return run.exitCode == 0 ? run.json().object() : QJsonObject();
+    }
+    bool push(const OciLayout &layout, const QString &reference) const
+    {
+        const auto copied
+            = Skopeo().copy(layout.ociReference(), Skopeo::dockerReference(m_registry, reference),
+                            Skopeo::destinationFlags(m_registry));
+        if (!copied)
+            qWarning("%s", qPrintable(copied.error()));
+        return bool(copied);
+    }
+
+private Q_SLOTS:
+    // multi/app: 1.0 and latest an index of two untagged platforms; old and old2 one image;
+    // keepme another.
+    void initTestCase()
+    {
+        auto index = startWithIndex(m_registry, m_dir.path(), QStringLiteral("multi/app"),
+                                    {QStringLiteral("1.0"), QStringLiteral("latest")});
+        QVERIFY2(index, qPrintable(index.error()));
+        m_index = *index;
+        auto single
+            = buildOciLayout(m_dir.filePath(u"single"_qs), {.layerSizes = {3000}, .seed = 2});
+        auto kept = buildOciLayout(m_dir.filePath(u"kept"_qs), {.layerSizes = {5000}, .seed = 3});
+        QVERIFY(single && kept);
+        m_single = *single;
+        m_kept = *kept;
+        QVERIFY(push(*m_single, u"multi/app:old"_qs) && push(*m_single, u"multi/app:old2"_qs)
+                && push(*m_kept, u"multi/app:keepme"_qs));
+    }
+
+    void sizeReadsThePlatformsOfIndexes()
+    {
+        const QJsonObject size
+            = json({QStringLiteral("repo"), QStringLiteral("size"), QStringLiteral("multi/app")});
+        QCOMPARE(size.value(u"bytes").toInteger(),
+                 blobBytes(m_index->images + m_single->images + m_kept->images));
+        QCOMPARE(size.value(u"tags").toInt(), 5);
+        QCOMPARE(size.value(u"manifests").toInt(), 5); // 3 tagged, 2 platforms
+    }
+
+    void aTagWhoseManifestStaysStays()
+    {
+        // old2 and 1.0 keep the manifests old and latest point at: nothing can go.
+        for (const QString &tag : {u"old"_qs, u"latest"_qs}) {
+            const QJsonObject plan
+                = json({QStringLiteral("purge"), QStringLiteral("--filter"), u"multi/app:"_qs + tag,
+                        QStringLiteral("--untagged"), QStringLiteral("--dry-run")});
+            QCOMPARE(plan.value(u"deleted").toObject().value(u"tags").toArray().size(), 0);
+            QCOMPARE(plan.value(u"deleted").toObject().value(u"manifests").toArray().size(), 0);
+            // The index's untagged platforms are candidates of --untagged, kept by the index.
+            QStringList kept{u"multi/app:"_qs + tag};
+            for (const OciImage &image : m_index->images)
+                kept << u"multi/app@"_qs + image.manifest.digest;
+            kept.sort();
+            QCOMPARE(itemsOf(plan.value(u"kept")), kept);
+        }
+    }
+
+    void indexAndItsPlatformsGoTogether()
+    {
+        const QStringList args{QStringLiteral("purge"), QStringLiteral("--filter"),
+                               QStringLiteral("multi/app:(old.*|1\\.0|latest)"),
+                               QStringLiteral("--untagged")};
+        const QJsonObject plan = json(args + QStringList{QStringLiteral("--dry-run")});
+        const QString at = QStringLiteral("multi/app@");
+        QStringList manifests{at + m_index->ref.digest, at + m_single->ref.digest};
+        for (const OciImage &image : m_index->images)
+            manifests << at + image.manifest.digest;
+        manifests.sort();
+        QCOMPARE(itemsOf(plan.value(u"deleted").toObject().value(u"manifests")), manifests);
+        const qint64 freed = blobBytes(m_index->images + m_single->images);
+        QCOMPARE(plan.value(u"bytesFreed").toInteger(), freed);
+
+        const QJsonObject ran = json(args);
+        for (const QString &key : {u"tags"_qs, u"manifests"_qs})
+            QCOMPARE(itemsOf(ran.value(u"deleted").toObject().value(key)),
+                     itemsOf(plan.value(u"deleted").toObject().value(key)));
+        QCOMPARE(ran.value(u"failed").toArray().size(), 0);
+        QCOMPARE(ran.value(u"bytesFreed").toInteger(), freed);
+        const QJsonObject size
+            = json({QStringLiteral("repo"), QStringLiteral("size"), QStringLiteral("multi/app")});
+        QCOMPARE(size.value(u"tags").toInt(), 1);
+        QCOMPARE(size.value(u"bytes").toInteger(), blobBytes(m_kept->images));
+        for (const OciImage &image : m_index->images) {
+            const CliRun gone = cli(
+                {QStringLiteral("manifest"), QStringLiteral("show"), at + image.manifest.digest});
+            QCOMPARE(gone.exitCode, 1);
+        }
+        const QJsonObject again = json(args);
+        QCOMPARE(itemsOf(again.value(u"deleted").toObject().value(u"tags")), QStringList());
+        QCOMPARE(itemsOf(again.value(u"deleted").toObject().value(u"manifests")), QStringList());
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_CliPurgeReal)
+#include "tst_cli_purge_real.moc"
