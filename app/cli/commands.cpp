@@ -249,16 +249,17 @@ void CommandRunner::manifestCommand(const QString &verb)
         // HEAD): no GET of the manifest, which needs pull permission a metadata reader lacks.
         showWhenDone(m_client->getManifestInfo(ref->repository, ref->digest));
     } else {
-        // A tag: the manifest's digest first, then its attribute object.
+        // A tag: its digest from the tag's attributes, then the manifest's. Both read
+        // metadata (one token on ACR; elsewhere each a HEAD of the manifest with pull).
         const QString repo = ref->repository;
-        Job<ManifestContent> *get = m_client->getManifest(repo, ref->reference());
-        connect(get, &RegistryJob::finished, this, [this, get, repo] {
-            if (!get->result()) {
-                printError(get->result().error());
+        Job<TagInfo> *tag = m_client->getTag(repo, ref->tag);
+        connect(tag, &RegistryJob::finished, this, [this, tag, repo] {
+            if (!tag->result()) {
+                printError(tag->result().error());
                 Q_EMIT done(1);
                 return;
             }
-            showWhenDone(m_client->getManifestInfo(repo, get->result()->digest));
+            showWhenDone(m_client->getManifestInfo(repo, tag->result()->digest));
         });
     }
 }

@@ -78,6 +78,9 @@ private Q_SLOTS:
             {"tag show hello-world:latest", 3},
             {"tag update hello-world:latest --write-enabled true", 3},
             {"manifest list hello-world", 3},
+            // Two calls (the tag's attributes for its digest, then the manifest's) under
+            // one token: both read metadata.
+            {"manifest show hello-world:latest", 4},
         };
         for (const auto &c : commands) {
             for (const bool remembered : {false, true}) {
@@ -145,6 +148,7 @@ private Q_SLOTS:
             {"repo show demo/multi", 2},
             {"tag list demo/multi", 2},
             {"tag show demo/multi:1.0", 2},
+            {"manifest show demo/multi:1.0", 3}, // /acr/v1/'s 404, then a HEAD for each
         };
         for (const auto &c : commands) {
             const QString command = QString::fromLatin1(c.command);
