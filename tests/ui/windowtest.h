@@ -16,7 +16,9 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QCoreApplication>
 #include <QDialog>
+#include <QDir>
 #include <QItemSelectionModel>
 #include <QPointer>
 #include <QTableView>
@@ -28,6 +30,21 @@
 namespace Berth::Test {
 
 constexpr int Wait = 15000;
+
+// Saves `widget` as it looks now to screenshots/<name>.png beside the test executable, for
+// a person to look at; the path, or an empty string when it could not be written.
+inline QString saveScreenshot(QWidget *widget, const QString &name)
+{
+    const QDir dir(QCoreApplication::applicationDirPath() + QStringLiteral("/screenshots"));
+    if (!dir.mkpath(QStringLiteral(".")))
+        return {};
+    const QString path = dir.filePath(name + QStringLiteral(".png"));
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest); // laid out as shown
+    if (!widget->grab().save(path))
+        return {};
+    qInfo("screenshot: %s", qPrintable(path));
+    return path;
+}
 
 inline int countRequests(const AcrEmulator &emu,
                          const QByteArray &method,
