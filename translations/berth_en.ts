@@ -207,6 +207,23 @@
     </message>
 </context>
 <context>
+    <name>Berth::RepositorySearch</name>
+    <message numerus="yes">
+        <source>%1 of %n repositories loaded so far, loading the rest…</source>
+        <translation>
+            <numerusform>%1 of %n repository loaded so far, loading the rest…</numerusform>
+            <numerusform>%1 of %n repositories loaded so far, loading the rest…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n repositories</source>
+        <translation>
+            <numerusform>%1 of %n repository</numerusform>
+            <numerusform>%1 of %n repositories</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Berth::TransfersController</name>
     <message numerus="yes">
         <source>%n upload(s) are still running.</source>
