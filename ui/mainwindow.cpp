@@ -12,6 +12,7 @@
 #include "ui/registriescontroller.h"
 #include "ui/registrytree.h"
 #include "ui/repositorypane.h"
+#include "ui/repositorysearch.h"
 #include "ui/transferscontroller.h"
 #include "ui/uploaddock.h"
 #include "ui/uploaddrop.h"
@@ -41,6 +42,7 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_repositories(new RepositoryModel(this))
     , m_tree(new RegistryTree(m_repositories, this))
+    , m_search(new RepositorySearch(m_tree, m_repositories, this))
     , m_pane(new RepositoryPane(this))
     , m_messageBar(new MessageBar(this))
     , m_uploadQueue(new UploadQueueModel(this))
@@ -56,7 +58,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_commands = new ActionsController(parts, this);
 
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
-    m_splitter->addWidget(m_tree);
+    m_splitter->addWidget(m_search); // the search box over the tree
     m_splitter->addWidget(m_pane);
     m_splitter->setStretchFactor(0, 1);
     m_splitter->setStretchFactor(1, 3);
