@@ -12,6 +12,7 @@
 #include "models/uploadqueuemodel.h"
 #include "registry/registryclient.h"
 #include "ui/mainwindow.h"
+#include "ui/messagebar.h"
 #include "ui/repositorypane.h"
 #include "ui/translations.h"
 #include "ui/uploaddock.h"
@@ -149,6 +150,22 @@ private Q_SLOTS:
         QCOMPARE(pane()->filterEdit()->text(), QString());
         QCOMPARE(pane()->tagProxy()->rowCount(), tags()->rowCount());
         QCOMPARE(countText(), QStringLiteral("%1 tags").arg(tags()->rowCount()));
+    }
+
+    // A registry that speaks plain HTTP, reached over https, says so (not "closed the
+    // connection"): what the server answered over plain http tells, not a message text.
+    void httpsToAPlainHttpServerSaysSo()
+    {
+        QUrl url = m_emu->url();
+        url.setScheme(QStringLiteral("https"));
+        m_window->addRegistry(makeClient(url).release(), QStringLiteral("wrong scheme"));
+        MessageBar *bar = m_window->messageBar();
+        QTRY_VERIFY_WITH_TIMEOUT(bar->text().contains(u"answered in plain HTTP"), Wait);
+        const QString hostAndPort = url.host() + u':' + QString::number(url.port());
+        QVERIFY2(
+            bar->text().contains(QString(u"use http://" + hostAndPort + u" and allow plain http")),
+            qPrintable(bar->text()));
+        QVERIFY(!saveScreenshot(m_window.get(), QStringLiteral("https-to-plain-http")).isEmpty());
     }
 
     void titleNamesRepositoryAndRegistry()
