@@ -21,6 +21,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -71,6 +72,10 @@ MainWindow::MainWindow(QWidget *parent)
     layout->addWidget(m_messageBar);
     layout->addWidget(m_splitter, 1);
     setCentralWidget(central);
+
+    // Tab: the search box, the tree, then the pane (its filter, table, details).
+    setTabOrder(m_search->edit(), m_tree);
+    setTabOrder(m_tree, m_pane->filterEdit());
 
     createStatusBar();
     createActions();

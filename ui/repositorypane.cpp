@@ -212,6 +212,10 @@ RepositoryPane::RepositoryPane(QWidget *parent)
         connect(model, &QAbstractItemModel::layoutChanged, this, &RepositoryPane::updateCount);
     }
     connect(m_details, &ManifestView::loadingChanged, this, &RepositoryPane::busyChanged);
+    // Tab: the filter, the table shown, the details.
+    setTabOrder(m_filter, m_tagView);
+    setTabOrder(m_tagView, m_manifestView);
+    setTabOrder(m_manifestView, m_details);
     updateTitle();
     updateCount();
 }

@@ -12,6 +12,7 @@
 #include "models/uploadqueuemodel.h"
 #include "registry/registryclient.h"
 #include "ui/mainwindow.h"
+#include "ui/manifestview.h"
 #include "ui/messagebar.h"
 #include "ui/repositorypane.h"
 #include "ui/translations.h"
@@ -166,6 +167,27 @@ private Q_SLOTS:
             bar->text().contains(QString(u"use http://" + hostAndPort + u" and allow plain http")),
             qPrintable(bar->text()));
         QVERIFY(!saveScreenshot(m_window.get(), QStringLiteral("https-to-plain-http")).isEmpty());
+    }
+
+    // Tab goes from pane to pane (tree, filter, table, details), never cell by cell through
+    // the table; the first Down in the table moves its current row.
+    void tabMovesBetweenPanes()
+    {
+        QVERIFY(openRepository(QStringLiteral("hello-world")));
+        QVERIFY(activate());
+        QTreeView *tree = m_window->repositoryView();
+        tree->setFocus();
+        QTRY_VERIFY(tree->hasFocus());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(pane()->filterEdit()));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QTableView *table = pane()->tagView();
+        QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(table));
+        QTRY_COMPARE(table->currentIndex().row(), 0);
+        QTest::keyClick(table, Qt::Key_Down);
+        QCOMPARE(table->currentIndex().row(), 1);
+        QTest::keyClick(table, Qt::Key_Tab);
+        QTRY_VERIFY(pane()->details()->isAncestorOf(QApplication::focusWidget()));
     }
 
     void titleNamesRepositoryAndRegistry()
