@@ -433,6 +433,14 @@
         <source>The secret could not be saved in the system keychain: %1 Uncheck Remember to connect without saving it.</source>
         <translation>Das Geheimnis konnte nicht im Schlüsselbund des Systems gespeichert werden: %1 Deaktivieren Sie „Merken“, um ohne Speichern zu verbinden.</translation>
     </message>
+    <message>
+        <source>R&amp;emember this registry (not here: this window keeps no settings and no secrets, as in the demo)</source>
+        <translation>Registry m&amp;erken (hier nicht: dieses Fenster speichert keine Einstellungen und keine Geheimnisse, wie in der Demo)</translation>
+    </message>
+    <message>
+        <source>Berth runs without settings (the demo, --demo): it saves nothing and never touches the keychain, so a registry added here lasts until Berth quits.</source>
+        <translation>Berth läuft ohne Einstellungen (die Demo, --demo): es speichert nichts und greift nie auf den Schlüsselbund zu; eine hier hinzugefügte Registry bleibt nur, bis Berth beendet wird.</translation>
+    </message>
 </context>
 <context>
     <name>Berth::DeleteDialog</name>
@@ -1147,6 +1155,14 @@
         <source>Push an image archive or OCI layout to the open repository (or drop it on the repository)</source>
         <translation>Ein Image-Archiv oder OCI-Layout in das geöffnete Repository pushen (oder es auf dem Repository ablegen)</translation>
     </message>
+    <message>
+        <source>Find &amp;Repository…</source>
+        <translation>&amp;Repository suchen…</translation>
+    </message>
+    <message>
+        <source>Find a repository by any part of its path</source>
+        <translation>Ein Repository über einen beliebigen Teil seines Pfads finden</translation>
+    </message>
 </context>
 <context>
     <name>Berth::Manifest</name>
@@ -1783,6 +1799,10 @@
         <source>Cannot tag %1:%2: the repository or the tag is locked against writes (%3)</source>
         <translation>%1:%2 kann nicht getaggt werden: Das Repository oder das Tag ist gegen Schreiben gesperrt (%3)</translation>
     </message>
+    <message>
+        <source>%1 answered in plain HTTP, not HTTPS: use http://%1 and allow plain http.</source>
+        <translation>%1 antwortete mit unverschlüsseltem HTTP, nicht mit HTTPS: verwenden Sie http://%1 und erlauben Sie unverschlüsseltes http.</translation>
+    </message>
 </context>
 <context>
     <name>Berth::RegistryTree</name>
@@ -1875,6 +1895,49 @@ Gesperrt: %2 für alles darin deaktiviert</translation>
     <message>
         <source>The repository is locked: %1 disabled for all its tags and manifests, whatever their own settings. Unlock it with Lock Attributes on the repository.</source>
         <translation>Das Repository ist gesperrt: %1 für alle seine Tags und Manifeste deaktiviert, unabhängig von deren eigenen Einstellungen. Heben Sie die Sperre mit „Sperrattribute“ am Repository auf.</translation>
+    </message>
+    <message numerus="yes">
+        <source>No tags match “%1” — %n tag(s) in all</source>
+        <translation>
+            <numerusform>Kein Tag passt zu „%1“ – %n Tag insgesamt</numerusform>
+            <numerusform>Kein Tag passt zu „%1“ – %n Tags insgesamt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No manifests match “%1” — %n manifest(s) in all</source>
+        <translation>
+            <numerusform>Kein Manifest passt zu „%1“ – %n Manifest insgesamt</numerusform>
+            <numerusform>Kein Manifest passt zu „%1“ – %n Manifeste insgesamt</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Berth::RepositorySearch</name>
+    <message>
+        <source>Find repository (Ctrl+Shift+F)</source>
+        <translation>Repository suchen (Strg+Umschalt+F)</translation>
+    </message>
+    <message>
+        <source>Find repository</source>
+        <translation>Repository suchen</translation>
+    </message>
+    <message>
+        <source>Shows the repositories whose path contains this text; the rest of the catalog loads as needed</source>
+        <translation>Zeigt die Repositorys, deren Pfad diesen Text enthält; der Rest des Katalogs wird bei Bedarf geladen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n repositories loaded so far, loading the rest…</source>
+        <translation>
+            <numerusform>%1 von %n bisher geladenen Repository, der Rest wird geladen…</numerusform>
+            <numerusform>%1 von %n bisher geladenen Repositorys, der Rest wird geladen…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n repositories</source>
+        <translation>
+            <numerusform>%1 von %n Repository</numerusform>
+            <numerusform>%1 von %n Repositorys</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -191,6 +191,37 @@
             <numerusform>%n manifests</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>No tags match “%1” — %n tag(s) in all</source>
+        <translation>
+            <numerusform>No tags match “%1” — %n tag in all</numerusform>
+            <numerusform>No tags match “%1” — %n tags in all</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No manifests match “%1” — %n manifest(s) in all</source>
+        <translation>
+            <numerusform>No manifests match “%1” — %n manifest in all</numerusform>
+            <numerusform>No manifests match “%1” — %n manifests in all</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Berth::RepositorySearch</name>
+    <message numerus="yes">
+        <source>%1 of %n repositories loaded so far, loading the rest…</source>
+        <translation>
+            <numerusform>%1 of %n repository loaded so far, loading the rest…</numerusform>
+            <numerusform>%1 of %n repositories loaded so far, loading the rest…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n repositories</source>
+        <translation>
+            <numerusform>%1 of %n repository</numerusform>
+            <numerusform>%1 of %n repositories</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Berth::TransfersController</name>

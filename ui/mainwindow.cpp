@@ -12,6 +12,7 @@
 #include "ui/registriescontroller.h"
 #include "ui/registrytree.h"
 #include "ui/repositorypane.h"
+#include "ui/repositorysearch.h"
 #include "ui/transferscontroller.h"
 #include "ui/uploaddock.h"
 #include "ui/uploaddrop.h"
@@ -20,6 +21,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -41,6 +43,7 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_repositories(new RepositoryModel(this))
     , m_tree(new RegistryTree(m_repositories, this))
+    , m_search(new RepositorySearch(m_tree, m_repositories, this))
     , m_pane(new RepositoryPane(this))
     , m_messageBar(new MessageBar(this))
     , m_uploadQueue(new UploadQueueModel(this))
@@ -56,7 +59,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_commands = new ActionsController(parts, this);
 
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
-    m_splitter->addWidget(m_tree);
+    m_splitter->addWidget(m_search); // the search box over the tree
     m_splitter->addWidget(m_pane);
     m_splitter->setStretchFactor(0, 1);
     m_splitter->setStretchFactor(1, 3);
@@ -69,6 +72,10 @@ MainWindow::MainWindow(QWidget *parent)
     layout->addWidget(m_messageBar);
     layout->addWidget(m_splitter, 1);
     setCentralWidget(central);
+
+    // Tab: the search box, the tree, then the pane (its filter, table, details).
+    setTabOrder(m_search->edit(), m_tree);
+    setTabOrder(m_tree, m_pane->filterEdit());
 
     createStatusBar();
     createActions();

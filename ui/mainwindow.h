@@ -20,6 +20,7 @@ class RegistryClient;
 class RegistryTree;
 class RepositoryModel;
 class RepositoryPane;
+class RepositorySearch;
 class TransfersController;
 class UploadDock;
 class UploadQueueModel;
@@ -52,6 +53,7 @@ public:
         QAction *editLocks = nullptr;
         QAction *refresh = nullptr;
         QAction *find = nullptr;
+        QAction *findRepository = nullptr;
         QAction *addRegistry = nullptr;
         QAction *removeRegistry = nullptr;
         QAction *editRegistry = nullptr;
@@ -84,6 +86,8 @@ public:
 
     RepositoryModel *repositoryModel() const { return m_repositories; }
     QTreeView *repositoryView() const;
+    // The search box over the tree.
+    RepositorySearch *repositorySearch() const { return m_search; }
     RepositoryPane *pane() const { return m_pane; }
     MessageBar *messageBar() const { return m_messageBar; }
     bool isBusy() const { return m_busy; }
@@ -127,6 +131,7 @@ private:
 
     RepositoryModel *m_repositories;
     RegistryTree *m_tree;
+    RepositorySearch *m_search;
     RepositoryPane *m_pane;
     MessageBar *m_messageBar;
     UploadQueueModel *m_uploadQueue;

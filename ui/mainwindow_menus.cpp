@@ -7,6 +7,7 @@
 #include "ui/registriescontroller.h"
 #include "ui/registrytree.h"
 #include "ui/repositorypane.h"
+#include "ui/repositorysearch.h"
 #include "ui/transferscontroller.h"
 #include "ui/uploaddock.h"
 
@@ -75,6 +76,10 @@ void MainWindow::createActions()
     a.refresh->setShortcuts({QKeySequence(Qt::Key_F5), QKeySequence(Qt::CTRL | Qt::Key_R)});
     a.find = make(QStringLiteral("find"), tr("&Filter…"), QKeySequence::Find, commands,
                   &ActionsController::focusFilter);
+    a.findRepository
+        = make(QString(), tr("Find &Repository…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F),
+               m_search, &RepositorySearch::focusSearch);
+    a.findRepository->setToolTip(tr("Find a repository by any part of its path"));
     a.addRegistry = make(QStringLiteral("add"), tr("&Add Registry…"), QKeySequence::New,
                          m_registries, &RegistriesController::addRegistryWithDialog);
     a.removeRegistry = make(QStringLiteral("remove"), tr("&Remove Registry…"), {}, m_registries,
@@ -115,6 +120,7 @@ void MainWindow::createMenus()
     edit->addActions({a.editLocks, a.deleteSelected});
     edit->addSeparator();
     edit->addAction(a.find);
+    edit->addAction(a.findRepository);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addActions({m_pane->showTagsAction(), m_pane->showManifestsAction()});

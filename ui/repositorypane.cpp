@@ -21,6 +21,7 @@
 #include <QIODevice>
 #include <QLabel>
 #include <QLineEdit>
+#include <QShortcut>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStyle>
@@ -85,6 +86,7 @@ RepositoryPane::RepositoryPane(QWidget *parent)
     m_tagProxy->setSourceModel(m_tagModel);
     m_tagProxy->setServerSortColumns({TagModel::Created, TagModel::Updated});
     m_tagProxy->setFilterColumns({TagModel::Name});
+    m_tagProxy->setFilterMatchesDigest(true);
     m_manifestProxy->setSourceModel(m_manifestModel);
     m_manifestProxy->setServerSortColumns({ManifestModel::Created, ManifestModel::Updated});
     m_manifestProxy->setFilterColumns({ManifestModel::Tags});
@@ -127,6 +129,10 @@ RepositoryPane::RepositoryPane(QWidget *parent)
     m_filter->setPlaceholderText(tr("Filter (Ctrl+F)"));
     m_filter->setAccessibleName(tr("Filter"));
     m_filter->addAction(Icons::icon(QStringLiteral("find")), QLineEdit::LeadingPosition);
+    // Escape clears the filter (the clear button does too).
+    auto *clearFilter = new QShortcut(Qt::Key_Escape, m_filter);
+    clearFilter->setContext(Qt::WidgetShortcut);
+    connect(clearFilter, &QShortcut::activated, m_filter, &QLineEdit::clear);
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_tagProxy->setFilterText(text);
         m_manifestProxy->setFilterText(text);
@@ -206,6 +212,10 @@ RepositoryPane::RepositoryPane(QWidget *parent)
         connect(model, &QAbstractItemModel::layoutChanged, this, &RepositoryPane::updateCount);
     }
     connect(m_details, &ManifestView::loadingChanged, this, &RepositoryPane::busyChanged);
+    // Tab: the filter, the table shown, the details.
+    setTabOrder(m_filter, m_tagView);
+    setTabOrder(m_tagView, m_manifestView);
+    setTabOrder(m_manifestView, m_details);
     updateTitle();
     updateCount();
 }
@@ -253,6 +263,8 @@ QTableView *RepositoryPane::currentView() const
 
 void RepositoryPane::setRepository(RegistryClient *client, const QString &repo)
 {
+    if (client != m_client || repo != m_repo)
+        m_filter->clear(); // a filter for another repository's tags would hide this one's
     m_client = client;
     m_repo = client ? repo : QString();
     m_detailsKey.clear();
@@ -451,7 +463,12 @@ void RepositoryPane::updateCount()
     QString text = tags ? tr("%n tag(s)", nullptr, loaded) : tr("%n manifest(s)", nullptr, loaded);
     if (!model->isComplete())
         text = tr("%1 loaded").arg(text);
-    if (!m_filter->text().trimmed().isEmpty())
+    const QString filter = m_filter->text().trimmed();
+    if (!filter.isEmpty() && shown == 0 && loaded > 0 && model->isComplete())
+        text = tags ? tr("No tags match “%1” — %n tag(s) in all", nullptr, loaded).arg(filter)
+                    : tr("No manifests match “%1” — %n manifest(s) in all", nullptr, loaded)
+                          .arg(filter);
+    else if (!filter.isEmpty())
         text = tr("%1 of %2 shown").arg(shown).arg(text);
     m_count->setText(text);
 }

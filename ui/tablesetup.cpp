@@ -12,6 +12,7 @@ void setUpItemTable(QTableView *view, QAbstractItemModel *model, int firstLockCo
     view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     view->setAlternatingRowColors(true);
     view->setWordWrap(false);
+    view->setTabKeyNavigation(false); // Tab goes to the next pane, not the next cell
     view->setTextElideMode(Qt::ElideMiddle);
     view->verticalHeader()->hide();
     view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);

@@ -343,6 +343,39 @@ RegistryError RequestJob::transportError() const
     }
 }
 
+// TLS with the server failed, or it closed the connection at once: a server that speaks
+// plain HTTP where https was asked for does either. Ask it, over plain http at the same port
+// and without credentials, for /v2/: any HTTP answer means the server speaks plain HTTP
+// there, and the error says so; anything else keeps the TLS error. The question is this
+// job's reply until it ends (an abort stops it like any other).
+void RequestJob::askForPlainHttp(RegistryError tlsError)
+{
+    QUrl url = m_currentUrl;
+    url.setScheme(QStringLiteral("http"));
+    url.setPort(m_currentUrl.port(443));
+    url.setPath(QStringLiteral("/v2/"));
+    url.setQuery(QString());
+    QNetworkRequest request(url);
+    request.setTransferTimeout(m_connection->settings().timeoutMs);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
+    m_reply = m_connection->network()->head(request);
+    connect(m_reply, &QNetworkReply::finished, this, [this, tlsError]() mutable {
+        QNetworkReply *reply = m_reply;
+        m_reply = nullptr;
+        reply->deleteLater();
+        if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 0) {
+            const QString hostAndPort
+                = m_currentUrl.host() + u':' + QString::number(m_currentUrl.port(443));
+            tlsError = RegistryError::make(
+                ErrorCode::Tls, Tr::tr("%1 answered in plain HTTP, not HTTPS: use http://%1 and "
+                                       "allow plain http.")
+                                    .arg(hostAndPort));
+        }
+        failWith(tlsError);
+    });
+}
+
 void RequestJob::onFinished()
 {
     m_deadline->stop();
@@ -360,6 +393,12 @@ void RequestJob::onFinished()
         if (status != 0 && error.code == ErrorCode::Network)
             error.message = Tr::tr("The connection to %1 broke while reading the answer.")
                                 .arg(m_currentUrl.host());
+        if (status == 0 && m_currentUrl.scheme() == u"https"
+            && (reply->error() == QNetworkReply::SslHandshakeFailedError
+                || reply->error() == QNetworkReply::RemoteHostClosedError)) {
+            askForPlainHttp(error);
+            return;
+        }
         failWith(error);
         return;
     }

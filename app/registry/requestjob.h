@@ -82,6 +82,7 @@ private:
     void onHeaders();
     void onReadyRead();
     void onFinished();
+    void askForPlainHttp(RegistryError tlsError);
     void retryOrFail(const RegistryError &error);
     void onAbort() override;
     RegistryError transportError() const;

@@ -1,6 +1,7 @@
 // ConnectionDialog: validation, the connection test, the Azure CLI token, and where secrets go.
 
 #include "dialogtest.h"
+#include "fixtures/screenshot.h"
 
 using namespace Berth;
 using namespace Berth::Test;
@@ -95,6 +96,58 @@ private Q_SLOTS:
         QCOMPARE(tested.at(1).at(0).toBool(), false);
         QVERIFY(showsError(&dialog));
         QVERIFY(!message(&dialog)->text().contains(u"wrong-password"));
+    }
+
+    // A registry that lets anyone pull needs no password: Test Connection works without one.
+    void testConnectionWorksAnonymously()
+    {
+        m_emu->setAnonymousActions({QStringLiteral("pull")});
+        ConnectionDialog dialog(nullptr, nullptr);
+        QSignalSpy tested(&dialog, &ConnectionDialog::testFinished);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *kind = dialog.findChild<QComboBox *>(QStringLiteral("authCombo"));
+        kind->setCurrentIndex(kind->findData(int(RegistryProfile::AuthKind::Anonymous)));
+        QTest::keyClicks(child<QLineEdit>(&dialog, "urlEdit"), m_emu->url().toString());
+        auto *test = child<QPushButton>(&dialog, "testButton");
+        QVERIFY(test->isEnabled());
+        QVERIFY(child<QLineEdit>(&dialog, "secretEdit")->isHidden());
+        QTest::mouseClick(test, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(tested.count(), 1, Wait);
+        QVERIFY2(tested.first().at(0).toBool(), qPrintable(tested.first().at(1).toString()));
+        QVERIFY(!showsError(&dialog));
+    }
+
+    // What the Azure CLI said goes when another sign-in kind is chosen.
+    void azureMessageGoesWithTheSignInKind()
+    {
+        ConnectionDialog dialog(nullptr, nullptr);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *kind = dialog.findChild<QComboBox *>(QStringLiteral("authCombo"));
+        kind->setCurrentIndex(kind->findData(int(RegistryProfile::AuthKind::AadToken)));
+        dialog.setAzureCliProgram(QStringLiteral("/nonexistent/bin/az"));
+        QTest::mouseClick(child<QPushButton>(&dialog, "azureButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(showsError(&dialog), Wait);
+        kind->setCurrentIndex(kind->findData(int(RegistryProfile::AuthKind::Password)));
+        QVERIFY(message(&dialog)->text().isEmpty());
+        QVERIFY(message(&dialog)->isHidden());
+        QVERIFY(
+            !saveScreenshot(&dialog, QStringLiteral("connection-azure-message-gone")).isEmpty());
+    }
+
+    // Without settings (the demo) Remember is off and says why.
+    void rememberSaysWhyItIsOffInTheDemo()
+    {
+        ConnectionDialog dialog(nullptr, nullptr);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *remember = child<QCheckBox>(&dialog, "rememberCheck");
+        QVERIFY(!remember->isEnabled());
+        QVERIFY(!remember->isChecked());
+        QVERIFY2(remember->toolTip().contains(u"demo"), qPrintable(remember->toolTip()));
+        QVERIFY2(remember->text().contains(u"demo"), qPrintable(remember->text()));
+        QVERIFY(!saveScreenshot(&dialog, QStringLiteral("connection-remember-in-demo")).isEmpty());
     }
 
     void rememberKeepsTheSecretOutOfSettings()

@@ -12,6 +12,8 @@
 #include "models/uploadqueuemodel.h"
 #include "registry/registryclient.h"
 #include "ui/mainwindow.h"
+#include "ui/manifestview.h"
+#include "ui/messagebar.h"
 #include "ui/repositorypane.h"
 #include "ui/translations.h"
 #include "ui/uploaddock.h"
@@ -25,6 +27,7 @@
 #include <QFileDialog>
 #include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
@@ -95,6 +98,96 @@ private Q_SLOTS:
         QCOMPARE(countText(), QStringLiteral("%1 Tags").arg(many));
         QDialogButtonBox buttons(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
         QCOMPARE(buttons.button(QDialogButtonBox::Cancel)->text(), QStringLiteral("Abbrechen"));
+    }
+
+    // The tag filter finds a tag by any part of its digest, not only by its name.
+    void tagFilterMatchesDigests()
+    {
+        QVERIFY(openRepository(QStringLiteral("hello-world")));
+        const QString digest = tags()->tagAt(tags()->rowOfTag(QStringLiteral("v1"))).digest;
+        QVERIFY(digest.startsWith(u"sha256:"));
+        const QString part = digest.mid(20, 12);
+        QVERIFY(!part.contains(u"v1"));
+        pane()->filterEdit()->setText(part);
+        TagFilterModel *proxy = pane()->tagProxy();
+        QTRY_COMPARE(proxy->rowCount(), 1);
+        QCOMPARE(proxy->index(0, TagModel::Name).data().toString(), QStringLiteral("v1"));
+    }
+
+    // Escape in the filter box clears it; the box has a clear button too.
+    void escapeClearsTheTagFilter()
+    {
+        QVERIFY(openRepository(QStringLiteral("hello-world")));
+        QVERIFY(activate());
+        QLineEdit *filter = pane()->filterEdit();
+        QVERIFY(filter->isClearButtonEnabled());
+        pane()->focusFilter();
+        QTRY_VERIFY(filter->hasFocus());
+        QTest::keyClicks(filter, QStringLiteral("v2"));
+        QCOMPARE(pane()->tagProxy()->rowCount(), 1);
+        QTest::keyClick(filter, Qt::Key_Escape);
+        QCOMPARE(filter->text(), QString());
+        QCOMPARE(pane()->tagProxy()->rowCount(), tags()->rowCount());
+    }
+
+    // A filter that hides every row says so (not "0 of 3 tags shown" over an empty table),
+    // and opening another repository clears it.
+    void aFilterThatHidesEverythingSaysSoAndGoesWithTheRepository()
+    {
+        QObject english;
+        installTranslations(QLocale(QLocale::English, QLocale::UnitedStates), &english);
+        QVERIFY(openRepository(QStringLiteral("hello-world")));
+        const int all = tags()->rowCount();
+        pane()->filterEdit()->setText(QStringLiteral("nothing-like-this"));
+        QCOMPARE(pane()->tagProxy()->rowCount(), 0);
+        const auto countText = [this] {
+            return pane()->findChild<QLabel *>(QStringLiteral("countLabel"))->text();
+        };
+        QCOMPARE(countText(),
+                 QStringLiteral("No tags match “nothing-like-this” — %1 tags in all").arg(all));
+        QVERIFY(!saveScreenshot(m_window.get(), QStringLiteral("tag-filter-no-match")).isEmpty());
+
+        QVERIFY(openRepository(QStringLiteral("big/repo")));
+        QCOMPARE(pane()->filterEdit()->text(), QString());
+        QCOMPARE(pane()->tagProxy()->rowCount(), tags()->rowCount());
+        QCOMPARE(countText(), QStringLiteral("%1 tags").arg(tags()->rowCount()));
+    }
+
+    // A registry that speaks plain HTTP, reached over https, says so (not "closed the
+    // connection"): what the server answered over plain http tells, not a message text.
+    void httpsToAPlainHttpServerSaysSo()
+    {
+        QUrl url = m_emu->url();
+        url.setScheme(QStringLiteral("https"));
+        m_window->addRegistry(makeClient(url).release(), QStringLiteral("wrong scheme"));
+        MessageBar *bar = m_window->messageBar();
+        QTRY_VERIFY_WITH_TIMEOUT(bar->text().contains(u"answered in plain HTTP"), Wait);
+        const QString hostAndPort = url.host() + u':' + QString::number(url.port());
+        QVERIFY2(
+            bar->text().contains(QString(u"use http://" + hostAndPort + u" and allow plain http")),
+            qPrintable(bar->text()));
+        QVERIFY(!saveScreenshot(m_window.get(), QStringLiteral("https-to-plain-http")).isEmpty());
+    }
+
+    // Tab goes from pane to pane (tree, filter, table, details), never cell by cell through
+    // the table; the first Down in the table moves its current row.
+    void tabMovesBetweenPanes()
+    {
+        QVERIFY(openRepository(QStringLiteral("hello-world")));
+        QVERIFY(activate());
+        QTreeView *tree = m_window->repositoryView();
+        tree->setFocus();
+        QTRY_VERIFY(tree->hasFocus());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(pane()->filterEdit()));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QTableView *table = pane()->tagView();
+        QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(table));
+        QTRY_COMPARE(table->currentIndex().row(), 0);
+        QTest::keyClick(table, Qt::Key_Down);
+        QCOMPARE(table->currentIndex().row(), 1);
+        QTest::keyClick(table, Qt::Key_Tab);
+        QTRY_VERIFY(pane()->details()->isAncestorOf(QApplication::focusWidget()));
     }
 
     void titleNamesRepositoryAndRegistry()

@@ -6,6 +6,7 @@
 
 #include "emulator/acremulator.h"
 #include "fixtures/clienttest.h"
+#include "fixtures/screenshot.h"
 #include "models/manifestmodel.h"
 #include "models/repositorymodel.h"
 #include "models/tagfiltermodel.h"
@@ -55,13 +56,14 @@ protected:
     QPointer<QDialog> m_dialog;
     std::vector<std::unique_ptr<QAbstractItemModelTester>> m_testers;
 
-    // An emulator with the demo and `big/repo` of `bigTags` tags, and a window on it.
-    void startWindow(int bigTags)
+    // An emulator with the demo, `big/repo` of `bigTags` tags and `bulkRepositories` more
+    // repositories (bulk/repo-00001…), and a window on it.
+    void startWindow(int bigTags, int bulkRepositories = 0)
     {
         m_emu = std::make_unique<AcrEmulator>();
         m_emu->addUser(QStringLiteral("u"), QStringLiteral("p"));
         m_emu->seedDemo();
-        m_emu->seedBulk(0, QStringLiteral("big/repo"), bigTags);
+        m_emu->seedBulk(bulkRepositories, QStringLiteral("big/repo"), bigTags);
         QVERIFY(m_emu->listen());
         m_window = std::make_unique<MainWindow>();
         m_client = makeClient(m_emu->url(),

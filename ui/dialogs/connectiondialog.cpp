@@ -60,10 +60,12 @@ ConnectionDialog::ConnectionDialog(QSettings *settings, CredentialStore *store, 
         m_message->showMessage(MessageLabel::Kind::Success,
                                tr("Got an access token from the Azure CLI (it is valid for "
                                   "about an hour)."));
+        m_azureMessage = m_message->text();
     });
     connect(m_azure, &AzureCliToken::failed, this, [this](const QString &message) {
         m_azureButton->setEnabled(true);
         m_message->showError(message);
+        m_azureMessage = m_message->text();
     });
     updateKind();
     validate();
@@ -170,6 +172,14 @@ void ConnectionDialog::buildUi()
     m_remember->setObjectName(QStringLiteral("rememberCheck"));
     m_remember->setChecked(m_settings != nullptr);
     m_remember->setEnabled(m_settings != nullptr);
+    if (!m_settings) {
+        // The demo (--demo) keeps no settings and touches no keychain.
+        m_remember->setText(tr("R&emember this registry (not here: this window keeps no "
+                               "settings and no secrets, as in the demo)"));
+        m_remember->setToolTip(tr("Berth runs without settings (the demo, --demo): it saves "
+                                  "nothing and never touches the keychain, so a registry added "
+                                  "here lasts until Berth quits."));
+    }
     m_form->addRow(QString(), m_remember);
 
     auto *testRow = new QHBoxLayout;
@@ -229,6 +239,14 @@ void ConnectionDialog::updateKind()
     showRow(m_secret, kind != AuthKind::Anonymous);
     showRow(m_tenant, kind == AuthKind::AadToken);
     showRow(m_azureButton, kind == AuthKind::AadToken);
+    if (kind != AuthKind::AadToken && !m_azureMessage.isEmpty()) {
+        // What the Azure CLI said (or is being asked) belongs to that sign-in kind only.
+        m_azure->cancel();
+        m_azureButton->setEnabled(true);
+        if (m_message->text() == m_azureMessage)
+            m_message->clear();
+        m_azureMessage.clear();
+    }
     growToFit(this);
     switch (kind) {
     case AuthKind::Anonymous:
@@ -456,6 +474,7 @@ void ConnectionDialog::fetchAzureToken()
     m_azureButton->setEnabled(false);
     m_message->showMessage(MessageLabel::Kind::Progress,
                            tr("Asking the Azure CLI for an access token…"));
+    m_azureMessage = m_message->text();
     m_azure->start(m_tenant->text());
 }
 

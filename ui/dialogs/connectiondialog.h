@@ -123,6 +123,7 @@ private:
     QList<QPointer<RegistryJob>> m_pendingJobs; // keychain work of accept() or of a test
     bool m_inputValid = false;
     bool m_busy = false;
+    QString m_azureMessage; // what the message line last showed from the Azure CLI
 };
 
 } // namespace Berth
