@@ -193,9 +193,6 @@ std::variant<Arguments, QString> parseArguments(const QStringList &args)
         } else if (arg == u"--format") {
             if (!value(&a.format))
                 return missing();
-        } else if (arg == u"--platform") {
-            if (!value(&a.platform))
-                return missing();
         } else if (arg == u"--write-enabled" || arg == u"--delete-enabled"
                    || arg == u"--read-enabled" || arg == u"--list-enabled") {
             if (!value(&v))

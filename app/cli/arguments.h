@@ -37,10 +37,9 @@ struct Arguments
     qint64 chunkSize = -1; // -1: the default; 0: one streamed PATCH
     QString from;
     QString format;   // pull --format
-    QString platform; // pull --platform OS/ARCH[/VARIANT]
+    QString platform; // pull, copy: --platform OS/ARCH[/VARIANT]
     ChangeableAttributes attributes;
     // copy
-    QString platform;     // --platform OS/ARCH[/VARIANT]
     QString destUsername; // --dest-username
     bool destPasswordStdin = false;
     QString destPassword; // read by main() from stdin, or BERTH_DEST_PASSWORD
