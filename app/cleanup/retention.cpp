@@ -10,11 +10,6 @@ namespace Berth {
 
 namespace {
 
-bool isLocked(const ChangeableAttributes &a)
-{
-    return a.deleteEnabled == false || a.writeEnabled == false;
-}
-
 QString lockNames(const ChangeableAttributes &a)
 {
     QStringList names;
@@ -66,9 +61,9 @@ QString PlanItem::name() const
 
 QString lockReason(const ChangeableAttributes &own, const ChangeableAttributes &repository)
 {
-    if (isLocked(own))
+    if (own.blocksDelete())
         return CleanupTr::tr("locked: %1").arg(lockNames(own));
-    if (isLocked(repository))
+    if (repository.blocksDelete())
         return CleanupTr::tr("repository locked: %1").arg(lockNames(repository));
     return {};
 }

@@ -22,6 +22,8 @@ struct ChangeableAttributes
     std::optional<bool> listEnabled;
 
     bool isEmpty() const;
+    // ACR refuses to delete what has deleteEnabled or writeEnabled false.
+    bool blocksDelete() const { return deleteEnabled == false || writeEnabled == false; }
     QJsonObject toJson() const; // only the set values
     // Wrong types (e.g. "writeEnabled":"yes") are an INVALID_RESPONSE error.
     static Result<ChangeableAttributes> fromJson(const QJsonValue &value);

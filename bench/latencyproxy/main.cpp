@@ -22,6 +22,7 @@
 #include <cstdio>
 #include <deque>
 #include <functional>
+#include <iterator>
 #include <utility>
 
 namespace {
@@ -163,30 +164,40 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(
         QStringLiteral("A TCP proxy on 127.0.0.1 that delays each direction (benchmarks only)."));
     parser.addHelpOption();
-    const QCommandLineOption target(QStringLiteral("target-port"),
-                                    QStringLiteral("The port on 127.0.0.1 to forward to."),
-                                    QStringLiteral("port"));
-    const QCommandLineOption delay(QStringLiteral("delay-ms"),
-                                   QStringLiteral("Delay in each direction (default 25)."),
-                                   QStringLiteral("ms"), QStringLiteral("25"));
-    const QCommandLineOption lifetime(QStringLiteral("max-seconds"),
-                                      QStringLiteral("Exit after this long (default 900)."),
-                                      QStringLiteral("s"), QStringLiteral("900"));
-    const QCommandLineOption connections(QStringLiteral("max-connections"),
-                                         QStringLiteral("Connections at once (default 512)."),
-                                         QStringLiteral("n"), QStringLiteral("512"));
-    parser.addOptions({target, delay, lifetime, connections});
+    // Every option is a whole number in a range (--target-port has no default).
+    struct Number
+    {
+        const char *name;
+        const char *help;
+        const char *fallback;
+        int min;
+        int max;
+    };
+    const Number numbers[] = {
+        {"target-port", "The port on 127.0.0.1 to forward to.", "", 1, 65535},
+        {"delay-ms", "Delay in each direction (default 25).", "25", 0, 10000},
+        {"max-seconds", "Exit after this long (default 900).", "900", 1, 86400},
+        {"max-connections", "Connections at once (default 512).", "512", 1, 4096},
+    };
+    for (const Number &n : numbers)
+        parser.addOption(QCommandLineOption(QString::fromLatin1(n.name),
+                                            QString::fromLatin1(n.help), QStringLiteral("n"),
+                                            QString::fromLatin1(n.fallback)));
     parser.process(app);
-    bool ok = false;
-    const quint16 targetPort = parser.value(target).toUShort(&ok);
-    const int delayMs = parser.value(delay).toInt();
-    const int maxSeconds = parser.value(lifetime).toInt();
-    const int maxConnections = parser.value(connections).toInt();
-    if (!ok || targetPort == 0 || delayMs < 0 || delayMs > 10000 || maxSeconds <= 0
-        || maxSeconds > 86400 || maxConnections <= 0) {
-        std::fprintf(stderr, "berth-latency-proxy: give --target-port, and sane limits\n");
-        return 2;
+    int values[std::size(numbers)] = {};
+    for (size_t i = 0; i < std::size(numbers); ++i) {
+        bool ok = false;
+        values[i] = parser.value(QString::fromLatin1(numbers[i].name)).toInt(&ok);
+        if (!ok || values[i] < numbers[i].min || values[i] > numbers[i].max) {
+            std::fprintf(stderr, "berth-latency-proxy: --%s takes %d to %d\n", numbers[i].name,
+                         numbers[i].min, numbers[i].max);
+            return 2;
+        }
     }
+    const auto targetPort = quint16(values[0]);
+    const int delayMs = values[1];
+    const int maxSeconds = values[2];
+    const int maxConnections = values[3];
 
     QTcpServer server;
     server.setMaxPendingConnections(maxConnections);

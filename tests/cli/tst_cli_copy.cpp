@@ -140,22 +140,20 @@ private Q_SLOTS:
     // On a CNCF distribution registry; skopeo reads the new tag back byte for byte.
     void tagAddOnARealRegistryKeepsTheBytes()
     {
-        QTemporaryDir dir;
-        RealRegistry registry;
-        const auto layout = startWithIndex(registry, dir.path(), QStringLiteral("demo/multi"),
-                                           {QStringLiteral("1")});
-        BERTH_VERIFY_EXPECTED(layout);
+        RegistryWithIndex fixture(QStringLiteral("demo/multi"), {QStringLiteral("1")});
+        BERTH_VERIFY_EXPECTED(fixture.layout);
         const CliRun r
             = runCli({QStringLiteral("--plain-http"), QStringLiteral("tag"), QStringLiteral("add"),
                       QStringLiteral("demo/multi:1"), QStringLiteral("2")},
-                     environment(registry.url(), false));
+                     environment(fixture.registry.url(), false));
         QVERIFY2(r.exitCode == 0, r.err.constData());
-        QCOMPARE(r.out, (layout->ref.digest + u'\n').toUtf8());
+        QCOMPARE(r.out, (fixture.layout->ref.digest + u'\n').toUtf8());
         Skopeo skopeo;
-        const auto raw = skopeo.inspectRaw(Skopeo::dockerReference(registry, u"demo/multi:2"_qs),
-                                           Skopeo::inspectFlags(registry));
+        const auto raw
+            = skopeo.inspectRaw(Skopeo::dockerReference(fixture.registry, u"demo/multi:2"_qs),
+                                Skopeo::inspectFlags(fixture.registry));
         BERTH_VERIFY_EXPECTED(raw);
-        QCOMPARE(*raw, layout->imageIndexBytes);
+        QCOMPARE(*raw, fixture.layout->imageIndexBytes);
     }
 
     // Within one registry every blob is mounted; the manifests keep their digests.

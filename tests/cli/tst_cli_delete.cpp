@@ -97,26 +97,23 @@ private Q_SLOTS:
 
     void manifestDeleteRefusesAPlatformOfAnIndexOnDistribution()
     {
-        RealRegistry registry;
-        QTemporaryDir dir;
-        const auto layout = startWithIndex(registry, dir.path(), QStringLiteral("demo/multi"),
-                                           {QStringLiteral("1.0")});
-        BERTH_VERIFY_EXPECTED(layout);
-        const QString arm = layout->images.at(1).manifest.digest;
+        RegistryWithIndex fixture(QStringLiteral("demo/multi"), {QStringLiteral("1.0")});
+        BERTH_VERIFY_EXPECTED(fixture.layout);
+        const QString arm = fixture.layout->images.at(1).manifest.digest;
         const QString target = u"demo/multi@"_qs + arm;
-        const QProcessEnvironment env = anonymous(registry.url());
+        const QProcessEnvironment env = anonymous(fixture.registry.url());
 
         const CliRun refused
             = runCli({QStringLiteral("manifest"), QStringLiteral("delete"), target}, env);
         QCOMPARE(refused.exitCode, 1);
         QCOMPARE(refused.err, (u"berth-cli: MANIFEST_REFERENCED: "_qs + arm + u" is a platform of "
-                               + layout->ref.digest + u" (tags: 1.0)\n")
+                               + fixture.layout->ref.digest + u" (tags: 1.0)\n")
                                   .toUtf8());
         QCOMPARE(runCli({QStringLiteral("manifest"), QStringLiteral("show"),
                          QStringLiteral("--raw"), target},
                         env)
                      .out,
-                 layout->images.at(1).manifestBytes);
+                 fixture.layout->images.at(1).manifestBytes);
 
         const CliRun forced = runCli({QStringLiteral("manifest"), QStringLiteral("delete"), target,
                                       QStringLiteral("--force")},
@@ -131,12 +128,10 @@ private Q_SLOTS:
 
     void tagDeleteOnDistributionSaysItCannotUntagAndNamesTheTags()
     {
-        RealRegistry registry;
-        QTemporaryDir dir;
-        const auto layout = startWithIndex(registry, dir.path(), QStringLiteral("demo/multi"),
-                                           {QStringLiteral("latest"), QStringLiteral("1.0")});
-        BERTH_VERIFY_EXPECTED(layout);
-        const QProcessEnvironment env = anonymous(registry.url());
+        RegistryWithIndex fixture(QStringLiteral("demo/multi"),
+                                  {QStringLiteral("latest"), QStringLiteral("1.0")});
+        BERTH_VERIFY_EXPECTED(fixture.layout);
+        const QProcessEnvironment env = anonymous(fixture.registry.url());
 
         const CliRun refused = runCli(
             {QStringLiteral("tag"), QStringLiteral("delete"), QStringLiteral("demo/multi:1.0")},
@@ -147,7 +142,7 @@ private Q_SLOTS:
                                 "own (it answered DIGEST_INVALID, HTTP 400)"),
                  qPrintable(err));
         QVERIFY2(err.endsWith(u"To remove demo/multi:1.0, delete the manifest demo/multi@"_qs
-                              + layout->ref.digest
+                              + fixture.layout->ref.digest
                               + u", which also deletes its tags: 1.0, latest.\n"),
                  qPrintable(err));
         QCOMPARE(err.count(u'\n'), 1);

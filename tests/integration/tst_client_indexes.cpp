@@ -63,19 +63,17 @@ private Q_SLOTS:
 
     void distributionReadsTheTaggedIndexes()
     {
-        RealRegistry registry;
-        QTemporaryDir dir;
-        const auto layout = startWithIndex(registry, dir.path(), QStringLiteral("demo/multi"),
-                                           {QStringLiteral("1.0"), QStringLiteral("latest")});
-        BERTH_VERIFY_EXPECTED(layout);
+        RegistryWithIndex fixture(QStringLiteral("demo/multi"),
+                                  {QStringLiteral("1.0"), QStringLiteral("latest")});
+        BERTH_VERIFY_EXPECTED(fixture.layout);
         const QString repo = QStringLiteral("demo/multi");
-        const QString arm = layout->images.at(1).manifest.digest;
-        auto client = makeClient(registry.url());
+        const QString arm = fixture.layout->images.at(1).manifest.digest;
+        auto client = makeClient(fixture.registry.url());
 
         const auto found = await(client->indexesReferencing(repo, arm));
         BERTH_VERIFY_OK(found);
         QCOMPARE(found->size(), 1);
-        QCOMPARE(found->first().digest, layout->ref.digest);
+        QCOMPARE(found->first().digest, fixture.layout->ref.digest);
         QStringList tags = found->first().tags;
         tags.sort();
         QCOMPARE(tags, (QStringList{QStringLiteral("1.0"), QStringLiteral("latest")}));
@@ -88,7 +86,8 @@ private Q_SLOTS:
         QVERIFY(still->has_value());
 
         // Nothing references the index itself: it goes, and then the platform is free.
-        BERTH_VERIFY_OK(await(client->deleteUnreferencedManifest(repo, layout->ref.digest)));
+        BERTH_VERIFY_OK(
+            await(client->deleteUnreferencedManifest(repo, fixture.layout->ref.digest)));
         const auto freed = await(client->indexesReferencing(repo, arm));
         BERTH_VERIFY_OK(freed);
         QVERIFY(freed->isEmpty());

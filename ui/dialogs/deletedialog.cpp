@@ -19,11 +19,6 @@ namespace Berth {
 
 namespace {
 
-bool isLocked(const ChangeableAttributes &a)
-{
-    return a.deleteEnabled == false || a.writeEnabled == false;
-}
-
 QStringList stringList(const QJsonValue &value)
 {
     QStringList list;
@@ -86,7 +81,7 @@ DeleteDialog::DeleteDialog(RegistryClient *client,
     QStringList locked;
     for (const TagInfo &tag : tags) {
         names.append(tag.name);
-        if (isLocked(tag.attributes))
+        if (tag.attributes.blocksDelete())
             locked.append(tag.name);
     }
     if (tags.size() == 1) {
@@ -128,7 +123,7 @@ void DeleteDialog::showManifest(const ManifestInfo &manifest, const QString &pre
     m_question->setText(preface.isEmpty() ? question : preface + u"\n\n" + question);
     setItems(manifest.tags);
     m_question->setToolTip(manifest.digest);
-    showLockWarning(isLocked(manifest.attributes) ? QStringList{digest} : QStringList{});
+    showLockWarning(manifest.attributes.blocksDelete() ? QStringList{digest} : QStringList{});
     m_references = new IndexReferencesBox(m_client, m_repository, manifest.digest, this);
     // Below the lock warning, above the progress bar.
     static_cast<QVBoxLayout *>(layout())->insertWidget(3, m_references);
@@ -231,7 +226,7 @@ void DeleteDialog::loadRepositoryInfo()
                             tr("%n manifest(s)", nullptr, r->manifestCount));
         }
         m_question->setText(text);
-        showLockWarning(isLocked(r->attributes) ? QStringList{m_repository} : QStringList{});
+        showLockWarning(r->attributes.blocksDelete() ? QStringList{m_repository} : QStringList{});
     });
 }
 
