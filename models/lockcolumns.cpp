@@ -1,7 +1,10 @@
 #include "models/lockcolumns.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QIcon>
+#include <QPainter>
+#include <QPalette>
 #include <QStringList>
 
 #include <iterator>
@@ -14,14 +17,36 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(Berth::Locks)
 };
 
+// `icon` as it is, and on a selected row (QIcon::Selected) its shape in the palette's
+// highlighted-text colour: the style's own selected look only tints it with the highlight,
+// which leaves a red or grey lock barely visible on a blue row.
+QIcon withSelectedInHighlightedText(const QIcon &icon)
+{
+    const QColor ink = QGuiApplication::palette().color(QPalette::HighlightedText);
+    QIcon out;
+    for (const int size : {16, 22, 24, 32}) {
+        const QPixmap normal = icon.pixmap(size);
+        if (normal.isNull())
+            continue;
+        QPixmap selected = normal;
+        QPainter painter(&selected);
+        painter.setCompositionMode(QPainter::CompositionMode_SourceIn);
+        painter.fillRect(selected.rect(), ink);
+        painter.end();
+        out.addPixmap(normal, QIcon::Normal);
+        out.addPixmap(selected, QIcon::Selected);
+    }
+    return out;
+}
+
 // A lock the item inherits from its repository: the lock, greyed (built once, like lockIcon).
 const QIcon &inheritedLockIcon()
 {
     static const QIcon *const icon = [] {
-        auto *greyed = new QIcon;
+        QIcon greyed;
         for (const int size : {16, 22, 32})
-            greyed->addPixmap(lockIcon(false).pixmap(size, QIcon::Disabled));
-        return greyed;
+            greyed.addPixmap(lockIcon(false).pixmap(size, QIcon::Disabled));
+        return new QIcon(withSelectedInHighlightedText(greyed));
     }();
     return *icon;
 }
@@ -33,10 +58,10 @@ const QIcon &inheritedLockIcon()
 // was most of the table's time (bench/README.md).
 const QIcon &lockIcon(bool enabled)
 {
-    static const QIcon *const unlocked = new QIcon(QIcon::fromTheme(
-        QStringLiteral("object-unlocked"), QIcon(QStringLiteral(":/berth/icons/unlocked.svg"))));
-    static const QIcon *const locked = new QIcon(QIcon::fromTheme(
-        QStringLiteral("object-locked"), QIcon(QStringLiteral(":/berth/icons/locked.svg"))));
+    static const QIcon *const unlocked = new QIcon(withSelectedInHighlightedText(QIcon::fromTheme(
+        QStringLiteral("object-unlocked"), QIcon(QStringLiteral(":/berth/icons/unlocked.svg")))));
+    static const QIcon *const locked = new QIcon(withSelectedInHighlightedText(QIcon::fromTheme(
+        QStringLiteral("object-locked"), QIcon(QStringLiteral(":/berth/icons/locked.svg")))));
     return enabled ? *unlocked : *locked;
 }
 
@@ -45,22 +70,23 @@ namespace {
 struct LockSpec
 {
     const char *header;
+    const char *compactHeader; // a narrow window's column title: the lock icon fills the cell
     const char *meaning;
     std::optional<bool> ChangeableAttributes::*value;
 };
 constexpr LockSpec LockSpecs[] = {
-    {QT_TRANSLATE_NOOP("Berth::Locks", "Write"),
+    {QT_TRANSLATE_NOOP("Berth::Locks", "Write"), QT_TRANSLATE_NOOP("Berth::Locks", "W"),
      QT_TRANSLATE_NOOP("Berth::Locks",
                        "Write enabled: the item may be overwritten (pushed to). Off locks it "
                        "against changes and deletion."),
      &ChangeableAttributes::writeEnabled},
-    {QT_TRANSLATE_NOOP("Berth::Locks", "Delete"),
+    {QT_TRANSLATE_NOOP("Berth::Locks", "Delete"), QT_TRANSLATE_NOOP("Berth::Locks", "D"),
      QT_TRANSLATE_NOOP("Berth::Locks", "Delete enabled: the item may be deleted."),
      &ChangeableAttributes::deleteEnabled},
-    {QT_TRANSLATE_NOOP("Berth::Locks", "Read"),
+    {QT_TRANSLATE_NOOP("Berth::Locks", "Read"), QT_TRANSLATE_NOOP("Berth::Locks", "R"),
      QT_TRANSLATE_NOOP("Berth::Locks", "Read enabled: the item may be pulled."),
      &ChangeableAttributes::readEnabled},
-    {QT_TRANSLATE_NOOP("Berth::Locks", "List"),
+    {QT_TRANSLATE_NOOP("Berth::Locks", "List"), QT_TRANSLATE_NOOP("Berth::Locks", "L"),
      QT_TRANSLATE_NOOP("Berth::Locks", "List enabled: the item shows up in listings."),
      &ChangeableAttributes::listEnabled},
 };
@@ -155,8 +181,12 @@ QVariant lockData(const ChangeableAttributes &attributes,
     }
 }
 
-QVariant lockHeaderData(Lock lock, int role)
+QVariant lockHeaderData(Lock lock, int role, bool compact)
 {
+    if (role == Qt::DisplayRole && compact) {
+        const LockSpec &spec = specOf(lock);
+        return QCoreApplication::translate("Berth::Locks", spec.compactHeader);
+    }
     if (role == Qt::DisplayRole)
         return lockHeader(lock);
     if (role == Qt::ToolTipRole)

@@ -34,8 +34,9 @@ bool inheritsLock(const ChangeableAttributes &repository, Lock lock);
 QString repositoryLocksText(const ChangeableAttributes &repository);
 // The lock icons of the tables (built once): enabled, disabled (locked).
 const QIcon &lockIcon(bool enabled);
-// Header data for a lock column: the name, and what it means as the tooltip.
-QVariant lockHeaderData(Lock lock, int role);
+// Header data for a lock column: the name (`compact`: its first letter, for a narrow
+// window), and what it means as the tooltip.
+QVariant lockHeaderData(Lock lock, int role, bool compact = false);
 // Tables keep the four lock columns together, Write first at `firstLockColumn`.
 std::optional<Lock> lockAtColumn(int column, int firstLockColumn);
 

@@ -187,8 +187,14 @@ QVariant RepositoryTableModel<Item>::data(const QModelIndex &index, int role) co
 template<typename Item>
 QVariant RepositoryTableModel<Item>::fieldData(const Item &item, Field field, int role) const
 {
-    if (role == Qt::ToolTipRole && field == Field::Digest)
-        return item.digest;
+    if (role == Qt::ToolTipRole) {
+        if (field == Field::Digest)
+            return item.digest;
+        // Text a narrow column elides in the middle ("linux/amd…nux/arm64"): all of it on hover.
+        if (field == Field::Name || field == Field::Platforms || field == Field::MediaType)
+            return fieldData(item, field, Qt::DisplayRole);
+        return {};
+    }
     if (role == Qt::TextAlignmentRole && field == Field::Size)
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole && role != Qt::UserRole)
@@ -232,8 +238,17 @@ RepositoryTableModel<Item>::headerData(int section, Qt::Orientation orientation,
     if (orientation != Qt::Horizontal || section < 0 || section >= columnCount())
         return {};
     if (const std::optional<Lock> lock = lockAtColumn(section, firstLockColumn()))
-        return lockHeaderData(*lock, role);
+        return lockHeaderData(*lock, role, m_compactLockHeaders);
     return role == Qt::DisplayRole ? QVariant(fieldTitle(m_fields.at(section))) : QVariant();
+}
+
+template<typename Item>
+void RepositoryTableModel<Item>::setCompactLockHeaders(bool compact)
+{
+    if (compact == m_compactLockHeaders)
+        return;
+    m_compactLockHeaders = compact;
+    Q_EMIT headerDataChanged(Qt::Horizontal, firstLockColumn(), firstLockColumn() + 3);
 }
 
 template<typename Item>

@@ -38,6 +38,9 @@ public:
     void setOrderBy(OrderBy order);
     // The repository's own lock attributes: those it has off show as inherited locks.
     void setRepositoryAttributes(const ChangeableAttributes &attributes);
+    // Lock column titles as one letter each, so that a narrow window keeps them on screen.
+    void setCompactLockHeaders(bool compact);
+    bool compactLockHeaders() const { return m_compactLockHeaders; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -85,6 +88,7 @@ private:
     QList<Item> m_rows;
     QHash<QString, int> m_rowByKey;
     ChangeableAttributes m_repositoryAttributes;
+    bool m_compactLockHeaders = false;
 };
 
 extern template class RepositoryTableModel<TagInfo>;

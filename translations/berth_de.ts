@@ -988,6 +988,22 @@
         <source>%1: disabled by the repository (its own setting: %2)</source>
         <translation>%1: durch das Repository deaktiviert (eigene Einstellung: %2)</translation>
     </message>
+    <message>
+        <source>W</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>D</source>
+        <translation>Lö</translation>
+    </message>
+    <message>
+        <source>R</source>
+        <translation>Le</translation>
+    </message>
+    <message>
+        <source>L</source>
+        <translation>Au</translation>
+    </message>
 </context>
 <context>
     <name>Berth::MainWindow</name>

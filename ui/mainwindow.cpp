@@ -65,6 +65,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_splitter->setStretchFactor(1, 3);
     m_splitter->setChildrenCollapsible(false);
     m_splitter->setSizes({300, 980});
+    // At 1024×640 the splitter's share would leave the tree 240 pixels, most of them taken by
+    // the counts: names three levels deep shrank to "…".
+    m_search->setMinimumWidth(280);
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);

@@ -24,6 +24,8 @@ RegistryTree::RegistryTree(RepositoryModel *repositories, QWidget *parent)
     setAccessibleName(tr("Registries and repositories"));
     setModel(m_repositories);
     setUniformRowHeights(true);
+    // A long path keeps its start and its end ("bulk/rep…-01234"); the tooltip has all of it.
+    setTextElideMode(Qt::ElideMiddle);
     setSelectionMode(QAbstractItemView::SingleSelection);
     setContextMenuPolicy(Qt::CustomContextMenu);
     header()->setStretchLastSection(false);

@@ -118,6 +118,15 @@ RepositoryPane::RepositoryPane(QWidget *parent)
     m_manifestView->setColumnWidth(ManifestModel::MediaType, name);
     m_manifestView->setColumnWidth(ManifestModel::Created, time);
     m_manifestView->setColumnWidth(ManifestModel::Updated, time);
+    // Names, platforms and media types share the width the others leave; a narrow window
+    // shortens the lock titles to letters.
+    keepColumnsOnScreen(m_tagView, {TagModel::Name, TagModel::Platforms}, TagModel::WriteEnabled,
+                        name * 3 / 4,
+                        [this](bool compact) { m_tagModel->setCompactLockHeaders(compact); });
+    keepColumnsOnScreen(m_manifestView,
+                        {ManifestModel::Tags, ManifestModel::Platforms, ManifestModel::MediaType},
+                        ManifestModel::WriteEnabled, name / 2,
+                        [this](bool compact) { m_manifestModel->setCompactLockHeaders(compact); });
     m_stack->addWidget(m_tagView);
     m_stack->addWidget(m_manifestView);
 

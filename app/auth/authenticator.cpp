@@ -162,15 +162,50 @@ Job<QByteArray> *Authenticator::bearer(const AuthChallenge &challenge, const QSt
     }
     auto *job = new Job<QByteArray>(this);
     const QString service = m_service;
-    chain(job, fetchAccessToken(realm, service, wanted),
-          [this, service, scopes](const Grant &grant) -> Result<QByteArray> {
-              // Cached under the scopes callers will ask for next time.
-              m_cache.insert(service, scopes, grant.token,
-                             TokenCache::expiryOf(grant.token, grant.expiresIn, grant.issuedAt,
-                                                  QDateTime::currentDateTimeUtc()));
-              return QByteArray("Bearer " + grant.token);
-          });
+    Job<Grant> *fetch = sharedTokenFetch(realm, service, wanted, job);
+    connect(fetch, &RegistryJob::finished, job, [this, job, fetch, service, scopes] {
+        const Result<Grant> &grant = fetch->result();
+        if (!grant) {
+            job->fail(grant.error());
+            return;
+        }
+        // Cached under the scopes callers will ask for next time.
+        m_cache.insert(service, scopes, grant->token,
+                       TokenCache::expiryOf(grant->token, grant->expiresIn, grant->issuedAt,
+                                            QDateTime::currentDateTimeUtc()));
+        job->succeed(QByteArray("Bearer " + grant->token));
+    });
     return job;
+}
+
+// Requests that need the same token at the same time (the tag and manifest tables of a
+// repository just opened) wait for one token request, not one each. The fetch is aborted
+// only when every request waiting for it has ended first.
+Job<Authenticator::Grant> *Authenticator::sharedTokenFetch(const QUrl &realm,
+                                                           const QString &service,
+                                                           const QStringList &scopes,
+                                                           RegistryJob *waiter)
+{
+    QStringList sorted = scopes;
+    sorted.sort();
+    const QString key = realm.toString() + u'\n' + service + u'\n' + sorted.join(u' ');
+    PendingFetch &pending = m_fetching[key];
+    if (!pending.job) {
+        pending = {fetchAccessToken(realm, service, scopes), 0};
+        connect(pending.job, &RegistryJob::finished, this, [this, key, job = pending.job.data()] {
+            if (m_fetching.value(key).job == job)
+                m_fetching.remove(key);
+        });
+    }
+    ++pending.waiters;
+    connect(waiter, &RegistryJob::finished, this, [this, key, job = pending.job] {
+        auto it = m_fetching.find(key);
+        if (!job || job->isFinished() || it == m_fetching.end() || it->job != job)
+            return;
+        if (--it->waiters == 0)
+            job->abort();
+    });
+    return pending.job;
 }
 
 Job<Authenticator::Grant> *Authenticator::fetchAccessToken(const QUrl &realm,

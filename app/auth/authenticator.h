@@ -4,7 +4,9 @@
 #include "auth/tokencache.h"
 #include "core/job.h"
 
+#include <QHash>
 #include <QObject>
+#include <QPointer>
 
 namespace Berth {
 
@@ -68,7 +70,17 @@ private:
         QDateTime issuedAt;
     };
 
+    struct PendingFetch
+    {
+        QPointer<Job<Grant>> job;
+        int waiters = 0;
+    };
+
     Job<QByteArray> *bearer(const AuthChallenge &challenge, const QStringList &scopes);
+    Job<Grant> *sharedTokenFetch(const QUrl &realm,
+                                 const QString &service,
+                                 const QStringList &scopes,
+                                 RegistryJob *waiter);
     Job<Grant> *
     fetchAccessToken(const QUrl &realm, const QString &service, const QStringList &scopes);
     Job<Grant> *exchangeAadToken(const QString &service);
@@ -80,8 +92,9 @@ private:
     AuthChallenge m_known;
     QString m_service;
     TokenCache m_cache;
-    QByteArray m_basic;        // set once the registry asked for Basic
-    QByteArray m_refreshToken; // from the AAD exchange
+    QHash<QString, PendingFetch> m_fetching; // token requests on their way, by realm+scopes
+    QByteArray m_basic;                      // set once the registry asked for Basic
+    QByteArray m_refreshToken;               // from the AAD exchange
 };
 
 } // namespace Berth

@@ -214,6 +214,7 @@ Emu::Response AcrEmulator::serve(const Emu::Request &request)
     if (m_requests.size() >= MaxRecordedRequests)
         m_requests.removeFirst();
     m_requests.append(record);
+    Q_EMIT served(record.path);
     return response;
 }
 

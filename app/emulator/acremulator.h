@@ -100,6 +100,11 @@ public:
     QList<RecordedRequest> requests() const { return m_requests; }
     void clearRequests() { m_requests.clear(); }
 
+Q_SIGNALS:
+    // A request was answered; emitted before the answer is written, so a test can act while
+    // the client still waits for it.
+    void served(const QString &path);
+
 private:
     Emu::Response serve(const Emu::Request &request);
 

@@ -78,6 +78,7 @@ RequestJob::~RequestJob()
 void RequestJob::onAbort()
 {
     stopReply();
+    Job::onAbort(); // and the sign-in it waits for, if any
 }
 
 void RequestJob::stopReply()

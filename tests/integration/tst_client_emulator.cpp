@@ -475,6 +475,43 @@ private Q_SLOTS:
         QCOMPARE(countRequests(QStringLiteral("/oauth2/token")), 1);
     }
 
+    // The tag and the manifest table of a repository just opened ask at the same time, with
+    // the sign-in known: both wait for one token request, not one each.
+    void requestsAtTheSameTimeShareOneToken()
+    {
+        auto client = admin();
+        BERTH_VERIFY_OK(await(client->listRepositories())); // the challenge is known now
+        m_emu->clearRequests();
+        std::optional<bool> manifestsOk;
+        onFinished(client->listManifests(QStringLiteral("hello-world")), this,
+                   [&](const auto &r) { manifestsOk = r.has_value(); });
+        BERTH_VERIFY_OK(await(client->listTags(QStringLiteral("hello-world"))));
+        QTRY_VERIFY(manifestsOk.has_value());
+        QVERIFY(*manifestsOk);
+        QCOMPARE(countRequests(QStringLiteral("/oauth2/token")), 1);
+        QCOMPARE(countRequests(QStringLiteral("/acr/v1/hello-world/"), 401), 0);
+    }
+
+    // One of two requests waiting for a token is aborted: the other still gets it.
+    void abortingOneWaiterLeavesTheSharedTokenToTheOther()
+    {
+        auto client = admin();
+        BERTH_VERIFY_OK(await(client->listRepositories()));
+        m_emu->clearRequests();
+        QPointer<RegistryJob> aborted = client->listManifests(QStringLiteral("hello-world"));
+        auto *kept = client->listTags(QStringLiteral("hello-world"));
+        // Aborted while both wait: the token request has reached the registry, its answer not
+        // the client.
+        QObject scope; // disconnects at the end of the test
+        connect(m_emu.get(), &AcrEmulator::served, &scope, [&](const QString &path) {
+            if (path == u"/oauth2/token" && aborted)
+                aborted->abort();
+        });
+        BERTH_VERIFY_OK(await(kept));
+        QVERIFY(!aborted);
+        QCOMPARE(countRequests(QStringLiteral("/oauth2/token")), 1); // not aborted, not asked again
+    }
+
     void shortLivedTokensKeepWorking()
     {
         m_emu->setTokenLifetime(2);
