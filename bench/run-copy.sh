@@ -74,6 +74,7 @@ declare -A samples
 record() { # name start end time-file
     samples[$1]+="$(mbps "$bytes" "$2" "$3") "
     echo "$(peak_mib "$4")" >>"$work/rss.$1"
+    awk -F': ' '/User time|System time/ { t += $2 } END { printf "%.1f\n", t }' "$4" >>"$work/cpu.$1"
 }
 run_berth() {
     empty_dest
@@ -106,9 +107,10 @@ empty_dest
 
 med() { echo "${samples[$1]}" | tr ' ' '\n' | grep . | median; }
 rss() { sort -n "$work/rss.$1" | tail -1; }
+cpu() { median <"$work/cpu.$1"; }
 berth=$(med berth); skopeo=$(med skopeo)
 echo
 echo "== copy of a four-layer ${size_mib} MiB image between two registries (median of $runs) =="
-printf '%-34s %8s MB/s  peak RSS %s MiB\n' "berth-cli copy" "$berth" "$(rss berth)"
-printf '%-34s %8s MB/s  peak RSS %s MiB\n' "skopeo copy docker:// docker://" "$skopeo" "$(rss skopeo)"
+printf '%-34s %8s MB/s  peak RSS %s MiB  CPU %s s\n' "berth-cli copy" "$berth" "$(rss berth)" "$(cpu berth)"
+printf '%-34s %8s MB/s  peak RSS %s MiB  CPU %s s\n' "skopeo copy docker:// docker://" "$skopeo" "$(rss skopeo)" "$(cpu skopeo)"
 awk -v b="$berth" -v s="$skopeo" 'BEGIN { printf "copy/skopeo          %.2fx  (target >= 1.5)\n", b / s }'
