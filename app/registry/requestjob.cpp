@@ -30,8 +30,10 @@ constexpr qint64 MaxErrorBody = qint64(64) * 1024;
 constexpr int DeadlineCheckMs = 250;
 // A streamed body waits in at most this much of Qt's buffer (it stops reading the socket
 // then) and is moved to the sink in slices of StreamSliceBytes: memory stays flat whatever
-// the size, and a slow sink slows the download instead of filling memory.
-constexpr qint64 StreamBufferBytes = qint64(4) << 20;
+// the size, and a slow sink slows the download instead of filling memory. Qt holds about
+// twice this per stream (its HTTP thread's share too): 4 MiB cost about 19 MiB of peak RSS
+// per blob of a copy (bench/run-copy.sh), and 1 MiB pulls no slower (bench/run-pull.sh).
+constexpr qint64 StreamBufferBytes = qint64(1) << 20;
 constexpr qint64 StreamSliceBytes = qint64(1) << 20;
 
 bool isRedirect(int status)

@@ -65,7 +65,7 @@ struct HttpResponse
 //    with back-off or after the answer's Retry-After, at most 10 s); every HTTP error it
 //    ends with carries the answer's Retry-After;
 //  - a bodyDevice is streamed, and its upload progress reported through `progress`; a 2xx
-//    body for a sink is streamed too, through at most 4 MiB of buffer, and its download
+//    body for a sink is streamed too, through at most 1 MiB of buffer, and its download
 //    progress reported;
 //  - succeeds on any 2xx; other answers become a RegistryError from the error body, whose
 //    reading stops after 64 KiB; a buffered 2xx body over maxBody fails, never grows;

@@ -6,6 +6,12 @@
 
 namespace Berth {
 
+namespace {
+// Writes come in slices of up to 1 MiB (RequestJob's); a few spare ones avoid allocating
+// (and the kernel zeroing) fresh memory for every slice.
+constexpr size_t MaxSpareChunks = 4;
+} // namespace
+
 StreamPipe::StreamPipe(QObject *parent)
     : QIODevice(parent)
 {
@@ -43,6 +49,8 @@ qint64 StreamPipe::readData(char *data, qint64 maxSize)
         copied += n;
         m_frontOffset += n;
         if (m_frontOffset == front.size()) {
+            if (m_spare.size() < MaxSpareChunks)
+                m_spare.push_back(std::move(m_chunks.front()));
             m_chunks.pop_front();
             m_frontOffset = 0;
         }
@@ -64,7 +72,15 @@ qint64 StreamPipe::writeData(const char *data, qint64 size)
     }
     if (size <= 0)
         return 0;
-    m_chunks.emplace_back(data, size);
+    if (m_spare.empty()) {
+        m_chunks.emplace_back(data, size);
+    } else { // a chunk read before: its capacity is reused when large enough
+        QByteArray chunk = std::move(m_spare.back());
+        m_spare.pop_back();
+        chunk.resize(size);
+        std::memcpy(chunk.data(), data, size_t(size));
+        m_chunks.push_back(std::move(chunk));
+    }
     m_buffered += size;
     m_totalWritten += size;
     Q_EMIT readyRead();

@@ -4,6 +4,7 @@
 #include <QIODevice>
 
 #include <deque>
+#include <vector>
 
 namespace Berth {
 
@@ -37,7 +38,8 @@ private:
     void notifyDrained();
 
     std::deque<QByteArray> m_chunks;
-    qint64 m_frontOffset = 0; // bytes of m_chunks.front() already read
+    std::vector<QByteArray> m_spare; // read chunks kept for the next writes (no allocation)
+    qint64 m_frontOffset = 0;        // bytes of m_chunks.front() already read
     qint64 m_buffered = 0;
     qint64 m_totalWritten = 0;
     qint64 m_drained = 0; // read since the last bytesWritten()
