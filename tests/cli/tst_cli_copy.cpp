@@ -382,11 +382,19 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains("UNAUTHORIZED"), r.err.constData());
     }
 
-    // A connection cut in the middle of a blob's PATCH and one cut before a Range answer:
-    // the copy goes on (the blob again in a fresh session, the part asked again) and ends
-    // with the right digests; a re-run finds everything there.
+    // A connection cut in the middle of a blob's PATCH and one cut before a blob's answer:
+    // the copy goes on (the blob again in a fresh session, the GET asked again) and ends
+    // with the right digests; a re-run finds everything there. Each blob streams in one
+    // PATCH, or in PATCHes of --chunk-size.
+    void copyGoesOnAfterCutConnections_data()
+    {
+        QTest::addColumn<QStringList>("chunks");
+        QTest::newRow("one PATCH per blob") << QStringList();
+        QTest::newRow("PATCHes of 128 KiB") << QStringList{u"--chunk-size"_qs, u"131072"_qs};
+    }
     void copyGoesOnAfterCutConnections()
     {
+        QFETCH(QStringList, chunks);
         QTemporaryDir dir;
         RealRegistry source;
         QString error;
@@ -413,9 +421,9 @@ private Q_SLOTS:
                            .method = "GET",
                            .pathContains = u"/blobs/"_qs,
                            .occurrence = 3});
-        const QStringList operands{u"--chunk-size"_qs, u"131072"_qs,
-                                   hostOf(toSource.url()) + u"/cut/app:1",
-                                   hostOf(toDestination.url()) + u"/cut/app:2"};
+        const QStringList operands = chunks
+                                     + QStringList{hostOf(toSource.url()) + u"/cut/app:1",
+                                                   hostOf(toDestination.url()) + u"/cut/app:2"};
         const CliRun r = copy(QUrl(), operands);
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QCOMPARE(toDestination.faultsFired(), 1);
