@@ -1,5 +1,5 @@
 # Sourced by bench/run-upload.sh and bench/run-pull.sh: checks the tools, makes $work (removed
-# on exit, with the registry), and starts Debian's docker-registry on 127.0.0.1 with
+# on exit, with the registries), and starts Debian's docker-registry on 127.0.0.1 with
 # filesystem storage and deletes enabled. Sets $work, $port and $url; needs $cli and $build.
 # Also the measuring helpers: now, mbps BYTES START END, median (of stdin's lines) and
 # peak_mib TIME_V_FILE (the peak resident MiB /usr/bin/time -v wrote).
@@ -14,21 +14,26 @@ done
 [ -x "$cli" ] || cmake --build "$build" --target berth-cli
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/berth-bench.XXXXXX")
-registry_pid=
+registry_pids=()
 cleanup() {
-    local status=$?
-    if [ -n "$registry_pid" ]; then
-        kill "$registry_pid" 2>/dev/null || true
-        wait "$registry_pid" 2>/dev/null || true
-    fi
+    local status=$? pid
+    for pid in "${registry_pids[@]}"; do
+        kill "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
+    done
     rm -rf "$work"
     exit "$status"
 }
 trap cleanup EXIT
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null \
-       || shuf -i 20000-60000 -n 1)
-cat > "$work/config.yml" <<YAML
+# start_registry NAME: another docker-registry on 127.0.0.1 (storage $work/NAME.storage);
+# sets $port and $url. The first one (storage $work/storage) is started below.
+start_registry() {
+    local storage=$work/$1.storage
+    [ "$1" != main ] || storage=$work/storage
+    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null \
+           || shuf -i 20000-60000 -n 1)
+    cat > "$work/$1.yml" <<YAML
 version: 0.1
 log:
   level: error
@@ -36,14 +41,16 @@ log:
     disabled: true
 storage:
   filesystem:
-    rootdirectory: $work/storage
+    rootdirectory: $storage
   delete:
     enabled: true
 http:
   addr: 127.0.0.1:$port
 YAML
-docker-registry serve "$work/config.yml" >"$work/registry.log" 2>&1 &
-registry_pid=$!
-url="http://127.0.0.1:$port"
-for _ in $(seq 50); do curl -sf "$url/v2/" >/dev/null && break; sleep 0.1; done
-curl -sf "$url/v2/" >/dev/null || { cat "$work/registry.log"; exit 1; }
+    docker-registry serve "$work/$1.yml" >"$work/$1.log" 2>&1 &
+    registry_pids+=("$!")
+    url="http://127.0.0.1:$port"
+    for _ in $(seq 50); do curl -sf "$url/v2/" >/dev/null && break; sleep 0.1; done
+    curl -sf "$url/v2/" >/dev/null || { cat "$work/$1.log"; exit 1; }
+}
+start_registry main

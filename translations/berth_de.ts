@@ -1819,6 +1819,10 @@
         <source>%1 answered in plain HTTP, not HTTPS: use http://%1 and allow plain http.</source>
         <translation>%1 antwortete mit unverschlüsseltem HTTP, nicht mit HTTPS: verwenden Sie http://%1 und erlauben Sie unverschlüsseltes http.</translation>
     </message>
+    <message>
+        <source>The registry asked for the streamed request again (%1).</source>
+        <translation>Die Registry hat die gestreamte Anfrage erneut verlangt (%1).</translation>
+    </message>
 </context>
 <context>
     <name>Berth::RegistryTree</name>
@@ -2411,20 +2415,20 @@ Gesperrt: %2 für alles darin deaktiviert</translation>
         <translation>keine reguläre Datei und kein Verzeichnis</translation>
     </message>
     <message>
-        <source>The source registry sent %1 bytes of blob %2 where %3 were asked for.</source>
-        <translation>Die Quell-Registry hat %1 Bytes von Blob %2 gesendet, angefordert waren %3.</translation>
-    </message>
-    <message>
-        <source>Blob %1 read from the source has digest %2.</source>
-        <translation>Der aus der Quelle gelesene Blob %1 hat den Digest %2.</translation>
-    </message>
-    <message>
         <source>Index %1 lists another index; Berth copies one level of index.</source>
         <translation>Index %1 enthält einen weiteren Index; Berth kopiert nur eine Index-Ebene.</translation>
     </message>
     <message>
         <source>%1 has no platform %2 (it has: %3).</source>
         <translation>%1 hat keine Plattform %2 (vorhanden: %3).</translation>
+    </message>
+    <message>
+        <source>The source registry sent %1 bytes of blob %2 where its manifest says %3.</source>
+        <translation>Die Quell-Registry hat %1 Bytes von Blob %2 gesendet, laut Manifest sind es %3.</translation>
+    </message>
+    <message>
+        <source>The pipe was closed for writing.</source>
+        <translation>Die Pipe wurde zum Schreiben geschlossen.</translation>
     </message>
 </context>
 <context>

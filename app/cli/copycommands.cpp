@@ -180,7 +180,7 @@ void CommandRunner::copyTo(RegistryClient *destination,
     ImageCopyOptions options;
     options.platform = m_args.platform;
     if (m_args.chunkSize > 0)
-        options.blob.chunkSize = m_args.chunkSize; // bytes per Range GET and PATCH
+        options.blob.chunkSize = m_args.chunkSize; // bytes per PATCH
     auto *copy = new ImageCopy({m_client, source.repository, source.reference()},
                                {destination, target.repository, target.reference()}, options, this);
     auto progress = progressOf(copy);

@@ -7,6 +7,7 @@ DigestingDevice::DigestingDevice(QIODevice *target, QObject *parent)
     , m_target(target)
 {
     open(QIODevice::WriteOnly | QIODevice::Unbuffered);
+    connect(target, &QIODevice::bytesWritten, this, &QIODevice::bytesWritten);
 }
 
 bool DigestingDevice::seek(qint64 pos)

@@ -8,6 +8,7 @@ namespace Berth {
 
 // A write-only pass-through that hashes what it forwards to `target`. It can only be
 // rewound to the start (seek(0): the target too, when it can, and the hash starts over).
+// A buffering target (a StreamPipe) shows through: see bytesToWrite().
 class DigestingDevice : public QIODevice
 {
 public:
@@ -15,6 +16,8 @@ public:
 
     bool isSequential() const override { return m_target->isSequential(); }
     bool seek(qint64 pos) override;
+    // What the target still buffers; its bytesWritten() is this device's too.
+    qint64 bytesToWrite() const override { return m_target->bytesToWrite(); }
 
     QString digest() { return m_hash.digest(); }
     qint64 written() const { return m_written; }

@@ -177,10 +177,13 @@ public:
 
     // Upload steps; each follows the Location the registry returned last.
     Job<UploadSession> *startUpload(const QString &repo);
-    // PATCH streaming `body` (a random-access device the caller keeps alive until the job
-    // finishes) at session.offset; progress() reports the bytes sent of this request.
-    Job<UploadSession> *
-    uploadStream(const QString &repo, const UploadSession &session, QIODevice *body);
+    // PATCH streaming `body` (a device the caller keeps alive until the job finishes) at
+    // session.offset; progress() reports the bytes sent of this request. A random-access body
+    // is sent whole; a sequential one (a StreamPipe) gives `length` bytes as they come.
+    Job<UploadSession> *uploadStream(const QString &repo,
+                                     const UploadSession &session,
+                                     QIODevice *body,
+                                     qint64 length = -1);
     Job<UploadSession> *uploadStatus(const QString &repo, const UploadSession &session);
     Job<QString> *completeUpload(const QString &repo,
                                  const UploadSession &session,

@@ -288,13 +288,18 @@ auto patchAnswer(qint64 expected)
 }
 } // namespace
 
-Job<UploadSession> *
-RegistryClient::uploadStream(const QString &repo, const UploadSession &session, QIODevice *body)
+Job<UploadSession> *RegistryClient::uploadStream(const QString &repo,
+                                                 const UploadSession &session,
+                                                 QIODevice *body,
+                                                 qint64 length)
 {
-    HttpRequest r = patchRequest(repo, session, body->size());
+    if (length < 0)
+        length = body->size();
+    HttpRequest r = patchRequest(repo, session, length);
     r.bodyDevice = body;
+    r.bodyLength = length;
     RequestJob *patch = request(r);
-    auto *job = mapResponse<UploadSession>(this, patch, patchAnswer(session.offset + body->size()));
+    auto *job = mapResponse<UploadSession>(this, patch, patchAnswer(session.offset + length));
     connect(patch, &RegistryJob::progress, job, &RegistryJob::progress);
     return job;
 }

@@ -23,11 +23,16 @@ struct HttpRequest
     QByteArray body;
     // A body streamed from this random-access device instead (seeked to 0 before each send;
     // never buffered whole). The caller owns it and keeps it alive until the job finishes.
+    // A sequential device (a pipe) is read once, as its bytes come: bodyLength is its
+    // Content-Length, and a resend (a redirect, a 401) fails the job (NETWORK_ERROR) instead.
     QIODevice *bodyDevice = nullptr;
+    qint64 bodyLength = -1;
     QStringList scopes; // the token scopes this call needs
     // A 2xx body is streamed here instead of buffered, through a bounded buffer (a slow sink
     // slows the transfer). A request with a Range header answered 200 (the whole body, not
     // 206) rewinds the sink with seek(0) first; a sink that cannot be rewound fails it (IO).
+    // A sink that buffers (bytesToWrite(), as a socket or a StreamPipe) is written to only
+    // while it holds less than 1 MiB; its bytesWritten() signal goes on.
     QIODevice *sink = nullptr;
     qint64 maxBody = 32 << 20; // larger buffered 2xx bodies fail with RESPONSE_TOO_LARGE
     bool authenticate = true;  // false: no credentials sent, a 401 is just an answer
@@ -60,7 +65,7 @@ struct HttpResponse
 //    with back-off or after the answer's Retry-After, at most 10 s); every HTTP error it
 //    ends with carries the answer's Retry-After;
 //  - a bodyDevice is streamed, and its upload progress reported through `progress`; a 2xx
-//    body for a sink is streamed too, through at most 4 MiB of buffer, and its download
+//    body for a sink is streamed too, through at most 1 MiB of buffer, and its download
 //    progress reported;
 //  - succeeds on any 2xx; other answers become a RegistryError from the error body, whose
 //    reading stops after 64 KiB; a buffered 2xx body over maxBody fails, never grows;
@@ -92,6 +97,7 @@ private:
     void stopReply();
     void cutBody();
     void streamToSink(int status);
+    void onSinkDrained();
     bool hasRangeHeader() const;
 
     Connection *m_connection;
@@ -114,6 +120,8 @@ private:
     bool m_signedInUpFront = false; // and got it
     bool m_bodyCut = false;         // stopped reading an oversized body on purpose
     bool m_streaming = false;       // the current reply's body goes to the sink
+    bool m_finishing = false;       // the reply finished: its rest goes to the sink whole
+    bool m_bodySent = false;        // a sequential bodyDevice was sent (it cannot be again)
 };
 
 } // namespace Berth

@@ -1,27 +1,11 @@
 #include "upload/blobcopy.h"
 
-#include "upload/spillbuffer.h"
+#include "upload/streampipe.h"
 #include "upload/uploadtr.h"
 
 #include <QTimer>
 
 namespace Berth {
-
-namespace {
-constexpr qint64 HashReadSize = 4 << 20;
-
-// Hashes all of `body` (left at its start again); false when it cannot be read.
-bool hashAll(QIODevice *body, Sha256 &hash)
-{
-    while (!body->atEnd()) {
-        const QByteArray piece = body->read(HashReadSize);
-        if (piece.isEmpty())
-            return false;
-        hash.addData(piece);
-    }
-    return body->seek(0);
-}
-} // namespace
 
 BlobCopy::BlobCopy(RegistryClient *source,
                    const QString &sourceRepo,
@@ -40,7 +24,7 @@ BlobCopy::BlobCopy(RegistryClient *source,
     , m_size(size)
     , m_options(options)
 {
-    m_options.chunkSize = qMax<qint64>(1, m_options.chunkSize);
+    m_options.chunkSize = qMax<qint64>(0, m_options.chunkSize);
     QMetaObject::invokeMethod(this, &BlobCopy::check, Qt::QueuedConnection);
 }
 
@@ -70,7 +54,7 @@ void BlobCopy::mount()
         if (r->mounted)
             return done(BlobUploadResult::Outcome::Mounted);
         m_session = r->session; // 202: the registry would not mount; copy into this session
-        fetch();
+        stream();
     });
 }
 
@@ -82,85 +66,108 @@ void BlobCopy::open()
         if (!r)
             return retryLater(r.error(), &BlobCopy::open) ? void() : failAndDrop(r.error());
         m_session = *r;
-        fetch();
+        stream();
     });
 }
 
-void BlobCopy::fetch()
+// One attempt: the GET into the pipe and the PATCHes out of it, at once.
+void BlobCopy::stream()
 {
-    if (m_offset >= m_size)
-        return commit();
-    const qint64 length = qMin(m_options.chunkSize, m_size - m_offset);
-    auto *chunk = new SpillBuffer(length, this);
-    Job<int> *get = m_source->getBlobRange(m_sourceRepo, m_digest, m_offset, length, chunk);
-    setInner(get);
-    connect(get, &RegistryJob::progress, this,
-            [this](qint64 got, qint64) { Q_EMIT progress(m_offset + got / 2, m_size); });
-    onFinished(get, this, [this, chunk, length](const Result<int> &status) {
-        if (!status) {
-            chunk->deleteLater();
-            return retryLater(status.error(), &BlobCopy::fetch) ? void()
-                                                                : failAndDrop(status.error());
-        }
-        // 200: the whole blob, Range ignored (only acceptable as the first answer).
-        const bool whole = *status != 206;
-        const qint64 expected = whole ? m_size : length;
-        QIODevice *body = chunk->body();
-        if ((whole && m_offset != 0) || chunk->written() != expected || !body
-            || !hashAll(body, m_hash)) {
-            chunk->deleteLater();
-            return failAndDrop(RegistryError::make(
+    m_pipe = new StreamPipe(this);
+    m_gotAll = false;
+    m_sentAll = false;
+    m_sent = 0;
+    m_bestBefore = m_best;
+    Job<qint64> *get = m_source->getBlob(m_sourceRepo, m_digest, m_pipe);
+    m_get = get;
+    onFinished(get, this, [this](const Result<qint64> &r) {
+        if (!r)
+            return attemptFailed(r.error());
+        m_pipe->closeWrite();
+        if (*r != m_size)
+            return attemptFailed(RegistryError::make(
                 ErrorCode::InvalidResponse,
-                UploadTr::tr(
-                    "The source registry sent %1 bytes of blob %2 where %3 were asked for.")
-                    .arg(chunk->written())
+                UploadTr::tr("The source registry sent %1 bytes of blob %2 where its manifest "
+                             "says %3.")
+                    .arg(*r)
                     .arg(m_digest)
-                    .arg(expected)));
-        }
-        send(chunk);
+                    .arg(m_size)));
+        m_gotAll = true;
+        commitWhenStreamed();
     });
+    sendNext();
 }
 
-void BlobCopy::send(SpillBuffer *chunk)
+void BlobCopy::sendNext()
 {
-    QIODevice *body = chunk->body();
-    const qint64 length = body->size();
-    Job<UploadSession> *patch = m_destination->uploadStream(m_destinationRepo, *m_session, body);
-    setInner(patch);
-    connect(patch, &RegistryJob::progress, this, [this, length](qint64 sent, qint64) {
-        Q_EMIT progress(m_offset + (length + sent) / 2, m_size);
+    if (m_sent >= m_size) {
+        m_sentAll = true;
+        return commitWhenStreamed();
+    }
+    const qint64 rest = m_size - m_sent;
+    const qint64 length = m_options.chunkSize > 0 ? qMin(m_options.chunkSize, rest) : rest;
+    m_pipe->limitRead(length);
+    Job<UploadSession> *patch
+        = m_destination->uploadStream(m_destinationRepo, *m_session, m_pipe, length);
+    m_patch = patch;
+    connect(patch, &RegistryJob::progress, this, [this](qint64 sent, qint64) {
+        Q_EMIT progress(m_sent + sent, m_size);
+        m_best = qMax(m_best, m_sent + sent);
     });
-    onFinished(patch, this, [this, chunk, length](const Result<UploadSession> &r) {
-        chunk->deleteLater();
-        if (!r) {
-            if (!retryLater(r.error(), &BlobCopy::restart))
-                failAndDrop(r.error());
-            return;
-        }
+    onFinished(patch, this, [this, length](const Result<UploadSession> &r) {
+        if (!r)
+            return attemptFailed(r.error());
         m_session = *r;
-        m_offset += length;
-        m_failures = 0;
-        Q_EMIT progress(m_offset, m_size);
-        fetch();
+        m_sent += length;
+        Q_EMIT progress(m_sent, m_size);
+        sendNext();
     });
 }
 
-// After a failed PATCH: the blob again from byte 0, in a fresh session.
+void BlobCopy::commitWhenStreamed()
+{
+    if (!m_gotAll || !m_sentAll)
+        return;
+    m_pipe->deleteLater();
+    commit();
+}
+
+// A fault of the GET or a PATCH: the other one stops, and the blob starts over.
+void BlobCopy::attemptFailed(const RegistryError &error)
+{
+    stopAttempt();
+    if (m_best > m_bestBefore)
+        m_failures = 0; // this attempt got further than any before
+    if (!retryLater(error, &BlobCopy::restart))
+        failAndDrop(error);
+}
+
+// Stops the GET and the PATCH of the attempt, if still running; their answers are ignored.
+void BlobCopy::stopAttempt()
+{
+    for (RegistryJob *job :
+         {static_cast<RegistryJob *>(m_get), static_cast<RegistryJob *>(m_patch)}) {
+        if (job && !job->isFinished()) {
+            job->disconnect(this);
+            job->abort();
+        }
+    }
+    m_get.clear();
+    m_patch.clear();
+    if (m_pipe)
+        m_pipe->deleteLater();
+}
+
+// After a failed attempt: the blob again from byte 0, in a fresh session.
 void BlobCopy::restart()
 {
     dropSession();
-    m_offset = 0;
-    m_hash.reset();
     open();
 }
 
+// The GET verified the digest of every byte the PATCHes sent.
 void BlobCopy::commit()
 {
-    const QString actual = m_hash.digest();
-    if (actual != m_digest)
-        return failAndDrop(RegistryError::make(
-            ErrorCode::DigestMismatch,
-            UploadTr::tr("Blob %1 read from the source has digest %2.").arg(m_digest, actual)));
     Job<QString> *put = m_destination->completeUpload(m_destinationRepo, *m_session, m_digest);
     setInner(put);
     onFinished(put, this, [this](const Result<QString> &r) {
@@ -190,6 +197,7 @@ bool BlobCopy::retryLater(const RegistryError &cause, void (BlobCopy::*step)())
 
 void BlobCopy::failAndDrop(const RegistryError &error)
 {
+    stopAttempt();
     dropSession();
     fail(error);
 }
@@ -212,6 +220,7 @@ void BlobCopy::dropSession()
 void BlobCopy::onAbort()
 {
     Job<BlobUploadResult>::onAbort();
+    stopAttempt();
     dropSession();
 }
 

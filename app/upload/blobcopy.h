@@ -1,7 +1,6 @@
 #pragma once
 
 #include "core/retrypolicy.h"
-#include "core/sha256.h"
 #include "registry/registryclient.h"
 #include "upload/blobupload.h"
 
@@ -9,18 +8,19 @@
 
 namespace Berth {
 
-class SpillBuffer;
+class StreamPipe;
 
 struct BlobCopyOptions
 {
-    // Bytes per Range GET, each PATCHed on: what a copy holds in memory per blob.
-    qint64 chunkSize = qint64(16) << 20;
+    // Bytes per PATCH; 0 (the default) sends the blob in one PATCH, as BlobUpload does (with
+    // distribution, chunks cost: see BlobUploadOptions). Memory does not depend on it.
+    qint64 chunkSize = 0;
     // Which faults are retried, how often in a row without progress, and the waits between.
     RetryPolicy retry = RetryPolicy::forUpload();
 };
 
 // Copies one blob from a repository of one registry to a repository of another (or the same)
-// registry, never holding more than a chunk of it in memory and writing nothing to disk.
+// registry, never holding more than a few MiB of it in memory and writing nothing to disk.
 //
 // Finishes as BlobUpload does: Uploaded (copied), Skipped or Mounted.
 //
@@ -29,20 +29,16 @@ struct BlobCopyOptions
 //      v
 //   Opening: POST (a fresh upload session)
 //      v
-//   Fetching: GET Range: bytes=a-b of the source (206) into a buffer of chunkSize bytes;
-//      |      hashed as it is passed on
+//   Streaming: one GET of the source (getBlob: it verifies the digest, and resumes with
+//      |       Range by itself after a cut) writes into a StreamPipe while the PATCH of the
+//      |       destination (one, or one per chunkSize) reads from it, at once: the GET
+//      |       waits while the pipe holds 1 MiB, so memory stays bounded
 //      v
-//   Sending: PATCH of that buffer at offset a --more left--> Fetching
-//      v
-//   Committing: the whole stream's digest must be the blob's; PUT ?digest=
+//   Committing: once both are done (the GET's digest matched, every byte sent): PUT ?digest=
 //
-// A source that ignores Range answers 200 with the whole blob: it lands in a temporary file
-// (SpillBuffer) and goes up as one PATCH; there it cannot be bounded in memory without a
-// file, and a copy from such a registry needs the disk space of its largest blob.
-// Faults: a failed GET is asked again (the destination's session is unchanged); a failed
-// PATCH, or a session the registry lost, starts the blob over in a fresh session
-// (distribution drops a session whose PATCH was cut). Both as `retry` says, counting attempts in a
-// row without progress. Abort or failure DELETEs the session.
+// Faults: a failed GET or PATCH stops the other and starts the blob over in a fresh session
+// (distribution drops a session whose PATCH was cut), as `retry` says, counting attempts in a
+// row that got no further than the best one. Abort or failure DELETEs the session.
 class BlobCopy : public Job<BlobUploadResult>
 {
     Q_OBJECT
@@ -60,8 +56,12 @@ private:
     void check();
     void mount();
     void open();
-    void fetch();
-    void send(SpillBuffer *chunk);
+    void stream();
+    void sendNext();
+    // The GET and the PATCHes of this attempt: both done -> commit().
+    void commitWhenStreamed();
+    void attemptFailed(const RegistryError &error);
+    void stopAttempt();
     void commit();
     // Another attempt after `cause` as the retry policy allows (false: it does not).
     bool retryLater(const RegistryError &cause, void (BlobCopy::*step)());
@@ -79,9 +79,15 @@ private:
     qint64 m_size;
     BlobCopyOptions m_options;
     std::optional<UploadSession> m_session;
-    qint64 m_offset = 0; // bytes sent and hashed
-    Sha256 m_hash;
-    int m_failures = 0; // in a row, reset by progress
+    QPointer<StreamPipe> m_pipe;
+    QPointer<Job<qint64>> m_get;
+    QPointer<Job<UploadSession>> m_patch;
+    bool m_gotAll = false;   // this attempt's GET is done, digest verified
+    bool m_sentAll = false;  // this attempt's PATCH is done
+    qint64 m_sent = 0;       // bytes this attempt's finished PATCHes sent
+    qint64 m_best = 0;       // the most any attempt sent
+    qint64 m_bestBefore = 0; // m_best when this attempt began
+    int m_failures = 0;      // in a row, reset by an attempt that got further
 };
 
 } // namespace Berth

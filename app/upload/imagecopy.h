@@ -22,7 +22,7 @@ struct ImageCopyOptions
     // "os/arch" or "os/arch/variant": of an index, copy only this platform's manifest, which
     // the destination tag then names. Empty: an index is copied whole.
     QString platform;
-    int parallelBlobs = 3; // blobs copied at once
+    int parallelBlobs = 4; // blobs copied at once
     BlobCopyOptions blob;
 };
 
