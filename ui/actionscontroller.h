@@ -36,6 +36,8 @@ public Q_SLOTS:
     void deleteSelected();
     void editLocks();
     void focusFilter();
+    // "Clean Up…" on the tree's registry, folder or repository (actionscontroller_cleanup.cpp).
+    void cleanUp();
 
 Q_SIGNALS:
     void removeRegistryRequested();

@@ -51,6 +51,7 @@ public:
         QAction *copyDigest = nullptr;
         QAction *deleteSelected = nullptr;
         QAction *editLocks = nullptr;
+        QAction *cleanUp = nullptr;
         QAction *refresh = nullptr;
         QAction *find = nullptr;
         QAction *findRepository = nullptr;

@@ -71,6 +71,8 @@ void MainWindow::createActions()
                             commands, &ActionsController::deleteSelected);
     a.editLocks = make(QStringLiteral("lock"), tr("&Lock Attributes…"),
                        QKeySequence(Qt::CTRL | Qt::Key_L), commands, &ActionsController::editLocks);
+    a.cleanUp = make(QString(), tr("&Clean Up…"), {}, commands, &ActionsController::cleanUp);
+    a.cleanUp->setToolTip(tr("Delete tags and manifests by a retention rule, after a preview"));
     a.refresh = make(QStringLiteral("refresh"), tr("&Refresh"), QKeySequence::Refresh, commands,
                      &ActionsController::refresh);
     a.refresh->setShortcuts({QKeySequence(Qt::Key_F5), QKeySequence(Qt::CTRL | Qt::Key_R)});
@@ -111,6 +113,8 @@ void MainWindow::createMenus()
     registry->addAction(a.refresh);
     registry->addSeparator();
     registry->addActions({a.pushFiles, a.pushImage});
+    registry->addSeparator();
+    registry->addAction(a.cleanUp);
     registry->addSeparator();
     registry->addAction(a.quit);
 
@@ -170,7 +174,7 @@ void MainWindow::treeContextMenu(const QPoint &pos)
             item << a.copyPullCommand << a.editLocks << a.deleteSelected;
             upload << a.pushFiles << a.pushImage;
         }
-        listing << a.refresh;
+        listing << a.refresh << a.cleanUp;
         if (kind == RepositoryModel::Kind::Registry)
             registry << a.editRegistry << a.removeRegistry;
     }
@@ -209,6 +213,7 @@ void MainWindow::updateActions()
     a.find->setEnabled(m_pane->client());
     a.pushFiles->setEnabled(m_pane->client());
     a.pushImage->setEnabled(m_pane->client());
+    a.cleanUp->setEnabled(treeIndex.isValid());
     a.removeRegistry->setEnabled(treeIndex.isValid());
     a.editRegistry->setEnabled(treeIndex.isValid());
 }
