@@ -1,5 +1,8 @@
-// ActionsController: "Clean Up…" (ui/dialogs/cleanupdialog.h) on the tree's current row.
+// ActionsController: "Clean Up…" (ui/dialogs/cleanupdialog.h) on the tree's current row, and
+// "Select Untagged" in the manifest table.
 
+#include "models/manifestmodel.h"
+#include "models/pagedloader.h"
 #include "models/repositorymodel.h"
 #include "ui/actionscontroller.h"
 #include "ui/dialogs/cleanupdialog.h"
@@ -29,6 +32,24 @@ void ActionsController::cleanUp()
             m_pane->reload(); // what the run deleted leaves the open tables
     });
     openDialog(dialog);
+}
+
+void ActionsController::selectUntagged()
+{
+    if (!m_pane->client())
+        return;
+    m_pane->setListing(RepositoryPane::Listing::Manifests);
+    // An index on a page not loaded yet may list an untagged manifest: every page first.
+    auto *loader = new PagedLoader(m_pane->manifestModel(), this);
+    connect(loader, &PagedLoader::finished, this, [this, loader](PagedLoader::Outcome outcome) {
+        loader->deleteLater();
+        if (outcome == PagedLoader::Outcome::Complete)
+            m_pane->selectUnreferencedUntagged();
+        else
+            Q_EMIT statusMessage(tr("Not every manifest could be loaded: nothing was selected."),
+                                 0);
+    });
+    loader->start();
 }
 
 } // namespace Berth

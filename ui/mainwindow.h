@@ -52,6 +52,7 @@ public:
         QAction *deleteSelected = nullptr;
         QAction *editLocks = nullptr;
         QAction *cleanUp = nullptr;
+        QAction *selectUntagged = nullptr;
         QAction *refresh = nullptr;
         QAction *find = nullptr;
         QAction *findRepository = nullptr;
