@@ -86,18 +86,17 @@ void PurgeRun::record(PurgeItemResult result)
     if (result.error && result.error->kind() == ErrorKind::NotFound)
         result.error.reset(); // gone already: what the plan wanted
     const QString key = result.item.repository + u'@' + result.item.digest;
-    if (!result.kept.isEmpty() && result.isTag)
+    const bool kept = !result.kept.isEmpty();
+    if (kept && result.isTag)
         m_plannedTags[key].removeAll(result.item.tag); // it stays on its manifest
-    if (!result.kept.isEmpty() && result.item.isIndex)
+    if (kept && result.item.isIndex)
         m_keptIndexRepos.insert(result.item.repository);
-    if (!result.kept.isEmpty() && !result.isTag)
-        m_failedManifestRepos.insert(result.item.repository); // its bytes stay
-    else if (result.error && result.isTag)
+    if (result.error && result.isTag)
         m_failedTagDigests.insert(key);
     else if (result.error && result.item.isIndex)
         m_failedIndexRepos.insert(result.item.repository);
-    else if (result.error)
-        m_failedManifestRepos.insert(result.item.repository);
+    else if (result.error || (kept && !result.isTag))
+        m_failedManifestRepos.insert(result.item.repository); // its bytes stay
     else if (!result.isTag)
         m_deletedManifests.insert(key);
     if (m_itemEnded)
