@@ -35,6 +35,9 @@ public:
     int rowOfDigest(const QString &digest) const { return rowOf(digest); }
     void updateManifest(const ManifestInfo &manifest) { updateItem(manifest); }
     void removeManifest(const QString &digest) { removeItem(digest); }
+    // The rows of manifests without a tag that no loaded index lists (a platform of an index
+    // is not garbage, however untagged): with every page loaded, those a delete frees.
+    QList<int> unreferencedUntaggedRows() const;
 
 protected:
     // A manifest goes by its first tag; it is its own details.

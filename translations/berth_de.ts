@@ -87,6 +87,10 @@
         <source>pull commands</source>
         <translation>Pull-Befehle</translation>
     </message>
+    <message>
+        <source>Not every manifest could be loaded: nothing was selected.</source>
+        <translation>Nicht alle Manifeste konnten geladen werden: Nichts wurde ausgewählt.</translation>
+    </message>
 </context>
 <context>
     <name>Berth::Auth</name>
@@ -237,6 +241,201 @@
     <message>
         <source>matches the filter</source>
         <translation>passt zum Filter</translation>
+    </message>
+    <message>
+        <source>an index of the repository was kept, it may list this manifest</source>
+        <translation>ein Index des Repositorys blieb, er kann dieses Manifest auflisten</translation>
+    </message>
+    <message>
+        <source>moved to %1 after planning</source>
+        <translation>nach der Planung auf %1 umgesetzt</translation>
+    </message>
+    <message>
+        <source>still tagged: %1</source>
+        <translation>noch getaggt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Berth::CleanupDialog</name>
+    <message>
+        <source>Clean Up</source>
+        <translation>Aufräumen</translation>
+    </message>
+    <message>
+        <source>A regular expression matched against the whole repository name</source>
+        <translation>Ein regulärer Ausdruck, der auf den ganzen Repository-Namen passen muss</translation>
+    </message>
+    <message>
+        <source>A regular expression matched against the whole tag</source>
+        <translation>Ein regulärer Ausdruck, der auf das ganze Tag passen muss</translation>
+    </message>
+    <message>
+        <source>any age, or e.g. 30d, 2d3h, 90m</source>
+        <translation>jedes Alter, oder z. B. 30d, 2d3h, 90m</translation>
+    </message>
+    <message>
+        <source>Only tags last updated longer ago than this</source>
+        <translation>Nur Tags, die zuletzt vor längerer Zeit als dieser geändert wurden</translation>
+    </message>
+    <message>
+        <source>The newest matching tags per repository that stay</source>
+        <translation>Die neuesten passenden Tags je Repository, die bleiben</translation>
+    </message>
+    <message>
+        <source>Also delete untagged manifests (never the platforms of an index that stays)</source>
+        <translation>Auch Manifeste ohne Tag löschen (nie die Plattformen eines Index, der bleibt)</translation>
+    </message>
+    <message>
+        <source>&amp;Repositories:</source>
+        <translation>&amp;Repositorys:</translation>
+    </message>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation>&amp;Tags:</translation>
+    </message>
+    <message>
+        <source>&amp;Older than:</source>
+        <translation>Ä&amp;lter als:</translation>
+    </message>
+    <message>
+        <source>&amp;Keep newest:</source>
+        <translation>Neueste &amp;behalten:</translation>
+    </message>
+    <message>
+        <source>&amp;Run…</source>
+        <translation>&amp;Ausführen…</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Anhalten</translation>
+    </message>
+    <message>
+        <source>Planning…</source>
+        <translation>Plane…</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a regular expression: %2</source>
+        <translation>„%1“ ist kein regulärer Ausdruck: %2</translation>
+    </message>
+    <message>
+        <source>it is empty</source>
+        <translation>er ist leer</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a duration such as 30d, 2d3h or 90m.</source>
+        <translation>„%1“ ist keine Dauer wie 30d, 2d3h oder 90m.</translation>
+    </message>
+    <message>
+        <source>Planning stopped: change the rule to plan again.</source>
+        <translation>Planung angehalten: Ändern Sie die Regel, um neu zu planen.</translation>
+    </message>
+    <message>
+        <source>Would untag %1 and delete %2, freeing %3; %4 kept.</source>
+        <translation>Würde %1 entfernen und %2 löschen, %3 frei; %4 bleiben.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tag(s)</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tags</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n manifest(s)</source>
+        <translation>
+            <numerusform>%n Manifest</numerusform>
+            <numerusform>%n Manifeste</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n Eintrag</numerusform>
+            <numerusform>%n Einträge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Untag %1 and delete %2, freeing %3? %4 stay.</source>
+        <translation>%1 entfernen und %2 löschen, %3 frei? %4 bleiben.</translation>
+    </message>
+    <message>
+        <source>This cannot be undone: most registries keep no copy of what is deleted. An item that changed since the preview (tagged, moved or locked) is kept.</source>
+        <translation>Das lässt sich nicht rückgängig machen: Die meisten Registrys behalten keine Kopie des Gelöschten. Was sich seit der Vorschau geändert hat (getaggt, umgesetzt oder gesperrt), bleibt.</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Deleting…</source>
+        <translation>Lösche…</translation>
+    </message>
+    <message>
+        <source>Stopped: what finished before is shown in the list; plan again to go on.</source>
+        <translation>Angehalten: Was bis dahin fertig war, zeigt die Liste; planen Sie neu, um weiterzumachen.</translation>
+    </message>
+    <message>
+        <source>Untagged %1 and deleted %2, freeing %3; %4 kept, %5 failed.</source>
+        <translation>%1 entfernt und %2 gelöscht, %3 frei; %4 geblieben, %5 fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Some items could not be deleted: see the Outcome column.</source>
+        <translation>Einiges ließ sich nicht löschen: siehe die Spalte Ergebnis.</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Fertig.</translation>
+    </message>
+</context>
+<context>
+    <name>Berth::CleanupPreviewModel</name>
+    <message>
+        <source>kept: %1</source>
+        <translation>geblieben: %1</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>untagged</source>
+        <translation>Tag entfernt</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>gelöscht</translation>
+    </message>
+    <message>
+        <source>Untag</source>
+        <translation>Tag entfernen</translation>
+    </message>
+    <message>
+        <source>Delete index</source>
+        <translation>Index löschen</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Behalten</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Eintrag</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
     </message>
 </context>
 <context>
@@ -1178,6 +1377,22 @@
     <message>
         <source>Find a repository by any part of its path</source>
         <translation>Ein Repository über einen beliebigen Teil seines Pfads finden</translation>
+    </message>
+    <message>
+        <source>&amp;Clean Up…</source>
+        <translation>Au&amp;fräumen…</translation>
+    </message>
+    <message>
+        <source>Delete tags and manifests by a retention rule, after a preview</source>
+        <translation>Tags und Manifeste nach einer Aufbewahrungsregel löschen, nach einer Vorschau</translation>
+    </message>
+    <message>
+        <source>Select &amp;Untagged</source>
+        <translation>&amp;Ohne Tag auswählen</translation>
+    </message>
+    <message>
+        <source>Select the manifests without a tag that no index lists</source>
+        <translation>Die Manifeste ohne Tag auswählen, die kein Index auflistet</translation>
     </message>
 </context>
 <context>

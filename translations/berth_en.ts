@@ -43,6 +43,30 @@
     </message>
 </context>
 <context>
+    <name>Berth::CleanupDialog</name>
+    <message numerus="yes">
+        <source>%n tag(s)</source>
+        <translation>
+            <numerusform>%n tag</numerusform>
+            <numerusform>%n tags</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n manifest(s)</source>
+        <translation>
+            <numerusform>%n manifest</numerusform>
+            <numerusform>%n manifests</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Berth::DeleteDialog</name>
     <message numerus="yes">
         <source>Delete these %n tags from %1? The manifests they point to stay.</source>

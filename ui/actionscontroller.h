@@ -36,6 +36,10 @@ public Q_SLOTS:
     void deleteSelected();
     void editLocks();
     void focusFilter();
+    // "Clean Up…" on the tree's registry, folder or repository (actionscontroller_cleanup.cpp).
+    void cleanUp();
+    // Selects the open repository's untagged manifests that no index lists (every page first).
+    void selectUntagged();
 
 Q_SIGNALS:
     void removeRegistryRequested();

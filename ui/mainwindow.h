@@ -51,6 +51,8 @@ public:
         QAction *copyDigest = nullptr;
         QAction *deleteSelected = nullptr;
         QAction *editLocks = nullptr;
+        QAction *cleanUp = nullptr;
+        QAction *selectUntagged = nullptr;
         QAction *refresh = nullptr;
         QAction *find = nullptr;
         QAction *findRepository = nullptr;

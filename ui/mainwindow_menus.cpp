@@ -71,6 +71,11 @@ void MainWindow::createActions()
                             commands, &ActionsController::deleteSelected);
     a.editLocks = make(QStringLiteral("lock"), tr("&Lock Attributes…"),
                        QKeySequence(Qt::CTRL | Qt::Key_L), commands, &ActionsController::editLocks);
+    a.cleanUp = make(QString(), tr("&Clean Up…"), {}, commands, &ActionsController::cleanUp);
+    a.cleanUp->setToolTip(tr("Delete tags and manifests by a retention rule, after a preview"));
+    a.selectUntagged
+        = make(QString(), tr("Select &Untagged"), {}, commands, &ActionsController::selectUntagged);
+    a.selectUntagged->setToolTip(tr("Select the manifests without a tag that no index lists"));
     a.refresh = make(QStringLiteral("refresh"), tr("&Refresh"), QKeySequence::Refresh, commands,
                      &ActionsController::refresh);
     a.refresh->setShortcuts({QKeySequence(Qt::Key_F5), QKeySequence(Qt::CTRL | Qt::Key_R)});
@@ -112,12 +117,16 @@ void MainWindow::createMenus()
     registry->addSeparator();
     registry->addActions({a.pushFiles, a.pushImage});
     registry->addSeparator();
+    registry->addAction(a.cleanUp);
+    registry->addSeparator();
     registry->addAction(a.quit);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     edit->addActions({a.copyPullReference, a.copyPullCommand, a.copyDigestReference, a.copyDigest});
     edit->addSeparator();
     edit->addActions({a.editLocks, a.deleteSelected});
+    edit->addSeparator();
+    edit->addAction(a.selectUntagged);
     edit->addSeparator();
     edit->addAction(a.find);
     edit->addAction(a.findRepository);
@@ -170,7 +179,7 @@ void MainWindow::treeContextMenu(const QPoint &pos)
             item << a.copyPullCommand << a.editLocks << a.deleteSelected;
             upload << a.pushFiles << a.pushImage;
         }
-        listing << a.refresh;
+        listing << a.refresh << a.cleanUp;
         if (kind == RepositoryModel::Kind::Registry)
             registry << a.editRegistry << a.removeRegistry;
     }
@@ -186,6 +195,7 @@ void MainWindow::tableContextMenu(QTableView *view, const QPoint &pos)
     popUp(view, pos,
           {{a.copyPullReference, a.copyPullCommand, a.copyDigestReference, a.copyDigest},
            {a.editLocks, a.deleteSelected},
+           {a.selectUntagged},
            {a.pushFiles, a.pushImage},
            {a.refresh}});
 }
@@ -207,8 +217,10 @@ void MainWindow::updateActions()
     a.editLocks->setEnabled(acts);
     a.refresh->setEnabled(treeIndex.isValid() || m_pane->client());
     a.find->setEnabled(m_pane->client());
+    a.selectUntagged->setEnabled(m_pane->client());
     a.pushFiles->setEnabled(m_pane->client());
     a.pushImage->setEnabled(m_pane->client());
+    a.cleanUp->setEnabled(treeIndex.isValid());
     a.removeRegistry->setEnabled(treeIndex.isValid());
     a.editRegistry->setEnabled(treeIndex.isValid());
 }

@@ -412,6 +412,20 @@ void RepositoryPane::selectAllRows()
     currentView()->selectAll();
 }
 
+void RepositoryPane::selectUnreferencedUntagged()
+{
+    setListing(Listing::Manifests);
+    m_filter->clear();
+    QItemSelection selection;
+    for (int row : m_manifestModel->unreferencedUntaggedRows()) {
+        const QModelIndex index = m_manifestProxy->mapFromSource(m_manifestModel->index(row, 0));
+        selection.select(index, index);
+    }
+    m_manifestView->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect
+                                                            | QItemSelectionModel::Rows);
+    m_manifestView->setFocus(Qt::OtherFocusReason);
+}
+
 bool RepositoryPane::hasSelection() const
 {
     return m_client && currentView()->selectionModel()->hasSelection();

@@ -62,6 +62,9 @@ public:
     bool selectsBeyondLoaded() const;
     // Selects every row of the shown table (all of them, in the sense above).
     void selectAllRows();
+    // Selects, in the manifest table, exactly the loaded manifests that have no tag and that
+    // no loaded index lists (hidden by the filter or not, the filter is cleared).
+    void selectUnreferencedUntagged();
     PagedTableModel *currentModel() const;
     // The highlighted rows of the shown table, in view order (none: nothing is acted on).
     bool hasSelection() const;

@@ -66,6 +66,10 @@ PurgeRun::PurgeRun(RegistryClient *client,
     , m_itemEnded(std::move(itemEnded))
     , m_batch(new JobBatch(this))
 {
+    for (const RepositoryPlan &p : std::as_const(m_plan.repositories)) {
+        for (const PlanItem &tag : p.tags)
+            m_plannedTags[tag.repository + u'@' + tag.digest] << tag.tag;
+    }
     // Started from the event loop, like every job's work.
     QMetaObject::invokeMethod(
         this, [this] { runStage(Stage::Tags); }, Qt::QueuedConnection);
@@ -82,12 +86,17 @@ void PurgeRun::record(PurgeItemResult result)
     if (result.error && result.error->kind() == ErrorKind::NotFound)
         result.error.reset(); // gone already: what the plan wanted
     const QString key = result.item.repository + u'@' + result.item.digest;
+    const bool kept = !result.kept.isEmpty();
+    if (kept && result.isTag)
+        m_plannedTags[key].removeAll(result.item.tag); // it stays on its manifest
+    if (kept && result.item.isIndex)
+        m_keptIndexRepos.insert(result.item.repository);
     if (result.error && result.isTag)
         m_failedTagDigests.insert(key);
     else if (result.error && result.item.isIndex)
         m_failedIndexRepos.insert(result.item.repository);
-    else if (result.error)
-        m_failedManifestRepos.insert(result.item.repository);
+    else if (result.error || (kept && !result.isTag))
+        m_failedManifestRepos.insert(result.item.repository); // its bytes stay
     else if (!result.isTag)
         m_deletedManifests.insert(key);
     if (m_itemEnded)
@@ -97,7 +106,7 @@ void PurgeRun::record(PurgeItemResult result)
 
 void PurgeRun::skip(const PlanItem &item, bool isTag, const QString &why)
 {
-    record({item, isTag, RegistryError::make(NotAttemptedCode, why)});
+    record({item, isTag, RegistryError::make(NotAttemptedCode, why), {}});
 }
 
 void PurgeRun::runStage(Stage stage)
@@ -110,7 +119,7 @@ void PurgeRun::runStage(Stage stage)
             if (!p.canUntag) {
                 for (const PlanItem &tag : p.tags) {
                     if (m_deletedManifests.contains(tag.repository + u'@' + tag.digest))
-                        record({tag, true, std::nullopt});
+                        record({tag, true, std::nullopt, {}});
                     else
                         skip(tag, true, CleanupTr::tr("its manifest was not deleted"));
                 }
@@ -132,6 +141,10 @@ void PurgeRun::runStage(Stage stage)
                 continue;
             if (m_failedTagDigests.contains(m.repository + u'@' + m.digest))
                 skip(m, false, CleanupTr::tr("not attempted: a tag of it could not be untagged"));
+            else if (stage == Stage::Manifests && m_keptIndexRepos.contains(m.repository))
+                record({m, false, std::nullopt,
+                        CleanupTr::tr("an index of the repository was kept, it may list this "
+                                      "manifest")});
             else if (stage == Stage::Manifests && m_failedIndexRepos.contains(m.repository))
                 skip(m, false,
                      CleanupTr::tr("not attempted: an index of the repository stayed, it may "
@@ -149,17 +162,58 @@ void PurgeRun::runStage(Stage stage)
     });
     m_batch->run(
         int(items.size()),
-        [this, items](int i) -> RegistryJob * {
-            const PlanItem &item = items.at(i).first; // clang 14 cannot capture bindings
-            const bool isTag = items.at(i).second;
-            Job<Done> *job = isTag ? m_client->deleteTag(item.repository, item.tag)
-                                   : m_client->deleteManifest(item.repository, item.digest);
-            onFinished(job, this, [this, item, isTag](const Result<Done> &r) {
-                record({item, isTag, r ? std::nullopt : std::optional<RegistryError>(r.error())});
-            });
-            return job;
-        },
+        [this, items](int i) { return recheckAndDelete(items.at(i).first, items.at(i).second); },
         m_parallel);
+}
+
+RegistryJob *PurgeRun::recheckAndDelete(const PlanItem &item, bool isTag)
+{
+    auto *job = new Job<QString>(this); // the reason it was kept, or empty: deleted
+    auto deleteUnlessKept = [this, job, item, isTag](const QString &kept) {
+        if (!kept.isEmpty())
+            return job->succeed(kept);
+        Job<Done> *remove = isTag ? m_client->deleteTag(item.repository, item.tag)
+                                  : m_client->deleteManifest(item.repository, item.digest);
+        job->setInner(remove);
+        onFinished(remove, job,
+                   [job](const Result<Done> &r) { r ? job->succeed({}) : job->fail(r.error()); });
+    };
+    // Gone already: what the plan wanted, nothing to delete.
+    auto goneOrFailed = [job](const RegistryError &error) {
+        error.kind() == ErrorKind::NotFound ? job->succeed({}) : job->fail(error);
+    };
+    if (isTag) {
+        Job<TagInfo> *read = m_client->getTag(item.repository, item.tag);
+        job->setInner(read);
+        onFinished(read, job, [=](const Result<TagInfo> &r) {
+            if (!r)
+                return goneOrFailed(r.error());
+            if (!r->digest.isEmpty() && r->digest != item.digest)
+                return deleteUnlessKept(CleanupTr::tr("moved to %1 after planning").arg(r->digest));
+            deleteUnlessKept(lockReason(r->attributes, {}));
+        });
+    } else {
+        Job<ManifestInfo> *read = m_client->getManifestInfo(item.repository, item.digest);
+        job->setInner(read);
+        const QStringList planned = m_plannedTags.value(item.repository + u'@' + item.digest);
+        onFinished(read, job, [=](const Result<ManifestInfo> &r) {
+            if (!r)
+                return goneOrFailed(r.error());
+            QStringList added;
+            for (const QString &tag : r->tags) {
+                if (!planned.contains(tag))
+                    added << tag;
+            }
+            if (!added.isEmpty())
+                return deleteUnlessKept(CleanupTr::tr("still tagged: %1").arg(added.join(u", ")));
+            deleteUnlessKept(lockReason(r->attributes, {}));
+        });
+    }
+    onFinished(job, this, [this, item, isTag](const Result<QString> &r) {
+        record({item, isTag, r ? std::nullopt : std::optional<RegistryError>(r.error()),
+                r ? *r : QString()});
+    });
+    return job;
 }
 
 } // namespace Berth

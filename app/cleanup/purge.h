@@ -9,11 +9,18 @@
 // manifest of a repository where an index delete failed (it could be one of its platforms).
 // An item already gone (404) counts as deleted. Running the same rule again plans from what
 // is left: a finished plan deletes nothing more.
+//
+// Each item is read again right before its DELETE, for what changed since planning: a tag
+// locked or moved to another manifest, a manifest locked or tagged (beyond the plan's own
+// tags) is kept, with the reason, and not deleted. An index kept so keeps every other
+// manifest of its repository (it may list them). On registries without /acr/v1/ the read is
+// a HEAD: it tells a tag's manifest, but neither locks nor a manifest's tags.
 
 #include "cleanup/repositoryscan.h"
 #include "cleanup/retention.h"
 #include "core/job.h"
 
+#include <QHash>
 #include <QSet>
 
 #include <functional>
@@ -58,7 +65,8 @@ struct PurgeItemResult
 {
     PlanItem item;
     bool isTag = false;
-    std::optional<RegistryError> error; // none: deleted
+    std::optional<RegistryError> error; // none: deleted (or kept)
+    QString kept;                       // not deleted: what changed since planning
 };
 
 struct PurgeOutcome
@@ -87,6 +95,8 @@ private:
     void runStage(Stage stage);
     void record(PurgeItemResult result);
     void skip(const PlanItem &item, bool isTag, const QString &why);
+    // Reads `item` again, then deletes it unless something keeps it (the job's value).
+    RegistryJob *recheckAndDelete(const PlanItem &item, bool isTag);
 
     RegistryClient *m_client;
     PurgePlan m_plan;
@@ -94,9 +104,11 @@ private:
     ItemEnded m_itemEnded;
     JobBatch *m_batch;
     PurgeOutcome m_outcome;
-    QSet<QString> m_failedTagDigests; // "repo@digest" of manifests whose tag stayed
-    QSet<QString> m_failedIndexRepos; // repositories where an index delete failed
-    QSet<QString> m_deletedManifests; // "repo@digest"
+    QSet<QString> m_failedTagDigests;          // "repo@digest" of manifests whose tag stayed
+    QSet<QString> m_failedIndexRepos;          // repositories where an index delete failed
+    QSet<QString> m_keptIndexRepos;            // repositories where an index was kept at run time
+    QHash<QString, QStringList> m_plannedTags; // "repo@digest" -> its tags the plan removes
+    QSet<QString> m_deletedManifests;          // "repo@digest"
     QSet<QString> m_failedManifestRepos;
 };
 

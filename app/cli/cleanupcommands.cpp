@@ -41,6 +41,8 @@ QJsonObject planJson(const QJsonArray &tags,
 
 QString resultLine(const PurgeItemResult &r)
 {
+    if (!r.kept.isEmpty())
+        return QStringLiteral("kept %1 (%2)").arg(r.item.name(), r.kept);
     if (r.error)
         return QStringLiteral("failed %1: %2: %3")
             .arg(r.item.name(), r.error->code, r.error->message);
@@ -155,10 +157,15 @@ void CommandRunner::ranPlan(Job<PurgeOutcome> *run, const QList<PlanItem> &kept)
     }
     const PurgeOutcome &outcome = *run->result();
     QJsonArray tags, manifests, failed;
+    QJsonArray keptJson = itemsJson(kept);
     int deletedTags = 0;
     int deletedManifests = 0;
     for (const PurgeItemResult &r : outcome.results) {
-        if (r.error) {
+        if (!r.kept.isEmpty()) {
+            PlanItem k = r.item;
+            k.reason = r.kept;
+            keptJson.append(itemJson(k));
+        } else if (r.error) {
             QJsonObject f = itemJson(r.item);
             f.insert(QStringLiteral("code"), r.error->code);
             f.insert(QStringLiteral("reason"), r.error->message);
@@ -169,13 +176,13 @@ void CommandRunner::ranPlan(Job<PurgeOutcome> *run, const QList<PlanItem> &kept)
         }
     }
     if (m_args.json)
-        printJson(planJson(tags, manifests, itemsJson(kept), failed, outcome.bytesFreed));
+        printJson(planJson(tags, manifests, keptJson, failed, outcome.bytesFreed));
     else
         printLine(QStringLiteral("Untagged %1 tag(s), deleted %2 manifest(s); %3 kept, %4 "
                                  "failed; %5 bytes freed.")
                       .arg(deletedTags)
                       .arg(deletedManifests)
-                      .arg(kept.size())
+                      .arg(keptJson.size())
                       .arg(failed.size())
                       .arg(outcome.bytesFreed));
     Q_EMIT done(failed.isEmpty() ? 0 : 1);

@@ -6,7 +6,7 @@
 #include "clirun.h"
 #include "fixtures/emulatorfixture.h"
 #include "fixtures/faultproxy.h"
-#include "purgecontent.h"
+#include "fixtures/purgecontent.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -74,17 +74,6 @@ private:
             .value(u"bytes")
             .toInteger(-1);
     }
-    // Successful DELETEs by path.
-    QStringList deletes() const
-    {
-        QStringList out;
-        for (const auto &r : m_emu->requests()) {
-            if (r.method == "DELETE" && r.status >= 200 && r.status < 300)
-                out << r.path;
-        }
-        out.sort();
-        return out;
-    }
 
     struct Scene
     {
@@ -146,7 +135,7 @@ private Q_SLOTS:
                            << QStringLiteral("--ago") << QStringLiteral("1d");
         m_emu->clearRequests();
         const QJsonObject plan = json(args + QStringList{QStringLiteral("--dry-run")});
-        QVERIFY(deletes().isEmpty());
+        QVERIFY(successfulDeletes(*m_emu).isEmpty());
         const QJsonObject planned = plan.value(u"deleted").toObject();
         QCOMPARE(itemsOf(planned.value(u"tags").toArray()),
                  (QStringList{u"clean/app:v1"_qs, u"clean/app:v2"_qs}));
@@ -178,11 +167,11 @@ private Q_SLOTS:
                      .toInt(),
                  1);
 
-        const QStringList once = deletes();
+        const QStringList once = successfulDeletes(*m_emu);
         const QJsonObject again = json(args);
         QCOMPARE(again.value(u"deleted").toObject().value(u"tags").toArray().size(), 0);
         QCOMPARE(again.value(u"deleted").toObject().value(u"manifests").toArray().size(), 0);
-        QCOMPARE(deletes(), once);
+        QCOMPARE(successfulDeletes(*m_emu), once);
     }
 
     void textModeGivesALinePerItemAndASummary()
@@ -212,7 +201,7 @@ private Q_SLOTS:
             const CliRun run = cli(args);
             QVERIFY2(run.exitCode == 2, qPrintable(args.join(u' ')));
         }
-        QVERIFY(deletes().isEmpty());
+        QVERIFY(successfulDeletes(*m_emu).isEmpty());
     }
 
     void fiveThousandTagsArePlannedFromPages()
@@ -233,7 +222,7 @@ private Q_SLOTS:
             }
         }
         QVERIFY2(pages == 50 || pages == 51, qPrintable(QString::number(pages))); // + empty last
-        QVERIFY(deletes().isEmpty());
+        QVERIFY(successfulDeletes(*m_emu).isEmpty());
     }
 
     void aCutConnectionIsFinishedByARerun()
@@ -277,7 +266,8 @@ private Q_SLOTS:
 
         const CliRun second = cli(args);
         QVERIFY2(second.exitCode == 0, second.err.constData());
-        QCOMPARE(deletes(), planned); // each planned item deleted once, nothing else
+        QCOMPARE(successfulDeletes(*m_emu),
+                 planned); // each planned item deleted once, nothing else
         const QJsonObject size
             = json({QStringLiteral("repo"), QStringLiteral("size"), u"cut/app"_qs});
         QCOMPARE(size.value(u"manifests").toInt(), 0);

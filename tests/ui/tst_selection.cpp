@@ -1,10 +1,15 @@
 // The window's actions follow what the user sees (offscreen, against the ACR emulator):
 // the visible selection, select-all over a repository that is not fully loaded, locks a
-// repository passes down to its tags, and views that stay current after a change.
+// repository passes down to its tags, views that stay current after a change, Select Untagged
+// (never an index's untagged platforms) and Clean Up… on a folder (its repositories the filter).
 
+#include "fixtures/purgecontent.h"
+#include "models/cleanuppreviewmodel.h"
 #include "models/lockcolumns.h"
 #include "models/manifestmodel.h"
+#include "models/pagedloader.h"
 #include "models/repositorymodel.h"
+#include "ui/dialogs/cleanupdialog.h"
 #include "ui/dialogs/deletedialog.h"
 #include "ui/dialogs/lockdialog.h"
 #include "ui/manifestview.h"
@@ -13,8 +18,10 @@
 #include <QAction>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QProgressDialog>
 #include <QPushButton>
+#include <QSet>
 #include <QSignalSpy>
 
 using namespace Berth;
@@ -205,6 +212,53 @@ private Q_SLOTS:
         m_window->actions().editLocks->trigger();
         QTRY_VERIFY(qobject_cast<LockDialog *>(m_dialog.data()));
         QCOMPARE(tags()->rowCount(), rows);
+    }
+
+    // Select Untagged: exactly the untagged manifests no index lists, not an index's untagged
+    // platforms.
+    void selectUntaggedLeavesAnIndexsPlatforms()
+    {
+        // team/app/api: the index 1.0 over two untagged platforms; one more untagged image.
+        const QString repo = QStringLiteral("team/app/api");
+        const PushedImage loose = pushImage(*m_emu, repo, u"loose"_qs, {"loose layer"});
+        QVERIFY(!loose.digest.isEmpty());
+        QVERIFY(openRepository(repo));
+        pane()->setListing(RepositoryPane::Listing::Manifests);
+        ManifestModel *manifests = pane()->manifestModel();
+        QTRY_VERIFY_WITH_TIMEOUT(!manifests->isLoading() && manifests->rowCount() > 0, Wait);
+        QSet<QString> listed; // the platforms of the indexes
+        for (int row = 0; row < manifests->rowCount(); ++row) {
+            for (const PlatformRef &p : manifests->manifestAt(row).references)
+                listed.insert(p.digest);
+        }
+        int untaggedPlatforms = 0;
+        for (int row = 0; row < manifests->rowCount(); ++row)
+            untaggedPlatforms += manifests->manifestAt(row).tags.isEmpty()
+                                 && listed.contains(manifests->manifestAt(row).digest);
+        QVERIFY(untaggedPlatforms > 0); // which must not be selected
+
+        QVERIFY(m_window->actions().selectUntagged->isEnabled());
+        pane()->manifestView()->selectionModel()->clearSelection();
+        m_window->actions().selectUntagged->trigger();
+        // It selects once every page is in: when its loader is gone.
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->findChildren<PagedLoader *>().isEmpty(), Wait);
+        const QList<ManifestInfo> selected = pane()->selectedManifests();
+        QCOMPARE(selected.size(), 1);
+        QCOMPARE(selected.first().digest, loose.digest);
+    }
+
+    void cleanUpOnAFolderFiltersItsRepositories()
+    {
+        const QModelIndex api
+            = waitForRepository(m_window.get(), m_client, u"team/app/api"_qs, Wait);
+        QVERIFY(api.isValid());
+        m_window->repositoryView()->setCurrentIndex(api.parent()); // the folder team/app
+        m_window->actions().cleanUp->trigger();
+        auto *dialog = qobject_cast<CleanupDialog *>(m_dialog.data());
+        QVERIFY(dialog);
+        QCOMPARE(dialog->findChild<QLineEdit *>(u"repositoryFilter"_qs)->text(), u"team/app/.*"_qs);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->isPlanning(), Wait);
+        QVERIFY(dialog->preview()->rowCount() > 0); // every tag of team/app/* matches ".*"
     }
 };
 

@@ -41,13 +41,9 @@ QVBoxLayout *BatchDialog::createLayout()
 
 void BatchDialog::addProgress(QVBoxLayout *layout)
 {
-    m_progress = new QProgressBar(this);
-    m_progress->setObjectName(QStringLiteral("progress"));
-    m_progress->setVisible(false);
-    layout->addWidget(m_progress);
-    m_message = new MessageLabel(this);
-    m_message->setObjectName(QStringLiteral("message"));
-    layout->addWidget(m_message);
+    const ProgressLine line = addProgressLine(layout, this);
+    m_progress = line.progress;
+    m_message = line.message;
     layout->addStretch();
 }
 

@@ -4,6 +4,7 @@
 #include <QIcon>
 #include <QLabel>
 #include <QLayout>
+#include <QProgressBar>
 #include <QStyle>
 #include <QTimer>
 
@@ -81,6 +82,18 @@ void growToFit(QWidget *window)
         if (height > window->height())
             window->resize(window->width(), height);
     });
+}
+
+ProgressLine addProgressLine(QBoxLayout *layout, QWidget *dialog)
+{
+    auto *progress = new QProgressBar(dialog);
+    progress->setObjectName(QStringLiteral("progress"));
+    progress->setVisible(false);
+    layout->addWidget(progress);
+    auto *message = new MessageLabel(dialog);
+    message->setObjectName(QStringLiteral("message"));
+    layout->addWidget(message);
+    return {progress, message};
 }
 
 } // namespace Berth

@@ -2,7 +2,9 @@
 
 #include <QWidget>
 
+class QBoxLayout;
 class QLabel;
+class QProgressBar;
 
 namespace Berth {
 
@@ -34,5 +36,14 @@ private:
 // Makes a visible window tall enough for its (word-wrapped) contents at its current width,
 // after a message or warning appeared in it; never shrinks it.
 void growToFit(QWidget *window);
+
+// A dialog's hidden progress bar ("progress") and its message line ("message"), added to
+// `layout`.
+struct ProgressLine
+{
+    QProgressBar *progress;
+    MessageLabel *message;
+};
+ProgressLine addProgressLine(QBoxLayout *layout, QWidget *dialog);
 
 } // namespace Berth
