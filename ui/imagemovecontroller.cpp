@@ -255,20 +255,16 @@ void ImageMoveController::saveSelectionAs()
     openDialog(dialog);
 }
 
-void ImageMoveController::tagsDropped(RegistryClient *source,
-                                      const QString &repo,
-                                      const QStringList &tags,
-                                      RegistryClient *target,
-                                      const QString &targetRepo)
+void ImageMoveController::tagsDropped(const TagDrop &drop)
 {
-    if (!source || !target || tags.isEmpty())
+    if (!drop.source || !drop.target || drop.tags.isEmpty())
         return;
-    const QString destinationRepo = targetRepo.isEmpty() ? repo : targetRepo;
-    if (source == target && destinationRepo == repo && tags.size() == 1) {
-        askNewTag(source, repo, tags.first());
+    const QString destinationRepo = drop.targetRepo.isEmpty() ? drop.repo : drop.targetRepo;
+    if (drop.source == drop.target && destinationRepo == drop.repo && drop.tags.size() == 1) {
+        askNewTag(drop.source, drop.repo, drop.tags.first());
         return;
     }
-    askCopy(source, repo, tags, target, destinationRepo);
+    askCopy(drop.source, drop.repo, drop.tags, drop.target, destinationRepo);
 }
 
 } // namespace Berth

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "transfer/imagesave.h"
+#include "ui/tagdrag.h"
 #include "ui/windowcontroller.h"
 
 #include <QStringList>
@@ -48,13 +49,9 @@ public Q_SLOTS:
     void addTagToSelection();
     void copySelectionTo();
     void saveSelectionAs();
-    // `tags` of `repo` dragged onto `targetRepo` (empty: the registry itself, same path) of
-    // `target`: the same repository retags, any other copies; a dialog asks for the tag.
-    void tagsDropped(Berth::RegistryClient *source,
-                     const QString &repo,
-                     const QStringList &tags,
-                     Berth::RegistryClient *target,
-                     const QString &targetRepo);
+    // Tags dropped onto the tree (onto a registry: the same path there): onto their own
+    // repository one tag is retagged, else they are copied; a dialog asks for the tag.
+    void tagsDropped(const Berth::TagDrop &drop);
 
 Q_SIGNALS:
     void transferStarted();

@@ -14,6 +14,7 @@
 #include "ui/registrytree.h"
 #include "ui/repositorypane.h"
 #include "ui/repositorysearch.h"
+#include "ui/tagdrag.h"
 #include "ui/transferscontroller.h"
 #include "ui/uploaddock.h"
 #include "ui/uploaddrop.h"
@@ -220,6 +221,10 @@ void MainWindow::createUploads()
         });
         connect(area, &UploadDropArea::dropped, m_transfers, &TransfersController::uploadDropped);
     }
+    // Tags dragged from the tag table onto a registry or repository: copy, or retag.
+    new TagDragSource(m_pane);
+    connect(new TagDropArea(m_tree, m_repositories), &TagDropArea::tagsDropped, m_moves,
+            &ImageMoveController::tagsDropped);
 }
 
 QTreeView *MainWindow::repositoryView() const

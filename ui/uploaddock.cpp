@@ -131,7 +131,7 @@ UploadDock::UploadDock(UploadQueueModel *model, QWidget *parent)
     header->setHighlightSections(false);
     header->setStretchLastSection(false);
     header->setSectionResizeMode(UploadQueueModel::Name, QHeaderView::Stretch);
-    m_view->setColumnWidth(UploadQueueModel::Repository, metrics.horizontalAdvance(u'8') * 16);
+    m_view->setColumnWidth(UploadQueueModel::Repository, metrics.horizontalAdvance(u'8') * 24);
     m_view->setColumnWidth(UploadQueueModel::Progress, width(QStringLiteral("888888888888")));
     m_view->setColumnWidth(UploadQueueModel::Size, width(QStringLiteral("888.8 MB of 888.8 MB")));
     m_view->setColumnWidth(UploadQueueModel::Rate, width(QStringLiteral("888.8 MB/s")));

@@ -11,17 +11,20 @@
 #include "ui/dialogs/copytodialog.h"
 #include "ui/imagemovecontroller.h"
 #include "ui/messagebar.h"
+#include "ui/tagdrag.h"
 #include "ui/uploaddock.h"
 #include "ui/windowtest.h"
 
 #include <QAction>
 #include <QComboBox>
+#include <QDropEvent>
 #include <QFileDialog>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMimeData>
 #include <QTemporaryDir>
 
 using namespace Berth;
@@ -61,6 +64,18 @@ class tst_Transfers : public WindowTest
         selectTag(QStringLiteral("v1"));
         action->trigger();
         return qobject_cast<Dialog *>(m_dialog.data());
+    }
+
+    // Drops `mime` onto the tree row `at`: was it accepted?
+    bool dropOnTree(QMimeData *mime, const QModelIndex &at)
+    {
+        QWidget *viewport = m_window->repositoryView()->viewport();
+        const QPoint pos = m_window->repositoryView()->visualRect(at).center();
+        QDragEnterEvent enter(pos, Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(viewport, &enter);
+        QDropEvent drop(QPointF(pos), Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(viewport, &drop);
+        return enter.isAccepted() && drop.isAccepted();
     }
 
 private Q_SLOTS:
@@ -200,6 +215,59 @@ private Q_SLOTS:
                  qPrintable(m_window->messageBar()->text()));
         QVERIFY(tagDigest(QStringLiteral("v2")) != digest);
         saveScreenshot(m_window.get(), QStringLiteral("transfers-add-tag-locked"));
+    }
+
+    // Tags dragged onto another registry in the tree: the Copy To dialog, pre-filled with
+    // that registry; onto their own repository: Add Tag.
+    void dropTagsOnTheTree()
+    {
+        QVERIFY(openRepository(QStringLiteral("hello-world")));
+        const QString digest = tagDigest(QStringLiteral("v1"));
+        std::unique_ptr<QMimeData> mime(
+            tagsMimeData(m_client, QStringLiteral("hello-world"), {QStringLiteral("v1")}));
+        QCOMPARE(mime->text(), m_client->registryHost() + u"/hello-world:v1"_qs);
+        QVERIFY(dropOnTree(mime.get(), m_window->registryIndex(m_otherClient)));
+        auto *dialog = qobject_cast<CopyToDialog *>(m_dialog.data());
+        QVERIFY(dialog);
+        QCOMPARE(dialog->registry(), m_otherClient);
+        QCOMPARE(dialog->repositoryEdit()->text(), QStringLiteral("hello-world"));
+        QCOMPARE(dialog->tagEdit()->text(), QStringLiteral("v1"));
+        dialog->accept();
+        QVERIFY(lastRowDone());
+        QCOMPARE(m_window->uploadQueue()->status(0).state, UploadState::Done);
+        const Result<ManifestContent> copied
+            = await(m_otherClient->getManifest(QStringLiteral("hello-world"), u"v1"_qs));
+        QVERIFY(copied);
+        QCOMPARE(Sha256::digestOf(copied->body), digest);
+
+        // Onto its own repository: a new tag there.
+        const QModelIndex own = m_window->repositoryModel()->findRepository(
+            registry(), QStringLiteral("hello-world"));
+        QVERIFY(dropOnTree(mime.get(), own));
+        auto *ask = qobject_cast<QInputDialog *>(m_dialog.data());
+        QVERIFY(ask);
+        QCOMPARE(ask->objectName(), QStringLiteral("addTagDialog"));
+        ask->setTextValue(QStringLiteral("dropped"));
+        ask->accept();
+        QTRY_VERIFY_WITH_TIMEOUT(tags()->rowOfTag(u"dropped"_qs) >= 0, Wait);
+        QCOMPARE(tagDigest(QStringLiteral("dropped")), digest);
+
+        // A press on the highlighted rows keeps them (for a drag); a click without a drag
+        // then highlights the clicked one only, as before.
+        QTableView *view = pane()->tagView();
+        view->selectAll();
+        QCOMPARE(pane()->selectedTags().size(), 4);
+        const QPoint onV1 = view->visualRect(tagRow(u"v1"_qs)).center();
+        QTest::mousePress(view->viewport(), Qt::LeftButton, {}, onV1);
+        QCOMPARE(pane()->selectedTags().size(), 4);
+        QTest::mouseRelease(view->viewport(), Qt::LeftButton, {}, onV1);
+        QCOMPARE(pane()->selectedTags().size(), 1);
+        QCOMPARE(pane()->selectedTags().first().name, QStringLiteral("v1"));
+
+        // A folder takes nothing.
+        const QModelIndex folder = m_window->repositoryModel()->index(0, 0, registry());
+        QCOMPARE(m_window->repositoryModel()->kind(folder), RepositoryModel::Kind::Folder);
+        QVERIFY(!dropOnTree(mime.get(), folder));
     }
 };
 
