@@ -201,7 +201,7 @@ void ImageMoveController::askCopy(RegistryClient *source,
         const QModelIndex index = m_repositories->index(row, 0);
         registries.append({m_repositories->client(index), index.data().toString()});
     }
-    const QString first = references.first();
+    const QString &first = references.first();
     const QString what = references.size() == 1
                              ? referenceText(repo, first)
                              : tr("%n image(s) of %1", nullptr, int(references.size())).arg(repo);
@@ -233,7 +233,7 @@ void ImageMoveController::saveSelectionAs()
         return;
     const QPointer<RegistryClient> client = m_pane->client();
     const QString repo = m_pane->repository();
-    const QString reference = references.first();
+    const QString &reference = references.first();
     auto *dialog = new QFileDialog(m_window, tr("Save %1 As").arg(referenceText(repo, reference)));
     dialog->setObjectName(QStringLiteral("saveImageDialog"));
     dialog->setAcceptMode(QFileDialog::AcceptSave);

@@ -14,6 +14,7 @@
 #include <QMouseEvent>
 #include <QRubberBand>
 #include <QTableView>
+#include <QVariant>
 
 namespace Berth {
 
@@ -109,8 +110,7 @@ TagDropArea::Payload TagDropArea::payloadOf(const QMimeData *mime) const
             payload.client = client;
     }
     payload.repo = json.value(u"repository").toString();
-    for (const QJsonValue &tag : json.value(u"tags").toArray())
-        payload.tags << tag.toString();
+    payload.tags = json.value(u"tags").toVariant().toStringList();
     return payload;
 }
 

@@ -177,7 +177,7 @@ UploadDock::UploadDock(UploadQueueModel *model, QWidget *parent)
            "or oci-archive tar) is pushed under a tag you choose, any other file as a blob you "
            "can then tag. Drag tags onto another repository or registry in the tree to copy "
            "them, onto their own repository to tag them again. A tag's context menu also has "
-           "Copy to…, Add Tag… and Save Image As…; Registry ▸ Push File… and Push Image… push "
+           "Copy To…, Add Tag… and Save Image As…; Registry ▸ Push File… and Push Image… push "
            "to the open repository."));
 
     connect(m_view, &QWidget::customContextMenuRequested, this, &UploadDock::contextMenu);
