@@ -1,6 +1,7 @@
 #include "models/uploadqueuemodel.h"
 
 #include "models/format.h"
+#include "models/jobtransfer.h"
 #include "upload/uploadworker.h"
 
 #include <QDir>
@@ -57,7 +58,28 @@ void UploadQueueModel::attach(UploadWorker *worker)
     connect(worker, &UploadWorker::statusChanged, this,
             [this, worker, serial](const UploadStatus &status) { update(worker, serial, status); });
     connect(worker, &QObject::destroyed, this,
-            [this, worker, serial] { workerDestroyed(worker, serial); });
+            [this, worker, serial] { sourceDestroyed(worker, serial); });
+}
+
+void UploadQueueModel::attach(JobTransfer *transfer)
+{
+    if (m_serialOf.contains(transfer))
+        return;
+    const quint64 serial = m_nextSerial++;
+    m_serialOf.insert(transfer, serial);
+    Row row;
+    row.serial = serial;
+    row.status = transfer->status();
+    row.transfer = transfer;
+    row.kind = transfer->kind() == JobTransfer::Kind::Download ? TransferKind::Download
+                                                               : TransferKind::Copy;
+    row.name = transfer->name();
+    row.target = transfer->target();
+    appendRow(row);
+    connect(transfer, &JobTransfer::statusChanged, this,
+            [this, serial](const UploadStatus &status) { update(nullptr, serial, status); });
+    connect(transfer, &QObject::destroyed, this,
+            [this, transfer, serial] { sourceDestroyed(transfer, serial); });
 }
 
 void UploadQueueModel::add(UploadWorker *worker,
@@ -67,12 +89,20 @@ void UploadQueueModel::add(UploadWorker *worker,
 {
     if (m_rowOf.contains({serial, id}))
         return;
-    const int row = int(m_rows.size());
-    beginInsertRows({}, row, row);
-    UploadStatus status;
-    status.id = id;
-    m_rows.append(Row{worker, serial, request, status});
-    m_rowOf.insert({serial, id}, row);
+    Row row;
+    row.worker = worker;
+    row.serial = serial;
+    row.request = request;
+    row.status.id = id;
+    appendRow(row);
+}
+
+void UploadQueueModel::appendRow(Row row)
+{
+    const int at = int(m_rows.size());
+    beginInsertRows({}, at, at);
+    m_rowOf.insert({row.serial, row.status.id}, at);
+    m_rows.append(std::move(row));
     endInsertRows();
     scheduleOverall();
 }
@@ -80,6 +110,8 @@ void UploadQueueModel::add(UploadWorker *worker,
 void UploadQueueModel::update(UploadWorker *worker, quint64 serial, const UploadStatus &status)
 {
     int row = m_rowOf.value({serial, status.id}, -1);
+    if (row < 0 && !worker)
+        return;
     if (row < 0) { // an entry added before this model was attached
         add(worker, serial, status.id, worker->request(status.id));
         row = m_rowOf.value({serial, status.id}, -1);
@@ -89,16 +121,18 @@ void UploadQueueModel::update(UploadWorker *worker, quint64 serial, const Upload
     scheduleOverall();
 }
 
-void UploadQueueModel::workerDestroyed(const UploadWorker *worker, quint64 serial)
+void UploadQueueModel::sourceDestroyed(const QObject *source, quint64 serial)
 {
-    m_serialOf.remove(worker); // its address is free for another worker now
+    m_serialOf.remove(source); // its address is free for another worker now
     for (int row = 0; row < m_rows.size(); ++row) {
         UploadStatus &status = m_rows[row].status;
         if (m_rows.at(row).serial != serial || isFinal(status.state))
             continue;
         status.state = UploadState::Cancelled;
         status.bytesPerSecond = 0;
-        status.message = tr("Cancelled: the connection to the registry was closed.");
+        status.message = m_rows.at(row).kind == TransferKind::Upload
+                             ? tr("Cancelled: the connection to the registry was closed.")
+                             : tr("Cancelled");
         Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
     }
     scheduleOverall();
@@ -107,6 +141,16 @@ void UploadQueueModel::workerDestroyed(const UploadWorker *worker, quint64 seria
 UploadWorker *UploadQueueModel::worker(int row) const
 {
     return m_rows.at(row).worker;
+}
+
+JobTransfer *UploadQueueModel::transfer(int row) const
+{
+    return m_rows.at(row).transfer;
+}
+
+UploadQueueModel::TransferKind UploadQueueModel::kind(int row) const
+{
+    return m_rows.at(row).kind;
 }
 
 int UploadQueueModel::rowOf(const UploadWorker *worker, int id) const
@@ -219,6 +263,8 @@ QVariant UploadQueueModel::data(const QModelIndex &index, int role) const
         return row.status.digest;
     case ProgressRole:
         return perMille(row.status);
+    case KindRole:
+        return int(row.kind);
     default:
         return {};
     }
@@ -229,8 +275,12 @@ QVariant UploadQueueModel::display(const Row &row, int column) const
     const UploadStatus &status = row.status;
     switch (Column(column)) {
     case Name:
+        if (row.kind != TransferKind::Upload)
+            return row.name;
         return QFileInfo(QDir::cleanPath(row.request.path)).fileName();
     case Repository:
+        if (row.kind != TransferKind::Upload)
+            return row.target;
         return row.request.repository;
     case Progress: {
         const int progress = perMille(status);
@@ -253,6 +303,10 @@ QVariant UploadQueueModel::display(const Row &row, int column) const
         return durationText(qint64(std::ceil(double(qMax<qint64>(status.total - status.sent, 0))
                                              / status.bytesPerSecond)));
     case State:
+        if (row.kind == TransferKind::Download && status.state == UploadState::Sending)
+            return tr("Downloading");
+        if (row.kind == TransferKind::Copy && status.state == UploadState::Sending)
+            return tr("Copying");
         return stateName(status.state);
     case Actions:
     case ColumnCount:
@@ -263,8 +317,12 @@ QVariant UploadQueueModel::display(const Row &row, int column) const
 
 QVariant UploadQueueModel::toolTip(const Row &row, int column) const
 {
+    if (column == Name && row.kind == TransferKind::Download)
+        return tr("Download %1\n→ %2").arg(row.name, QDir::toNativeSeparators(row.target));
+    if (column == Name && row.kind == TransferKind::Copy)
+        return tr("Copy %1\n→ %2").arg(row.name, row.target);
     if (column == Name)
-        return tr("%1\n→ %2")
+        return tr("Upload %1\n→ %2")
             .arg(QDir::toNativeSeparators(row.request.path), targetOf(row.request));
     if (column == State && isFinal(row.status.state) && !row.status.message.isEmpty())
         return row.status.message;
@@ -281,8 +339,8 @@ QVariant UploadQueueModel::headerData(int section, Qt::Orientation orientation, 
         return {};
     // In the order of Column; the actions column has no title.
     static const char *const titles[ColumnCount]
-        = {QT_TR_NOOP("Name"), QT_TR_NOOP("Repository"), QT_TR_NOOP("Progress"), QT_TR_NOOP("Size"),
-           QT_TR_NOOP("Rate"), QT_TR_NOOP("Time Left"),  QT_TR_NOOP("State"),    nullptr};
+        = {QT_TR_NOOP("Name"), QT_TR_NOOP("To"),        QT_TR_NOOP("Progress"), QT_TR_NOOP("Size"),
+           QT_TR_NOOP("Rate"), QT_TR_NOOP("Time Left"), QT_TR_NOOP("State"),    nullptr};
     return titles[section] ? tr(titles[section]) : QString();
 }
 

@@ -642,6 +642,33 @@
     </message>
 </context>
 <context>
+    <name>Berth::CopyToDialog</name>
+    <message>
+        <source>Copy To</source>
+        <translation>Kopieren nach</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy %1 to:</source>
+        <translation>%1 kopieren nach:</translation>
+    </message>
+    <message>
+        <source>&amp;Registry:</source>
+        <translation>&amp;Registry:</translation>
+    </message>
+    <message>
+        <source>Re&amp;pository:</source>
+        <translation>Re&amp;pository:</translation>
+    </message>
+    <message>
+        <source>&amp;Tag:</source>
+        <translation>&amp;Tag:</translation>
+    </message>
+</context>
+<context>
     <name>Berth::DeleteDialog</name>
     <message>
         <source>Checking whether an index lists this manifest…</source>
@@ -894,6 +921,56 @@
     </message>
 </context>
 <context>
+    <name>Berth::ImageMoveController</name>
+    <message>
+        <source>Could not add the tag %1</source>
+        <translation>Das Tag %1 konnte nicht hinzugefügt werden</translation>
+    </message>
+    <message>
+        <source>Tagged %1</source>
+        <translation>Tag gesetzt: %1</translation>
+    </message>
+    <message>
+        <source>Add Tag</source>
+        <translation>Tag hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a tag in %1 to the image %2:</source>
+        <translation>Dem Image %2 in %1 ein Tag hinzufügen:</translation>
+    </message>
+    <message>
+        <source>&amp;Add Tag</source>
+        <translation>Tag &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid tag</source>
+        <translation>„%1“ ist kein gültiges Tag</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) of %1</source>
+        <translation>
+            <numerusform>%n Image von %1</numerusform>
+            <numerusform>%n Images von %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save %1 As</source>
+        <translation>%1 speichern unter</translation>
+    </message>
+    <message>
+        <source>OCI layout (a directory)</source>
+        <translation>OCI-Layout (ein Verzeichnis)</translation>
+    </message>
+    <message>
+        <source>OCI archive (*.tar)</source>
+        <translation>OCI-Archiv (*.tar)</translation>
+    </message>
+    <message>
+        <source>Docker archive (*.tar)</source>
+        <translation>Docker-Archiv (*.tar)</translation>
+    </message>
+</context>
+<context>
     <name>Berth::IndexReferencesBox</name>
     <message>
         <source>Berth could not check whether an index in this repository lists this manifest as one of its platforms, so deleting it may break one:
@@ -940,6 +1017,13 @@
             <numerusform>Nur dieses Manifest löschen und den %n Index beschädigt lassen</numerusform>
             <numerusform>Nur dieses Manifest löschen und die %n Indizes beschädigt lassen</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Berth::JobTransfer</name>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
     </message>
 </context>
 <context>
@@ -1393,6 +1477,30 @@
     <message>
         <source>Select the manifests without a tag that no index lists</source>
         <translation>Die Manifeste ohne Tag auswählen, die kein Index auflistet</translation>
+    </message>
+    <message>
+        <source>Add &amp;Tag…</source>
+        <translation>&amp;Tag hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Put the highlighted image under another tag as well</source>
+        <translation>Das markierte Image zusätzlich unter einem weiteren Tag ablegen</translation>
+    </message>
+    <message>
+        <source>C&amp;opy To…</source>
+        <translation>K&amp;opieren nach…</translation>
+    </message>
+    <message>
+        <source>Copy the highlighted images to another repository or registry (or drag them onto it in the tree)</source>
+        <translation>Die markierten Images in ein anderes Repository oder eine andere Registry kopieren (oder sie im Baum darauf ziehen)</translation>
+    </message>
+    <message>
+        <source>&amp;Save Image As…</source>
+        <translation>Image &amp;speichern unter…</translation>
+    </message>
+    <message>
+        <source>Save the highlighted image as an OCI layout, an OCI archive or a docker archive</source>
+        <translation>Das markierte Image als OCI-Layout, OCI-Archiv oder Docker-Archiv speichern</translation>
     </message>
 </context>
 <context>
@@ -2649,43 +2757,43 @@ Gesperrt: %2 für alles darin deaktiviert</translation>
 <context>
     <name>Berth::UploadDock</name>
     <message>
-        <source>Uploads</source>
-        <translation>Uploads</translation>
-    </message>
-    <message>
-        <source>&amp;Cancel Upload</source>
-        <translation>Upload &amp;abbrechen</translation>
-    </message>
-    <message>
-        <source>&amp;Pause Upload</source>
-        <translation>Upload &amp;pausieren</translation>
-    </message>
-    <message>
-        <source>Res&amp;ume Upload</source>
-        <translation>Upload &amp;fortsetzen</translation>
-    </message>
-    <message>
-        <source>&amp;Retry Upload</source>
-        <translation>Upload &amp;wiederholen</translation>
-    </message>
-    <message>
         <source>C&amp;lear Finished</source>
         <translation>Abgeschlossene &amp;entfernen</translation>
     </message>
     <message>
-        <source>Remove the finished uploads from the list</source>
-        <translation>Die abgeschlossenen Uploads aus der Liste entfernen</translation>
-    </message>
-    <message numerus="yes">
-        <source>Uploads — %n running, %1 %</source>
-        <translation>
-            <numerusform>Uploads — %n aktiv, %1 %</numerusform>
-            <numerusform>Uploads — %n aktiv, %1 %</numerusform>
-        </translation>
+        <source>Transfers</source>
+        <translation>Übertragungen</translation>
     </message>
     <message>
-        <source>No uploads yet. Drop files onto a repository in the tree, or onto the open repository&apos;s tags or manifests: an image (an OCI layout directory or a docker save or oci-archive tar) is pushed under a tag you choose, any other file as a blob you can then tag. Registry ▸ Push File… and Push Image… do the same for the open repository.</source>
-        <translation>Noch keine Uploads. Legen Sie Dateien auf einem Repository im Baum oder auf den Tags oder Manifesten des geöffneten Repositorys ab: Ein Image (ein OCI-Layout-Verzeichnis oder ein tar von docker save oder oci-archive) wird unter einem Tag Ihrer Wahl gepusht, jede andere Datei als Blob, den Sie danach taggen können. Registry ▸ Datei pushen… und Image pushen… tun dasselbe für das geöffnete Repository.</translation>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Abbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pausieren</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>Remove the finished transfers from the list</source>
+        <translation>Die abgeschlossenen Übertragungen aus der Liste entfernen</translation>
+    </message>
+    <message>
+        <source>No transfers yet. Drop files onto a repository in the tree, or onto the open repository&apos;s tags or manifests: an image (an OCI layout directory or a docker save or oci-archive tar) is pushed under a tag you choose, any other file as a blob you can then tag. Drag tags onto another repository or registry in the tree to copy them, onto their own repository to tag them again. A tag&apos;s context menu also has Copy To…, Add Tag… and Save Image As…; Registry ▸ Push File… and Push Image… push to the open repository.</source>
+        <translation>Noch keine Übertragungen. Legen Sie Dateien auf einem Repository im Baum ab oder auf den Tags oder Manifesten des geöffneten Repositorys: Ein Image (ein OCI-Layout-Verzeichnis oder ein tar aus docker save oder oci-archive) wird unter einem Tag Ihrer Wahl gepusht, jede andere Datei als Blob, den Sie danach mit einem Tag versehen können. Ziehen Sie Tags auf ein anderes Repository oder eine andere Registry im Baum, um sie zu kopieren, auf ihr eigenes Repository, um ein weiteres Tag zu setzen. Das Kontextmenü eines Tags bietet außerdem Kopieren nach…, Tag hinzufügen… und Image speichern unter…; Registry ▸ Datei pushen… und Image pushen… pushen in das geöffnete Repository.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Transfers — %n running, %1 %</source>
+        <translation>
+            <numerusform>Übertragungen — %n läuft, %1 %</numerusform>
+            <numerusform>Übertragungen — %n laufen, %1 %</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2718,22 +2826,12 @@ Gesperrt: %2 für alles darin deaktiviert</translation>
         <translation>%1/s</translation>
     </message>
     <message>
-        <source>%1
-→ %2</source>
-        <translation>%1
-→ %2</translation>
-    </message>
-    <message>
         <source>Cancel, pause or resume, retry</source>
         <translation>Abbrechen, pausieren oder fortsetzen, wiederholen</translation>
     </message>
     <message>
         <source>Name</source>
         <translation>Name</translation>
-    </message>
-    <message>
-        <source>Repository</source>
-        <translation>Repository</translation>
     </message>
     <message>
         <source>Progress</source>
@@ -2806,6 +2904,36 @@ Gesperrt: %2 für alles darin deaktiviert</translation>
     <message>
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation>Wird heruntergeladen</translation>
+    </message>
+    <message>
+        <source>Copying</source>
+        <translation>Wird kopiert</translation>
+    </message>
+    <message>
+        <source>Download %1
+→ %2</source>
+        <translation>%1 herunterladen
+→ %2</translation>
+    </message>
+    <message>
+        <source>Copy %1
+→ %2</source>
+        <translation>%1 kopieren
+→ %2</translation>
+    </message>
+    <message>
+        <source>Upload %1
+→ %2</source>
+        <translation>%1 hochladen
+→ %2</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Ziel</translation>
     </message>
 </context>
 <context>

@@ -108,6 +108,16 @@
     </message>
 </context>
 <context>
+    <name>Berth::ImageMoveController</name>
+    <message numerus="yes">
+        <source>%n image(s) of %1</source>
+        <translation>
+            <numerusform>%n image of %1</numerusform>
+            <numerusform>%n images of %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Berth::IndexReferencesBox</name>
     <message numerus="yes">
         <source>%n index(es) in this repository list this manifest as one of their platforms. Deleting only the manifest breaks them: they keep listing it, and pulling that platform fails.</source>
@@ -260,10 +270,10 @@
 <context>
     <name>Berth::UploadDock</name>
     <message numerus="yes">
-        <source>Uploads — %n running, %1 %</source>
+        <source>Transfers — %n running, %1 %</source>
         <translation>
-            <numerusform>Uploads — %n running, %1 %</numerusform>
-            <numerusform>Uploads — %n running, %1 %</numerusform>
+            <numerusform>Transfers — %n running, %1 %</numerusform>
+            <numerusform>Transfers — %n running, %1 %</numerusform>
         </translation>
     </message>
 </context>

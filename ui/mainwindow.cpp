@@ -7,12 +7,14 @@
 #include "registry/registryclient.h"
 #include "ui/actionscontroller.h"
 #include "ui/icons.h"
+#include "ui/imagemovecontroller.h"
 #include "ui/manifestview.h"
 #include "ui/messagebar.h"
 #include "ui/registriescontroller.h"
 #include "ui/registrytree.h"
 #include "ui/repositorypane.h"
 #include "ui/repositorysearch.h"
+#include "ui/tagdrag.h"
 #include "ui/transferscontroller.h"
 #include "ui/uploaddock.h"
 #include "ui/uploaddrop.h"
@@ -57,6 +59,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_registries = new RegistriesController(parts, this);
     m_transfers = new TransfersController(parts, m_uploadQueue, this);
     m_commands = new ActionsController(parts, this);
+    m_moves = new ImageMoveController(parts, m_uploadQueue, this);
 
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->addWidget(m_search); // the search box over the tree
@@ -135,8 +138,8 @@ void MainWindow::createStatusBar()
 // The controllers' signals: to the window's widgets and to each other.
 void MainWindow::connectControllers()
 {
-    for (WindowController *controller :
-         std::initializer_list<WindowController *>{m_registries, m_transfers, m_commands}) {
+    for (WindowController *controller : std::initializer_list<WindowController *>{
+             m_registries, m_transfers, m_commands, m_moves}) {
         connect(controller, &WindowController::dialogOpened, this, &MainWindow::dialogOpened);
         connect(controller, &WindowController::statusMessage, statusBar(),
                 &QStatusBar::showMessage);
@@ -196,14 +199,17 @@ void MainWindow::connectFailures()
             });
 }
 
-// The Uploads dock, and files dropped onto a repository of the tree or onto the open
+// The Transfers dock, and files dropped onto a repository of the tree or onto the open
 // repository's tables.
 void MainWindow::createUploads()
 {
     m_uploadDock = new UploadDock(m_uploadQueue, this);
     addDockWidget(Qt::BottomDockWidgetArea, m_uploadDock);
-    m_uploadDock->hide(); // until the first upload
-    connect(m_uploadQueue, &QAbstractItemModel::rowsInserted, m_uploadDock, &QWidget::show);
+    m_uploadDock->hide(); // until the first transfer, which shows and raises it
+    connect(m_uploadQueue, &QAbstractItemModel::rowsInserted, m_uploadDock, [this] {
+        m_uploadDock->show();
+        m_uploadDock->raise();
+    });
 
     auto *tree = new UploadDropArea(
         m_tree, [this](const QPoint &pos) { return m_tree->uploadTargetAt(pos); });
@@ -218,6 +224,10 @@ void MainWindow::createUploads()
         });
         connect(area, &UploadDropArea::dropped, m_transfers, &TransfersController::uploadDropped);
     }
+    // Tags dragged from the tag table onto a registry or repository: copy, or retag.
+    new TagDragSource(m_pane);
+    connect(new TagDropArea(m_tree, m_repositories), &TagDropArea::tagsDropped, m_moves,
+            &ImageMoveController::tagsDropped);
 }
 
 QTreeView *MainWindow::repositoryView() const

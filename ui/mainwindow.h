@@ -13,6 +13,7 @@ class QTreeView;
 namespace Berth {
 
 class ActionsController;
+class ImageMoveController;
 class CredentialStore;
 class MessageBar;
 class RegistriesController;
@@ -27,13 +28,14 @@ class UploadQueueModel;
 
 // Berth's window: the registries on the left (a RegistryTree), the open repository's tags
 // or manifests and the current manifest's details on the right (a RepositoryPane), a
-// message bar for errors, a busy indicator in the status bar, the Uploads dock, the actions
+// message bar for errors, a busy indicator in the status bar, the Transfers dock, the actions
 // and their menus.
 //
-// The window makes the widgets, the actions and the menus and wires them to three
+// The window makes the widgets, the actions and the menus and wires them to four
 // controllers it owns, which do the work: RegistriesController (the registries in the
 // tree: saved ones, connecting, removing, trusting a sign-in server), TransfersController
-// (uploads: files dropped onto repositories, the queue, cancelling, vetting a close) and
+// (uploads: files dropped onto repositories, the queue, cancelling, vetting a close),
+// ImageMoveController (Add Tag…, Copy to…, Save Image As…, tags dropped onto the tree) and
 // ActionsController (what the actions do, their dialogs, applying results in place).
 //
 // Services come in from outside: addRegistry() takes a ready client (tests, --demo);
@@ -61,6 +63,9 @@ public:
         QAction *editRegistry = nullptr;
         QAction *pushFiles = nullptr;
         QAction *pushImage = nullptr;
+        QAction *addTag = nullptr;
+        QAction *copyTo = nullptr;
+        QAction *saveImageAs = nullptr;
         QAction *quit = nullptr;
     };
 
@@ -97,10 +102,12 @@ public:
     QModelIndex registryIndex(const RegistryClient *client) const;
     const Actions &actions() const { return m_actions; }
 
-    // The uploads of every registry, their dock, and what runs them.
+    // The transfers (uploads of every registry, downloads, copies), their dock, and what
+    // runs them.
     UploadQueueModel *uploadQueue() const { return m_uploadQueue; }
     UploadDock *uploadDock() const { return m_uploadDock; }
     TransfersController *transfers() const { return m_transfers; }
+    ImageMoveController *moves() const { return m_moves; }
 
 Q_SIGNALS:
     void busyChanged(bool busy);
@@ -144,6 +151,7 @@ private:
     RegistriesController *m_registries;
     TransfersController *m_transfers;
     ActionsController *m_commands;
+    ImageMoveController *m_moves;
     Actions m_actions;
     QSettings *m_settings = nullptr;
     bool m_busy = false;

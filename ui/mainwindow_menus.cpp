@@ -3,6 +3,7 @@
 
 #include "ui/actionscontroller.h"
 #include "ui/icons.h"
+#include "ui/imagemovecontroller.h"
 #include "ui/mainwindow.h"
 #include "ui/registriescontroller.h"
 #include "ui/registrytree.h"
@@ -98,6 +99,17 @@ void MainWindow::createActions()
         = make(QString(), tr("Push &Image…"), {}, m_transfers, &TransfersController::pushImage);
     a.pushImage->setToolTip(tr("Push an image archive or OCI layout to the open repository (or "
                                "drop it on the repository)"));
+    a.addTag
+        = make(QString(), tr("Add &Tag…"), {}, m_moves, &ImageMoveController::addTagToSelection);
+    a.addTag->setToolTip(tr("Put the highlighted image under another tag as well"));
+    a.copyTo = make(QString(), tr("C&opy To…"), {}, m_moves, &ImageMoveController::copySelectionTo);
+    a.copyTo->setToolTip(
+        tr("Copy the highlighted images to another repository or registry (or drag them onto "
+           "it in the tree)"));
+    a.saveImageAs = make(QString(), tr("&Save Image As…"), QKeySequence::Save, m_moves,
+                         &ImageMoveController::saveSelectionAs);
+    a.saveImageAs->setToolTip(
+        tr("Save the highlighted image as an OCI layout, an OCI archive or a docker archive"));
     a.quit = new QAction(Icons::icon(QStringLiteral("quit")), tr("&Quit"), this);
     a.quit->setShortcut(QKeySequence::Quit);
     a.quit->setMenuRole(QAction::QuitRole);
@@ -116,6 +128,8 @@ void MainWindow::createMenus()
     registry->addAction(a.refresh);
     registry->addSeparator();
     registry->addActions({a.pushFiles, a.pushImage});
+    registry->addSeparator();
+    registry->addActions({a.addTag, a.copyTo, a.saveImageAs});
     registry->addSeparator();
     registry->addAction(a.cleanUp);
     registry->addSeparator();
@@ -194,6 +208,7 @@ void MainWindow::tableContextMenu(QTableView *view, const QPoint &pos)
     updateActions();
     popUp(view, pos,
           {{a.copyPullReference, a.copyPullCommand, a.copyDigestReference, a.copyDigest},
+           {a.addTag, a.copyTo, a.saveImageAs},
            {a.editLocks, a.deleteSelected},
            {a.selectUntagged},
            {a.pushFiles, a.pushImage},
@@ -218,6 +233,10 @@ void MainWindow::updateActions()
     a.refresh->setEnabled(treeIndex.isValid() || m_pane->client());
     a.find->setEnabled(m_pane->client());
     a.selectUntagged->setEnabled(m_pane->client());
+    const bool one = !onTree && m_moves->selectedReferences().size() == 1; // one image
+    a.addTag->setEnabled(one);
+    a.copyTo->setEnabled(!onTree && rows);
+    a.saveImageAs->setEnabled(one);
     a.pushFiles->setEnabled(m_pane->client());
     a.pushImage->setEnabled(m_pane->client());
     a.cleanUp->setEnabled(treeIndex.isValid());

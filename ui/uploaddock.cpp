@@ -1,5 +1,6 @@
 #include "ui/uploaddock.h"
 
+#include "models/jobtransfer.h"
 #include "models/uploadqueuemodel.h"
 #include "ui/icons.h"
 #include "upload/uploadworker.h"
@@ -74,28 +75,28 @@ public:
 } // namespace
 
 UploadDock::UploadDock(UploadQueueModel *model, QWidget *parent)
-    : QDockWidget(tr("Uploads"), parent)
+    : QDockWidget(tr("Transfers"), parent)
     , m_model(model)
     , m_view(new QTableView(this))
     , m_emptyHint(new QLabel(this))
     , m_cancel(makeAction(QStringLiteral("process-stop"),
                           QStyle::SP_BrowserStop,
-                          tr("&Cancel Upload"),
+                          tr("&Cancel"),
                           QStringLiteral("cancelUploadsAction"),
                           &UploadDock::cancelSelected))
     , m_pause(makeAction(QStringLiteral("media-playback-pause"),
                          QStyle::SP_MediaPause,
-                         tr("&Pause Upload"),
+                         tr("&Pause"),
                          QStringLiteral("pauseUploadsAction"),
                          &UploadDock::pauseSelected))
     , m_resume(makeAction(QStringLiteral("media-playback-start"),
                           QStyle::SP_MediaPlay,
-                          tr("Res&ume Upload"),
+                          tr("Res&ume"),
                           QStringLiteral("resumeUploadsAction"),
                           &UploadDock::resumeSelected))
     , m_retry(makeAction(QStringLiteral("view-refresh"),
                          QStyle::SP_BrowserReload,
-                         tr("&Retry Upload"),
+                         tr("&Retry"),
                          QStringLiteral("retryUploadsAction"),
                          &UploadDock::retrySelected))
     , m_clearFinished(makeAction(QStringLiteral("edit-clear"),
@@ -105,10 +106,10 @@ UploadDock::UploadDock(UploadQueueModel *model, QWidget *parent)
                                  &UploadDock::clearFinished))
 {
     setObjectName(QStringLiteral("uploadDock"));
-    m_clearFinished->setToolTip(tr("Remove the finished uploads from the list"));
+    m_clearFinished->setToolTip(tr("Remove the finished transfers from the list"));
 
     m_view->setObjectName(QStringLiteral("uploadTable"));
-    m_view->setAccessibleName(tr("Uploads"));
+    m_view->setAccessibleName(tr("Transfers"));
     m_view->setModel(m_model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -130,7 +131,7 @@ UploadDock::UploadDock(UploadQueueModel *model, QWidget *parent)
     header->setHighlightSections(false);
     header->setStretchLastSection(false);
     header->setSectionResizeMode(UploadQueueModel::Name, QHeaderView::Stretch);
-    m_view->setColumnWidth(UploadQueueModel::Repository, metrics.horizontalAdvance(u'8') * 16);
+    m_view->setColumnWidth(UploadQueueModel::Repository, metrics.horizontalAdvance(u'8') * 24);
     m_view->setColumnWidth(UploadQueueModel::Progress, width(QStringLiteral("888888888888")));
     m_view->setColumnWidth(UploadQueueModel::Size, width(QStringLiteral("888.8 MB of 888.8 MB")));
     m_view->setColumnWidth(UploadQueueModel::Rate, width(QStringLiteral("888.8 MB/s")));
@@ -165,17 +166,19 @@ UploadDock::UploadDock(UploadQueueModel *model, QWidget *parent)
     layout->addWidget(m_emptyHint, 1);
     setWidget(content);
 
-    // Until the first upload, what can be dropped where.
+    // Until the first transfer, what can be dropped where.
     m_emptyHint->setObjectName(QStringLiteral("uploadsEmptyHint"));
     m_emptyHint->setWordWrap(true);
     m_emptyHint->setAlignment(Qt::AlignCenter);
     m_emptyHint->setMargin(12);
     m_emptyHint->setText(
-        tr("No uploads yet. Drop files onto a repository in the tree, or onto the open "
+        tr("No transfers yet. Drop files onto a repository in the tree, or onto the open "
            "repository's tags or manifests: an image (an OCI layout directory or a docker save "
            "or oci-archive tar) is pushed under a tag you choose, any other file as a blob you "
-           "can then tag. Registry ▸ Push File… and Push Image… do the same for the open "
-           "repository."));
+           "can then tag. Drag tags onto another repository or registry in the tree to copy "
+           "them, onto their own repository to tag them again. A tag's context menu also has "
+           "Copy To…, Add Tag… and Save Image As…; Registry ▸ Push File… and Push Image… push "
+           "to the open repository."));
 
     connect(m_view, &QWidget::customContextMenuRequested, this, &UploadDock::contextMenu);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
@@ -229,9 +232,11 @@ QToolButton *UploadDock::rowButton(int row, const QString &name) const
 
 bool UploadDock::allows(int row, Op op) const
 {
-    if (row < 0 || row >= m_model->rowCount() || !m_model->worker(row))
+    if (row < 0 || row >= m_model->rowCount() || (!m_model->worker(row) && !m_model->transfer(row)))
         return false;
     const UploadState state = m_model->status(row).state;
+    if (m_model->transfer(row) && (op == Op::Pause || op == Op::Resume))
+        return false; // a download or copy does not pause
     switch (op) {
     case Op::Cancel:
         return !isFinal(state);
@@ -249,6 +254,13 @@ void UploadDock::apply(int row, Op op)
 {
     if (!allows(row, op))
         return;
+    if (JobTransfer *transfer = m_model->transfer(row)) {
+        if (op == Op::Cancel)
+            transfer->cancel();
+        else if (op == Op::Retry)
+            transfer->retry();
+        return;
+    }
     UploadWorker *worker = m_model->worker(row);
     const int id = m_model->status(row).id;
     switch (op) {
@@ -386,12 +398,12 @@ void UploadDock::updateTitle()
 {
     const int active = m_model->activeCount();
     if (active == 0) {
-        setWindowTitle(tr("Uploads"));
+        setWindowTitle(tr("Transfers"));
         return;
     }
     const qint64 total = m_model->totalBytes();
     const int percent = total > 0 ? int(m_model->sentBytes() * 100 / total) : 0;
-    setWindowTitle(tr("Uploads — %n running, %1 %", nullptr, active).arg(percent));
+    setWindowTitle(tr("Transfers — %n running, %1 %", nullptr, active).arg(percent));
 }
 
 void UploadDock::contextMenu(const QPoint &pos)

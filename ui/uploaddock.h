@@ -12,11 +12,12 @@ namespace Berth {
 
 class UploadQueueModel;
 
-// The upload queue at the bottom of the window: one row per upload with its progress bar,
-// size, rate, time left and state, and in the last column the row's own buttons: cancel,
-// pause (resume once paused), retry. A tool bar and the context menu act on the selected
-// rows; "Clear Finished" drops the finished ones. The title says how far the queue is
-// ("Uploads — 2 running, 45 %"). Empty, the dock says what can be dropped where.
+// The Transfers dock at the bottom of the window: one row per upload, download (Save Image
+// As…) or copy with its progress bar, size, rate, time left and state, and in the last column
+// the row's own buttons: cancel, pause (resume once paused; uploads only), retry. A tool bar
+// and the context menu act on the selected rows; "Clear Finished" drops the finished ones.
+// The title says how far the queue is ("Transfers — 2 running, 45 %"). Empty, the dock says
+// what can be dropped where.
 class UploadDock : public QDockWidget
 {
     Q_OBJECT

@@ -12,6 +12,7 @@
 #include "core/sha256.h"
 #include "emulator/acremulator.h"
 #include "models/format.h"
+#include "models/jobtransfer.h"
 #include "models/uploadqueuemodel.h"
 #include "registry/connection.h"
 #include "upload/uploadworker.h"
@@ -317,6 +318,61 @@ private Q_SLOTS:
         QFETCH(qint64, seconds);
         QFETCH(QString, text);
         QCOMPARE(UploadQueueModel::durationText(seconds), text);
+    }
+    // A download or copy as a row: progress and rate from its job, cancel, retry, done;
+    // a transfer destroyed while it runs reads Cancelled.
+    void jobTransferRows()
+    {
+        UploadQueueModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QPointer<Job<QString>> job; // the run in progress
+        int runs = 0;
+        auto *transfer = new JobTransfer(
+            JobTransfer::Kind::Download, QStringLiteral("hello-world:v1"),
+            QStringLiteral("/tmp/x.tar"),
+            [&](QObject *parent) {
+                ++runs;
+                job = new Job<QString>(parent);
+                return job.data();
+            },
+            &model);
+        model.attach(transfer);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.kind(0), UploadQueueModel::TransferKind::Download);
+        QCOMPARE(model.transfer(0), transfer);
+        QCOMPARE(model.index(0, UploadQueueModel::Name).data().toString(), u"hello-world:v1"_qs);
+        QCOMPARE(model.index(0, UploadQueueModel::Repository).data().toString(), u"/tmp/x.tar"_qs);
+        transfer->start();
+        QCOMPARE(model.index(0, UploadQueueModel::State).data().toString(), u"Downloading"_qs);
+        Q_EMIT job->progress(250, 1000);
+        QCOMPARE(model.index(0, 0).data(UploadQueueModel::ProgressRole).toInt(), 250);
+        QCOMPARE(model.activeCount(), 1);
+
+        transfer->cancel();
+        QTRY_COMPARE(model.status(0).state, UploadState::Cancelled);
+        QCOMPARE(model.activeCount(), 0);
+        transfer->retry();
+        QCOMPARE(runs, 2);
+        QCOMPARE(model.status(0).state, UploadState::Sending);
+        QCOMPARE(model.status(0).sent, 0); // a new run starts from its own progress
+        job->succeed(QStringLiteral("sha256:abc"));
+        QTRY_COMPARE(model.status(0).state, UploadState::Done);
+        QCOMPARE(model.status(0).digest, u"sha256:abc"_qs);
+        transfer->retry(); // nothing to retry once done
+        QCOMPARE(runs, 2);
+
+        auto *copy = new JobTransfer(
+            JobTransfer::Kind::Copy, QStringLiteral("a:1"), QStringLiteral("host/b:1"),
+            [](QObject *parent) { return new Job<QString>(parent); }, &model);
+        model.attach(copy);
+        copy->start();
+        QCOMPARE(model.index(1, UploadQueueModel::State).data().toString(), u"Copying"_qs);
+        delete copy;
+        QCOMPARE(model.status(1).state, UploadState::Cancelled);
+        QCOMPARE(model.transfer(1), nullptr);
+        model.removeFinished();
+        QCOMPARE(model.rowCount(), 0);
     }
 };
 
