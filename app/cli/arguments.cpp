@@ -65,8 +65,9 @@ QString usage()
         "    \":\", or localhost, is a registry, else the registry is -r. The destination signs\n"
         "    in with --dest-username and a password on stdin or in BERTH_DEST_PASSWORD, else\n"
         "    with its saved credentials, else anonymously)\n"
-        "  push REPO:TAG PATH [--chunk-size BYTES] [--from SRC]   (an OCI layout directory, or a\n"
-        "                                            docker/podman save archive)\n"
+        "  push REPO:TAG PATH[:NAME] [--image NAME] [--chunk-size BYTES] [--from SRC]\n"
+        "       (an OCI layout directory, or a docker/podman save archive; NAME picks one image\n"
+        "       of several, by name, tag or manifest digest)\n"
         "  pull REPO:TAG|REPO@DIGEST PATH [--format oci|oci-archive|docker-archive]\n"
         "       [--platform OS/ARCH[/VARIANT]]   (oci: an OCI layout directory whose index.json\n"
         "       names the image by its tag; blobs already there are kept; docker-archive: one\n"
@@ -192,6 +193,9 @@ std::variant<Arguments, QString> parseArguments(const QStringList &args)
                 return missing();
         } else if (arg == u"--format") {
             if (!value(&a.format))
+                return missing();
+        } else if (arg == u"--image") {
+            if (!value(&a.image))
                 return missing();
         } else if (arg == u"--write-enabled" || arg == u"--delete-enabled"
                    || arg == u"--read-enabled" || arg == u"--list-enabled") {

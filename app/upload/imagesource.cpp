@@ -15,6 +15,28 @@ namespace {
 // per layer, and a root file system tar (not an image) should not be walked to its end.
 constexpr qsizetype PeekEntries = 4096;
 
+enum class Format { Oci, Docker };
+
+// The source's files and how to read them: an OCI index.json wins over a docker
+// manifest.json (docker 25+ archives hold both; the OCI index keeps the original digests).
+Result<std::pair<ImageSourceDetail::SourceFiles, Format>> openSource(const QString &path)
+{
+    using namespace ImageSourceDetail;
+    Result<SourceFiles> files = SourceFiles::open(path);
+    if (!files)
+        return std::unexpected(files.error());
+    if (files->exists(QStringLiteral("index.json")))
+        return std::pair{std::move(*files), Format::Oci};
+    if (files->exists(QStringLiteral("manifest.json")))
+        return std::pair{std::move(*files), Format::Docker};
+    return std::unexpected(invalidSource(
+        files->isArchive()
+            ? UploadTr::tr("%1 is not an image archive: it holds neither index.json nor "
+                           "manifest.json")
+                  .arg(path)
+            : UploadTr::tr("%1 is not an OCI image layout: it has no index.json").arg(path)));
+}
+
 } // namespace
 
 qint64 ImageSource::totalBytes() const
@@ -30,31 +52,35 @@ qint64 ImageSource::totalBytes() const
 Result<ImageSource> readImageSource(const QString &path, const QString &reference)
 {
     using namespace ImageSourceDetail;
-    const Result<SourceFiles> files = SourceFiles::open(path);
-    if (!files)
-        return std::unexpected(files.error());
-    const bool oci = files->exists(QStringLiteral("index.json"));
-    const bool docker = files->exists(QStringLiteral("manifest.json"));
-    if (!oci && !docker) {
-        return std::unexpected(invalidSource(
-            files->isArchive()
-                ? UploadTr::tr("%1 is not an image archive: it holds neither index.json nor "
-                               "manifest.json")
-                      .arg(path)
-                : UploadTr::tr("%1 is not an OCI image layout: it has no index.json").arg(path)));
-    }
-    // Docker 25+ archives hold both: the OCI index keeps the original manifest digests.
-    Result<ImageSource> source
-        = oci ? readOciLayout(*files, reference) : readDockerArchive(*files, reference);
+    const auto opened = openSource(path);
+    if (!opened)
+        return std::unexpected(opened.error());
+    const auto &[files, format] = *opened;
+    Result<ImageSource> source = format == Format::Oci ? readOciLayout(files, reference)
+                                                       : readDockerArchive(files, reference);
     if (!source)
         return source;
-    if (!files->isArchive() && oci)
+    if (!files.isArchive() && format == Format::Oci)
         source->kind = UploadTr::tr("OCI image layout");
-    else if (docker)
+    else if (files.exists(QStringLiteral("manifest.json")))
         source->kind = UploadTr::tr("docker save archive");
     else
         source->kind = UploadTr::tr("OCI archive");
     return source;
+}
+
+Result<QStringList> imageNames(const QString &path)
+{
+    using namespace ImageSourceDetail;
+    const auto opened = openSource(path);
+    if (!opened)
+        return std::unexpected(opened.error());
+    const auto &[files, format] = *opened;
+    const Result<Listing> listing
+        = format == Format::Oci ? ociListing(files) : dockerListing(files);
+    if (!listing)
+        return std::unexpected(listing.error());
+    return namesOf(listing->candidates);
 }
 
 bool isImageSource(const QString &path)

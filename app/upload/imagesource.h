@@ -38,8 +38,9 @@ struct ImageSource
 // (docker save legacy format with manifest.json; docker 25+ / podman OCI-in-tar with index.json;
 // skopeo's docker-archive: and oci-archive: outputs). `reference` picks one image when the source
 // holds several: matched against ref.name annotations or RepoTags (full "name:tag" or just "tag");
-// empty = the only one (error listing the available names if there are several). Docker Hub
-// prefixes do not matter ("docker.io/library/busybox:latest" is "busybox"), a name without a tag
+// empty = the only one (error listing the available names if there are several). Docker Hub's
+// and podman's prefixes do not matter ("docker.io/library/busybox:latest" is "busybox",
+// "localhost/app:v1" is "app:v1"), a name without a tag
 // means ":latest", and a manifest digest picks an OCI index.json entry.
 //
 // OCI sources keep their manifests byte for byte; every manifest is checked against its
@@ -53,6 +54,11 @@ struct ImageSource
 // Reads headers, JSON files and (for gzip layers of docker archives) layer bytes: run it off
 // the GUI thread. Errors name the file or archive member at fault.
 Result<ImageSource> readImageSource(const QString &path, const QString &reference = {});
+
+// The names of the images `path` holds, for choosing one as readImageSource()'s `reference`:
+// each image's ref.name annotations or RepoTags as written (an unnamed image by its manifest
+// digest in an OCI layout, its config file in a docker archive). Reads only the index.
+Result<QStringList> imageNames(const QString &path);
 
 // True when `path` looks like something readImageSource understands (a directory with an
 // oci-layout file, or a file whose first tar header is valid and holds manifest.json or

@@ -112,30 +112,39 @@ Result<BlobSource> layerBlob(const SourceFiles &files, const QString &name, cons
 
 } // namespace
 
-Result<ImageSource> readDockerArchive(const SourceFiles &files, const QString &reference)
+Result<Listing> dockerListing(const SourceFiles &files)
 {
     const QString manifestName = QStringLiteral("manifest.json");
-    const QString where = files.describe(manifestName);
     const Result<QJsonValue> json = files.readJson(manifestName, MaxManifestJsonSize);
     if (!json)
         return std::unexpected(json.error());
-    if (!json->isArray())
-        return std::unexpected(invalidSource(UploadTr::tr("%1 is not a JSON array").arg(where)));
-
-    const QJsonArray images = json->toArray();
-    QList<Candidate> candidates;
-    for (const QJsonValue image : images) {
+    if (!json->isArray()) {
+        return std::unexpected(invalidSource(
+            UploadTr::tr("%1 is not a JSON array").arg(files.describe(manifestName))));
+    }
+    Listing listing{json->toArray(), {}};
+    for (const QJsonValue image : std::as_const(listing.entries)) {
         Candidate candidate;
         candidate.key = image.toObject().value(u"Config").toString();
         for (const QJsonValue tag : image.toObject().value(u"RepoTags").toArray())
             candidate.names.append(tag.toString());
         candidate.names.removeAll(QString());
-        candidates.append(candidate);
+        listing.candidates.append(candidate);
     }
-    const Result<Choice> choice = chooseImage(candidates, reference, where);
+    return listing;
+}
+
+Result<ImageSource> readDockerArchive(const SourceFiles &files, const QString &reference)
+{
+    const QString manifestName = QStringLiteral("manifest.json");
+    const Result<Listing> listing = dockerListing(files);
+    if (!listing)
+        return std::unexpected(listing.error());
+    const Result<Choice> choice
+        = chooseImage(listing->candidates, reference, files.describe(manifestName));
     if (!choice)
         return std::unexpected(choice.error());
-    const QJsonObject image = images[choice->index].toObject();
+    const QJsonObject image = listing->entries[choice->index].toObject();
     const QString entryName = manifestName + QStringLiteral("[%1]").arg(choice->index);
     const QString entry = files.describe(entryName);
 

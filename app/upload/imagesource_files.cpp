@@ -23,10 +23,13 @@ RegistryError readError(const QString &path, const QString &why)
     return RegistryError::make(ErrorCode::Io, UploadTr::tr("Cannot read %1: %2").arg(path, why));
 }
 
-QString withoutDockerHub(QString name)
+// Without the prefixes a short name stands for: Docker Hub's, and podman's "localhost/" for
+// images it built.
+QString shortName(QString name)
 {
     for (const QString &registry :
-         {QStringLiteral("docker.io/"), QStringLiteral("index.docker.io/")}) {
+         {QStringLiteral("docker.io/"), QStringLiteral("index.docker.io/"),
+          QStringLiteral("localhost/")}) {
         if (name.startsWith(registry)) {
             name.remove(0, registry.size());
             break;
@@ -51,8 +54,8 @@ bool isValidTag(QStringView tag)
 // "docker.io/example/app:v1"; "busybox" matches "busybox:latest".
 bool referenceMatches(const QString &name, const QString &reference)
 {
-    const QString ours = withoutDockerHub(name);
-    QString theirs = withoutDockerHub(reference);
+    const QString ours = shortName(name);
+    QString theirs = shortName(reference);
     if (ours == theirs)
         return true;
     const QString tag = tagOf(name);
@@ -132,13 +135,19 @@ Result<QJsonValue> parseJson(const QByteArray &bytes, const QString &where)
     return QJsonValue(document.object());
 }
 
+QStringList namesOf(const QList<Candidate> &candidates)
+{
+    QStringList names;
+    for (const Candidate &candidate : candidates)
+        names += candidate.names.isEmpty() ? QStringList{candidate.key} : candidate.names;
+    names.removeDuplicates();
+    return names;
+}
+
 Result<Choice>
 chooseImage(const QList<Candidate> &candidates, const QString &reference, const QString &where)
 {
-    QStringList available;
-    for (const Candidate &candidate : candidates)
-        available += candidate.names.isEmpty() ? QStringList{candidate.key} : candidate.names;
-    available.removeDuplicates();
+    const QStringList available = namesOf(candidates);
     if (candidates.isEmpty())
         return std::unexpected(invalidSource(UploadTr::tr("%1 lists no images").arg(where)));
 

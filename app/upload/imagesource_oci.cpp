@@ -245,7 +245,7 @@ Result<Done> checkLayoutFile(const SourceFiles &files)
 
 } // namespace
 
-Result<ImageSource> readOciLayout(const SourceFiles &files, const QString &reference)
+Result<Listing> ociListing(const SourceFiles &files)
 {
     if (const Result<Done> layout = checkLayoutFile(files); !layout)
         return std::unexpected(layout.error());
@@ -262,9 +262,8 @@ Result<ImageSource> readOciLayout(const SourceFiles &files, const QString &refer
     if (const Result<int> version = schemaVersionOf(index, where); !version)
         return std::unexpected(version.error());
 
-    const QJsonArray entries = index.value(u"manifests").toArray();
-    QList<Candidate> candidates;
-    for (const QJsonValue entry : entries) {
+    Listing listing{index.value(u"manifests").toArray(), {}};
+    for (const QJsonValue entry : std::as_const(listing.entries)) {
         const QJsonObject annotations = entry.toObject().value(u"annotations").toObject();
         Candidate candidate;
         candidate.key = entry.toObject().value(u"digest").toString();
@@ -272,14 +271,24 @@ Result<ImageSource> readOciLayout(const SourceFiles &files, const QString &refer
             if (!annotations.value(key).toString().isEmpty())
                 candidate.names.append(annotations.value(key).toString());
         }
-        candidates.append(candidate);
+        listing.candidates.append(candidate);
     }
-    const Result<Choice> choice = chooseImage(candidates, reference, where);
+    return listing;
+}
+
+Result<ImageSource> readOciLayout(const SourceFiles &files, const QString &reference)
+{
+    const QString indexName = QStringLiteral("index.json");
+    const QString where = files.describe(indexName);
+    const Result<Listing> listing = ociListing(files);
+    if (!listing)
+        return std::unexpected(listing.error());
+    const Result<Choice> choice = chooseImage(listing->candidates, reference, where);
     if (!choice)
         return std::unexpected(choice.error());
 
     const Result<Descriptor> top = descriptorOf(
-        entries[choice->index],
+        listing->entries[choice->index],
         files.describe(indexName + QStringLiteral(", manifests[%1]").arg(choice->index)));
     if (!top)
         return std::unexpected(top.error());

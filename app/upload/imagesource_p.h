@@ -5,6 +5,7 @@
 #include "upload/imagesource.h"
 #include "upload/tarindex.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
@@ -60,6 +61,15 @@ struct Choice
 
 Result<Choice>
 chooseImage(const QList<Candidate> &candidates, const QString &reference, const QString &where);
+// Every candidate's names (its key when it has none), without duplicates: what to choose from.
+QStringList namesOf(const QList<Candidate> &candidates);
+
+// The images a source lists: its index.json's or manifest.json's entries, one candidate each.
+struct Listing
+{
+    QJsonArray entries;
+    QList<Candidate> candidates;
+};
 
 // "example/app:v1" -> "v1"; "v1" -> "v1"; "localhost:5000/app" -> ""; empty unless a valid tag.
 QString tagOf(const QString &name);
@@ -71,6 +81,8 @@ Result<QString> checkDigest(const QString &digest, const QString &where);
 Result<QJsonValue> parseJson(const QByteArray &bytes, const QString &where);
 RegistryError invalidSource(const QString &message);
 
+Result<Listing> ociListing(const SourceFiles &files);
+Result<Listing> dockerListing(const SourceFiles &files);
 Result<ImageSource> readOciLayout(const SourceFiles &files, const QString &reference);
 Result<ImageSource> readDockerArchive(const SourceFiles &files, const QString &reference);
 

@@ -1,0 +1,126 @@
+// berth-cli push of what the real tools write: Debian's podman builds the images (FROM
+// scratch, vfs storage, a private root) and saves them in each format; berth-cli pushes them
+// to Debian's docker-registry; skopeo reads back the config each tag names, which must be
+// the image podman built (its ID is the config's digest).
+
+#include "clirun.h"
+#include "fixtures/podman.h"
+#include "fixtures/realregistry.h"
+#include "fixtures/skopeo.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Berth;
+using namespace Berth::Test;
+
+class tst_CliPush : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    RealRegistry m_registry;
+    Podman m_podman;
+    QHash<QString, QString> m_ids; // image name -> podman's image ID
+    int m_rows = 0;
+
+    CliRun push(const QStringList &args)
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("BERTH_REGISTRY"), m_registry.url().toString());
+        return runCli(QStringList{u"-o"_qs, u"json"_qs, u"push"_qs} + args, env);
+    }
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+
+    // The sha256 hex of the config skopeo reads at `reference` on the registry: an image ID.
+    QString configIdAt(const QString &reference)
+    {
+        Skopeo skopeo;
+        const auto config = skopeo.inspectConfig(Skopeo::dockerReference(m_registry, reference),
+                                                 Skopeo::inspectFlags(m_registry));
+        if (!config) {
+            qWarning("%s", qPrintable(config.error()));
+            return {};
+        }
+        return QString::fromLatin1(
+            QCryptographicHash::hash(*config, QCryptographicHash::Sha256).toHex());
+    }
+
+    bool podman(const QStringList &args)
+    {
+        const ProcessResult result = m_podman.run(args);
+        if (!result.ok())
+            qWarning("%s", qPrintable(result.describe()));
+        return result.ok();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY(m_podman.isValid());
+        QString error;
+        QVERIFY2(m_registry.start(RealRegistry::Mode::Plain, &error), qPrintable(error));
+        for (const QString &name : {u"localhost/one:v1"_qs, u"localhost/two:v2"_qs}) {
+            const auto id = m_podman.build(name, {{u"file"_qs, name.toUtf8().repeated(500)}});
+            QVERIFY2(id, qPrintable(id.error()));
+            m_ids.insert(name, *id);
+        }
+        // Several images in one source: a docker archive, an OCI layout with two tags.
+        QVERIFY(podman({u"save"_qs, u"-m"_qs, u"-o"_qs, path(u"multi.tar"_qs),
+                        u"localhost/one:v1"_qs, u"localhost/two:v2"_qs}));
+        QVERIFY(podman({u"push"_qs, u"localhost/one:v1"_qs, u"oci:"_qs + path(u"layout:one"_qs)}));
+        QVERIFY(podman({u"push"_qs, u"localhost/two:v2"_qs, u"oci:"_qs + path(u"layout:two"_qs)}));
+    }
+
+    void oneImageOfSeveralIsChosenByName_data()
+    {
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<QStringList>("naming"); // PATH:NAME, or PATH --image NAME
+        QTest::addColumn<QString>("image");      // the one that must arrive
+        const QString multi = path(u"multi.tar"_qs);
+        const QString layout = path(u"layout"_qs);
+        QTest::newRow("podman save -m, PATH:NAME")
+            << multi << QStringList{multi + u":two:v2"_qs} << u"localhost/two:v2"_qs;
+        QTest::newRow("podman save -m, --image")
+            << multi << QStringList{multi, u"--image"_qs, u"localhost/one:v1"_qs}
+            << u"localhost/one:v1"_qs;
+        QTest::newRow("OCI layout, PATH:NAME")
+            << layout << QStringList{layout + u":two"_qs} << u"localhost/two:v2"_qs;
+        QTest::newRow("OCI layout, --image")
+            << layout << QStringList{layout, u"--image"_qs, u"one"_qs} << u"localhost/one:v1"_qs;
+    }
+
+    // Without a name the push refuses and lists the names, saying how to give one; with one,
+    // that image arrives.
+    void oneImageOfSeveralIsChosenByName()
+    {
+        QFETCH(QString, source);
+        QFETCH(QStringList, naming);
+        QFETCH(QString, image);
+        const QString target = u"several/"_qs + QString::number(++m_rows);
+
+        const CliRun unnamed = push({target + u":x"_qs, source});
+        QCOMPARE(unnamed.exitCode, 1);
+        QVERIFY2(unnamed.err.contains("PATH:NAME or with --image NAME"), unnamed.err.constData());
+        const CliRun wrong = push({target + u":x"_qs, source + u":three"_qs});
+        QCOMPARE(wrong.exitCode, 1);
+        QVERIFY2(wrong.err.contains("no image named \"three\""), wrong.err.constData());
+
+        const CliRun run = push(QStringList{target + u":v"_qs} + naming);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QCOMPARE(configIdAt(target + u":v"_qs), m_ids.value(image));
+    }
+
+    void aNameGivenTwiceIsAUsageError()
+    {
+        const CliRun run = push({u"twice:v"_qs, path(u"multi.tar"_qs) + u":two:v2"_qs,
+                                 u"--image"_qs, u"localhost/one:v1"_qs});
+        QCOMPARE(run.exitCode, 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_CliPush)
+#include "tst_cli_push.moc"
