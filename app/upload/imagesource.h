@@ -34,9 +34,11 @@ struct ImageSource
     qint64 totalBytes() const; // sum of blob sizes + manifest sizes
 };
 
-// `path`: a directory holding an OCI image layout (oci-layout + index.json + blobs/), or a tar file
-// (docker save legacy format with manifest.json; docker 25+ / podman OCI-in-tar with index.json;
-// skopeo's docker-archive: and oci-archive: outputs). `reference` picks one image when the source
+// `path`: a directory holding an OCI image layout (oci-layout + index.json + blobs/) or what the
+// dir: transport writes (skopeo's dir:, podman save --format docker-dir: manifest.json, version,
+// blobs named by hex digest; the manifest kept byte for byte), or a tar file (docker save legacy
+// format with manifest.json; docker 25+ / podman OCI-in-tar with index.json; skopeo's
+// docker-archive: and oci-archive: outputs). `reference` picks one image when the source
 // holds several: matched against ref.name annotations or RepoTags (full "name:tag" or just "tag");
 // empty = the only one (error listing the available names if there are several). Docker Hub's
 // and podman's prefixes do not matter ("docker.io/library/busybox:latest" is "busybox",
@@ -61,8 +63,9 @@ Result<ImageSource> readImageSource(const QString &path, const QString &referenc
 Result<QStringList> imageNames(const QString &path);
 
 // True when `path` looks like something readImageSource understands (a directory with an
-// oci-layout file, or a file whose first tar header is valid and holds manifest.json or
-// index.json). Cheap: for UI drops deciding between "push as an image" and "push as a plain blob".
+// oci-layout file, or with manifest.json and version, or a file whose first tar header is valid and
+// holds manifest.json or index.json). Cheap: for UI drops deciding between "push as an image" and
+// "push as a plain blob".
 bool isImageSource(const QString &path);
 
 } // namespace Berth

@@ -85,5 +85,7 @@ Result<Listing> ociListing(const SourceFiles &files);
 Result<Listing> dockerListing(const SourceFiles &files);
 Result<ImageSource> readOciLayout(const SourceFiles &files, const QString &reference);
 Result<ImageSource> readDockerArchive(const SourceFiles &files, const QString &reference);
+// The dir: transport's directory (skopeo copy … dir:, podman save --format docker-dir).
+Result<ImageSource> readDirectory(const SourceFiles &files, const QString &reference);
 
 } // namespace Berth::ImageSourceDetail

@@ -7,6 +7,7 @@
 #include "fixtures/podman.h"
 #include "fixtures/realregistry.h"
 #include "fixtures/skopeo.h"
+#include "upload/imagesource.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -112,6 +113,38 @@ private Q_SLOTS:
         const CliRun run = push(QStringList{target + u":v"_qs} + naming);
         QVERIFY2(run.exitCode == 0, run.err.constData());
         QCOMPARE(configIdAt(target + u":v"_qs), m_ids.value(image));
+    }
+
+    void aDirCopyGoesUpByteForByte_data()
+    {
+        QTest::addColumn<QStringList>("save");
+        QTest::newRow("podman save --format docker-dir") << QStringList{};
+        QTest::newRow("podman save --format docker-dir --compress")
+            << QStringList{u"--compress"_qs};
+    }
+
+    // podman's docker-dir (skopeo's dir:): manifest.json, version and blobs named by their
+    // hex digest; the manifest arrives as written.
+    void aDirCopyGoesUpByteForByte()
+    {
+        QFETCH(QStringList, save);
+        const QString dir = path(u"dir"_qs + QString::number(++m_rows));
+        QVERIFY(podman(QStringList{u"save"_qs, u"--format"_qs, u"docker-dir"_qs, u"-o"_qs, dir}
+                       + save + QStringList{u"localhost/one:v1"_qs}));
+        QFile written(dir + u"/manifest.json"_qs);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        const QByteArray manifest = written.readAll();
+        QVERIFY(isImageSource(dir)); // a drop onto the window pushes it as an image
+
+        const QString target = u"dir/"_qs + QString::number(m_rows) + u":v1"_qs;
+        const CliRun run = push({target, dir});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        Skopeo skopeo;
+        const auto raw = skopeo.inspectRaw(Skopeo::dockerReference(m_registry, target),
+                                           Skopeo::inspectFlags(m_registry));
+        QVERIFY2(raw, qPrintable(raw.error()));
+        QCOMPARE(*raw, manifest);
+        QCOMPARE(configIdAt(target), m_ids.value(u"localhost/one:v1"_qs));
     }
 
     void aNameGivenTwiceIsAUsageError()
