@@ -120,7 +120,10 @@ void CommandRunner::imagePush()
     if (!name.isEmpty() && !m_args.image.isEmpty())
         return usageError(QStringLiteral("Name the image once: PATH:NAME or --image NAME."));
     const QString image = name.isEmpty() ? m_args.image : name;
-    Result<ImageSource> source = readImageSource(path, image);
+    ProgressLine reading; // while a compressed archive is decompressed
+    Result<ImageSource> source = readImageSource(
+        path, image, [&reading](qint64 done, qint64 total) { reading.update(done, total); });
+    reading.finish();
     if (!source) {
         RegistryError error = source.error();
         if (const Result<QStringList> names = imageNames(path);

@@ -20,10 +20,11 @@ enum class Format { Oci, Docker, Dir };
 // The source's files and how to read them: an OCI index.json wins over a docker
 // manifest.json (docker 25+ archives hold both; the OCI index keeps the original digests);
 // a directory with manifest.json and the dir: transport's "version" file is a dir: copy.
-Result<std::pair<ImageSourceDetail::SourceFiles, Format>> openSource(const QString &path)
+Result<std::pair<ImageSourceDetail::SourceFiles, Format>>
+openSource(const QString &path, const ReadProgress &onProgress = {})
 {
     using namespace ImageSourceDetail;
-    Result<SourceFiles> files = SourceFiles::open(path);
+    Result<SourceFiles> files = SourceFiles::open(path, onProgress);
     if (!files)
         return std::unexpected(files.error());
     if (files->exists(QStringLiteral("index.json")))
@@ -52,10 +53,11 @@ qint64 ImageSource::totalBytes() const
     return total;
 }
 
-Result<ImageSource> readImageSource(const QString &path, const QString &reference)
+Result<ImageSource>
+readImageSource(const QString &path, const QString &reference, const ReadProgress &onProgress)
 {
     using namespace ImageSourceDetail;
-    const auto opened = openSource(path);
+    const auto opened = openSource(path, onProgress);
     if (!opened)
         return std::unexpected(opened.error());
     const auto &[files, format] = *opened;
@@ -64,6 +66,7 @@ Result<ImageSource> readImageSource(const QString &path, const QString &referenc
                                                          : readDockerArchive(files, reference);
     if (!source)
         return source;
+    source->decompressed = files.decompressed();
     if (format == Format::Dir)
         source->kind = UploadTr::tr("image directory (dir:)");
     else if (!files.isArchive() && format == Format::Oci)

@@ -7,7 +7,15 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
+#include <memory>
+
+class QTemporaryFile;
+
 namespace Berth {
+
+// Bytes done of total, while a compressed archive is decompressed before reading.
+using ReadProgress = std::function<void(qint64 done, qint64 total)>;
 
 // One manifest or image index to push, with its exact bytes.
 struct ManifestSource
@@ -31,6 +39,9 @@ struct ImageSource
     // From org.opencontainers.image.ref.name or the archive's RepoTags (the tag part only),
     // may be empty.
     QString suggestedTag;
+    // A gzip or zstd archive decompressed: the blobs point into this temporary file, which
+    // goes with the last copy of the source.
+    std::shared_ptr<QTemporaryFile> decompressed;
     qint64 totalBytes() const; // sum of blob sizes + manifest sizes
 };
 
@@ -55,7 +66,13 @@ struct ImageSource
 //
 // Reads headers, JSON files and (for gzip layers of docker archives) layer bytes: run it off
 // the GUI thread. Errors name the file or archive member at fault.
-Result<ImageSource> readImageSource(const QString &path, const QString &reference = {});
+//
+// A tar compressed whole with gzip or zstd (`docker save | gzip`) is first decompressed as a
+// stream into a temporary file (decompressToTemporaryFile(), upload/decompress.h), reporting
+// `onProgress`; the ImageSource keeps that file alive.
+Result<ImageSource> readImageSource(const QString &path,
+                                    const QString &reference = {},
+                                    const ReadProgress &onProgress = {});
 
 // The names of the images `path` holds, for choosing one as readImageSource()'s `reference`:
 // each image's ref.name annotations or RepoTags as written (an unnamed image by its manifest

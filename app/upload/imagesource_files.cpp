@@ -1,5 +1,6 @@
 // SourceFiles and the helpers readImageSource()'s readers share.
 
+#include "upload/decompress.h"
 #include "upload/filehasher.h"
 #include "upload/imagesource_p.h"
 #include "upload/uploadtr.h"
@@ -11,6 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QSet>
+#include <QTemporaryFile>
 
 #include <algorithm>
 
@@ -190,7 +192,7 @@ chooseImage(const QList<Candidate> &candidates, const QString &reference, const 
     return Choice{matches.first(), tag};
 }
 
-Result<SourceFiles> SourceFiles::open(const QString &path)
+Result<SourceFiles> SourceFiles::open(const QString &path, const ReadProgress &onProgress)
 {
     const QFileInfo info(path);
     SourceFiles files;
@@ -201,7 +203,19 @@ Result<SourceFiles> SourceFiles::open(const QString &path)
         return std::unexpected(readError(path, UploadTr::tr("no such file or directory")));
     if (!info.isFile()) // a FIFO would block the open, a device never end
         return std::unexpected(readError(path, UploadTr::tr("not a regular file or directory")));
-    Result<TarIndex> tar = TarIndex::read(path);
+    QString tarPath = path;
+    QFile file(path);
+    const QString compression
+        = TarIndex::compressionOf(file.open(QIODevice::ReadOnly) ? file.read(8) : QByteArray());
+    if (compression == u"gzip" || compression == u"zstd") { // else TarIndex names the tool
+        Result<std::shared_ptr<QTemporaryFile>> tar
+            = decompressToTemporaryFile(path, compression, onProgress);
+        if (!tar)
+            return std::unexpected(tar.error());
+        files.m_decompressed = *tar;
+        tarPath = files.m_decompressed->fileName();
+    }
+    Result<TarIndex> tar = TarIndex::read(tarPath);
     if (!tar)
         return std::unexpected(tar.error());
     files.m_tar = std::move(*tar);
@@ -233,7 +247,7 @@ Result<Slice> SourceFiles::locate(const QString &name) const
         const Result<TarEntry> entry = m_tar->file(name);
         if (!entry)
             return std::unexpected(entry.error());
-        return Slice{m_path, entry->dataOffset, entry->size};
+        return Slice{m_tar->path(), entry->dataOffset, entry->size};
     }
     const QFileInfo info(QDir(m_path).filePath(name));
     if (!info.isFile()) {

@@ -11,6 +11,7 @@
 #include <QList>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 
 namespace Berth::ImageSourceDetail {
@@ -29,9 +30,13 @@ struct Slice
 class SourceFiles
 {
 public:
-    static Result<SourceFiles> open(const QString &path);
+    // A gzip or zstd archive is decompressed into a temporary file first (onProgress: the
+    // compressed bytes read); the slices then point into that file.
+    static Result<SourceFiles> open(const QString &path, const ReadProgress &onProgress = {});
 
     bool isArchive() const { return m_tar.has_value(); }
+    // The decompressed copy of a compressed archive, else null: keep it while pushing.
+    std::shared_ptr<QTemporaryFile> decompressed() const { return m_decompressed; }
     QString path() const { return m_path; }
     bool exists(const QString &name) const;          // of any type (a link counts, even dangling)
     Result<Slice> locate(const QString &name) const; // a regular file
@@ -44,6 +49,7 @@ public:
 private:
     QString m_path; // absolute
     std::optional<TarIndex> m_tar;
+    std::shared_ptr<QTemporaryFile> m_decompressed;
 };
 
 // Candidate images of a source, for picking one by reference.

@@ -27,10 +27,13 @@ class tst_CliPush : public QObject
     QHash<QString, QString> m_ids; // image name -> podman's image ID
     int m_rows = 0;
 
-    CliRun push(const QStringList &args)
+    // berth-cli -o json push ARGS, its temporary files in tempDir (when given).
+    CliRun push(const QStringList &args, const QString &tempDir = {})
     {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("BERTH_REGISTRY"), m_registry.url().toString());
+        if (!tempDir.isEmpty())
+            env.insert(QStringLiteral("TMPDIR"), tempDir);
         return runCli(QStringList{u"-o"_qs, u"json"_qs, u"push"_qs} + args, env);
     }
     QString path(const QString &name) const { return m_dir.filePath(name); }
@@ -145,6 +148,53 @@ private Q_SLOTS:
         QVERIFY2(raw, qPrintable(raw.error()));
         QCOMPARE(*raw, manifest);
         QCOMPARE(configIdAt(target), m_ids.value(u"localhost/one:v1"_qs));
+    }
+
+    void aCompressedArchiveIsReadAsAStream_data()
+    {
+        QTest::addColumn<QStringList>("compress"); // the command, reading stdin
+        QTest::newRow("podman save | gzip") << QStringList{u"gzip"_qs, u"-c"_qs};
+        QTest::newRow("podman save | zstd") << QStringList{u"zstd"_qs, u"-c"_qs};
+    }
+
+    // Decompressed into a temporary file that is gone afterwards, pushed as the plain archive
+    // is (the same manifest digest); cut short, it fails clearly and leaves nothing either.
+    void aCompressedArchiveIsReadAsAStream()
+    {
+        QFETCH(QStringList, compress);
+        const QString archive = path(u"one.tar"_qs);
+        if (!QFileInfo::exists(archive))
+            QVERIFY(podman({u"save"_qs, u"-o"_qs, archive, u"localhost/one:v1"_qs}));
+        QFile plain(archive);
+        QVERIFY(plain.open(QIODevice::ReadOnly));
+        const ProcessResult compressed = runProcess({.program = compress.first(),
+                                                     .arguments = compress.mid(1),
+                                                     .standardInput = plain.readAll()});
+        QVERIFY2(compressed.ok(), qPrintable(compressed.describe()));
+        const QString file = path(u"one.tar."_qs + compress.first());
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        QCOMPARE(out.write(compressed.standardOutput), compressed.standardOutput.size());
+        out.close();
+
+        const QString temp = path(u"tmp-"_qs + compress.first());
+        QVERIFY(QDir().mkpath(temp));
+        const CliRun reference = push({u"compressed/plain:v1"_qs, archive});
+        QVERIFY2(reference.exitCode == 0, reference.err.constData());
+        const QString target = u"compressed/"_qs + compress.first() + u":v1"_qs;
+        const CliRun run = push({target, file}, temp);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QCOMPARE(run.json()[u"digest"].toString(), reference.json()[u"digest"].toString());
+        QCOMPARE(configIdAt(target), m_ids.value(u"localhost/one:v1"_qs));
+        QCOMPARE(QDir(temp).entryList(QDir::NoDotAndDotDot | QDir::AllEntries), QStringList());
+
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(compressed.standardOutput.left(compressed.standardOutput.size() / 2));
+        out.close();
+        const CliRun cut = push({target, file}, temp);
+        QCOMPARE(cut.exitCode, 1);
+        QVERIFY2(cut.err.contains("the data ends in the middle"), cut.err.constData());
+        QCOMPARE(QDir(temp).entryList(QDir::NoDotAndDotDot | QDir::AllEntries), QStringList());
     }
 
     void aNameGivenTwiceIsAUsageError()
