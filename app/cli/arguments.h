@@ -38,6 +38,7 @@ struct Arguments
     QString from;
     QString format;   // pull --format
     QString image;    // push --image NAME: one image of a source holding several
+    QString compress; // push --compress gzip|zstd|none (empty: gzip)
     QString platform; // pull, copy: --platform OS/ARCH[/VARIANT]
     ChangeableAttributes attributes;
     // copy

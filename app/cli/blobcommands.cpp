@@ -121,8 +121,12 @@ void CommandRunner::imagePush()
         return usageError(QStringLiteral("Name the image once: PATH:NAME or --image NAME."));
     const QString image = name.isEmpty() ? m_args.image : name;
     ProgressLine reading; // while a compressed archive is decompressed
+    const LayerCompression compression = m_args.compress == u"none"   ? LayerCompression::None
+                                         : m_args.compress == u"zstd" ? LayerCompression::Zstd
+                                                                      : LayerCompression::Gzip;
     Result<ImageSource> source = readImageSource(
-        path, image, [&reading](qint64 done, qint64 total) { reading.update(done, total); });
+        path, image, [&reading](qint64 done, qint64 total) { reading.update(done, total); },
+        compression);
     reading.finish();
     if (!source) {
         RegistryError error = source.error();

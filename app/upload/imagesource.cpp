@@ -53,20 +53,24 @@ qint64 ImageSource::totalBytes() const
     return total;
 }
 
-Result<ImageSource>
-readImageSource(const QString &path, const QString &reference, const ReadProgress &onProgress)
+Result<ImageSource> readImageSource(const QString &path,
+                                    const QString &reference,
+                                    const ReadProgress &onProgress,
+                                    LayerCompression compression)
 {
     using namespace ImageSourceDetail;
     const auto opened = openSource(path, onProgress);
     if (!opened)
         return std::unexpected(opened.error());
     const auto &[files, format] = *opened;
-    Result<ImageSource> source = format == Format::Oci   ? readOciLayout(files, reference)
-                                 : format == Format::Dir ? readDirectory(files, reference)
-                                                         : readDockerArchive(files, reference);
+    Result<ImageSource> source
+        = format == Format::Oci   ? readOciLayout(files, reference)
+          : format == Format::Dir ? readDirectory(files, reference)
+                                  : readDockerArchive(files, reference, {compression, onProgress});
     if (!source)
         return source;
-    source->decompressed = files.decompressed();
+    if (files.decompressed())
+        source->temporaryFiles.append(files.decompressed());
     if (format == Format::Dir)
         source->kind = UploadTr::tr("image directory (dir:)");
     else if (!files.isArchive() && format == Format::Oci)

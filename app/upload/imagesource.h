@@ -2,6 +2,7 @@
 
 #include "core/result.h"
 #include "upload/blobsource.h"
+#include "upload/compress.h"
 
 #include <QByteArray>
 #include <QList>
@@ -14,7 +15,8 @@ class QTemporaryFile;
 
 namespace Berth {
 
-// Bytes done of total, while a compressed archive is decompressed before reading.
+// Bytes done of total, while a compressed archive is decompressed before reading, and again
+// while a legacy archive's layers are compressed.
 using ReadProgress = std::function<void(qint64 done, qint64 total)>;
 
 // One manifest or image index to push, with its exact bytes.
@@ -39,9 +41,9 @@ struct ImageSource
     // From org.opencontainers.image.ref.name or the archive's RepoTags (the tag part only),
     // may be empty.
     QString suggestedTag;
-    // A gzip or zstd archive decompressed: the blobs point into this temporary file, which
-    // goes with the last copy of the source.
-    std::shared_ptr<QTemporaryFile> decompressed;
+    // A gzip or zstd archive decompressed, layers compressed: blobs point into these
+    // temporary files, which go with the last copy of the source.
+    QList<std::shared_ptr<QTemporaryFile>> temporaryFiles;
     qint64 totalBytes() const; // sum of blob sizes + manifest sizes
 };
 
@@ -70,9 +72,14 @@ struct ImageSource
 // A tar compressed whole with gzip or zstd (`docker save | gzip`) is first decompressed as a
 // stream into a temporary file (decompressToTemporaryFile(), upload/decompress.h), reporting
 // `onProgress`; the ImageSource keeps that file alive.
+//
+// `compression`: a legacy archive's uncompressed layers are compressed into temporary files
+// first (podman pushes them gzip-compressed; None sends them as they are). The manifest then
+// names the compressed digests and sizes; the config, and its diff_ids, stay as they are.
 Result<ImageSource> readImageSource(const QString &path,
                                     const QString &reference = {},
-                                    const ReadProgress &onProgress = {});
+                                    const ReadProgress &onProgress = {},
+                                    LayerCompression compression = LayerCompression::None);
 
 // The names of the images `path` holds, for choosing one as readImageSource()'s `reference`:
 // each image's ref.name annotations or RepoTags as written (an unnamed image by its manifest

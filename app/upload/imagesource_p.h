@@ -90,7 +90,14 @@ RegistryError invalidSource(const QString &message);
 Result<Listing> ociListing(const SourceFiles &files);
 Result<Listing> dockerListing(const SourceFiles &files);
 Result<ImageSource> readOciLayout(const SourceFiles &files, const QString &reference);
-Result<ImageSource> readDockerArchive(const SourceFiles &files, const QString &reference);
+struct LayerOptions
+{
+    LayerCompression compression = LayerCompression::None;
+    ReadProgress onProgress;
+};
+Result<ImageSource> readDockerArchive(const SourceFiles &files,
+                                      const QString &reference,
+                                      const LayerOptions &layers = {});
 // The dir: transport's directory (skopeo copy … dir:, podman save --format docker-dir).
 Result<ImageSource> readDirectory(const SourceFiles &files, const QString &reference);
 

@@ -11,6 +11,8 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -195,6 +197,55 @@ private Q_SLOTS:
         QCOMPARE(cut.exitCode, 1);
         QVERIFY2(cut.err.contains("the data ends in the middle"), cut.err.constData());
         QCOMPARE(QDir(temp).entryList(QDir::NoDotAndDotDot | QDir::AllEntries), QStringList());
+    }
+
+    void legacyLayersGoUpCompressedAsPodmanSendsThem_data()
+    {
+        QTest::addColumn<QStringList>("option");
+        QTest::addColumn<QString>("mediaType"); // of the layer, in the pushed manifest
+        const QString layer = u"application/vnd.oci.image.layer.v1.tar"_qs;
+        QTest::newRow("default: gzip") << QStringList{} << layer + u"+gzip"_qs;
+        QTest::newRow("--compress zstd")
+            << QStringList{u"--compress"_qs, u"zstd"_qs} << layer + u"+zstd"_qs;
+        QTest::newRow("--compress none") << QStringList{u"--compress"_qs, u"none"_qs} << layer;
+    }
+
+    // The manifest names the compressed layer (smaller than the tar), the config keeps the
+    // uncompressed diff_ids: podman pulls it back, checking each layer against its diff_id,
+    // as the image it saved.
+    void legacyLayersGoUpCompressedAsPodmanSendsThem()
+    {
+        QFETCH(QStringList, option);
+        QFETCH(QString, mediaType);
+        const QString archive = path(u"one-legacy.tar"_qs);
+        if (!QFileInfo::exists(archive))
+            QVERIFY(podman({u"save"_qs, u"-o"_qs, archive, u"localhost/one:v1"_qs}));
+        const QString target = u"layers/"_qs + QString::number(++m_rows) + u":v1"_qs;
+        const QString temp = path(u"tmp-layers"_qs);
+        QVERIFY(QDir().mkpath(temp));
+        const CliRun run = push(QStringList{target, archive} + option, temp);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QCOMPARE(QDir(temp).entryList(QDir::NoDotAndDotDot | QDir::AllEntries), QStringList());
+
+        Skopeo skopeo;
+        const auto raw = skopeo.inspectRaw(Skopeo::dockerReference(m_registry, target),
+                                           Skopeo::inspectFlags(m_registry));
+        QVERIFY2(raw, qPrintable(raw.error()));
+        const QJsonObject layer
+            = QJsonDocument::fromJson(*raw)[u"layers"].toArray().first().toObject();
+        QCOMPARE(layer[u"mediaType"].toString(), mediaType);
+        const qint64 fileSize = 16 * 500; // the one file in the layer: "localhost/one:v1" * 500
+        QVERIFY2(option.contains(u"none"_qs) ? layer[u"size"].toInteger() > fileSize
+                                             : layer[u"size"].toInteger() < 1024,
+                 raw->constData());
+
+        Podman back; // a store of its own: the image must come from the registry
+        const QString pulled = m_registry.hostPort() + u'/' + target;
+        const ProcessResult pull = back.run({u"pull"_qs, u"--tls-verify=false"_qs, pulled});
+        QVERIFY2(pull.ok(), qPrintable(pull.describe()));
+        const auto id = back.imageId(pulled);
+        QVERIFY2(id, qPrintable(id.error()));
+        QCOMPARE(*id, m_ids.value(u"localhost/one:v1"_qs));
     }
 
     void aNameGivenTwiceIsAUsageError()
