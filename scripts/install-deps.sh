@@ -6,7 +6,7 @@ packages=(
     qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qtkeychain-qt6-dev libgl-dev libqt6svg6
     qt6-translations-l10n
-    libssl-dev openssl curl ca-certificates
+    libssl-dev openssl curl ca-certificates zlib1g-dev libzstd-dev zstd
     docker-registry skopeo podman apache2-utils
     xvfb xauth gnome-keyring dbus-x11 libsecret-tools
     desktop-file-utils appstream

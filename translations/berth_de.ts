@@ -2753,6 +2753,30 @@ Gesperrt: %2 für alles darin deaktiviert</translation>
         <source>The pipe was closed for writing.</source>
         <translation>Die Pipe wurde zum Schreiben geschlossen.</translation>
     </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot decompress %1 (%2): %3</source>
+        <translation>%1 kann nicht entpackt werden (%2): %3</translation>
+    </message>
+    <message>
+        <source>out of memory</source>
+        <translation>kein Speicher mehr frei</translation>
+    </message>
+    <message>
+        <source>%1 is %2-compressed; only gzip and zstd archives can be read</source>
+        <translation>%1 ist mit %2 komprimiert; nur gzip- und zstd-Archive können gelesen werden</translation>
+    </message>
+    <message>
+        <source>the data ends in the middle</source>
+        <translation>die Daten brechen mitten im Strom ab</translation>
+    </message>
+    <message>
+        <source>image directory (dir:)</source>
+        <translation>Image-Verzeichnis (dir:)</translation>
+    </message>
 </context>
 <context>
     <name>Berth::UploadDock</name>

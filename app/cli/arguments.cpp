@@ -65,8 +65,11 @@ QString usage()
         "    \":\", or localhost, is a registry, else the registry is -r. The destination signs\n"
         "    in with --dest-username and a password on stdin or in BERTH_DEST_PASSWORD, else\n"
         "    with its saved credentials, else anonymously)\n"
-        "  push REPO:TAG PATH [--chunk-size BYTES] [--from SRC]   (an OCI layout directory, or a\n"
-        "                                            docker/podman save archive)\n"
+        "  push REPO:TAG PATH[:NAME] [--image NAME] [--compress gzip|zstd|none]\n"
+        "       [--chunk-size BYTES] [--from SRC]   (an OCI layout or dir: directory, or a\n"
+        "       docker/podman save archive, also gzip- or zstd-compressed; NAME picks one image\n"
+        "       of several, by name, tag or manifest digest; --compress: how the uncompressed\n"
+        "       layers of a legacy docker archive go up, gzip by default as podman does)\n"
         "  pull REPO:TAG|REPO@DIGEST PATH [--format oci|oci-archive|docker-archive]\n"
         "       [--platform OS/ARCH[/VARIANT]]   (oci: an OCI layout directory whose index.json\n"
         "       names the image by its tag; blobs already there are kept; docker-archive: one\n"
@@ -193,6 +196,15 @@ std::variant<Arguments, QString> parseArguments(const QStringList &args)
         } else if (arg == u"--format") {
             if (!value(&a.format))
                 return missing();
+        } else if (arg == u"--image") {
+            if (!value(&a.image))
+                return missing();
+        } else if (arg == u"--compress") {
+            if (!value(&a.compress))
+                return missing();
+            if (a.compress != u"gzip" && a.compress != u"zstd" && a.compress != u"none")
+                return QStringLiteral("--compress takes gzip, zstd or none, not \"%1\".")
+                    .arg(a.compress);
         } else if (arg == u"--write-enabled" || arg == u"--delete-enabled"
                    || arg == u"--read-enabled" || arg == u"--list-enabled") {
             if (!value(&v))

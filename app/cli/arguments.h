@@ -37,6 +37,8 @@ struct Arguments
     qint64 chunkSize = -1; // -1: the default; 0: one streamed PATCH
     QString from;
     QString format;   // pull --format
+    QString image;    // push --image NAME: one image of a source holding several
+    QString compress; // push --compress gzip|zstd|none (empty: gzip)
     QString platform; // pull, copy: --platform OS/ARCH[/VARIANT]
     ChangeableAttributes attributes;
     // copy

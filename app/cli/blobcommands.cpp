@@ -8,6 +8,7 @@
 #include "upload/imagepush.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonObject>
 #include <QSaveFile>
 #include <QTemporaryFile>
@@ -89,7 +90,24 @@ void CommandRunner::blobPush(const QString &repo, const QString &path)
              });
 }
 
-// push REPO:TAG PATH: an OCI layout directory or a save archive, all blobs then the manifest.
+namespace {
+// PATH[:NAME] as skopeo reads docker-archive: and oci: references: when the whole operand
+// does not exist, the first prefix before a ":" that does is PATH, the rest NAME.
+std::pair<QString, QString> pathAndName(const QString &operand)
+{
+    if (QFileInfo::exists(operand))
+        return {operand, {}};
+    for (qsizetype colon = operand.indexOf(u':'); colon > 0;
+         colon = operand.indexOf(u':', colon + 1)) {
+        if (QFileInfo::exists(operand.left(colon)))
+            return {operand.left(colon), operand.mid(colon + 1)};
+    }
+    return {operand, {}};
+}
+} // namespace
+
+// push REPO:TAG PATH[:NAME]: an OCI layout directory or a save archive (one image of it), all
+// blobs then the manifest.
 void CommandRunner::imagePush()
 {
     const std::optional<Reference> target
@@ -98,9 +116,24 @@ void CommandRunner::imagePush()
         return;
     const QString repo = target->repository;
     const QString tag = target->tag;
-    Result<ImageSource> source = readImageSource(m_args.words.at(2));
+    const auto [path, name] = pathAndName(m_args.words.at(2));
+    if (!name.isEmpty() && !m_args.image.isEmpty())
+        return usageError(QStringLiteral("Name the image once: PATH:NAME or --image NAME."));
+    const QString image = name.isEmpty() ? m_args.image : name;
+    ProgressLine reading; // while a compressed archive is decompressed
+    const LayerCompression compression = m_args.compress == u"none"   ? LayerCompression::None
+                                         : m_args.compress == u"zstd" ? LayerCompression::Zstd
+                                                                      : LayerCompression::Gzip;
+    Result<ImageSource> source = readImageSource(
+        path, image, [&reading](qint64 done, qint64 total) { reading.update(done, total); },
+        compression);
+    reading.finish();
     if (!source) {
-        printError(source.error());
+        RegistryError error = source.error();
+        if (const Result<QStringList> names = imageNames(path);
+            image.isEmpty() && names && names->size() > 1)
+            error.message += QStringLiteral(" (name one as PATH:NAME or with --image NAME)");
+        printError(error);
         // Queued: start() runs before main() enters the event loop, which would miss an exit.
         QMetaObject::invokeMethod(
             this, [this] { Q_EMIT done(1); }, Qt::QueuedConnection);

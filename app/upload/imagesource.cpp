@@ -15,6 +15,32 @@ namespace {
 // per layer, and a root file system tar (not an image) should not be walked to its end.
 constexpr qsizetype PeekEntries = 4096;
 
+enum class Format { Oci, Docker, Dir };
+
+// The source's files and how to read them: an OCI index.json wins over a docker
+// manifest.json (docker 25+ archives hold both; the OCI index keeps the original digests);
+// a directory with manifest.json and the dir: transport's "version" file is a dir: copy.
+Result<std::pair<ImageSourceDetail::SourceFiles, Format>>
+openSource(const QString &path, const ReadProgress &onProgress = {})
+{
+    using namespace ImageSourceDetail;
+    Result<SourceFiles> files = SourceFiles::open(path, onProgress);
+    if (!files)
+        return std::unexpected(files.error());
+    if (files->exists(QStringLiteral("index.json")))
+        return std::pair{std::move(*files), Format::Oci};
+    if (files->exists(QStringLiteral("manifest.json"))) {
+        const bool dir = !files->isArchive() && files->exists(QStringLiteral("version"));
+        return std::pair{std::move(*files), dir ? Format::Dir : Format::Docker};
+    }
+    return std::unexpected(invalidSource(
+        files->isArchive()
+            ? UploadTr::tr("%1 is not an image archive: it holds neither index.json nor "
+                           "manifest.json")
+                  .arg(path)
+            : UploadTr::tr("%1 is not an OCI image layout: it has no index.json").arg(path)));
+}
+
 } // namespace
 
 qint64 ImageSource::totalBytes() const
@@ -27,41 +53,64 @@ qint64 ImageSource::totalBytes() const
     return total;
 }
 
-Result<ImageSource> readImageSource(const QString &path, const QString &reference)
+Result<ImageSource> readImageSource(const QString &path,
+                                    const QString &reference,
+                                    const ReadProgress &onProgress,
+                                    LayerCompression compression)
 {
     using namespace ImageSourceDetail;
-    const Result<SourceFiles> files = SourceFiles::open(path);
-    if (!files)
-        return std::unexpected(files.error());
-    const bool oci = files->exists(QStringLiteral("index.json"));
-    const bool docker = files->exists(QStringLiteral("manifest.json"));
-    if (!oci && !docker) {
-        return std::unexpected(invalidSource(
-            files->isArchive()
-                ? UploadTr::tr("%1 is not an image archive: it holds neither index.json nor "
-                               "manifest.json")
-                      .arg(path)
-                : UploadTr::tr("%1 is not an OCI image layout: it has no index.json").arg(path)));
-    }
-    // Docker 25+ archives hold both: the OCI index keeps the original manifest digests.
+    const auto opened = openSource(path, onProgress);
+    if (!opened)
+        return std::unexpected(opened.error());
+    const auto &[files, format] = *opened;
     Result<ImageSource> source
-        = oci ? readOciLayout(*files, reference) : readDockerArchive(*files, reference);
+        = format == Format::Oci   ? readOciLayout(files, reference)
+          : format == Format::Dir ? readDirectory(files, reference)
+                                  : readDockerArchive(files, reference, {compression, onProgress});
     if (!source)
         return source;
-    if (!files->isArchive() && oci)
+    if (files.decompressed())
+        source->temporaryFiles.append(files.decompressed());
+    if (format == Format::Dir)
+        source->kind = UploadTr::tr("image directory (dir:)");
+    else if (!files.isArchive() && format == Format::Oci)
         source->kind = UploadTr::tr("OCI image layout");
-    else if (docker)
+    else if (files.exists(QStringLiteral("manifest.json")))
         source->kind = UploadTr::tr("docker save archive");
     else
         source->kind = UploadTr::tr("OCI archive");
     return source;
 }
 
+Result<QStringList> imageNames(const QString &path)
+{
+    using namespace ImageSourceDetail;
+    const auto opened = openSource(path);
+    if (!opened)
+        return std::unexpected(opened.error());
+    const auto &[files, format] = *opened;
+    if (format == Format::Dir) { // one image, named by its manifest digest
+        const Result<ImageSource> source = readDirectory(files, {});
+        if (!source)
+            return std::unexpected(source.error());
+        return QStringList{source->manifests.last().digest};
+    }
+    const Result<Listing> listing
+        = format == Format::Oci ? ociListing(files) : dockerListing(files);
+    if (!listing)
+        return std::unexpected(listing.error());
+    return namesOf(listing->candidates);
+}
+
 bool isImageSource(const QString &path)
 {
     const QFileInfo info(path);
-    if (info.isDir())
-        return QFileInfo(QDir(path).filePath(QStringLiteral("oci-layout"))).isFile();
+    if (info.isDir()) {
+        const QDir dir(path);
+        return QFileInfo(dir.filePath(QStringLiteral("oci-layout"))).isFile()
+               || (QFileInfo(dir.filePath(QStringLiteral("manifest.json"))).isFile()
+                   && QFileInfo(dir.filePath(QStringLiteral("version"))).isFile());
+    }
     if (!info.isFile())
         return false;
     const Result<TarIndex> tar = TarIndex::read(path, PeekEntries);

@@ -8,6 +8,7 @@
 
 #include <QJsonArray>
 #include <QSet>
+#include <QTemporaryFile>
 
 namespace Berth::ImageSourceDetail {
 
@@ -83,7 +84,18 @@ Result<QStringList> diffIdsOf(const QByteArray &config, const QString &where)
 
 // One layer file: uncompressed tars take their diff_id as digest (never hashed: they can be
 // gigabytes); compressed ones are hashed, since their diff_id names the uncompressed bytes.
-Result<BlobSource> layerBlob(const SourceFiles &files, const QString &name, const QString &diffId)
+// How layerBlob() compresses an uncompressed layer, and where its temporary file is kept.
+struct Compress
+{
+    LayerCompression compression;
+    std::function<void(qint64 done)> onProgress;
+    QList<std::shared_ptr<QTemporaryFile>> *keep;
+};
+
+Result<BlobSource> layerBlob(const SourceFiles &files,
+                             const QString &name,
+                             const QString &diffId,
+                             const Compress &compress)
 {
     const Result<Slice> slice = files.locate(name);
     if (!slice)
@@ -93,8 +105,18 @@ Result<BlobSource> layerBlob(const SourceFiles &files, const QString &name, cons
         return std::unexpected(head.error());
     const QString compression = TarIndex::compressionOf(*head);
     BlobSource blob{slice->path, slice->offset, slice->size, diffId, LayerTar};
-    if (compression.isEmpty())
+    if (compression.isEmpty() && compress.compression == LayerCompression::None)
         return blob;
+    if (compression.isEmpty()) { // compressed here, as podman does
+        const Result<CompressedFile> compressed = compressToTemporaryFile(
+            slice->path, slice->offset, slice->size, compress.compression, compress.onProgress);
+        if (!compressed)
+            return std::unexpected(compressed.error());
+        compress.keep->append(compressed->file);
+        const bool gzip = compress.compression == LayerCompression::Gzip;
+        return BlobSource{compressed->file->fileName(), 0, compressed->size, compressed->digest,
+                          gzip ? LayerGzip : LayerZstd};
+    }
     if (compression != u"gzip" && compression != u"zstd") {
         return std::unexpected(RegistryError::make(
             ErrorCode::Unsupported,
@@ -112,30 +134,40 @@ Result<BlobSource> layerBlob(const SourceFiles &files, const QString &name, cons
 
 } // namespace
 
-Result<ImageSource> readDockerArchive(const SourceFiles &files, const QString &reference)
+Result<Listing> dockerListing(const SourceFiles &files)
 {
     const QString manifestName = QStringLiteral("manifest.json");
-    const QString where = files.describe(manifestName);
     const Result<QJsonValue> json = files.readJson(manifestName, MaxManifestJsonSize);
     if (!json)
         return std::unexpected(json.error());
-    if (!json->isArray())
-        return std::unexpected(invalidSource(UploadTr::tr("%1 is not a JSON array").arg(where)));
-
-    const QJsonArray images = json->toArray();
-    QList<Candidate> candidates;
-    for (const QJsonValue image : images) {
+    if (!json->isArray()) {
+        return std::unexpected(invalidSource(
+            UploadTr::tr("%1 is not a JSON array").arg(files.describe(manifestName))));
+    }
+    Listing listing{json->toArray(), {}};
+    for (const QJsonValue image : std::as_const(listing.entries)) {
         Candidate candidate;
         candidate.key = image.toObject().value(u"Config").toString();
         for (const QJsonValue tag : image.toObject().value(u"RepoTags").toArray())
             candidate.names.append(tag.toString());
         candidate.names.removeAll(QString());
-        candidates.append(candidate);
+        listing.candidates.append(candidate);
     }
-    const Result<Choice> choice = chooseImage(candidates, reference, where);
+    return listing;
+}
+
+Result<ImageSource>
+readDockerArchive(const SourceFiles &files, const QString &reference, const LayerOptions &options)
+{
+    const QString manifestName = QStringLiteral("manifest.json");
+    const Result<Listing> listing = dockerListing(files);
+    if (!listing)
+        return std::unexpected(listing.error());
+    const Result<Choice> choice
+        = chooseImage(listing->candidates, reference, files.describe(manifestName));
     if (!choice)
         return std::unexpected(choice.error());
-    const QJsonObject image = images[choice->index].toObject();
+    const QJsonObject image = listing->entries[choice->index].toObject();
     const QString entryName = manifestName + QStringLiteral("[%1]").arg(choice->index);
     const QString entry = files.describe(entryName);
 
@@ -172,12 +204,26 @@ Result<ImageSource> readDockerArchive(const SourceFiles &files, const QString &r
     source.blobs.append(configBlob);
     QSet<QString> digests{configBlob.digest};
     QList<BlobSource> layers;
+    qint64 layerBytes = 0; // for progress while compressing
+    for (const QJsonValue name : layerNames) {
+        if (const Result<Slice> slice = files.locate(name.toString()); slice)
+            layerBytes += slice->size;
+    }
+    qint64 compressed = 0;
     for (qsizetype i = 0; i < layerNames.size(); ++i) {
         const Result<QString> name = pathField(
             layerNames[i], files.describe(entryName + QStringLiteral(".Layers[%1]").arg(i)));
         if (!name)
             return std::unexpected(name.error());
-        const Result<BlobSource> layer = layerBlob(files, *name, diffIds->at(i));
+        const qint64 before = compressed;
+        const Compress compress{options.compression,
+                                [&](qint64 done) {
+                                    compressed = before + done;
+                                    if (options.onProgress)
+                                        options.onProgress(compressed, layerBytes);
+                                },
+                                &source.temporaryFiles};
+        const Result<BlobSource> layer = layerBlob(files, *name, diffIds->at(i), compress);
         if (!layer)
             return std::unexpected(layer.error());
         layers.append(*layer);

@@ -1,5 +1,6 @@
 // SourceFiles and the helpers readImageSource()'s readers share.
 
+#include "upload/decompress.h"
 #include "upload/filehasher.h"
 #include "upload/imagesource_p.h"
 #include "upload/uploadtr.h"
@@ -11,6 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QSet>
+#include <QTemporaryFile>
 
 #include <algorithm>
 
@@ -23,10 +25,13 @@ RegistryError readError(const QString &path, const QString &why)
     return RegistryError::make(ErrorCode::Io, UploadTr::tr("Cannot read %1: %2").arg(path, why));
 }
 
-QString withoutDockerHub(QString name)
+// Without the prefixes a short name stands for: Docker Hub's, and podman's "localhost/" for
+// images it built.
+QString shortName(QString name)
 {
     for (const QString &registry :
-         {QStringLiteral("docker.io/"), QStringLiteral("index.docker.io/")}) {
+         {QStringLiteral("docker.io/"), QStringLiteral("index.docker.io/"),
+          QStringLiteral("localhost/")}) {
         if (name.startsWith(registry)) {
             name.remove(0, registry.size());
             break;
@@ -51,8 +56,8 @@ bool isValidTag(QStringView tag)
 // "docker.io/example/app:v1"; "busybox" matches "busybox:latest".
 bool referenceMatches(const QString &name, const QString &reference)
 {
-    const QString ours = withoutDockerHub(name);
-    QString theirs = withoutDockerHub(reference);
+    const QString ours = shortName(name);
+    QString theirs = shortName(reference);
     if (ours == theirs)
         return true;
     const QString tag = tagOf(name);
@@ -132,13 +137,19 @@ Result<QJsonValue> parseJson(const QByteArray &bytes, const QString &where)
     return QJsonValue(document.object());
 }
 
+QStringList namesOf(const QList<Candidate> &candidates)
+{
+    QStringList names;
+    for (const Candidate &candidate : candidates)
+        names += candidate.names.isEmpty() ? QStringList{candidate.key} : candidate.names;
+    names.removeDuplicates();
+    return names;
+}
+
 Result<Choice>
 chooseImage(const QList<Candidate> &candidates, const QString &reference, const QString &where)
 {
-    QStringList available;
-    for (const Candidate &candidate : candidates)
-        available += candidate.names.isEmpty() ? QStringList{candidate.key} : candidate.names;
-    available.removeDuplicates();
+    const QStringList available = namesOf(candidates);
     if (candidates.isEmpty())
         return std::unexpected(invalidSource(UploadTr::tr("%1 lists no images").arg(where)));
 
@@ -181,7 +192,7 @@ chooseImage(const QList<Candidate> &candidates, const QString &reference, const 
     return Choice{matches.first(), tag};
 }
 
-Result<SourceFiles> SourceFiles::open(const QString &path)
+Result<SourceFiles> SourceFiles::open(const QString &path, const ReadProgress &onProgress)
 {
     const QFileInfo info(path);
     SourceFiles files;
@@ -192,7 +203,19 @@ Result<SourceFiles> SourceFiles::open(const QString &path)
         return std::unexpected(readError(path, UploadTr::tr("no such file or directory")));
     if (!info.isFile()) // a FIFO would block the open, a device never end
         return std::unexpected(readError(path, UploadTr::tr("not a regular file or directory")));
-    Result<TarIndex> tar = TarIndex::read(path);
+    QString tarPath = path;
+    QFile file(path);
+    const QString compression
+        = TarIndex::compressionOf(file.open(QIODevice::ReadOnly) ? file.read(8) : QByteArray());
+    if (compression == u"gzip" || compression == u"zstd") { // else TarIndex names the tool
+        Result<std::shared_ptr<QTemporaryFile>> tar
+            = decompressToTemporaryFile(path, compression, onProgress);
+        if (!tar)
+            return std::unexpected(tar.error());
+        files.m_decompressed = *tar;
+        tarPath = files.m_decompressed->fileName();
+    }
+    Result<TarIndex> tar = TarIndex::read(tarPath);
     if (!tar)
         return std::unexpected(tar.error());
     files.m_tar = std::move(*tar);
@@ -224,7 +247,7 @@ Result<Slice> SourceFiles::locate(const QString &name) const
         const Result<TarEntry> entry = m_tar->file(name);
         if (!entry)
             return std::unexpected(entry.error());
-        return Slice{m_path, entry->dataOffset, entry->size};
+        return Slice{m_tar->path(), entry->dataOffset, entry->size};
     }
     const QFileInfo info(QDir(m_path).filePath(name));
     if (!info.isFile()) {

@@ -17,6 +17,7 @@ constexpr qint64 MaxIndexJsonSize = 16 << 20;
 constexpr qint64 MaxLayoutFileSize = 64 << 10;
 constexpr int MaxIndexDepth = 4;
 
+const QString DirManifest = QStringLiteral("manifest.json");
 const QString RefNameAnnotation = QStringLiteral("org.opencontainers.image.ref.name");
 const QString ContainerdNameAnnotation = QStringLiteral("io.containerd.image.name");
 
@@ -82,31 +83,48 @@ forEachDescriptor(const QJsonArray &items, const QString &where, const char *key
     return Done{};
 }
 
+// Reads an OCI layout (blobs/sha256/<hex>), or what skopeo's and podman's dir: transport
+// writes (--format docker-dir): the top manifest in manifest.json, an index's children in
+// <hex>.manifest.json, blobs in <hex>.
 class OciReader
 {
 public:
-    explicit OciReader(const SourceFiles &files)
+    explicit OciReader(const SourceFiles &files, const QString &dirTop = {})
         : m_files(files)
+        , m_dirTop(dirTop)
     {}
 
     Result<Done> addManifest(const Descriptor &descriptor, const QString &namedBy, int depth);
     ImageSource takeSource() { return std::move(m_source); }
 
 private:
-    Result<Slice> locateBlob(const Descriptor &descriptor, const QString &namedBy) const;
+    QString nameOf(const QString &digest, bool manifest) const;
+    Result<Slice>
+    locateBlob(const Descriptor &descriptor, const QString &namedBy, bool manifest = false) const;
     Result<Done> addBlob(const Descriptor &descriptor, const QString &namedBy);
     Result<Done> addChildren(const QJsonObject &index, const QString &digest, int depth);
     Result<Done> addImageBlobs(const QJsonObject &manifest, const QString &digest);
 
     const SourceFiles &m_files;
+    QString m_dirTop; // a dir: source's top manifest digest; empty for an OCI layout
     ImageSource m_source;
     QSet<QString> m_blobs;
     QSet<QString> m_manifests;
 };
 
-Result<Slice> OciReader::locateBlob(const Descriptor &descriptor, const QString &namedBy) const
+QString OciReader::nameOf(const QString &digest, bool manifest) const
 {
-    const QString name = blobName(descriptor.digest);
+    if (m_dirTop.isEmpty())
+        return blobName(digest);
+    if (manifest)
+        return digest == m_dirTop ? DirManifest : digest.mid(7) + u".manifest.json";
+    return digest.mid(7);
+}
+
+Result<Slice>
+OciReader::locateBlob(const Descriptor &descriptor, const QString &namedBy, bool manifest) const
+{
+    const QString name = nameOf(descriptor.digest, manifest);
     if (!m_files.exists(name)) {
         return std::unexpected(
             invalidSource(UploadTr::tr("%1 names %2, but %3 is missing")
@@ -147,7 +165,7 @@ Result<Done> OciReader::addManifest(const Descriptor &descriptor, const QString 
             invalidSource(UploadTr::tr("%1 nests image indexes too deeply (at %2)")
                               .arg(namedBy, descriptor.digest)));
     }
-    const Result<Slice> slice = locateBlob(descriptor, namedBy);
+    const Result<Slice> slice = locateBlob(descriptor, namedBy, true);
     if (!slice)
         return std::unexpected(slice.error());
     const QString where = UploadTr::tr("manifest %1").arg(descriptor.digest);
@@ -163,7 +181,7 @@ Result<Done> OciReader::addManifest(const Descriptor &descriptor, const QString 
         return std::unexpected(RegistryError::make(
             ErrorCode::DigestMismatch,
             UploadTr::tr("%1: the bytes of %2 hash to %3")
-                .arg(where, m_files.describe(blobName(descriptor.digest)), actual)));
+                .arg(where, m_files.describe(nameOf(descriptor.digest, true)), actual)));
     }
     const Result<QJsonValue> json = parseJson(*body, where);
     if (!json)
@@ -245,7 +263,7 @@ Result<Done> checkLayoutFile(const SourceFiles &files)
 
 } // namespace
 
-Result<ImageSource> readOciLayout(const SourceFiles &files, const QString &reference)
+Result<Listing> ociListing(const SourceFiles &files)
 {
     if (const Result<Done> layout = checkLayoutFile(files); !layout)
         return std::unexpected(layout.error());
@@ -262,9 +280,8 @@ Result<ImageSource> readOciLayout(const SourceFiles &files, const QString &refer
     if (const Result<int> version = schemaVersionOf(index, where); !version)
         return std::unexpected(version.error());
 
-    const QJsonArray entries = index.value(u"manifests").toArray();
-    QList<Candidate> candidates;
-    for (const QJsonValue entry : entries) {
+    Listing listing{index.value(u"manifests").toArray(), {}};
+    for (const QJsonValue entry : std::as_const(listing.entries)) {
         const QJsonObject annotations = entry.toObject().value(u"annotations").toObject();
         Candidate candidate;
         candidate.key = entry.toObject().value(u"digest").toString();
@@ -272,14 +289,24 @@ Result<ImageSource> readOciLayout(const SourceFiles &files, const QString &refer
             if (!annotations.value(key).toString().isEmpty())
                 candidate.names.append(annotations.value(key).toString());
         }
-        candidates.append(candidate);
+        listing.candidates.append(candidate);
     }
-    const Result<Choice> choice = chooseImage(candidates, reference, where);
+    return listing;
+}
+
+Result<ImageSource> readOciLayout(const SourceFiles &files, const QString &reference)
+{
+    const QString indexName = QStringLiteral("index.json");
+    const QString where = files.describe(indexName);
+    const Result<Listing> listing = ociListing(files);
+    if (!listing)
+        return std::unexpected(listing.error());
+    const Result<Choice> choice = chooseImage(listing->candidates, reference, where);
     if (!choice)
         return std::unexpected(choice.error());
 
     const Result<Descriptor> top = descriptorOf(
-        entries[choice->index],
+        listing->entries[choice->index],
         files.describe(indexName + QStringLiteral(", manifests[%1]").arg(choice->index)));
     if (!top)
         return std::unexpected(top.error());
@@ -289,6 +316,25 @@ Result<ImageSource> readOciLayout(const SourceFiles &files, const QString &refer
     ImageSource source = reader.takeSource();
     source.suggestedTag = choice->tag;
     return source;
+}
+
+Result<ImageSource> readDirectory(const SourceFiles &files, const QString &reference)
+{
+    const QString where = files.describe(DirManifest);
+    const Result<QByteArray> body = files.read(DirManifest, MaxManifestSize);
+    if (!body)
+        return std::unexpected(body.error());
+    const QString digest = Sha256::digestOf(*body);
+    // One image, named by nothing but its digest.
+    const Result<Choice> choice = chooseImage({Candidate{{}, digest}}, reference, where);
+    if (!choice)
+        return std::unexpected(choice.error());
+    OciReader reader(files, digest);
+    if (const Result<Done> added
+        = reader.addManifest(Descriptor{{}, digest, body->size(), {}}, where, 0);
+        !added)
+        return std::unexpected(added.error());
+    return reader.takeSource();
 }
 
 } // namespace Berth::ImageSourceDetail

@@ -5,11 +5,13 @@
 #include "upload/imagesource.h"
 #include "upload/tarindex.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 
 namespace Berth::ImageSourceDetail {
@@ -28,9 +30,13 @@ struct Slice
 class SourceFiles
 {
 public:
-    static Result<SourceFiles> open(const QString &path);
+    // A gzip or zstd archive is decompressed into a temporary file first (onProgress: the
+    // compressed bytes read); the slices then point into that file.
+    static Result<SourceFiles> open(const QString &path, const ReadProgress &onProgress = {});
 
     bool isArchive() const { return m_tar.has_value(); }
+    // The decompressed copy of a compressed archive, else null: keep it while pushing.
+    std::shared_ptr<QTemporaryFile> decompressed() const { return m_decompressed; }
     QString path() const { return m_path; }
     bool exists(const QString &name) const;          // of any type (a link counts, even dangling)
     Result<Slice> locate(const QString &name) const; // a regular file
@@ -43,6 +49,7 @@ public:
 private:
     QString m_path; // absolute
     std::optional<TarIndex> m_tar;
+    std::shared_ptr<QTemporaryFile> m_decompressed;
 };
 
 // Candidate images of a source, for picking one by reference.
@@ -60,6 +67,15 @@ struct Choice
 
 Result<Choice>
 chooseImage(const QList<Candidate> &candidates, const QString &reference, const QString &where);
+// Every candidate's names (its key when it has none), without duplicates: what to choose from.
+QStringList namesOf(const QList<Candidate> &candidates);
+
+// The images a source lists: its index.json's or manifest.json's entries, one candidate each.
+struct Listing
+{
+    QJsonArray entries;
+    QList<Candidate> candidates;
+};
 
 // "example/app:v1" -> "v1"; "v1" -> "v1"; "localhost:5000/app" -> ""; empty unless a valid tag.
 QString tagOf(const QString &name);
@@ -71,7 +87,18 @@ Result<QString> checkDigest(const QString &digest, const QString &where);
 Result<QJsonValue> parseJson(const QByteArray &bytes, const QString &where);
 RegistryError invalidSource(const QString &message);
 
+Result<Listing> ociListing(const SourceFiles &files);
+Result<Listing> dockerListing(const SourceFiles &files);
 Result<ImageSource> readOciLayout(const SourceFiles &files, const QString &reference);
-Result<ImageSource> readDockerArchive(const SourceFiles &files, const QString &reference);
+struct LayerOptions
+{
+    LayerCompression compression = LayerCompression::None;
+    ReadProgress onProgress;
+};
+Result<ImageSource> readDockerArchive(const SourceFiles &files,
+                                      const QString &reference,
+                                      const LayerOptions &layers = {});
+// The dir: transport's directory (skopeo copy … dir:, podman save --format docker-dir).
+Result<ImageSource> readDirectory(const SourceFiles &files, const QString &reference);
 
 } // namespace Berth::ImageSourceDetail

@@ -8,6 +8,7 @@
 #include "fixtures/faultproxy.h"
 #include "fixtures/indexpush.h"
 #include "fixtures/ocilayout.h"
+#include "fixtures/podman.h"
 #include "fixtures/processrunner.h"
 #include "fixtures/realregistry.h"
 #include "fixtures/skopeo.h"
@@ -180,27 +181,12 @@ private Q_SLOTS:
             = pull({u"pull/single:v1"_qs, archive, u"--format"_qs, u"docker-archive"_qs});
         QVERIFY2(run.exitCode == 0, run.err.constData());
         QVERIFY(!QFileInfo::exists(archive + u".berth-pull"_qs)); // the staging layout is gone
-        const QString root = path(QStringLiteral("podman"));
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("REGISTRY_AUTH_FILE"));
-        env.insert(QStringLiteral("HOME"), root);
-        env.insert(QStringLiteral("XDG_RUNTIME_DIR"), root);
-        env.insert(QStringLiteral("CONTAINERS_REGISTRIES_CONF"), QStringLiteral("/dev/null"));
-        const QStringList storage{u"--storage-driver"_qs, u"vfs"_qs,       u"--root"_qs,
-                                  root + u"/root"_qs,     u"--runroot"_qs, root + u"/run"_qs};
-        QVERIFY(QDir().mkpath(root));
-        auto podman = [&](const QStringList &args) {
-            return runProcess(
-                {.program = u"podman"_qs, .arguments = storage + args, .environment = env});
-        };
-        const ProcessResult loaded = podman({u"load"_qs, u"-i"_qs, archive});
+        Podman podman;
+        const ProcessResult loaded = podman.run({u"load"_qs, u"-i"_qs, archive});
         QVERIFY2(loaded.ok(), qPrintable(loaded.describe()));
-        const QString name = m_registry.hostPort() + u"/pull/single:v1"_qs;
-        const ProcessResult inspected
-            = podman({u"image"_qs, u"inspect"_qs, u"--format"_qs, u"{{.Id}}"_qs, name});
-        QVERIFY2(inspected.ok(), qPrintable(inspected.describe()));
-        QCOMPARE(QString::fromLatin1(inspected.standardOutput.trimmed()),
-                 hexOf(m_single.images.first().config.digest));
+        const auto id = podman.imageId(m_registry.hostPort() + u"/pull/single:v1"_qs);
+        QVERIFY2(id, qPrintable(id.error()));
+        QCOMPARE(*id, hexOf(m_single.images.first().config.digest));
 
         // An index holds several images: a docker archive needs one platform.
         const CliRun index = pull(

@@ -118,6 +118,9 @@ private Q_SLOTS:
         QVERIFY(!unnamed);
         QVERIFY2(unnamed.error().message.contains(u"choose one of: v1, v2"),
                  qPrintable(unnamed.error().message));
+        const Result<QStringList> names = imageNames(dir.path()); // what a chooser offers
+        QVERIFY2(names, qPrintable(errorOf(names)));
+        QCOMPARE(*names, (QStringList{u"v1"_s, u"v2"_s}));
         for (const QString &reference : {u"v2"_s, u"example/app:v2"_s, v2->ref.digest}) {
             const Result<ImageSource> source = readImageSource(dir.path(), reference);
             QVERIFY2(source, qPrintable(errorOf(source)));

@@ -162,9 +162,12 @@ private Q_SLOTS:
         QCOMPARE(tar.error().code, ErrorCode::InvalidArgument);
         QVERIFY2(tar.error().message.contains(expected) && tar.error().message.contains(path),
                  qPrintable(tar.error().message));
-        const Result<ImageSource> source = readImageSource(path); // the same answer, unchanged
+        const Result<ImageSource> source = readImageSource(path);
         QVERIFY(!source);
-        QCOMPARE(source.error().message, tar.error().message);
+        // The same answer, unchanged, except that gzip and zstd archives are decompressed.
+        const QString compression = TarIndex::compressionOf(bytes);
+        if (compression != u"gzip" && compression != u"zstd")
+            QCOMPARE(source.error().message, tar.error().message);
         QVERIFY(!isImageSource(path));
     }
 };
