@@ -54,3 +54,20 @@ YAML
     curl -sf "$url/v2/" >/dev/null || { cat "$work/$1.log"; exit 1; }
 }
 start_registry main
+
+# finish_layout LAYOUT CONFIG_FILE LAYER_DESCRIPTORS: writes the image manifest (the config
+# file's digest and size, the layers' JSON descriptors), index.json naming it "bench" and
+# oci-layout into the OCI layout LAYOUT, whose blobs/sha256 holds the config and layers.
+# Sets $manifest to the manifest's hex digest.
+finish_layout() {
+    local layout=$1 config_file=$2 descriptors=$3 config manifest_file
+    config=$(sha256sum "$config_file" | cut -d' ' -f1)
+    manifest_file=$(mktemp "${TMPDIR:-/tmp}/berth-manifest.XXXXXX")
+    printf '{"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json","config":{"mediaType":"application/vnd.oci.image.config.v1+json","digest":"sha256:%s","size":%s},"layers":[%s]}' \
+        "$config" "$(stat -c %s "$config_file")" "$descriptors" >"$manifest_file"
+    manifest=$(sha256sum "$manifest_file" | cut -d' ' -f1)
+    printf '{"schemaVersion":2,"manifests":[{"mediaType":"application/vnd.oci.image.manifest.v1+json","digest":"sha256:%s","size":%s,"annotations":{"org.opencontainers.image.ref.name":"bench"}}]}' \
+        "$manifest" "$(stat -c %s "$manifest_file")" >"$layout/index.json"
+    mv "$manifest_file" "$layout/blobs/sha256/$manifest"
+    echo '{"imageLayoutVersion":"1.0.0"}' >"$layout/oci-layout"
+}

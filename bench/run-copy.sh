@@ -47,13 +47,7 @@ done
 printf '{"architecture":"amd64","os":"linux","rootfs":{"type":"layers","diff_ids":[%s]}}' "$diff_ids" >"$work/config.json"
 config=$(sha256sum "$work/config.json" | cut -d' ' -f1)
 cp "$work/config.json" "$layout/blobs/sha256/$config"
-printf '{"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json","config":{"mediaType":"application/vnd.oci.image.config.v1+json","digest":"sha256:%s","size":%s},"layers":[%s]}' \
-    "$config" "$(stat -c %s "$work/config.json")" "$descriptors" >"$work/manifest.json"
-manifest=$(sha256sum "$work/manifest.json" | cut -d' ' -f1)
-cp "$work/manifest.json" "$layout/blobs/sha256/$manifest"
-printf '{"schemaVersion":2,"manifests":[{"mediaType":"application/vnd.oci.image.manifest.v1+json","digest":"sha256:%s","size":%s,"annotations":{"org.opencontainers.image.ref.name":"bench"}}]}' \
-    "$manifest" "$(stat -c %s "$work/manifest.json")" >"$layout/index.json"
-echo '{"imageLayoutVersion":"1.0.0"}' >"$layout/oci-layout"
+finish_layout "$layout" "$work/config.json" "$descriptors"
 "$cli" -r "$src_url" push b/img:bench "$layout" >/dev/null
 rm -rf "$layout" # frees the disk for the destination
 sync
