@@ -27,6 +27,12 @@ void PagedTableModel::requestNext()
     requestPage(m_paging.next, m_paging.nextPageSize(m_pageSize), m_paging.generation);
 }
 
+int PagedTableModel::readAheadSize() const
+{
+    return m_prefetch ? PagingState::pageSizeAfter(int(m_paging.visited.size()) + 1, m_pageSize)
+                      : 0;
+}
+
 void PagedTableModel::reload()
 {
     reset(true);   // a view may ask for the first page inside the reset...

@@ -96,6 +96,7 @@ void RepositoryTableModel<Item>::requestPage(const QUrl &next, int pageSize, qui
     ListOptions options;
     options.pageSize = pageSize;
     options.orderBy = m_orderBy;
+    options.readAhead = readAheadSize();
     Job<Page<Item>> *job = (m_client->*m_fetch)(m_repo, options, next);
     connect(job, &RegistryJob::finished, this, [this, job, generation] {
         if (!isCurrent(generation))

@@ -3,6 +3,8 @@
 #include "models/repositorytablemodel.h"
 
 #include <QHash>
+#include <QSet>
+#include <QUrl>
 
 namespace Berth {
 
@@ -37,6 +39,10 @@ public:
     // Replace one row in place (after a lock change) or drop it (after a delete).
     void updateTag(const TagInfo &tag) { updateItem(tag); }
     void removeTag(const QString &name) { removeItem(name); }
+    // True while the manifest list (sizes, platforms) is still being read. It is read to its
+    // end, but at most MaxDetailPages pages and never a next link twice.
+    bool isLoadingDetails() const { return m_loadingDetails; }
+    static constexpr int MaxDetailPages = 1000;
 
 protected:
     void requestPage(const QUrl &next, int pageSize, quint64 generation) override;
@@ -48,6 +54,8 @@ private:
     void loadManifestDetails(quint64 generation, const QUrl &next);
 
     QHash<QString, ManifestInfo> m_manifests; // details by digest
+    QSet<QUrl> m_detailPages;                 // next links of the manifest list followed
+    bool m_loadingDetails = false;
 };
 
 static_assert(TagModel::Fields.size() == TagModel::WriteEnabled

@@ -4,6 +4,7 @@
 #include "core/attributes.h"
 #include "core/job.h"
 #include "registry/connection.h"
+#include "registry/pagereadahead.h"
 
 #include <QObject>
 #include <QStringList>
@@ -44,6 +45,10 @@ struct ListOptions
     int pageSize = 100;
     OrderBy orderBy = OrderBy::None;
     QString digest; // tags only: only the tags of this manifest (ACR)
+    // Tags and ACR manifests, one page at a time: the size of the page the caller will ask
+    // for next (0: it will not). That page is then asked as soon as this one's answer is in,
+    // and the next call for it takes it over (PageReadAhead).
+    int readAhead = 0;
 };
 
 struct ManifestContent
@@ -109,6 +114,8 @@ public:
     // The largest page size this registry took after refusing a larger one (0: none refused).
     int pageLimit() const { return m_pageLimit; }
     void learnPageLimit(int pageSize) { m_pageLimit = pageSize; }
+    // The pages asked ahead of the listings (ListOptions::readAhead).
+    PageReadAhead &readAhead() { return m_readAhead; }
 
     // One page, for views that load as the user scrolls. An empty `page` asks for the
     // first; pass the previous page's `next` for the following ones. Each page asks for its
@@ -226,6 +233,7 @@ private:
     std::optional<Capabilities> m_capabilities;
     std::optional<bool> m_assumedAcr; // from assumeFacts(), until a call tells
     int m_pageLimit = 0;
+    PageReadAhead m_readAhead;
 };
 
 // MANIFEST_REFERENCED: "<digest> is a platform of <index> (tags: 1.0); <index> (untagged)",

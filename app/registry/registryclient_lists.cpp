@@ -81,14 +81,42 @@ void finishPage(RegistryClient *client, Job<Page<T>> *job, Result<Page<T>> page)
     job->complete(std::move(page));
 }
 
-// Fetches one page; a registry that refuses the page size (n above its limit) is asked
-// again with a smaller one instead of failing.
-template<typename T, typename Parse>
-Job<Page<T>> *fetchPage(
-    RegistryClient *client, const QUrl &url, const QStringList &scopes, int pageSize, Parse parse)
+int clampPageSize(const RegistryClient *client, int pageSize)
 {
+    pageSize = pageSize > 0 ? pageSize : 100;
+    return client->pageLimit() > 0 ? qMin(pageSize, client->pageLimit()) : pageSize;
+}
+
+// The Link header's next page, if it stays on the registry (else none: finishPage says why).
+QUrl headerNext(RegistryClient *client, const HttpResponse &response)
+{
+    const QUrl link = parseNextLink(response.header("Link"), response.url);
+    return client->connection()->isRegistryOrigin(link) ? link : QUrl();
+}
+
+// Where a listing's pages come from: the client, the token scopes, the parser of a page.
+template<typename Parse>
+struct PageSource
+{
+    RegistryClient *client;
+    QStringList scopes;
+    Parse parse;
+};
+
+// Fetches one page; a registry that refuses the page size (n above its limit) is asked
+// again with a smaller one instead of failing. `flight` hears of the answer before it is
+// parsed (the page after it may be asked ahead then).
+template<typename T, typename Parse>
+Job<Page<T>> *fetchFlight(const PageSource<Parse> &source,
+                          const QUrl &url,
+                          int pageSize,
+                          const std::shared_ptr<PageFlight> &flight)
+{
+    RegistryClient *client = source.client;
+    const Parse parse = source.parse;
     auto *job = new Job<Page<T>>(client);
-    RequestJob *r = new RequestJob(client->connection(), HttpRequest::get(url, scopes), client);
+    RequestJob *r
+        = new RequestJob(client->connection(), HttpRequest::get(url, source.scopes), client);
     job->setInner(r);
     QObject::connect(r, &RegistryJob::finished, job, [=] {
         const Result<HttpResponse> &response = r->result();
@@ -96,7 +124,7 @@ Job<Page<T>> *fetchPage(
             const int smaller = pageSize > MaxPageSize ? MaxPageSize : pageSize / 2;
             client->learnPageLimit(smaller); // later pages do not ask for the refused size
             Job<Page<T>> *retry
-                = fetchPage<T>(client, withPageSize(url, smaller), scopes, smaller, parse);
+                = fetchFlight<T>(source, withPageSize(url, smaller), smaller, flight);
             completeWith(job, retry);
             return;
         }
@@ -104,6 +132,7 @@ Job<Page<T>> *fetchPage(
             job->fail(response.error());
             return;
         }
+        flight->answered(headerNext(client, *response));
         // A page of 1,000 items takes tens of milliseconds to parse: off the event loop, so
         // a window that pages never stalls. If the job goes first, the watcher goes with it
         // and the parsed page is dropped.
@@ -116,10 +145,78 @@ Job<Page<T>> *fetchPage(
     return job;
 }
 
-int clampPageSize(const RegistryClient *client, int pageSize)
+// A page asked ahead of its listing: its job while it runs, its result once it is in.
+template<typename T>
+struct AheadPage : PageReadAhead::Entry
 {
-    pageSize = pageSize > 0 ? pageSize : 100;
-    return client->pageLimit() > 0 ? qMin(pageSize, client->pageLimit()) : pageSize;
+    std::shared_ptr<PageFlight> flight;
+    QPointer<Job<Page<T>>> job;
+    std::optional<Result<Page<T>>> result;
+    void drop() override
+    {
+        if (job)
+            job->abort();
+    }
+};
+
+template<typename T, typename Parse>
+std::shared_ptr<PageFlight> newFlight(const PageSource<Parse> &source, int readAhead);
+
+// Asks the page at `next` with `pageSize` items ahead of its listing, and keeps it.
+template<typename T, typename Parse>
+void askAhead(const PageSource<Parse> &source, const QUrl &next, int pageSize)
+{
+    RegistryClient *client = source.client;
+    pageSize = clampPageSize(client, pageSize);
+    const QUrl url = withPageSize(next, pageSize);
+    auto entry = std::make_shared<AheadPage<T>>();
+    entry->flight = newFlight<T>(source, 0);
+    Job<Page<T>> *job = fetchFlight<T>(source, url, pageSize, entry->flight);
+    entry->job = job;
+    std::weak_ptr<AheadPage<T>> weak = entry;
+    QObject::connect(job, &RegistryJob::finished, client, [weak, job] {
+        if (auto kept = weak.lock())
+            kept->result = job->result();
+    });
+    client->readAhead().keep(url, entry);
+}
+
+template<typename T, typename Parse>
+std::shared_ptr<PageFlight> newFlight(const PageSource<Parse> &source, int readAhead)
+{
+    auto flight = std::make_shared<PageFlight>(
+        [source](const QUrl &next, int size) { askAhead<T>(source, next, size); });
+    flight->wantAhead(readAhead);
+    return flight;
+}
+
+// The page at `url` if it was asked ahead (its listing takes it over), else nullptr.
+template<typename T>
+Job<Page<T>> *takeAhead(RegistryClient *client, const QUrl &url, int readAhead)
+{
+    auto ahead = std::dynamic_pointer_cast<AheadPage<T>>(client->readAhead().take(url));
+    if (!ahead || (!ahead->result && !ahead->job))
+        return nullptr;
+    ahead->flight->wantAhead(readAhead);
+    auto *job = new Job<Page<T>>(client);
+    if (ahead->result) {
+        job->complete(*ahead->result);
+    } else {
+        Job<Page<T>> *running = ahead->job;
+        completeWith(job, running);
+    }
+    return job;
+}
+
+// Fetches one page (fetchFlight), or takes it over if it was asked ahead; `readAhead`: the
+// size of the page after it that the caller will ask for (0: none).
+template<typename T, typename Parse>
+Job<Page<T>> *
+fetchPage(const PageSource<Parse> &source, const QUrl &url, int pageSize, int readAhead = 0)
+{
+    if (Job<Page<T>> *ahead = takeAhead<T>(source.client, url, readAhead))
+        return ahead;
+    return fetchFlight<T>(source, url, pageSize, newFlight<T>(source, readAhead));
 }
 
 // The registry's next link, asking for `pageSize` items (empty: the first page is built).
@@ -139,7 +236,8 @@ Job<Page<QString>> *RegistryClient::repositoryPage(int pageSize, const QUrl &pag
             url = withPageSize(m_connection->resolve(caps.acr ? QStringLiteral("/acr/v1/_catalog")
                                                               : QStringLiteral("/v2/_catalog")),
                                pageSize);
-        return fetchPage<QString>(this, url, catalogScope(), pageSize, parseRepositoryPage);
+        return fetchPage<QString>(PageSource{this, catalogScope(), parseRepositoryPage}, url,
+                                  pageSize);
     });
 }
 
@@ -166,8 +264,9 @@ RegistryClient::tagPage(const QString &repo, const ListOptions &options, const Q
                     url.setQuery(query);
                 }
             }
-            return fetchPage<TagInfo>(this, url, repoScope(repo, QStringLiteral("metadata_read")),
-                                      pageSize, parseAcrTagPage);
+            return fetchPage<TagInfo>(
+                PageSource{this, repoScope(repo, QStringLiteral("metadata_read")), parseAcrTagPage},
+                url, pageSize, options.readAhead);
         }
         if (url.isEmpty())
             url = withPageSize(m_connection->resolve(QStringLiteral("/v2/%1/tags/list").arg(repo)),
@@ -180,8 +279,9 @@ RegistryClient::tagPage(const QString &repo, const ListOptions &options, const Q
                           [](const TagInfo &a, const TagInfo &b) { return a.name < b.name; });
             return parsed;
         };
-        return fetchPage<TagInfo>(this, url, repoScope(repo, QStringLiteral("pull")), pageSize,
-                                  parseSorted);
+        return fetchPage<TagInfo>(
+            PageSource{this, repoScope(repo, QStringLiteral("pull")), parseSorted}, url, pageSize,
+            options.readAhead);
     });
 }
 
@@ -199,8 +299,10 @@ RegistryClient::manifestPage(const QString &repo, const ListOptions &options, co
             url = acrFirstPage(
                 m_connection->resolve(QStringLiteral("/acr/v1/%1/_manifests").arg(repo)), pageSize,
                 options.orderBy);
-        return fetchPage<ManifestInfo>(this, url, repoScope(repo, QStringLiteral("metadata_read")),
-                                       pageSize, parseAcrManifestPage);
+        return fetchPage<ManifestInfo>(PageSource{this,
+                                                  repoScope(repo, QStringLiteral("metadata_read")),
+                                                  parseAcrManifestPage},
+                                       url, pageSize, options.readAhead);
     });
 }
 

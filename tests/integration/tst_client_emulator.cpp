@@ -512,6 +512,42 @@ private Q_SLOTS:
         QCOMPARE(countRequests(QStringLiteral("/oauth2/token")), 1); // not aborted, not asked again
     }
 
+    // A page asked with readAhead brings the page after it on its way as soon as its answer
+    // is in; asking for that page then takes it over (no second request), once only.
+    void aPageAskedAheadIsTakenOverOnce()
+    {
+        auto client = admin();
+        const QString repo = QStringLiteral("hello-world");
+        const auto sized = [](int pageSize, int readAhead) {
+            ListOptions options;
+            options.pageSize = pageSize;
+            options.readAhead = readAhead;
+            return options;
+        };
+        BERTH_VERIFY_OK(await(client->tagPage(repo, sized(1, 0)))); // token, capabilities
+        m_emu->clearRequests();
+        const QString tags = QStringLiteral("/acr/v1/hello-world/_tags");
+        const auto first = await(client->tagPage(repo, sized(1, 1)));
+        BERTH_VERIFY_OK(first);
+        QTRY_COMPARE(countRequests(tags, 200), 2); // the first page and the one after it
+        QCOMPARE(client->readAhead().size(), 1);
+        const auto second = await(client->tagPage(repo, sized(1, 0), first->next));
+        BERTH_VERIFY_OK(second);
+        QCOMPARE(countRequests(tags), 2); // taken over, not asked again
+        QCOMPARE(client->readAhead().size(), 0);
+        QCOMPARE(first->items.size(), 1);
+        QCOMPARE(first->items.first().name, QStringLiteral("latest"));
+        QCOMPARE(second->items.size(), 1);
+        QCOMPARE(second->items.first().name, QStringLiteral("v1"));
+        QVERIFY(!second->next.isEmpty()); // v2 follows
+        // Once only: the same page again is a request of its own, with the same rows.
+        const auto again = await(client->tagPage(repo, sized(1, 0), first->next));
+        BERTH_VERIFY_OK(again);
+        QCOMPARE(countRequests(tags), 3);
+        QCOMPARE(again->items.size(), second->items.size());
+        QCOMPARE(again->next, second->next);
+    }
+
     void shortLivedTokensKeepWorking()
     {
         m_emu->setTokenLifetime(2);
