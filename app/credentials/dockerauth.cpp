@@ -13,13 +13,30 @@ namespace Berth {
 namespace {
 constexpr qint64 MaxFileSize = 1 << 20;
 
+const QString DockerHub = QStringLiteral("docker.io");
+
+// A registry as the files name it: Docker Hub's hosts are one ("docker.io").
+QString canonical(const QString &registry)
+{
+    QString host = registry.toLower();
+    if (host == u"index.docker.io" || host == u"registry-1.docker.io")
+        return DockerHub;
+    return host;
+}
+
 // "https://host:port/v1/" -> "host:port", lower case.
 QString registryOfKey(QString key)
 {
     const qsizetype scheme = key.indexOf(u"://");
     if (scheme >= 0)
         key = key.mid(scheme + 3);
-    return key.section(u'/', 0, 0).toLower();
+    return canonical(key.section(u'/', 0, 0));
+}
+
+// What a helper is asked for: docker's own key for Docker Hub, else "host[:port]".
+QString serverUrl(const QString &registry)
+{
+    return registry == DockerHub ? QStringLiteral("https://index.docker.io/v1/") : registry;
 }
 
 std::optional<Credentials> fromEntry(const QJsonObject &entry)
@@ -93,7 +110,7 @@ std::optional<Credentials> DockerAuth::find(const QString &registry, const QStri
 {
     for (const QJsonObject &config : readFiles(files)) {
         for (const QJsonValue &entry :
-             valuesFor(config.value(u"auths").toObject(), registry.toLower())) {
+             valuesFor(config.value(u"auths").toObject(), canonical(registry))) {
             if (std::optional<Credentials> found = fromEntry(entry.toObject()))
                 return found;
         }
@@ -107,7 +124,7 @@ QStringList DockerAuth::helpers(const QString &registry, const QStringList &file
     QStringList names;
     for (const QJsonObject &config : configs) {
         for (const QJsonValue &name :
-             valuesFor(config.value(u"credHelpers").toObject(), registry.toLower()))
+             valuesFor(config.value(u"credHelpers").toObject(), canonical(registry)))
             names << name.toString();
     }
     for (const QJsonObject &config : configs)
@@ -123,8 +140,11 @@ QStringList DockerAuth::registries(const QStringList &files)
     for (const QJsonObject &config : readFiles(files)) {
         for (const char16_t *group : {u"auths", u"credHelpers"}) {
             const QJsonObject entries = config.value(QStringView(group)).toObject();
-            for (auto it = entries.begin(); it != entries.end(); ++it)
-                hosts << registryOfKey(it.key());
+            for (auto it = entries.begin(); it != entries.end(); ++it) {
+                const QString registry = registryOfKey(it.key());
+                hosts << (registry == DockerHub ? QStringLiteral("registry-1.docker.io")
+                                                : registry);
+            }
         }
     }
     hosts.removeAll(QString());
@@ -142,7 +162,7 @@ Job<std::optional<Credentials>> *DockerAuth::resolve(const QString &registry,
     if (std::optional<Credentials> plain = find(registry, files))
         job->succeed(std::move(plain));
     else
-        askHelpers(job, helpers(registry, files), registry.toLower(), helperTimeoutMs);
+        askHelpers(job, helpers(registry, files), serverUrl(canonical(registry)), helperTimeoutMs);
     return job;
 }
 

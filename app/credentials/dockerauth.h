@@ -15,8 +15,9 @@ namespace Berth {
 // ~/.docker). Asked in this order: a plain `auth` entry (base64 "user:password"; with an
 // `identitytoken`, that as an ACR refresh token), then the credential helper the files name
 // for the registry (`credHelpers`), then their default one (`credsStore`), each through
-// `docker-credential-<name> get` (CredentialHelperJob). Read only: nothing from there is ever
-// written into a file of Berth's.
+// `docker-credential-<name> get` (CredentialHelperJob). Docker Hub's hosts (registry-1.docker.io,
+// index.docker.io, docker.io) are one, asked for as docker does ("https://index.docker.io/v1/").
+// Read only: nothing from there is ever written into a file of Berth's.
 class DockerAuth
 {
 public:
@@ -31,8 +32,8 @@ public:
     // The helpers to ask for `registry` when there is no plain entry, in order: every file's
     // credHelpers entry, then every file's credsStore; each name once.
     static QStringList helpers(const QString &registry, const QStringList &files = defaultFiles());
-    // The registries ("host[:port]", lower case, sorted) the files know of: their `auths` and
-    // `credHelpers` keys. Hosts only, never what signs in to them.
+    // The registries ("host[:port]", lower case, sorted; Docker Hub as registry-1.docker.io) the
+    // files know of: their `auths` and `credHelpers` keys. Hosts only, never what signs in.
     static QStringList registries(const QStringList &files = defaultFiles());
 
     // find(), else each of helpers() until one has credentials; std::nullopt when none has.

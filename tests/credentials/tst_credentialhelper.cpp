@@ -184,6 +184,21 @@ private Q_SLOTS:
                  (QStringList{Server, u"helped.example.com"_qs, u"plain.example.com"_qs}));
         qunsetenv("DOCKER_CONFIG");
     }
+
+    // Docker Hub's hosts are one, and its helper is asked for docker's own key.
+    void dockerHubIsAskedAsDockerDoes()
+    {
+        m_helpers.addStore(u"hub"_qs, u"https://index.docker.io/v1/"_qs, u"carol"_qs, Secret);
+        qputenv("DOCKER_CONFIG",
+                QFile::encodeName(m_helpers.writeDockerConfig(
+                    "{\"credHelpers\": {\"https://index.docker.io/v1/\": \"hub\"}}")));
+        qunsetenv("XDG_RUNTIME_DIR");
+        const auto found = await(DockerAuth::resolve(u"registry-1.docker.io"_qs));
+        BERTH_VERIFY_OK(found);
+        QCOMPARE(found->value_or(Credentials()).username, u"carol"_qs);
+        QCOMPARE(DockerAuth::registries(), QStringList{u"registry-1.docker.io"_qs});
+        qunsetenv("DOCKER_CONFIG");
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_CredentialHelper)
