@@ -640,6 +640,22 @@
         <source>Berth runs without settings (the demo, --demo): it saves nothing and never touches the keychain, so a registry added here lasts until Berth quits.</source>
         <translation>Berth läuft ohne Einstellungen (die Demo, --demo): es speichert nichts und greift nie auf den Schlüsselbund zu; eine hier hinzugefügte Registry bleibt nur, bis Berth beendet wird.</translation>
     </message>
+    <message>
+        <source>Reading what Docker and Podman keep for %1…</source>
+        <translation>Lese, was Docker und Podman für %1 aufbewahren…</translation>
+    </message>
+    <message>
+        <source>The credentials Docker or Podman keep for %1 could not be read: %2</source>
+        <translation>Die Anmeldedaten, die Docker oder Podman für %1 aufbewahren, konnten nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Docker and Podman keep no credentials for %1.</source>
+        <translation>Docker und Podman bewahren keine Anmeldedaten für %1 auf.</translation>
+    </message>
+    <message>
+        <source>Filled in from Docker/Podman. The secret stays where it is unless you tick Remember (then it goes to the system keychain).</source>
+        <translation>Aus Docker/Podman übernommen. Das Geheimnis bleibt, wo es ist, außer Sie kreuzen „Merken“ an (dann kommt es in den Schlüsselbund des Systems).</translation>
+    </message>
 </context>
 <context>
     <name>Berth::CopyToDialog</name>
@@ -666,6 +682,28 @@
     <message>
         <source>&amp;Tag:</source>
         <translation>&amp;Tag:</translation>
+    </message>
+</context>
+<context>
+    <name>Berth::CredentialHelper</name>
+    <message>
+        <source>%1 answered with something that is not a credential helper&apos;s JSON.</source>
+        <translation>%1 hat etwas geantwortet, das nicht das JSON eines Credential-Helpers ist.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not the name of a docker credential helper.</source>
+        <translation>„%1“ ist nicht der Name eines Docker-Credential-Helpers.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 did not answer within %n second(s).</source>
+        <translation>
+            <numerusform>%1 hat nicht innerhalb von %n Sekunde geantwortet.</numerusform>
+            <numerusform>%1 hat nicht innerhalb von %n Sekunden geantwortet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 said more than %2 KiB.</source>
+        <translation>%1 hat mehr als %2 KiB ausgegeben.</translation>
     </message>
 </context>
 <context>
@@ -823,6 +861,21 @@
             <numerusform>… und %n weiteres</numerusform>
             <numerusform>… und %n weitere</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Berth::DockerImportButton</name>
+    <message>
+        <source>&amp;Import from Docker/Podman…</source>
+        <translation>Aus D&amp;ocker/Podman importieren…</translation>
+    </message>
+    <message>
+        <source>Registries you signed in to with docker, podman, skopeo or buildah. Their secrets are read, never copied into Berth&apos;s files.</source>
+        <translation>Registrys, bei denen Sie sich mit docker, podman, skopeo oder buildah angemeldet haben. Ihre Geheimnisse werden gelesen, nie in Berths Dateien kopiert.</translation>
+    </message>
+    <message>
+        <source>No registries in Docker&apos;s or Podman&apos;s files</source>
+        <translation>Keine Registrys in den Dateien von Docker oder Podman</translation>
     </message>
 </context>
 <context>

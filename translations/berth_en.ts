@@ -67,6 +67,16 @@
     </message>
 </context>
 <context>
+    <name>Berth::CredentialHelper</name>
+    <message numerus="yes">
+        <source>%1 did not answer within %n second(s).</source>
+        <translation>
+            <numerusform>%1 did not answer within %n second.</numerusform>
+            <numerusform>%1 did not answer within %n seconds.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Berth::DeleteDialog</name>
     <message numerus="yes">
         <source>Delete these %n tags from %1? The manifests they point to stay.</source>

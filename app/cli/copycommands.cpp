@@ -2,11 +2,8 @@
 
 #include "cli/commands.h"
 #include "cli/output.h"
+#include "cli/signin.h"
 #include "core/reference.h"
-#include "credentials/dockerauth.h"
-#include "credentials/keychaincredentialstore.h"
-#include "credentials/registryprofiles.h"
-#include "credentials/savedcredentials.h"
 #include "registry/registryclient.h"
 #include "registry/retag.h"
 #include "upload/imagecopy.h"
@@ -143,34 +140,17 @@ void CommandRunner::withDestination(const QString &host,
         settings.credentials = Credentials::password(m_args.destUsername, m_args.destPassword);
         return start(settings);
     }
-    // Its saved credentials (the secret from the keychain).
+    // Its saved credentials, else docker's and podman's, else anonymous (cli/signin.h).
     const std::unique_ptr<QSettings> stored = openSettings();
-    const std::optional<RegistryProfile> saved = RegistryProfiles::load(*stored).find(*url);
-    if (saved) {
-        if (settings.caFile.isEmpty())
-            settings.caFile = saved->caFile;
-        settings.allowPlainHttp = settings.allowPlainHttp || saved->allowPlainHttp;
-        settings.trustedRealms += saved->trustedRealms;
-    }
-    if (!saved) {
-        // Else what podman, skopeo or docker saved for it (read, never copied), else anonymous.
-        const QString hostPort
-            = url->port() < 0 ? url->host() : url->host() + u':' + QString::number(url->port());
-        settings.credentials = DockerAuth::find(hostPort).value_or(Credentials::anonymous());
-    }
-    if (!saved || !saved->needsSecret())
-        return start(settings);
-    Job<Credentials> *resolve = resolveSavedCredentials(new KeychainCredentialStore(this), *saved);
-    onFinished(resolve, this, [this, start, settings](const Result<Credentials> &credentials) {
-        if (!credentials) {
-            printError(credentials.error());
-            Q_EMIT done(1);
-            return;
-        }
-        ConnectionSettings signedIn = settings;
-        signedIn.credentials = *credentials;
-        start(signedIn);
-    });
+    onFinished(savedSignIn(settings, *stored, this), this,
+               [this, start](const Result<ConnectionSettings> &signedIn) {
+                   if (!signedIn) {
+                       printError(signedIn.error());
+                       Q_EMIT done(1);
+                       return;
+                   }
+                   start(*signedIn);
+               });
 }
 
 void CommandRunner::copyTo(RegistryClient *destination,

@@ -3,9 +3,7 @@
 #include "cli/arguments.h"
 #include "cli/commands.h"
 #include "cli/output.h"
-#include "credentials/keychaincredentialstore.h"
-#include "credentials/registryprofiles.h"
-#include "credentials/savedcredentials.h"
+#include "cli/signin.h"
 #include "credentials/savedfacts.h"
 #include "emulator/acremulator.h"
 #include "registry/registryclient.h"
@@ -193,30 +191,20 @@ int main(int argc, char *argv[])
     settings.registry = *url;
 
     // No credentials given: those the window saved for this registry (secret from the
-    // keychain), else anonymous. The demo's registry is new each time: nothing to remember.
+    // keychain), else what docker and podman keep, else anonymous. The demo's registry is new
+    // each time: nothing to remember.
     const std::unique_ptr<QSettings> stored = args.demo ? nullptr : Cli::openSettings();
-    const std::optional<RegistryProfile> saved
-        = args.demo || given ? std::nullopt : RegistryProfiles::load(*stored).find(*url);
-    if (saved) {
-        if (settings.caFile.isEmpty())
-            settings.caFile = saved->caFile;
-        settings.allowPlainHttp = settings.allowPlainHttp || saved->allowPlainHttp;
-        settings.trustedRealms += saved->trustedRealms; // approved in the window
-    }
-    if (!saved || !saved->needsSecret())
+    if (args.demo || given)
         return startCommand(args, settings, stored.get(), &session) ? app.exec() : 1;
-
-    Job<Credentials> *resolve
-        = resolveSavedCredentials(new KeychainCredentialStore(&session), *saved);
-    onFinished(resolve, &session, [&, settings](const Result<Credentials> &credentials) mutable {
-        if (!credentials) {
-            Cli::printError(credentials.error());
-            QCoreApplication::exit(1);
-            return;
-        }
-        settings.credentials = *credentials;
-        if (!startCommand(args, settings, stored.get(), &session))
-            QCoreApplication::exit(1);
-    });
+    onFinished(Cli::savedSignIn(settings, *stored, &session), &session,
+               [&](const Result<ConnectionSettings> &signedIn) {
+                   if (!signedIn) {
+                       Cli::printError(signedIn.error());
+                       QCoreApplication::exit(1);
+                       return;
+                   }
+                   if (!startCommand(args, *signedIn, stored.get(), &session))
+                       QCoreApplication::exit(1);
+               });
     return app.exec();
 }

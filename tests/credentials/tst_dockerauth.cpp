@@ -42,6 +42,8 @@ private Q_SLOTS:
         QTest::newRow("another port")
             << QByteArray("127.0.0.1:5001") << u"127.0.0.1:5000"_qs << false;
         QTest::newRow("another host") << QByteArray("other.io") << u"reg.example.com"_qs << false;
+        QTest::newRow("Docker Hub")
+            << QByteArray("https://index.docker.io/v1/") << u"registry-1.docker.io"_qs << true;
     }
     void findsAnEntryByHost()
     {
@@ -55,6 +57,20 @@ private Q_SLOTS:
             QCOMPARE(c->username, u"alice"_qs);
             QCOMPARE(c->secret, u"s3cr:et"_qs); // only the first colon separates
         }
+    }
+
+    // An identity token (what `docker login` keeps for ACR) is an ACR refresh token.
+    void anIdentityTokenIsARefreshToken()
+    {
+        const QString file = write(
+            u"config.json"_qs, "{\"auths\": {\"r.azurecr.io\": {\"auth\": \""
+                                   + QByteArray("00000000-0000-0000-0000-000000000000:").toBase64()
+                                   + "\", \"identitytoken\": \"refresh-1\"}}}");
+        const std::optional<Credentials> c = DockerAuth::find(u"r.azurecr.io"_qs, {file});
+        QVERIFY(c);
+        QCOMPARE(c->kind, Credentials::Kind::RefreshToken);
+        QCOMPARE(c->secret, u"refresh-1"_qs);
+        QCOMPARE(DockerAuth::registries({file}), QStringList{u"r.azurecr.io"_qs});
     }
 
     void thePodmanFileComesFirst()
@@ -91,6 +107,7 @@ private Q_SLOTS:
     void defaultFilesArePodmansThenDockers()
     {
         qputenv("XDG_RUNTIME_DIR", "/run/user/1234");
+        qunsetenv("DOCKER_CONFIG");
         const QStringList files = DockerAuth::defaultFiles();
         QCOMPARE(files.size(), 2);
         QCOMPARE(files.at(0), u"/run/user/1234/containers/auth.json"_qs);

@@ -1,7 +1,10 @@
 // ConnectionDialog: validation, the connection test, the Azure CLI token, and where secrets go.
 
 #include "dialogtest.h"
+#include "fixtures/credentialhelpers.h"
 #include "fixtures/screenshot.h"
+
+#include <QMenu>
 
 using namespace Berth;
 using namespace Berth::Test;
@@ -243,6 +246,78 @@ private Q_SLOTS:
         QVERIFY(!dialog.remember());
         QCOMPARE(dialog.credentials().secret, Secret);
         QVERIFY(RegistryProfiles::load(settings).isEmpty());
+    }
+
+    // "Import from Docker/Podman…" lists the hosts docker's config names, and choosing one
+    // fills in its address and credentials (from a plain entry, or from the credential helper
+    // credsStore names), Remember unticked: nothing reaches a file; ticked, the keychain only.
+    void importFromDockerFillsTheDialog()
+    {
+        CredentialHelpers helpers;
+        helpers.addStore(u"teststore"_qs, u"helped.example.com:5000"_qs, u"alice"_qs, Secret);
+        const QByteArray plain = QByteArray("bob:") + "plain-" + Secret.toUtf8();
+        qputenv("DOCKER_CONFIG", QFile::encodeName(helpers.writeDockerConfig(
+                                     "{\"auths\": {\"https://plain.example.com/v1/\": {\"auth\": \""
+                                     + plain.toBase64()
+                                     + "\"}, \"helped.example.com:5000\": {}}, "
+                                       "\"credsStore\": \"teststore\"}")));
+        const QByteArray runtime = qgetenv("XDG_RUNTIME_DIR");
+        qunsetenv("XDG_RUNTIME_DIR");
+        QTemporaryDir dir;
+        const QString iniPath = dir.filePath(u"berth.ini"_qs);
+        QSettings settings(iniPath, QSettings::IniFormat);
+        MemoryCredentialStore store;
+        const auto importFrom = [](ConnectionDialog *dialog, const QString &registry) {
+            auto *menu = child<QMenu>(dialog, "importMenu");
+            Q_EMIT menu->aboutToShow();
+            QStringList hosts;
+            for (QAction *action : menu->actions()) {
+                hosts << action->text();
+                if (action->text() == registry)
+                    action->trigger();
+            }
+            return hosts;
+        };
+        const QStringList hosts{u"helped.example.com:5000"_qs, u"plain.example.com"_qs};
+
+        ConnectionDialog dialog(&settings, &store);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QCOMPARE(importFrom(&dialog, u"helped.example.com:5000"_qs), hosts);
+        QTRY_COMPARE_WITH_TIMEOUT(child<QLineEdit>(&dialog, "secretEdit")->text(), Secret, Wait);
+        QCOMPARE(child<QLineEdit>(&dialog, "urlEdit")->text(), u"helped.example.com:5000"_qs);
+        QCOMPARE(child<QLineEdit>(&dialog, "usernameEdit")->text(), u"alice"_qs);
+        QCOMPARE(helpers.stdinOf(u"teststore"_qs), u"helped.example.com:5000"_qs);
+        QVERIFY(!child<QCheckBox>(&dialog, "rememberCheck")->isChecked());
+        QVERIFY(!message(&dialog)->text().contains(Secret));
+        QTest::mouseClick(okButton(&dialog), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog.isVisible(), Wait);
+        QCOMPARE(dialog.credentials().secret, Secret);
+        QCOMPARE(store.size(), 0);
+        QVERIFY(RegistryProfiles::load(settings).isEmpty());
+
+        ConnectionDialog again(&settings, &store);
+        again.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&again));
+        QCOMPARE(importFrom(&again, u"plain.example.com"_qs), hosts);
+        QTRY_COMPARE_WITH_TIMEOUT(child<QLineEdit>(&again, "usernameEdit")->text(), u"bob"_qs,
+                                  Wait);
+        QCOMPARE(child<QLineEdit>(&again, "secretEdit")->text(), u"plain-"_qs + Secret);
+        QTest::mouseClick(child<QCheckBox>(&again, "rememberCheck"), Qt::LeftButton);
+        QTest::mouseClick(okButton(&again), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!again.isVisible(), Wait);
+        const auto kept = await(store.load(again.profile().registryKey(), u"bob"_qs));
+        BERTH_VERIFY_OK(kept);
+        QCOMPARE(kept->value_or(QString()), u"plain-"_qs + Secret);
+        settings.sync();
+        QFile ini(iniPath);
+        QVERIFY(ini.open(QIODevice::ReadOnly));
+        const QByteArray bytes = ini.readAll();
+        QVERIFY(bytes.contains("plain.example.com"));
+        QVERIFY(!bytes.contains(Secret.toUtf8()));
+
+        qunsetenv("DOCKER_CONFIG");
+        qputenv("XDG_RUNTIME_DIR", runtime);
     }
 
     void azureCliToken()

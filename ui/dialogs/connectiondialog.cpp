@@ -4,6 +4,7 @@
 #include "credentials/savedcredentials.h"
 #include "credentials/savedregistries.h"
 #include "registry/registryclient.h"
+#include "ui/dialogs/dockerimportbutton.h"
 #include "ui/dialogs/messagelabel.h"
 
 #include <QCheckBox>
@@ -106,6 +107,8 @@ void ConnectionDialog::buildUi()
     m_form->addRow(tr("&Registry:"), m_url);
     m_urlError = errorLabel(QStringLiteral("urlError"), this);
     m_form->addRow(QString(), m_urlError);
+    m_import = new DockerImportButton(this);
+    m_form->addRow(QString(), m_import);
 
     m_name = new QLineEdit(this);
     m_name->setObjectName(QStringLiteral("nameEdit"));
@@ -202,6 +205,18 @@ void ConnectionDialog::buildUi()
     connect(m_buttons, &QDialogButtonBox::rejected, this, &ConnectionDialog::reject);
     connect(m_testButton, &QPushButton::clicked, this, &ConnectionDialog::testConnection);
     connect(m_azureButton, &QPushButton::clicked, this, &ConnectionDialog::fetchAzureToken);
+    connect(m_import, &DockerImportButton::started, this, [this](const QString &registry) {
+        m_url->setText(registry);
+        m_message->showMessage(MessageLabel::Kind::Progress,
+                               tr("Reading what Docker and Podman keep for %1…").arg(registry));
+    });
+    connect(m_import, &DockerImportButton::imported, this, &ConnectionDialog::applyImport);
+    connect(m_import, &DockerImportButton::failed, this,
+            [this](const QString &registry, const QString &message) {
+                m_message->showError(tr("The credentials Docker or Podman keep for %1 could not "
+                                        "be read: %2")
+                                         .arg(registry, message));
+            });
     connect(m_authKind, &QComboBox::currentIndexChanged, this, [this] {
         updateKind();
         validate();
@@ -529,9 +544,28 @@ void ConnectionDialog::saveAndAccept()
     });
 }
 
+void ConnectionDialog::applyImport(const QString &registry,
+                                   const std::optional<Credentials> &credentials)
+{
+    if (!credentials) {
+        m_message->showInfo(tr("Docker and Podman keep no credentials for %1.").arg(registry));
+        return;
+    }
+    const bool token = credentials->kind == Credentials::Kind::RefreshToken;
+    m_authKind->setCurrentIndex(
+        m_authKind->findData(int(token ? AuthKind::RefreshToken : AuthKind::Password)));
+    m_username->setText(token ? QString() : credentials->username);
+    m_secret->setText(credentials->secret);
+    m_remember->setChecked(false); // the keychain only when the user asks
+    m_message->showMessage(MessageLabel::Kind::Success,
+                           tr("Filled in from Docker/Podman. The secret stays where it is unless "
+                              "you tick Remember (then it goes to the system keychain)."));
+}
+
 void ConnectionDialog::reject()
 {
     m_azure->cancel();
+    m_import->cancel();
     abortJobs();
     setBusy(false);
     QDialog::reject();

@@ -23,6 +23,7 @@ class QSettings;
 namespace Berth {
 
 class AzureCliToken;
+class DockerImportButton;
 class CredentialStore;
 class MessageLabel;
 class RegistryClient;
@@ -34,15 +35,19 @@ class RegistryClient;
 // RegistryClient::check() on a temporary client and says what it found. With "Remember",
 // OK saves the profile (never a secret) to `settings` and the secret to `store` (the system
 // keychain), and accepts only once both are saved; a keychain failure is shown and the
-// dialog stays open. Nothing here blocks: the keychain, az and the test are asynchronous.
+// dialog stays open. "Import from Docker/Podman…" lists the registries docker and podman
+// know of and fills in one's address and credentials, Remember unticked: the secret reaches
+// the keychain only when the user ticks it. Nothing here blocks: the keychain, az, the
+// credential helpers and the test are asynchronous.
 //
 // Opened on a saved profile (setProfile), an empty secret field means "use the saved
 // secret": OK and Test read it from `store`.
 //
 // Object names, for tests: "urlEdit", "urlError", "nameEdit", "authCombo" (data: the
 // RegistryProfile::AuthKind as int), "usernameEdit", "secretEdit", "tenantEdit",
-// "azureButton", "caFileEdit", "caBrowseButton", "caError", "plainHttpCheck",
-// "rememberCheck", "testButton", "message" (a MessageLabel), "buttons".
+// "azureButton", "importButton" (its menu "importMenu"), "caFileEdit", "caBrowseButton",
+// "caError", "plainHttpCheck", "rememberCheck", "testButton", "message" (a MessageLabel),
+// "buttons".
 class ConnectionDialog : public QDialog
 {
     Q_OBJECT
@@ -91,6 +96,7 @@ private:
     void runTest(const Credentials &credentials);
     void saveAndAccept();
     void fetchAzureToken();
+    void applyImport(const QString &registry, const std::optional<Credentials> &credentials);
     void setBusy(bool busy);
 
     QSettings *m_settings;
@@ -109,6 +115,7 @@ private:
     QLineEdit *m_secret = nullptr;
     QLineEdit *m_tenant = nullptr;
     QPushButton *m_azureButton = nullptr;
+    DockerImportButton *m_import = nullptr;
     QLineEdit *m_caFile = nullptr;
     QLabel *m_caError = nullptr;
     QCheckBox *m_plainHttp = nullptr;
