@@ -1865,6 +1865,56 @@
     </message>
 </context>
 <context>
+    <name>Berth::PushImageDialog</name>
+    <message>
+        <source>Push Image</source>
+        <translation>Image pushen</translation>
+    </message>
+    <message>
+        <source>&amp;Push</source>
+        <translation>&amp;Pushen</translation>
+    </message>
+    <message>
+        <source>gzip (as podman pushes them)</source>
+        <translation>gzip (wie podman sie pusht)</translation>
+    </message>
+    <message>
+        <source>zstd</source>
+        <translation>zstd</translation>
+    </message>
+    <message>
+        <source>none (as they are in the archive)</source>
+        <translation>keine (so wie im Archiv)</translation>
+    </message>
+    <message>
+        <source>How the uncompressed layers of a docker save archive are sent; other layers are sent as they are.</source>
+        <translation>Wie die unkomprimierten Layer eines docker-save-Archivs gesendet werden; andere Layer werden so gesendet, wie sie sind.</translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” holds %n image(s). Push this one to %2:</source>
+        <translation>
+            <numerusform>„%1“ enthält %n Image. Dieses nach %2 pushen:</numerusform>
+            <numerusform>„%1“ enthält %n Images. Dieses nach %2 pushen:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Push the image “%1” to %2.</source>
+        <translation>Das Image „%1“ nach %2 pushen.</translation>
+    </message>
+    <message>
+        <source>&amp;Tag:</source>
+        <translation>&amp;Tag:</translation>
+    </message>
+    <message>
+        <source>&amp;Uncompressed layers:</source>
+        <translation>&amp;Unkomprimierte Layer:</translation>
+    </message>
+    <message>
+        <source>Up to 128 letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;, not starting with &apos;.&apos; or &apos;-&apos;</source>
+        <translation>Bis zu 128 Buchstaben, Ziffern, &apos;_&apos;, &apos;.&apos; und &apos;-&apos;, nicht mit &apos;.&apos; oder &apos;-&apos; am Anfang</translation>
+    </message>
+</context>
+<context>
     <name>Berth::Reference</name>
     <message>
         <source>The image reference is empty.</source>
@@ -2413,10 +2463,6 @@ Gesperrt: %2 für alles darin deaktiviert</translation>
         <translation>Das Image %1 konnte nicht gelesen werden</translation>
     </message>
     <message>
-        <source>Push the image “%1” to %2 under the tag:</source>
-        <translation>Das Image „%1“ unter diesem Tag nach %2 pushen:</translation>
-    </message>
-    <message>
         <source>Tag</source>
         <translation>Tag</translation>
     </message>
@@ -2476,12 +2522,23 @@ Gesperrt: %2 für alles darin deaktiviert</translation>
         <translation>Dateien nach %1 pushen</translation>
     </message>
     <message>
-        <source>Images: docker save or oci-archive tar, or an OCI layout&apos;s index.json (*.tar index.json oci-layout)</source>
-        <translation>Images: tar von docker save oder oci-archive, oder die index.json eines OCI-Layouts (*.tar index.json oci-layout)</translation>
-    </message>
-    <message>
         <source>All files (*)</source>
         <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Images: docker save or oci-archive tar (also gzip or zstd compressed), or an OCI layout&apos;s index.json (*.tar *.tar.gz *.tgz *.tar.zst *.tar.zstd *.tzst index.json oci-layout)</source>
+        <translation>Images: tar von docker save oder oci-archive (auch mit gzip oder zstd komprimiert), oder die index.json eines OCI-Layouts (*.tar *.tar.gz *.tgz *.tar.zst *.tar.zstd *.tzst index.json oci-layout)</translation>
+    </message>
+    <message>
+        <source>Transfers Running</source>
+        <translation>Laufende Übertragungen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n transfer(s) are still running.</source>
+        <translation>
+            <numerusform>%n Übertragung läuft noch.</numerusform>
+            <numerusform>%n Übertragungen laufen noch.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

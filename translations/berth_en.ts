@@ -210,6 +210,16 @@
     </message>
 </context>
 <context>
+    <name>Berth::PushImageDialog</name>
+    <message numerus="yes">
+        <source>“%1” holds %n image(s). Push this one to %2:</source>
+        <translation>
+            <numerusform>“%1” holds %n image. Push this one to %2:</numerusform>
+            <numerusform>“%1” holds %n images. Push this one to %2:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Berth::RegistriesController</name>
     <message numerus="yes">
         <source>Its %n running upload(s) will be cancelled.</source>
@@ -274,6 +284,13 @@
         <translation>
             <numerusform>%n upload is still running.</numerusform>
             <numerusform>%n uploads are still running.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n transfer(s) are still running.</source>
+        <translation>
+            <numerusform>%n transfer is still running.</numerusform>
+            <numerusform>%n transfers are still running.</numerusform>
         </translation>
     </message>
 </context>

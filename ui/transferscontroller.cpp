@@ -1,8 +1,10 @@
 #include "ui/transferscontroller.h"
 
 #include "core/reference.h"
+#include "models/jobtransfer.h"
 #include "models/repositorymodel.h"
 #include "models/uploadqueuemodel.h"
+#include "ui/dialogs/pushimagedialog.h"
 #include "ui/messagebar.h"
 #include "ui/repositorypane.h"
 #include "ui/uploaddrop.h"
@@ -72,12 +74,23 @@ void TransfersController::stopUploads(const RegistryClient *client)
     delete m_workers.take(client); // cancels its uploads; their rows read Cancelled
 }
 
-void TransfersController::cancelAllUploads()
+int TransfersController::activeTransfers() const
+{
+    int active = 0;
+    for (int row = 0; row < m_queue->rowCount(); ++row)
+        active += isFinal(m_queue->status(row).state) ? 0 : 1;
+    return active;
+}
+
+void TransfersController::cancelAllTransfers()
 {
     for (int row = 0; row < m_queue->rowCount(); ++row) {
-        UploadWorker *worker = m_queue->worker(row);
-        if (worker && !isFinal(m_queue->status(row).state))
+        if (isFinal(m_queue->status(row).state))
+            continue;
+        if (UploadWorker *worker = m_queue->worker(row))
             worker->cancel(m_queue->status(row).id);
+        else if (JobTransfer *transfer = m_queue->transfer(row))
+            transfer->cancel();
     }
 }
 
@@ -87,17 +100,22 @@ void TransfersController::enqueueUpload(RegistryClient *client,
                                         const QString &path,
                                         const QString &tag)
 {
-    UploadWorker *worker = this->worker(client);
-    if (!worker) {
-        m_messageBar->showMessage(tr("Could not upload %1: its registry is no longer connected")
-                                      .arg(QDir::toNativeSeparators(path)));
-        return;
-    }
     UploadRequest request;
     request.kind = kind;
     request.repository = repository;
     request.path = path;
     request.tag = tag;
+    enqueueUpload(client, request);
+}
+
+void TransfersController::enqueueUpload(RegistryClient *client, const UploadRequest &request)
+{
+    UploadWorker *worker = this->worker(client);
+    if (!worker) {
+        m_messageBar->showMessage(tr("Could not upload %1: its registry is no longer connected")
+                                      .arg(QDir::toNativeSeparators(request.path)));
+        return;
+    }
     worker->enqueue(request);
 }
 
@@ -145,8 +163,9 @@ void TransfersController::openPushDialog(bool image)
                                 : QStringLiteral("pushFilesDialog"));
     dialog->setFileMode(image ? QFileDialog::ExistingFile : QFileDialog::ExistingFiles);
     if (image) {
-        dialog->setNameFilters({tr("Images: docker save or oci-archive tar, or an OCI layout's "
-                                   "index.json (*.tar index.json oci-layout)"),
+        dialog->setNameFilters({tr("Images: docker save or oci-archive tar (also gzip or zstd "
+                                   "compressed), or an OCI layout's index.json (*.tar *.tar.gz "
+                                   "*.tgz *.tar.zst *.tar.zstd *.tzst index.json oci-layout)"),
                                 tr("All files (*)")});
     }
     connect(dialog, &QFileDialog::filesSelected, this,
@@ -161,30 +180,46 @@ void TransfersController::openPushDialog(bool image)
     openDialog(dialog);
 }
 
-// Reads the image's own tag off the GUI thread, then asks which tag to push it under.
+// Reads the names of the images the source holds off the GUI thread, then asks which one to
+// push (when there are several), under which tag, and how to compress a docker archive's
+// layers ("uploads/compress" in the settings remembers the last choice; gzip by default, as
+// berth-cli push).
 void TransfersController::askImageTag(RegistryClient *client,
                                       const QString &repository,
                                       const QString &path)
 {
     const QPointer<RegistryClient> guard(client);
-    readSuggestedTag(path, this, [this, guard, repository, path](const Result<QString> &read) {
+    readImageNames(path, this, [this, guard, repository, path](const Result<QStringList> &names) {
         if (!guard)
             return;
-        if (!read) {
+        if (!names) {
             m_messageBar->showError(
-                tr("Could not read the image %1").arg(QDir::toNativeSeparators(path)), read.error(),
-                {}, guard.data());
+                tr("Could not read the image %1").arg(QDir::toNativeSeparators(path)),
+                names.error(), {}, guard.data());
             return;
         }
-        const QString suggested = read->isEmpty() ? QStringLiteral("latest") : tagFromName(*read);
-        askUploadTag(QStringLiteral("imageTagDialog"),
-                     tr("Push the image “%1” to %2 under the tag:")
-                         .arg(QFileInfo(path).fileName(), repository),
-                     suggested, [this, guard, repository, path](const QString &tag) {
-                         if (guard)
-                             enqueueUpload(guard, UploadRequest::Kind::Image, repository, path,
-                                           tag);
-                     });
+        const QString compressKey = QStringLiteral("uploads/compress");
+        const LayerCompression compression = layerCompressionFromName(
+            m_settings ? m_settings->value(compressKey).toString() : QString());
+        auto *dialog = new PushImageDialog(QFileInfo(path).fileName(), repository, *names,
+                                           compression, m_window);
+        dialog->setObjectName(QStringLiteral("imageTagDialog"));
+        connect(
+            dialog, &QDialog::accepted, this, [this, guard, dialog, repository, path, compressKey] {
+                if (m_settings)
+                    m_settings->setValue(compressKey, layerCompressionName(dialog->compression()));
+                if (!guard)
+                    return;
+                UploadRequest request;
+                request.kind = UploadRequest::Kind::Image;
+                request.repository = repository;
+                request.path = path;
+                request.tag = dialog->tag();
+                request.reference = dialog->image();
+                request.compression = dialog->compression();
+                enqueueUpload(guard, request);
+            });
+        openDialog(dialog);
     });
 }
 
@@ -297,17 +332,19 @@ void TransfersController::confirmCancelling(int count,
                                             const QString &question,
                                             const std::function<void()> &then)
 {
-    askBeforeCancelling(count, question, then);
+    askBeforeCancelling(QStringLiteral("cancelUploadsQuestion"), tr("Uploads Running"),
+                        tr("%n upload(s) are still running.", nullptr, count), question, then);
 }
 
-QMessageBox *TransfersController::askBeforeCancelling(int count,
+QMessageBox *TransfersController::askBeforeCancelling(const QString &objectName,
+                                                      const QString &title,
+                                                      const QString &running,
                                                       const QString &question,
                                                       const std::function<void()> &then)
 {
-    auto *box = new QMessageBox(QMessageBox::Question, tr("Uploads Running"),
-                                tr("%n upload(s) are still running.", nullptr, count),
+    auto *box = new QMessageBox(QMessageBox::Question, title, running,
                                 QMessageBox::Yes | QMessageBox::Cancel, m_window);
-    box->setObjectName(QStringLiteral("cancelUploadsQuestion"));
+    box->setObjectName(objectName);
     box->setInformativeText(question);
     box->setDefaultButton(QMessageBox::Cancel);
     connect(box, &QMessageBox::finished, this, [box, then] {
@@ -318,22 +355,26 @@ QMessageBox *TransfersController::askBeforeCancelling(int count,
     return box;
 }
 
-// Closing with uploads running asks first (without blocking); Yes cancels them and closes.
+// Closing with transfers running (uploads, saves, copies) asks first (without blocking); Yes
+// cancels them and closes.
 bool TransfersController::mayClose()
 {
-    const int running = activeUploads();
+    const int running = activeTransfers();
     if (running == 0 || m_closeConfirmed)
         return true;
     if (m_closeQuestion && m_closeQuestion->isVisible()) {
         m_closeQuestion->raise();
         return false;
     }
-    m_closeQuestion = askBeforeCancelling(running, tr("Quit and cancel them?"), [this] {
-        cancelAllUploads();
-        m_closeConfirmed = true;
-        Q_EMIT closeApproved(); // the window closes again, and may now
-        m_closeConfirmed = false;
-    });
+    m_closeQuestion
+        = askBeforeCancelling(QStringLiteral("cancelTransfersQuestion"), tr("Transfers Running"),
+                              tr("%n transfer(s) are still running.", nullptr, running),
+                              tr("Quit and cancel them?"), [this] {
+                                  cancelAllTransfers();
+                                  m_closeConfirmed = true;
+                                  Q_EMIT closeApproved(); // the window closes again, and may now
+                                  m_closeConfirmed = false;
+                              });
     return false;
 }
 

@@ -22,10 +22,11 @@ class UploadWorker;
 // upload with the client's connection settings; `uploads/maxConcurrent` in the settings,
 // default 3, bounds how many run at once), the queue of all of them, files dropped onto a
 // repository and the tag an image goes under, the offer to tag an uploaded blob, and asking
-// before running uploads are cancelled (a reconnect, closing the window).
+// before running uploads are cancelled (a reconnect) and before every running transfer is
+// (closing the window).
 //
 // In: uploadDropped(), pushFiles() and pushImage(), stopUploads() for a registry that goes,
-// confirmCancelling(). Out: closeApproved() when the user agreed to quit and cancel the uploads.
+// confirmCancelling(). Out: closeApproved() when the user agreed to quit and cancel the transfers.
 class TransfersController : public WindowController
 {
     Q_OBJECT
@@ -40,7 +41,9 @@ public:
     UploadWorker *worker(RegistryClient *client);
     // Uploads queued, running or paused: of `client`'s registry, or of all (nullptr).
     int activeUploads(const RegistryClient *client = nullptr) const;
-    // Whether the window may close now; with uploads running it asks first (without
+    // Rows of the Transfers dock not finished yet: uploads, downloads and copies.
+    int activeTransfers() const;
+    // Whether the window may close now; with transfers running it asks first (without
     // blocking) and says closeApproved() once the user agreed and they were cancelled.
     bool mayClose();
 
@@ -69,12 +72,13 @@ private:
     };
 
     void openPushDialog(bool image);
-    void cancelAllUploads();
+    void cancelAllTransfers();
     void enqueueUpload(RegistryClient *client,
                        UploadRequest::Kind kind,
                        const QString &repository,
                        const QString &path,
                        const QString &tag = {});
+    void enqueueUpload(RegistryClient *client, const UploadRequest &request);
     void askImageTag(RegistryClient *client, const QString &repository, const QString &path);
     void askUploadTag(const QString &objectName,
                       const QString &label,
@@ -84,8 +88,11 @@ private:
     void uploadFinished(RegistryClient *client, UploadWorker *worker, const UploadStatus &status);
     void offerNextArtifact();
     void offerArtifact(const ArtifactOffer &offer);
-    QMessageBox *
-    askBeforeCancelling(int count, const QString &question, const std::function<void()> &then);
+    QMessageBox *askBeforeCancelling(const QString &objectName,
+                                     const QString &title,
+                                     const QString &running,
+                                     const QString &question,
+                                     const std::function<void()> &then);
 
     QSettings *m_settings = nullptr;
     UploadQueueModel *m_queue;

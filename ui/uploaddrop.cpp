@@ -114,18 +114,12 @@ QString tagFromName(const QString &name)
     return tag.isEmpty() ? QStringLiteral("latest") : tag;
 }
 
-void readSuggestedTag(const QString &path,
-                      QObject *context,
-                      std::function<void(const Result<QString> &tag)> done)
+void readImageNames(const QString &path,
+                    QObject *context,
+                    std::function<void(const Result<QStringList> &names)> done)
 {
-    auto result = std::make_shared<std::optional<Result<QString>>>();
-    QThread *thread = QThread::create([path, result] {
-        const Result<ImageSource> source = readImageSource(path);
-        if (source)
-            *result = Result<QString>(source->suggestedTag);
-        else
-            *result = Result<QString>(std::unexpected(source.error()));
-    });
+    auto result = std::make_shared<std::optional<Result<QStringList>>>();
+    QThread *thread = QThread::create([path, result] { *result = imageNames(path); });
     thread->setObjectName(QStringLiteral("berth-image-read"));
     QObject::connect(thread, &QThread::finished, context, [result, done = std::move(done)] {
         if (*result)

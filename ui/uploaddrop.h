@@ -48,12 +48,12 @@ QString imagePathOf(const QString &chosen);
 // leading '.' or '-' goes, at most 128 characters; "latest" when nothing is left.
 QString tagFromName(const QString &name);
 
-// Reads the image at `path` on a thread of its own (readImageSource() may hash layers) and
-// calls `done` with its suggested tag (possibly empty) on `context`'s thread; nothing when
-// `context` is gone by then.
-void readSuggestedTag(const QString &path,
-                      QObject *context,
-                      std::function<void(const Result<QString> &tag)> done);
+// Reads the names of the images at `path` (imageNames(); a compressed archive is
+// decompressed first) on a thread of its own and calls `done` with them on `context`'s thread;
+// nothing when `context` is gone by then.
+void readImageNames(const QString &path,
+                    QObject *context,
+                    std::function<void(const Result<QStringList> &names)> done);
 
 // Where a drop goes: a repository of a registry, and what to highlight while dragging.
 struct UploadDropTarget

@@ -121,9 +121,7 @@ void CommandRunner::imagePush()
         return usageError(QStringLiteral("Name the image once: PATH:NAME or --image NAME."));
     const QString image = name.isEmpty() ? m_args.image : name;
     ProgressLine reading; // while a compressed archive is decompressed
-    const LayerCompression compression = m_args.compress == u"none"   ? LayerCompression::None
-                                         : m_args.compress == u"zstd" ? LayerCompression::Zstd
-                                                                      : LayerCompression::Gzip;
+    const LayerCompression compression = layerCompressionFromName(m_args.compress);
     Result<ImageSource> source = readImageSource(
         path, image, [&reading](qint64 done, qint64 total) { reading.update(done, total); },
         compression);

@@ -30,6 +30,17 @@ ImageSave::ImageSave(RegistryClient *client, const ImageSaveRequest &request, QO
     });
 }
 
+ImageSave::~ImageSave()
+{
+    m_cancelled->store(true);
+}
+
+void ImageSave::onAbort()
+{
+    m_cancelled->store(true);
+    Job<ImagePullResult>::onAbort();
+}
+
 void ImageSave::pack(const ImagePullResult &pulled)
 {
     if (m_request.format == SaveFormat::OciLayout) {
@@ -38,14 +49,17 @@ void ImageSave::pack(const ImagePullResult &pulled)
     }
     // Values only in the task: it may outlive this job (an abort does not wait for it).
     auto task = [layout = m_layout, path = m_request.path, format = m_request.format,
-                 digest = pulled.digest, repoTag = m_request.repoTag]() -> Result<Done> {
-        Result<Done> packed = format == SaveFormat::OciArchive
-                                  ? writeOciArchive(layout, path)
-                                  : writeDockerArchive(layout, digest, repoTag, path);
+                 digest = pulled.digest, repoTag = m_request.repoTag,
+                 cancelled = m_cancelled]() -> Result<Done> {
+        Result<Done> packed
+            = format == SaveFormat::OciArchive
+                  ? writeOciArchive(layout, path, cancelled.get())
+                  : writeDockerArchive(layout, digest, repoTag, path, cancelled.get());
         if (packed)
             QDir(layout).removeRecursively();
         return packed;
     };
+    Q_EMIT packingStarted(); // a receiver's abort is seen by the task at its first slice
     auto *watcher = new QFutureWatcher<Result<Done>>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, pulled] {
         const Result<Done> packed = watcher->result();

@@ -1,5 +1,6 @@
 #include "transfer/layoutarchive.h"
 
+#include "core/job.h"
 #include "core/manifest.h"
 #include "transfer/transfertr.h"
 
@@ -30,9 +31,12 @@ constexpr qint64 SliceBytes = qint64(1) << 20;
 class TarWriter
 {
 public:
-    explicit TarWriter(QIODevice *out)
+    TarWriter(QIODevice *out, const std::atomic<bool> *cancelled)
         : m_out(out)
+        , m_cancelled(cancelled)
     {}
+
+    bool isCancelled() const { return m_cancelled && m_cancelled->load(); }
 
     bool addDirectory(const QByteArray &name) { return header(name, 0, '5'); }
     bool addBytes(const QByteArray &name, const QByteArray &bytes)
@@ -53,6 +57,8 @@ public:
         QByteArray slice(SliceBytes, Qt::Uninitialized);
         qint64 left = size;
         while (left > 0) {
+            if (isCancelled())
+                return false;
             const qint64 n = in.read(slice.data(), qMin(left, SliceBytes));
             if (n <= 0) {
                 *why = in.errorString();
@@ -110,20 +116,24 @@ private:
     bool write(const char *data, qint64 size) { return m_out->write(data, size) == size; }
 
     QIODevice *m_out;
+    const std::atomic<bool> *m_cancelled;
 };
 
 // Opens `archivePath` for writing under a temporary name, runs `fill`, and renames it.
+// A set `cancelled` stops it between two slices, and removes the temporary file.
 template<typename F>
-Result<Done> writeArchive(const QString &archivePath, F &&fill)
+Result<Done> writeArchive(const QString &archivePath, const std::atomic<bool> *cancelled, F &&fill)
 {
     QSaveFile out(archivePath);
     if (!out.open(QIODevice::WriteOnly))
         return std::unexpected(writeError(archivePath, out.errorString()));
-    TarWriter tar(&out);
+    TarWriter tar(&out, cancelled);
     QString why;
-    if (!fill(tar, &why) || !tar.finish()) {
+    if (!fill(tar, &why) || tar.isCancelled() || !tar.finish()) {
         const QString reason = why.isEmpty() ? out.errorString() : why;
         out.cancelWriting();
+        if (tar.isCancelled())
+            return std::unexpected(RegistryJob::abortedError());
         return std::unexpected(writeError(archivePath, reason));
     }
     if (!out.commit())
@@ -138,9 +148,11 @@ QString blobFile(const QString &layoutDir, const QString &digest)
 
 } // namespace
 
-Result<Done> writeOciArchive(const QString &layoutDir, const QString &archivePath)
+Result<Done> writeOciArchive(const QString &layoutDir,
+                             const QString &archivePath,
+                             const std::atomic<bool> *cancelled)
 {
-    return writeArchive(archivePath, [&layoutDir](TarWriter &tar, QString *why) {
+    return writeArchive(archivePath, cancelled, [&layoutDir](TarWriter &tar, QString *why) {
         if (!tar.addFile("oci-layout", layoutDir + QStringLiteral("/oci-layout"), why)
             || !tar.addFile("index.json", layoutDir + QStringLiteral("/index.json"), why)
             || !tar.addDirectory("blobs/") || !tar.addDirectory("blobs/sha256/"))
@@ -159,7 +171,8 @@ Result<Done> writeOciArchive(const QString &layoutDir, const QString &archivePat
 Result<Done> writeDockerArchive(const QString &layoutDir,
                                 const QString &manifestDigest,
                                 const QString &repoTag,
-                                const QString &archivePath)
+                                const QString &archivePath,
+                                const std::atomic<bool> *cancelled)
 {
     QFile manifestFile(blobFile(layoutDir, manifestDigest));
     if (!manifestFile.open(QIODevice::ReadOnly))
@@ -172,7 +185,7 @@ Result<Done> writeDockerArchive(const QString &layoutDir,
             ErrorCode::Unsupported,
             TransferTr::tr("A docker archive holds one image: choose a platform of the index "
                            "with --platform.")));
-    return writeArchive(archivePath, [&](TarWriter &tar, QString *why) {
+    return writeArchive(archivePath, cancelled, [&](TarWriter &tar, QString *why) {
         const QString configName = manifest->config.digest.mid(7) + QStringLiteral(".json");
         if (!tar.addFile(configName.toLatin1(), blobFile(layoutDir, manifest->config.digest), why))
             return false;

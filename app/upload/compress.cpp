@@ -68,6 +68,20 @@ bool zstdChunk(ZSTD_CCtx *context, const QByteArray &in, bool last, Sink &sink)
 
 } // namespace
 
+QString layerCompressionName(LayerCompression compression)
+{
+    if (compression == LayerCompression::None)
+        return QStringLiteral("none");
+    return compression == LayerCompression::Zstd ? QStringLiteral("zstd") : QStringLiteral("gzip");
+}
+
+LayerCompression layerCompressionFromName(const QString &name)
+{
+    if (name == u"none")
+        return LayerCompression::None;
+    return name == u"zstd" ? LayerCompression::Zstd : LayerCompression::Gzip;
+}
+
 Result<CompressedFile> compressToTemporaryFile(const QString &path,
                                                qint64 offset,
                                                qint64 size,

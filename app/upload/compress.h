@@ -15,6 +15,11 @@ namespace Berth {
 // podman pushes them (gzip by default, level 6; zstd level 3).
 enum class LayerCompression { None, Gzip, Zstd };
 
+// "gzip", "zstd", "none" (as `berth-cli push --compress` and the window's settings say it).
+QString layerCompressionName(LayerCompression compression);
+// The other way round; anything else (empty too) is the default, Gzip.
+LayerCompression layerCompressionFromName(const QString &name);
+
 struct CompressedFile
 {
     std::shared_ptr<QTemporaryFile> file; // removed when the last owner lets go

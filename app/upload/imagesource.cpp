@@ -5,7 +5,10 @@
 #include "upload/uploadtr.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
+
+#include <algorithm>
 
 namespace Berth {
 
@@ -39,6 +42,24 @@ openSource(const QString &path, const ReadProgress &onProgress = {})
                            "manifest.json")
                   .arg(path)
             : UploadTr::tr("%1 is not an OCI image layout: it has no index.json").arg(path)));
+}
+
+// A whole compressed archive cannot be peeked into cheaply (its index is at its end): its
+// name and first bytes decide.
+bool isCompressedTar(const QString &path)
+{
+    static const QStringList Suffixes
+        = {QStringLiteral(".tar.gz"), QStringLiteral(".tgz"), QStringLiteral(".tar.zst"),
+           QStringLiteral(".tar.zstd"), QStringLiteral(".tzst")};
+    const bool named = std::any_of(Suffixes.begin(), Suffixes.end(), [&path](const QString &s) {
+        return path.endsWith(s, Qt::CaseInsensitive);
+    });
+    if (!named)
+        return false;
+    QFile file(path);
+    const QString compression
+        = TarIndex::compressionOf(file.open(QIODevice::ReadOnly) ? file.read(8) : QByteArray());
+    return compression == u"gzip" || compression == u"zstd";
 }
 
 } // namespace
@@ -102,6 +123,11 @@ Result<QStringList> imageNames(const QString &path)
     return namesOf(listing->candidates);
 }
 
+QString tagOfImageName(const QString &name)
+{
+    return ImageSourceDetail::tagOf(name);
+}
+
 bool isImageSource(const QString &path)
 {
     const QFileInfo info(path);
@@ -113,6 +139,8 @@ bool isImageSource(const QString &path)
     }
     if (!info.isFile())
         return false;
+    if (isCompressedTar(path))
+        return true;
     const Result<TarIndex> tar = TarIndex::read(path, PeekEntries);
     return tar
            && (tar->contains(QStringLiteral("manifest.json"))

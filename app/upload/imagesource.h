@@ -86,10 +86,15 @@ Result<ImageSource> readImageSource(const QString &path,
 // digest in an OCI layout, its config file in a docker archive). Reads only the index.
 Result<QStringList> imageNames(const QString &path);
 
+// The tag part of one of imageNames() ("example/app:v1" -> "v1", a bare "v1" -> "v1"), empty
+// when it names none that is a valid tag.
+QString tagOfImageName(const QString &name);
+
 // True when `path` looks like something readImageSource understands (a directory with an
 // oci-layout file, or with manifest.json and version, or a file whose first tar header is valid and
-// holds manifest.json or index.json). Cheap: for UI drops deciding between "push as an image" and
-// "push as a plain blob".
+// holds manifest.json or index.json, or a gzip- or zstd-compressed file named like a compressed
+// tar: .tar.gz, .tgz, .tar.zst, .tar.zstd, .tzst; its contents are read only when it is pushed).
+// Cheap: for UI drops deciding between "push as an image" and "push as a plain blob".
 bool isImageSource(const QString &path);
 
 } // namespace Berth

@@ -164,7 +164,8 @@ void UploadEngine::startBlob(Entry &entry)
 void UploadEngine::startImage(Entry &entry)
 {
     const int id = entry.status.id;
-    Result<ImageSource> source = readImageSource(entry.request.path, entry.request.reference);
+    Result<ImageSource> source = readImageSource(entry.request.path, entry.request.reference, {},
+                                                 entry.request.compression);
     if (!source) {
         finish(id, UploadState::Failed, {}, source.error().toString());
         return;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "upload/compress.h"
+
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
@@ -17,8 +19,10 @@ struct UploadRequest
     Kind kind = Kind::Blob;
     QString repository;
     QString path;
-    QString tag;           // Image, Artifact
-    QString reference;     // Image: which image of a source holding several (empty: the only one)
+    QString tag;       // Image, Artifact
+    QString reference; // Image: which image of a source holding several (empty: the only one)
+    // Image: how a legacy docker archive's uncompressed layers go up (readImageSource()).
+    LayerCompression compression = LayerCompression::None;
     qint64 chunkSize = -1; // bytes per PATCH; -1: the default, 0: one streamed PATCH
     QStringList mountFrom; // repositories to mount blobs from instead of sending them
 };

@@ -24,8 +24,11 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QMimeData>
+#include <QPushButton>
 #include <QTemporaryDir>
+#include <QThreadPool>
 
 using namespace Berth;
 using namespace Berth::Test;
@@ -64,6 +67,19 @@ class tst_Transfers : public WindowTest
         selectTag(QStringLiteral("v1"));
         action->trigger();
         return qobject_cast<Dialog *>(m_dialog.data());
+    }
+
+    // Save Image As… v1 of hello-world as an OCI archive at `path`: the transfer has started.
+    bool startSave(const QString &path)
+    {
+        auto *files = dialogOnV1<QFileDialog>(m_window->actions().saveImageAs);
+        if (!files || files->objectName() != u"saveImageDialog" || files->nameFilters().size() != 3)
+            return false;
+        files->selectNameFilter(files->nameFilters().at(1)); // OCI archive
+        Q_EMIT files->fileSelected(path);
+        files->close();
+        UploadQueueModel *queue = m_window->uploadQueue();
+        return queue->rowCount() == 1 && queue->kind(0) == UploadQueueModel::TransferKind::Download;
     }
 
     // Drops `mime` onto the tree row `at`: was it accepted?
@@ -167,20 +183,11 @@ private Q_SLOTS:
     {
         Skopeo skopeo;
         QVERIFY2(skopeo.isValid(), qPrintable(skopeo.setupError()));
-        auto *files = dialogOnV1<QFileDialog>(m_window->actions().saveImageAs);
-        QVERIFY(files);
-        const QString digest = tagDigest(QStringLiteral("v1"));
-        QCOMPARE(files->objectName(), QStringLiteral("saveImageDialog"));
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("hello.tar"));
-        QCOMPARE(files->nameFilters().size(), 3);
-        files->selectNameFilter(files->nameFilters().at(1)); // OCI archive
-        Q_EMIT files->fileSelected(path);
-        files->close();
-
+        QVERIFY(startSave(path));
+        const QString digest = tagDigest(QStringLiteral("v1"));
         UploadQueueModel *queue = m_window->uploadQueue();
-        QCOMPARE(queue->rowCount(), 1);
-        QCOMPARE(queue->kind(0), UploadQueueModel::TransferKind::Download);
         QVERIFY(lastRowDone());
         QVERIFY2(queue->status(0).state == UploadState::Done, qPrintable(queue->status(0).message));
         QVERIFY(QFileInfo::exists(path));
@@ -189,6 +196,49 @@ private Q_SLOTS:
         QVERIFY2(raw, qPrintable(raw ? QString() : raw.error()));
         QCOMPARE(Sha256::digestOf(*raw), digest);
         saveScreenshot(m_window.get(), QStringLiteral("transfers-save-done"));
+    }
+
+    // Cancelled while the archive is packed (on a pool thread): the thread stops, and neither
+    // the archive nor its temporary file is left; the staging layout stays for the next save.
+    void cancellingASaveWhilePackingLeavesNoArchive()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("hello.tar"));
+        QVERIFY(startSave(path));
+        UploadQueueModel *queue = m_window->uploadQueue();
+        JobTransfer *transfer = queue->transfer(0);
+        QVERIFY(transfer);
+        auto *save = transfer->findChild<ImageSave *>();
+        QVERIFY(save);
+        bool packing = false;
+        connect(save, &ImageSave::packingStarted, transfer, [&packing, transfer] {
+            packing = true;
+            transfer->cancel();
+        });
+        QVERIFY(lastRowDone());
+        QVERIFY(packing);
+        QCOMPARE(queue->status(0).state, UploadState::Cancelled);
+        QThreadPool::globalInstance()->waitForDone(); // the packing task has ended
+        QVERIFY(!QFileInfo::exists(path));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot),
+                 QStringList{QFileInfo(ImageSave::stagingDir(path)).fileName()});
+    }
+
+    // Closing while a save runs (not only an upload) asks first, and Yes cancels it.
+    void closingWithASaveRunningAsksFirst()
+    {
+        QTemporaryDir dir;
+        QVERIFY(startSave(dir.filePath(QStringLiteral("hello.tar"))));
+        QVERIFY(!m_window->close()); // at once: the save has not had an event-loop turn
+        auto *question = qobject_cast<QMessageBox *>(m_dialog.data());
+        QVERIFY(question);
+        QCOMPARE(question->objectName(), QStringLiteral("cancelTransfersQuestion"));
+        QVERIFY2(question->text().contains(QStringLiteral("1 transfer")),
+                 qPrintable(question->text()));
+        question->button(QMessageBox::Yes)->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->isVisible(), Wait);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->uploadQueue()->status(0).state, UploadState::Cancelled,
+                                  Wait);
     }
 
     // Add Tag…: the same digest under the new tag; a lock that refuses says so.

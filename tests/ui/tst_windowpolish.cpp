@@ -14,6 +14,7 @@
 #include "models/tagmodel.h"
 #include "models/uploadqueuemodel.h"
 #include "registry/registryclient.h"
+#include "ui/dialogs/pushimagedialog.h"
 #include "ui/mainwindow.h"
 #include "ui/manifestview.h"
 #include "ui/messagebar.h"
@@ -30,7 +31,6 @@
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QImage>
-#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -349,7 +349,7 @@ private Q_SLOTS:
         Q_EMIT files->filesSelected({layout->path + QStringLiteral("/index.json")});
         files->close();
         QTRY_VERIFY_WITH_TIMEOUT(m_dialog && m_dialog->objectName() == u"imageTagDialog", Wait);
-        QCOMPARE(qobject_cast<QInputDialog *>(m_dialog.data())->textValue(),
+        QCOMPARE(qobject_cast<PushImageDialog *>(m_dialog.data())->tag(),
                  QStringLiteral("from-menu"));
         QCOMPARE(m_window->uploadQueue()->rowCount(), 0); // nothing before the answer
     }

@@ -476,7 +476,9 @@ private Q_SLOTS:
              tarMember("oci-layout", "{}") + tarMember("./index.json", "{}") + kTarEnd},
             {u"plain.tar"_s, layer},
             {u"plain.tar.gz"_s, gzipStored(layer)},
+            {u"plain.gz"_s, gzipStored(layer)},
             {u"random.bin"_s, deterministicBytes(2048, 1)},
+            {u"random.tar.zst"_s, deterministicBytes(2048, 2)},
         };
         for (const auto &[name, bytes] : files)
             QVERIFY(writeFile(dir.filePath(name), bytes));
@@ -486,7 +488,11 @@ private Q_SLOTS:
         QVERIFY(isImageSource(dir.filePath(u"legacy.tar"_s)));
         QVERIFY(isImageSource(dir.filePath(u"oci.tar"_s)));
         QVERIFY(!isImageSource(dir.filePath(u"plain.tar"_s)));
-        QVERIFY(!isImageSource(dir.filePath(u"plain.tar.gz"_s)));
+        // A whole compressed tar is judged by its name and magic (its index is at its end):
+        // reading it says whether it holds an image.
+        QVERIFY(isImageSource(dir.filePath(u"plain.tar.gz"_s)));
+        QVERIFY(!isImageSource(dir.filePath(u"plain.gz"_s)));
+        QVERIFY(!isImageSource(dir.filePath(u"random.tar.zst"_s)));
         QVERIFY(!isImageSource(dir.filePath(u"random.bin"_s)));
         QVERIFY(!isImageSource(dir.filePath(u"empty"_s)));
         QVERIFY(!isImageSource(dir.filePath(u"does-not-exist"_s)));

@@ -7,14 +7,17 @@
 
 #include "../ui/windowwait.h"
 #include "../upload/uploadtest.h"
+#include "core/manifest.h"
 #include "core/sha256.h"
 #include "fixtures/clienttest.h"
 #include "fixtures/emulatorfixture.h"
 #include "fixtures/ocilayout.h"
+#include "fixtures/podman.h"
 #include "fixtures/testutil.h"
 #include "models/repositorymodel.h"
 #include "models/tagmodel.h"
 #include "models/uploadqueuemodel.h"
+#include "ui/dialogs/pushimagedialog.h"
 #include "ui/mainwindow.h"
 #include "ui/messagebar.h"
 #include "ui/repositorypane.h"
@@ -24,8 +27,12 @@
 #include "upload/uploadworker.h"
 
 #include <QApplication>
+#include <QComboBox>
+#include <QDialogButtonBox>
 #include <QDropEvent>
 #include <QInputDialog>
+#include <QLineEdit>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
@@ -304,11 +311,14 @@ private Q_SLOTS:
         QWidget *viewport = m_window->repositoryView()->viewport();
         QVERIFY(drop(viewport, centerOf(target), {layout->path}));
 
-        auto *ask = dialog<QInputDialog>(QStringLiteral("imageTagDialog"));
+        auto *ask = dialog<PushImageDialog>(QStringLiteral("imageTagDialog"));
         QVERIFY(ask);
-        QCOMPARE(ask->textValue(), QStringLiteral("from-layout")); // the layout's own tag
-        QCOMPARE(queue()->rowCount(), 0);                          // nothing before the answer
-        ask->setTextValue(QStringLiteral("dropped-oci"));
+        QVERIFY(ask->imageList()->isHidden());               // one image: nothing to choose
+        QCOMPARE(ask->tag(), QStringLiteral("from-layout")); // the layout's own tag
+        QCOMPARE(queue()->rowCount(), 0);                    // nothing before the answer
+        ask->tagEdit()->setText(QStringLiteral("-bad"));
+        QVERIFY(!ask->buttons()->button(QDialogButtonBox::Ok)->isEnabled()); // not a tag
+        ask->tagEdit()->setText(QStringLiteral("dropped-oci"));
         ask->accept();
 
         QCOMPARE(queue()->rowCount(), 1);
@@ -322,6 +332,57 @@ private Q_SLOTS:
         QCOMPARE((*head)->digest, layout->ref.digest);
         QCOMPARE(queue()->index(0, 0).data(UploadQueueModel::DigestRole).toString(),
                  layout->ref.digest);
+    }
+
+    // `podman save -m` of two images, gzipped: taken for an image (not a blob), the dialog lists
+    // both names, the second chosen pushes that image under its own tag, its uncompressed
+    // layer zstd-compressed as chosen (the config stays podman's: same image ID).
+    void aGzippedArchiveOfSeveralImagesIsChosenFromAndCompressed()
+    {
+        Podman podman;
+        QVERIFY(podman.isValid());
+        const QString one = QStringLiteral("localhost/app:one");
+        const QString two = QStringLiteral("localhost/app:two");
+        QVERIFY(podman.build(one, {{QStringLiteral("a"), QByteArray("first\n")}}));
+        const auto twoId = podman.build(two, {{QStringLiteral("b"), QByteArray(4096, 'b')}});
+        QVERIFY2(twoId, qPrintable(twoId ? QString() : twoId.error()));
+        const QString tar = m_dir->filePath(QStringLiteral("multi.tar"));
+        const ProcessResult saved = podman.run(
+            {QStringLiteral("save"), QStringLiteral("-m"), QStringLiteral("-o"), tar, one, two});
+        QVERIFY2(saved.ok(), qPrintable(saved.describe()));
+        const ProcessResult gzipped = runProcess(
+            {.program = QStringLiteral("gzip"), .arguments = {QStringLiteral("-k"), tar}});
+        QVERIFY2(gzipped.ok(), qPrintable(gzipped.describe()));
+        const QString archive = tar + QStringLiteral(".gz");
+        QCOMPARE(planUpload({archive}, Repo).value(0).kind, UploadDropAction::Kind::PushImage);
+
+        QVERIFY(
+            drop(m_window->repositoryView()->viewport(), centerOf(repository(Repo)), {archive}));
+        auto *ask = dialog<PushImageDialog>(QStringLiteral("imageTagDialog"));
+        QVERIFY(ask);
+        QCOMPARE(ask->imageList()->count(), 2);
+        QVERIFY(ask->imageList()->isVisibleTo(ask));
+        QCOMPARE(ask->tag(), QStringLiteral("one"));          // the first image's own tag
+        QCOMPARE(ask->compression(), LayerCompression::Gzip); // berth-cli push's default
+        ask->imageList()->setCurrentRow(1);
+        QCOMPARE(ask->image(), two);
+        QCOMPARE(ask->tag(), QStringLiteral("two"));
+        ask->compressionCombo()->setCurrentIndex(1);
+        QCOMPARE(ask->compression(), LayerCompression::Zstd);
+        ask->accept();
+
+        QCOMPARE(queue()->rowCount(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(state(0), UploadState::Done, Wait);
+        auto client = makeClient(m_emu->url(),
+                                 Credentials::password(QStringLiteral("u"), QStringLiteral("p")));
+        const auto pushed = await(client->getManifest(Repo, QStringLiteral("two")));
+        BERTH_VERIFY_OK(pushed);
+        const Result<Manifest> manifest = parseManifest(pushed->body, pushed->mediaType);
+        QVERIFY(manifest);
+        QCOMPARE(manifest->config.digest, QStringLiteral("sha256:") + *twoId);
+        QCOMPARE(manifest->layers.size(), 1);
+        QVERIFY2(manifest->layers.first().mediaType.endsWith(u"+zstd"),
+                 qPrintable(manifest->layers.first().mediaType));
     }
 
     void aDirectoryThatIsNoImageLayoutIsRefusedWithAMessage()
@@ -403,7 +464,7 @@ private Q_SLOTS:
         QVERIFY(!isFinal(state(row)));
 
         QVERIFY(!m_window->close());
-        auto *question = dialog<QMessageBox>(QStringLiteral("cancelUploadsQuestion"));
+        auto *question = dialog<QMessageBox>(QStringLiteral("cancelTransfersQuestion"));
         QVERIFY(question);
         QVERIFY(question->text().contains(QStringLiteral("still running")));
         question->button(QMessageBox::Cancel)->click();
@@ -411,7 +472,7 @@ private Q_SLOTS:
         QVERIFY(!isFinal(state(row)));
 
         QVERIFY(!m_window->close());
-        question = dialog<QMessageBox>(QStringLiteral("cancelUploadsQuestion"));
+        question = dialog<QMessageBox>(QStringLiteral("cancelTransfersQuestion"));
         QVERIFY(question);
         question->button(QMessageBox::Yes)->click();
         QTRY_VERIFY_WITH_TIMEOUT(!m_window->isVisible(), Wait);
