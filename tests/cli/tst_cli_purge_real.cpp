@@ -1,9 +1,15 @@
 // berth-cli's clean-up against a real CNCF distribution registry (Debian's docker-registry),
 // which has no /acr/v1/: tags come from /v2/ (no times, no locks), untagged manifests cannot be
-// listed, and a tag cannot be untagged, only deleted with its manifest.
+// listed, and a tag cannot be untagged, only deleted with its manifest. And PurgeRun itself on
+// it: a tag pointed at a planned manifest, or an index pushed that lists one, after planning
+// keeps that manifest (a DELETE by digest there takes every tag and breaks every index).
 
+#include "cleanup/purge.h"
 #include "clirun.h"
+#include "fixtures/clienttest.h"
 #include "fixtures/indexpush.h"
+#include "fixtures/purgecontent.h"
+#include "fixtures/purgeoutcome.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -159,6 +165,68 @@ private Q_SLOTS:
         const QJsonObject again = json(args);
         QCOMPARE(itemsOf(again.value(u"deleted").toObject().value(u"tags")), QStringList());
         QCOMPARE(itemsOf(again.value(u"deleted").toObject().value(u"manifests")), QStringList());
+    }
+
+    void changesAfterPlanningKeepTheManifest()
+    {
+        // late/app: X (old), Y (gone), Z (gone2), V (plain), all planned to go.
+        QList<OciLayout> images;
+        for (quint64 seed : {11, 12, 13, 14}) {
+            auto layout = buildOciLayout(m_dir.filePath(u"late"_qs + QString::number(seed)),
+                                         {.layerSizes = {100}, .seed = seed});
+            QVERIFY(layout);
+            images << *layout;
+        }
+        const QStringList tags{u"old"_qs, u"gone"_qs, u"gone2"_qs, u"plain"_qs};
+        for (int i = 0; i < tags.size(); ++i)
+            QVERIFY(push(images.at(i), u"late/app:"_qs + tags.at(i)));
+        const OciDescriptor x = images.at(0).ref, y = images.at(1).ref, z = images.at(2).ref,
+                            v = images.at(3).ref;
+        auto client = makeClient(m_registry.url(), Credentials::anonymous());
+        RetentionRule rule;
+        QString error;
+        QVERIFY(rule.setFilter(u"late/app:.*"_qs, &error));
+        rule.untagged = true;
+        const auto plan = await<PurgePlan>(new PurgePlanner(
+            client.get(), rule, QDateTime::currentDateTimeUtc(), {}, client.get()));
+        BERTH_VERIFY_OK(plan);
+        QCOMPARE(plan->repositories.value(0).manifests.size(), 4);
+
+        // Meanwhile: "new" and gone2 point at X, and an index "idx" lists Y.
+        const QString imageType = QStringLiteral("application/vnd.oci.image.manifest.v1+json");
+        const QByteArray xBody = images.at(0).images.at(0).manifestBytes;
+        for (const QString &tag : {u"new"_qs, u"gone2"_qs})
+            BERTH_VERIFY_OK(await(client->putManifest(u"late/app"_qs, tag, xBody, imageType)));
+        const auto index = await(client->putManifest(
+            u"late/app"_qs, u"idx"_qs, ociIndexBody({descriptor(y.mediaType, y.digest, y.size)}),
+            QStringLiteral("application/vnd.oci.image.index.v1+json")));
+        BERTH_VERIFY_OK(index);
+
+        const auto outcome
+            = await<PurgeOutcome>(new PurgeRun(client.get(), *plan, 4, {}, client.get()));
+        BERTH_VERIFY_OK(outcome);
+        const SplitOutcome split = splitOutcome(*outcome);
+        QVERIFY2(split.failed.isEmpty(), qPrintable(split.failed.values().join(u", ")));
+        const QString at = QStringLiteral("late/app@");
+        QStringList deleted{at + z.digest, at + v.digest, u"late/app:plain"_qs};
+        deleted.sort();
+        QCOMPARE(split.deleted, deleted);
+        QCOMPARE(split.kept.value(at + x.digest), u"still tagged: gone2, new"_qs);
+        QCOMPARE(split.kept.value(at + y.digest),
+                 u"referenced by index "_qs + *index + u" (pushed after the plan)");
+        QCOMPARE(split.kept.value(u"late/app:gone2"_qs),
+                 u"moved to "_qs + x.digest + u" after planning");
+        QCOMPARE(split.kept.value(u"late/app:old"_qs), u"its manifest was kept"_qs);
+        QCOMPARE(split.kept.value(u"late/app:gone"_qs), u"its manifest was kept"_qs);
+        QCOMPARE(split.kept.size(), 5);
+        // What the registry holds: the tags and the index work.
+        for (const QString &tag : {u"old"_qs, u"new"_qs, u"gone2"_qs, u"gone"_qs}) {
+            const auto head = await(client->headManifest(u"late/app"_qs, tag));
+            QVERIFY2(head && *head, qPrintable(tag));
+        }
+        BERTH_VERIFY_OK(await(client->getManifest(u"late/app"_qs, y.digest)));
+        const auto zGone = await(client->headManifest(u"late/app"_qs, z.digest));
+        QVERIFY(zGone && !*zGone);
     }
 };
 
