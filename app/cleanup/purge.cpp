@@ -78,22 +78,24 @@ PurgeRun::PurgeRun(RegistryClient *client,
         m_plan.cache = std::make_shared<ManifestCache>();
     // Started from the event loop, like every job's work.
     QMetaObject::invokeMethod(
-        this, [this] { rescan(); }, Qt::QueuedConnection);
+        this, [this] { rescan(Stage::Tags); }, Qt::QueuedConnection);
 }
 
-// Every repository with something to delete, read again as planning read it, `parallel` at a
-// time (each reading its new manifests one at a time).
-void PurgeRun::rescan()
+// Reads again, `parallel` at a time (each reading its new manifests one at a time), every
+// repository with something to delete in `next`: before the tags, those with tags to untag;
+// before the indexes and manifests, those with manifests to delete.
+void PurgeRun::rescan(Stage next)
 {
     QStringList repositories;
     for (const RepositoryPlan &p : std::as_const(m_plan.repositories)) {
-        if (!p.tags.isEmpty() || !p.manifests.isEmpty())
+        if (next == Stage::Tags ? p.canUntag && !p.tags.isEmpty() : !p.manifests.isEmpty())
             repositories << p.repository;
     }
-    connect(m_batch, &JobBatch::finished, this, [this](bool aborted) {
+    disconnect(m_batch, &JobBatch::finished, this, nullptr);
+    connect(m_batch, &JobBatch::finished, this, [this, next](bool aborted) {
         if (aborted)
             return fail(abortedError());
-        runStage(Stage::Tags);
+        runStage(next);
     });
     m_batch->run(
         int(repositories.size()),
@@ -111,6 +113,8 @@ void PurgeRun::rescan()
 
 void PurgeRun::rescanned(const QString &repository, const Result<RepositorySnapshot> &snapshot)
 {
+    m_fresh.remove(repository);
+    m_rescanErrors.remove(repository);
     if (!snapshot) {
         m_rescanErrors.insert(repository, snapshot.error());
         return;
@@ -270,7 +274,7 @@ void PurgeRun::runStage(Stage stage)
     connect(m_batch, &JobBatch::finished, this, [this, next](bool aborted) {
         if (aborted)
             return fail(abortedError());
-        runStage(next);
+        next == Stage::Indexes ? rescan(next) : runStage(next);
     });
     m_batch->run(
         int(items.size()),

@@ -3,14 +3,14 @@
 // A retention rule over a registry: PurgePlanner makes the plan (every repository the rule's
 // filter matches, scanned one after another, each from paged lists), PurgeRun carries it out.
 //
-// PurgeRun first reads every repository of the plan again (a RepositoryScan: the same paged
-// lists as planning, only manifests not seen before are read), then deletes in three stages,
-// each `parallel` at a time: the tags (untag; registries without /acr/v1/ cannot, their tags go
-// with the manifest), then the indexes, then the other manifests. A manifest is not attempted
-// when one of its tags could not be untagged, nor any manifest of a repository where an index
-// delete failed (it could be one of its platforms), nor any item of a repository that could
-// not be read again. An item already gone (404) counts as deleted. Running the same rule again
-// plans from what is left: a finished plan deletes nothing more.
+// PurgeRun deletes in three stages, each `parallel` at a time, each after reading its
+// repositories again (a RepositoryScan: the same paged lists as planning, only manifests not
+// seen before are read; the indexes and manifests share one): the tags (untag; registries without
+// /acr/v1/ cannot, their tags go with the manifest), then the indexes, then the other manifests. A
+// manifest is not attempted when one of its tags could not be untagged, nor any manifest of a
+// repository where an index delete failed (it could be one of its platforms), nor any item of a
+// repository that could not be read again. An item already gone (404) counts as deleted. Running
+// the same rule again plans from what is left: a finished plan deletes nothing more.
 //
 // What changed since planning keeps an item, with the reason, instead of deleting it. From the
 // repository read again: a repository locked (every item of it); a tag moved to another
@@ -108,7 +108,7 @@ private:
         QHash<QString, QStringList> tagsOf;       // manifest -> its tags
         QHash<QString, QString> unplannedIndexOf; // manifest -> an index the plan keeps
     };
-    void rescan();
+    void rescan(Stage next);
     void rescanned(const QString &repository, const Result<RepositorySnapshot> &snapshot);
     void runStage(Stage stage);
     void record(PurgeItemResult result);

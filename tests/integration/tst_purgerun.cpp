@@ -38,9 +38,11 @@ private:
     }
 
     // `plan` run, its outcome split; an item that failed fails it.
-    static Result<SplitOutcome> run(RegistryClient *client, const PurgePlan &plan)
+    static Result<SplitOutcome>
+    run(RegistryClient *client, const PurgePlan &plan, PurgeRun::ItemEnded itemEnded = {})
     {
-        const auto outcome = await<PurgeOutcome>(new PurgeRun(client, plan, 4, {}, client));
+        const auto outcome
+            = await<PurgeOutcome>(new PurgeRun(client, plan, 4, std::move(itemEnded), client));
         if (!outcome)
             return std::unexpected(outcome.error());
         SplitOutcome split = splitOutcome(*outcome);
@@ -101,27 +103,37 @@ private Q_SLOTS:
         QCOMPARE(split->bytesFreed, 0); // no repository lost all it was to lose
     }
 
-    // An index pushed (untagged) after planning that lists a manifest planned as untagged: the
-    // manifest stays, or the new index would name a deleted platform.
+    // Indexes pushed (untagged) after planning, and while the tags are untagged, that list
+    // manifests planned as untagged: those stay, or the new index would name a deleted platform.
     void anIndexPushedAfterPlanningKeepsItsPlatform()
     {
         const QString repo = QStringLiteral("late/app");
         const PushedImage p = pushImage(*m_emu, repo, u"P"_qs, {"p"});
         const PushedImage q = pushImage(*m_emu, repo, u"Q"_qs, {"q"});
+        const PushedImage r = pushImage(*m_emu, repo, u"R"_qs, {"r"});
+        const PushedImage t = pushImage(*m_emu, repo, u"T"_qs, {"t"}, u"v1"_qs);
         auto client = makeClient(m_emu->url(), Credentials::password(m_user, m_password));
         const auto plan = planUntagged(client.get(), u"late/.*:.*"_qs);
         BERTH_VERIFY_OK(plan);
-        QCOMPARE(plan->repositories.value(0).manifests.size(), 2);
+        QCOMPARE(plan->repositories.value(0).manifests.size(), 4);
 
-        const QString index = pushIndex(*m_emu, repo, {p}, {});
-        QVERIFY(!index.isEmpty());
+        const QString before = pushIndex(*m_emu, repo, {p}, {});
+        QString during;
         m_emu->clearRequests();
-        const auto split = run(client.get(), *plan);
+        const auto split = run(client.get(), *plan, [&](const PurgeItemResult &ended) {
+            if (ended.isTag) // the tags stage, before any manifest is deleted
+                during = pushIndex(*m_emu, repo, {q}, {});
+        });
         BERTH_VERIFY_OK(split);
-        QCOMPARE(split->deleted, QStringList{repo + u'@' + q.digest});
+        QVERIFY(!before.isEmpty() && !during.isEmpty());
+        QStringList deleted{repo + u'@' + r.digest, repo + u'@' + t.digest, repo + u":v1"};
+        deleted.sort();
+        QCOMPARE(split->deleted, deleted);
         QCOMPARE(split->kept.value(repo + u'@' + p.digest),
-                 u"referenced by index "_qs + index + u" (pushed after the plan)");
-        QCOMPARE(successfulDeletes(*m_emu), QStringList{u"/v2/late/app/manifests/"_qs + q.digest});
+                 u"referenced by index "_qs + before + u" (pushed after the plan)");
+        QCOMPARE(split->kept.value(repo + u'@' + q.digest),
+                 u"referenced by index "_qs + during + u" (pushed after the plan)");
+        QCOMPARE(split->kept.size(), 2);
     }
 
     // A repository locked after planning (either lock): its items are kept, not failed.
