@@ -202,10 +202,10 @@ void PurgeRun::record(PurgeItemResult result)
         m_failedIndexRepos.insert(result.item.repository);
     else if (result.error || (kept && !result.isTag))
         m_failedManifestRepos.insert(result.item.repository); // its bytes stay
-    if (kept && !result.isTag)
-        m_keptManifests.insert(key);
     else if (!result.isTag)
         m_deletedManifests.insert(key);
+    if (kept && !result.isTag)
+        m_keptManifests.insert(key);
     if (m_itemEnded)
         m_itemEnded(result);
     m_outcome.results << std::move(result);

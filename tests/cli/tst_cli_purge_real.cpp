@@ -2,14 +2,17 @@
 // which has no /acr/v1/: tags come from /v2/ (no times, no locks), untagged manifests cannot be
 // listed, and a tag cannot be untagged, only deleted with its manifest. And PurgeRun itself on
 // it: a tag pointed at a planned manifest, or an index pushed that lists one, after planning
-// keeps that manifest (a DELETE by digest there takes every tag and breaks every index).
+// keeps that manifest (a DELETE by digest there takes every tag and breaks every index). Also
+// 5,000 tags, --keep among tags that all tie in time (none has one), and a cut connection.
 
 #include "cleanup/purge.h"
 #include "clirun.h"
 #include "fixtures/clienttest.h"
+#include "fixtures/faultproxy.h"
 #include "fixtures/indexpush.h"
 #include "fixtures/purgecontent.h"
 #include "fixtures/purgeoutcome.h"
+#include "fixtures/registryseed.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -58,15 +61,17 @@ class tst_CliPurgeReal : public QObject
     std::optional<OciLayout> m_single;
     std::optional<OciLayout> m_kept;
 
-    CliRun cli(const QStringList &args) const
+    // Through `registry` (a proxy) when given.
+    CliRun cli(const QStringList &args, const QUrl &registry = {}, int timeoutMs = 60000) const
     {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("BERTH_REGISTRY"), m_registry.url().toString());
+        env.insert(QStringLiteral("BERTH_REGISTRY"),
+                   (registry.isEmpty() ? m_registry.url() : registry).toString());
         env.insert(QStringLiteral("BERTH_CLI_DEBUG"), QStringLiteral("1"));
         return runCli(
             QStringList{QStringLiteral("--anonymous"), QStringLiteral("-o"), QStringLiteral("json")}
                 + args,
-            env);
+            env, {}, timeoutMs);
     }
     QJsonObject json(const QStringList &args) const
     {
@@ -227,6 +232,97 @@ private Q_SLOTS:
         BERTH_VERIFY_OK(await(client->getManifest(u"late/app"_qs, y.digest)));
         const auto zGone = await(client->headManifest(u"late/app"_qs, z.digest));
         QVERIFY(zGone && !*zGone);
+    }
+
+    // No times on /v2/: every tag ties, --keep keeps the highest names. The tags are asked for
+    // in pages of 100 (docker-registry 2.8 ignores `n` there and answers all 5,000 at once;
+    // the emulator's test shows the pages followed), each HEADed, each manifest read.
+    void fiveThousandTagsArePlannedFromPagesKeepingTiesByName()
+    {
+        QVERIFY(push(*m_kept, u"big/repo:base"_qs)); // a repository, as pushing makes one
+        QVERIFY(seedImages(m_registry, u"big/repo"_qs, 5000));
+        FaultProxy proxy;
+        QString error;
+        QVERIFY2(proxy.start(m_registry.port(), &error), qPrintable(error));
+        const CliRun run = cli({QStringLiteral("purge"), QStringLiteral("--filter"),
+                                u"big/repo:t.*"_qs, QStringLiteral("--keep"), QStringLiteral("10"),
+                                QStringLiteral("--untagged"), QStringLiteral("--dry-run")},
+                               proxy.url(), 180000);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QJsonObject plan = run.json().object();
+        const QJsonObject deleted = plan.value(u"deleted").toObject();
+        QCOMPARE(deleted.value(u"tags").toArray().size(), 4990);
+        QCOMPARE(deleted.value(u"manifests").toArray().size(), 4990);
+        QStringList kept;
+        for (int i = 4990; i < 5000; ++i)
+            kept << u"big/repo:t0"_qs + QString::number(i);
+        QCOMPARE(itemsOf(plan.value(u"kept")), kept);
+        int pages = 0;
+        for (const QByteArray &line : proxy.requestLines()) {
+            if (line.startsWith("GET /v2/big/repo/tags/list")) {
+                ++pages;
+                QVERIFY2(line.contains("n=100"), line.constData());
+            }
+        }
+        QVERIFY(pages >= 1);
+    }
+
+    // A connection cut in the middle of a run: a manifest's DELETE cut after the registry did
+    // it (and Qt's resend of it), another manifest's re-check cut before its DELETE. The re-run
+    // finishes the plan, deletes nothing twice and nothing unplanned ("stay" stays).
+    void aCutConnectionIsFinishedByARerun()
+    {
+        QStringList planned;
+        for (quint64 seed : {21, 22, 23, 24}) {
+            auto layout = buildOciLayout(m_dir.filePath(u"cut"_qs + QString::number(seed)),
+                                         {.layerSizes = {100}, .seed = seed});
+            QVERIFY(layout && push(*layout, u"cut/app:t"_qs + QString::number(seed)));
+            planned << layout->ref.digest;
+        }
+        QVERIFY(push(*m_kept, u"cut/app:stay"_qs));
+        FaultProxy proxy;
+        QString error;
+        QVERIFY2(proxy.start(m_registry.port(), &error), qPrintable(error));
+        for (int occurrence : {2, 3})
+            proxy.addFault({.kind = FaultProxy::Fault::Kind::CutBeforeResponse,
+                            .method = "DELETE",
+                            .pathContains = QStringLiteral("/manifests/"),
+                            .occurrence = occurrence});
+        for (int occurrence : {1, 2})
+            proxy.addFault({.kind = FaultProxy::Fault::Kind::CutBeforeResponse,
+                            .method = "HEAD",
+                            .pathContains = u"/manifests/"_qs + planned.at(2),
+                            .occurrence = occurrence});
+        const QStringList args{
+            QStringLiteral("purge"),      QStringLiteral("--filter"),      u"cut/app:t.*"_qs,
+            QStringLiteral("--untagged"), QStringLiteral("--concurrency"), QStringLiteral("1")};
+        const CliRun first = cli(args, proxy.url());
+        QVERIFY2(first.exitCode == 1, first.out.constData());
+        QStringList codes;
+        for (const QJsonValue &v : first.json().object().value(u"failed").toArray())
+            codes << v.toObject().value(u"code").toString();
+        codes.sort();
+        QCOMPARE(codes, (QStringList{u"NETWORK_ERROR"_qs, u"NETWORK_ERROR"_qs, u"NOT_ATTEMPTED"_qs,
+                                     u"NOT_ATTEMPTED"_qs}));
+        proxy.clearFaults();
+        const qsizetype seen = proxy.requestLines().size();
+
+        const CliRun second = cli(args, proxy.url());
+        QVERIFY2(second.exitCode == 0, second.err.constData());
+        const QJsonObject deleted = second.json().object().value(u"deleted").toObject();
+        QCOMPARE(itemsOf(deleted.value(u"manifests")), QStringList{u"cut/app@"_qs + planned.at(2)});
+        QCOMPARE(itemsOf(deleted.value(u"tags")), QStringList{u"cut/app:t23"_qs});
+        QList<QByteArray> deletes;
+        for (const QByteArray &line : proxy.requestLines().mid(seen)) {
+            if (line.startsWith("DELETE "))
+                deletes << line;
+        }
+        QCOMPARE(deletes, QList<QByteArray>{"DELETE /v2/cut/app/manifests/"
+                                            + planned.at(2).toLatin1() + " HTTP/1.1"});
+        const QJsonObject size
+            = json({QStringLiteral("repo"), QStringLiteral("size"), QStringLiteral("cut/app")});
+        QCOMPARE(size.value(u"tags").toInt(), 1);
+        QCOMPARE(size.value(u"manifests").toInt(), 1);
     }
 };
 
