@@ -254,6 +254,18 @@
         <source>still tagged: %1</source>
         <translation>noch getaggt: %1</translation>
     </message>
+    <message>
+        <source>referenced by index %1 (pushed after the plan)</source>
+        <translation>von Index %1 referenziert (nach der Planung gepusht)</translation>
+    </message>
+    <message>
+        <source>not attempted: the repository could not be read again (%1)</source>
+        <translation>nicht versucht: das Repository konnte nicht erneut gelesen werden (%1)</translation>
+    </message>
+    <message>
+        <source>its manifest was kept</source>
+        <translation>sein Manifest wurde behalten</translation>
+    </message>
 </context>
 <context>
     <name>Berth::CleanupDialog</name>
