@@ -100,7 +100,7 @@ void PurgeRun::rescan(Stage next)
     m_batch->run(
         int(repositories.size()),
         [this, repositories](int i) -> RegistryJob * {
-            const QString repository = repositories.at(i);
+            const QString &repository = repositories.at(i);
             auto *scan = new RepositoryScan(m_client, repository, m_plan.cache,
                                             {.pageSize = 100, .parallel = 1}, this);
             onFinished(scan, this, [this, repository](const Result<RepositorySnapshot> &r) {
