@@ -254,6 +254,18 @@
         <source>still tagged: %1</source>
         <translation>noch getaggt: %1</translation>
     </message>
+    <message>
+        <source>referenced by index %1 (pushed after the plan)</source>
+        <translation>von Index %1 referenziert (nach der Planung gepusht)</translation>
+    </message>
+    <message>
+        <source>not attempted: the repository could not be read again (%1)</source>
+        <translation>nicht versucht: das Repository konnte nicht erneut gelesen werden (%1)</translation>
+    </message>
+    <message>
+        <source>its manifest was kept</source>
+        <translation>sein Manifest wurde behalten</translation>
+    </message>
 </context>
 <context>
     <name>Berth::CleanupDialog</name>
@@ -359,8 +371,8 @@
         <translation>%1 entfernen und %2 löschen, %3 frei? %4 bleiben.</translation>
     </message>
     <message>
-        <source>This cannot be undone: most registries keep no copy of what is deleted. An item that changed since the preview (tagged, moved or locked) is kept.</source>
-        <translation>Das lässt sich nicht rückgängig machen: Die meisten Registrys behalten keine Kopie des Gelöschten. Was sich seit der Vorschau geändert hat (getaggt, umgesetzt oder gesperrt), bleibt.</translation>
+        <source>This cannot be undone: most registries keep no copy of what is deleted. An item that changed since the preview (tagged, moved, locked, or listed by a new index) is kept.</source>
+        <translation>Das lässt sich nicht rückgängig machen: Die meisten Registrys behalten keine Kopie des Gelöschten. Was sich seit der Vorschau geändert hat (getaggt, umgesetzt, gesperrt oder von einem neuen Index aufgeführt), bleibt.</translation>
     </message>
     <message>
         <source>&amp;Delete</source>

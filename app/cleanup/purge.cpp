@@ -41,8 +41,10 @@ PurgePlanner::PurgePlanner(RegistryClient *client,
 // One repository at a time: the scan itself reads `parallel` manifests at once.
 void PurgePlanner::scanNext()
 {
-    if (m_plan.repositories.size() == m_repositories.size())
+    if (m_plan.repositories.size() == m_repositories.size()) {
+        m_plan.cache = m_cache;
         return succeed(m_plan);
+    }
     const QString name = m_repositories.at(m_plan.repositories.size());
     auto *scan = new RepositoryScan(m_client, name, m_cache, m_options, this);
     setInner(scan);
@@ -69,10 +71,113 @@ PurgeRun::PurgeRun(RegistryClient *client,
     for (const RepositoryPlan &p : std::as_const(m_plan.repositories)) {
         for (const PlanItem &tag : p.tags)
             m_plannedTags[tag.repository + u'@' + tag.digest] << tag.tag;
+        for (const PlanItem &m : p.manifests)
+            m_plannedManifests.insert(m.repository + u'@' + m.digest);
     }
+    if (!m_plan.cache)
+        m_plan.cache = std::make_shared<ManifestCache>();
     // Started from the event loop, like every job's work.
     QMetaObject::invokeMethod(
-        this, [this] { runStage(Stage::Tags); }, Qt::QueuedConnection);
+        this, [this] { rescan(Stage::Tags); }, Qt::QueuedConnection);
+}
+
+// Reads again, `parallel` at a time (each reading its new manifests one at a time), every
+// repository with something to delete in `next`: before the tags, those with tags to untag;
+// before the indexes and manifests, those with manifests to delete.
+void PurgeRun::rescan(Stage next)
+{
+    QStringList repositories;
+    for (const RepositoryPlan &p : std::as_const(m_plan.repositories)) {
+        if (next == Stage::Tags ? p.canUntag && !p.tags.isEmpty() : !p.manifests.isEmpty())
+            repositories << p.repository;
+    }
+    disconnect(m_batch, &JobBatch::finished, this, nullptr);
+    connect(m_batch, &JobBatch::finished, this, [this, next](bool aborted) {
+        if (aborted)
+            return fail(abortedError());
+        runStage(next);
+    });
+    m_batch->run(
+        int(repositories.size()),
+        [this, repositories](int i) -> RegistryJob * {
+            const QString &repository = repositories.at(i);
+            auto *scan = new RepositoryScan(m_client, repository, m_plan.cache,
+                                            {.pageSize = 100, .parallel = 1}, this);
+            onFinished(scan, this, [this, repository](const Result<RepositorySnapshot> &r) {
+                rescanned(repository, r);
+            });
+            return scan;
+        },
+        m_parallel);
+}
+
+void PurgeRun::rescanned(const QString &repository, const Result<RepositorySnapshot> &snapshot)
+{
+    m_fresh.remove(repository);
+    m_rescanErrors.remove(repository);
+    if (!snapshot) {
+        m_rescanErrors.insert(repository, snapshot.error());
+        return;
+    }
+    Fresh fresh;
+    fresh.attributes = snapshot->attributes;
+    for (const SnapshotTag &tag : snapshot->tags) {
+        fresh.digestOf.insert(tag.name, tag.digest);
+        fresh.tagsOf[tag.digest] << tag.name;
+    }
+    for (const SnapshotManifest &m : snapshot->manifests) {
+        if (!m.isIndex || m_plannedManifests.contains(repository + u'@' + m.digest))
+            continue;
+        for (const QString &child : m.children)
+            fresh.unplannedIndexOf.insert(child, m.digest);
+    }
+    m_fresh.insert(repository, fresh);
+}
+
+QString PurgeRun::changedSincePlan(const PlanItem &item, bool isTag) const
+{
+    const auto fresh = m_fresh.constFind(item.repository);
+    if (fresh == m_fresh.cend())
+        return {};
+    if (QString locked = lockReason({}, fresh->attributes); !locked.isEmpty())
+        return locked;
+    if (isTag) {
+        const QString now = fresh->digestOf.value(item.tag);
+        return now.isEmpty() || now == item.digest
+                   ? QString()
+                   : CleanupTr::tr("moved to %1 after planning").arg(now);
+    }
+    const QStringList planned = m_plannedTags.value(item.repository + u'@' + item.digest);
+    QStringList added;
+    for (const QString &tag : fresh->tagsOf.value(item.digest)) {
+        if (!planned.contains(tag))
+            added << tag;
+    }
+    added.sort();
+    if (!added.isEmpty())
+        return CleanupTr::tr("still tagged: %1").arg(added.join(u", "));
+    if (const QString index = fresh->unplannedIndexOf.value(item.digest); !index.isEmpty())
+        return CleanupTr::tr("referenced by index %1 (pushed after the plan)").arg(index);
+    return {};
+}
+
+bool PurgeRun::settledByRescan(const PlanItem &item, bool isTag)
+{
+    if (const auto error = m_rescanErrors.constFind(item.repository);
+        error != m_rescanErrors.cend()) {
+        if (error->kind() == ErrorKind::NotFound)
+            record({item, isTag, *error, {}}); // the repository is gone: so is the item
+        else
+            skip(item, isTag,
+                 CleanupTr::tr("not attempted: the repository could not be read again (%1)")
+                     .arg(error->message));
+        return true;
+    }
+    const QString changed = changedSincePlan(item, isTag);
+    if (changed.isEmpty())
+        return false;
+    record({item, isTag, std::nullopt, changed});
+    return true;
 }
 
 void PurgeRun::onAbort()
@@ -99,6 +204,8 @@ void PurgeRun::record(PurgeItemResult result)
         m_failedManifestRepos.insert(result.item.repository); // its bytes stay
     else if (!result.isTag)
         m_deletedManifests.insert(key);
+    if (kept && !result.isTag)
+        m_keptManifests.insert(key);
     if (m_itemEnded)
         m_itemEnded(result);
     m_outcome.results << std::move(result);
@@ -118,8 +225,13 @@ void PurgeRun::runStage(Stage stage)
             // Without untagging, the tags went (or not) with their manifests.
             if (!p.canUntag) {
                 for (const PlanItem &tag : p.tags) {
-                    if (m_deletedManifests.contains(tag.repository + u'@' + tag.digest))
+                    const QString key = tag.repository + u'@' + tag.digest;
+                    if (settledByRescan(tag, true))
+                        continue;
+                    if (m_deletedManifests.contains(key))
                         record({tag, true, std::nullopt, {}});
+                    else if (m_keptManifests.contains(key))
+                        record({tag, true, std::nullopt, CleanupTr::tr("its manifest was kept")});
                     else
                         skip(tag, true, CleanupTr::tr("its manifest was not deleted"));
                 }
@@ -133,11 +245,15 @@ void PurgeRun::runStage(Stage stage)
     QList<std::pair<PlanItem, bool>> items; // item, is a tag
     for (const RepositoryPlan &p : std::as_const(m_plan.repositories)) {
         if (stage == Stage::Tags && p.canUntag) {
-            for (const PlanItem &tag : p.tags)
-                items.append({tag, true});
+            for (const PlanItem &tag : p.tags) {
+                if (!settledByRescan(tag, true))
+                    items.append({tag, true});
+            }
         }
         for (const PlanItem &m : p.manifests) {
             if ((stage == Stage::Indexes) != m.isIndex || stage == Stage::Tags)
+                continue;
+            if (settledByRescan(m, false))
                 continue;
             if (m_failedTagDigests.contains(m.repository + u'@' + m.digest))
                 skip(m, false, CleanupTr::tr("not attempted: a tag of it could not be untagged"));
@@ -158,7 +274,7 @@ void PurgeRun::runStage(Stage stage)
     connect(m_batch, &JobBatch::finished, this, [this, next](bool aborted) {
         if (aborted)
             return fail(abortedError());
-        runStage(next);
+        next == Stage::Indexes ? rescan(next) : runStage(next);
     });
     m_batch->run(
         int(items.size()),

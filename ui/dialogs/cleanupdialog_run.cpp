@@ -33,7 +33,7 @@ void CleanupDialog::confirmRun()
     box->setObjectName(QStringLiteral("confirmation"));
     box->setInformativeText(tr("This cannot be undone: most registries keep no copy of what "
                                "is deleted. An item that changed since the preview (tagged, "
-                               "moved or locked) is kept."));
+                               "moved, locked, or listed by a new index) is kept."));
     QPushButton *run = box->addButton(tr("&Delete"), QMessageBox::DestructiveRole);
     run->setObjectName(QStringLiteral("confirm"));
     box->setDefaultButton(QMessageBox::Cancel);
