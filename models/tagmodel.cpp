@@ -43,8 +43,10 @@ void TagModel::loadManifestDetails(quint64 generation, const QUrl &next)
             return; // details are optional: the table works without them
         for (const ManifestInfo &m : page->items)
             m_manifests.insert(m.digest, m);
-        if (rowCount() > 0)
+        if (rowCount() > 0) {
             Q_EMIT dataChanged(index(0, Size), index(rowCount() - 1, Platforms));
+            sizeRows(0, rowCount() - 1); // the indexes among them, now that they are known
+        }
         if (!page->next.isEmpty() && !page->items.isEmpty())
             loadManifestDetails(generation, page->next);
     });
