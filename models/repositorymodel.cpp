@@ -1,9 +1,8 @@
 #include "models/repositorymodel.h"
 
 #include "models/lockcolumns.h"
-#include "models/pagingstate.h"
+#include "models/repositorymodel_p.h"
 
-#include <QHash>
 #include <QIcon>
 #include <QSet>
 
@@ -35,42 +34,11 @@ const QIcon &kindIcon(RepositoryModel::Kind kind)
 }
 } // namespace
 
-struct RepositoryModel::Node
-{
-    Kind kind = Kind::Repository;
-    QString name; // one path segment; a registry's display name
-    QString path; // full repository path (folders: the prefix)
-    Node *parent = nullptr;
-    int row = 0;
-    std::vector<std::unique_ptr<Node>> children;
-    QHash<QString, Node *> folders; // child folders by segment
-
-    // registry only
-    quint64 id = 0;
-    QPointer<RegistryClient> client;
-    PagingState paging;
-    QSet<QString> known; // repository paths already in the tree
-
-    // repository only
-    std::optional<RepositoryInfo> info;
-    bool detailsLoading = false;
-
-    void adopt(std::unique_ptr<Node> child)
-    {
-        child->parent = this;
-        child->row = int(children.size());
-        children.push_back(std::move(child));
-    }
-    void renumber()
-    {
-        for (size_t i = 0; i < children.size(); ++i)
-            children[i]->row = int(i);
-    }
-};
-
 RepositoryModel::RepositoryModel(QObject *parent)
     : QAbstractItemModel(parent)
-{}
+{
+    connect(&m_sizer, &RepositorySizer::sized, this, &RepositoryModel::sized);
+}
 
 RepositoryModel::~RepositoryModel() = default;
 
@@ -131,6 +99,8 @@ void RepositoryModel::refresh(const QModelIndex &registry)
         node->children.clear();
         node->folders.clear();
         node->known.clear();
+        node->sizedBytes = 0;
+        node->sizedCount = 0;
         endRemoveRows();
     }
     const bool wasFetching = node->paging.fetching;
@@ -373,6 +343,10 @@ void RepositoryModel::removeRepository(const QModelIndex &repository)
         return;
     Node *registry = nodeOf(registryOf(repository));
     registry->known.remove(node->path);
+    if (node->size) {
+        registry->sizedBytes -= node->size->bytes;
+        --registry->sizedCount;
+    }
     // Climb while the parent folder would be left empty.
     while (node->parent && node->parent->kind == Kind::Folder && node->parent->children.size() == 1)
         node = node->parent;
@@ -476,10 +450,7 @@ QVariant RepositoryModel::data(const QModelIndex &index, int role) const
     }
     if (role == Qt::TextAlignmentRole)
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
-    if (role != Qt::DisplayRole || !node->info)
-        return {};
-    const int count = index.column() == Tags ? node->info->tagCount : node->info->manifestCount;
-    return count >= 0 ? QVariant(count) : QVariant();
+    return countData(node, index.column(), role);
 }
 
 QVariant RepositoryModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -493,6 +464,8 @@ QVariant RepositoryModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Tags");
     case Manifests:
         return tr("Manifests");
+    case Size:
+        return tr("Size");
     default:
         return {};
     }

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "cleanup/retention.h"
 #include "core/attributes.h"
+#include "models/repositorysizer.h"
 #include "registry/registryclient.h"
 
 #include <QAbstractItemModel>
@@ -16,14 +18,14 @@ namespace Berth {
 // canFetchMore/fetchMore on the registry's row, growing (the first page small, later ones
 // larger) and one page ahead of the view (a page it asked for is followed by one more); each
 // page is inserted in one batch per parent. Repository details (tag and manifest counts, locks)
-// load on request. Each registry pages on its own PagingState: a refresh or removal drops replies
-// still on their way, and a next link that loops or never ends stops with an error as the tables'
-// do.
+// load on request, and so do sizes (loadSizes, RepositorySizer); a registry's row sums them. Each
+// registry pages on its own PagingState: a refresh or removal drops replies still on their way, and
+// a next link that loops or never ends stops with an error as the tables' do.
 class RepositoryModel : public QAbstractItemModel
 {
     Q_OBJECT
 public:
-    enum Column { Name, Tags, Manifests, ColumnCount };
+    enum Column { Name, Tags, Manifests, Size, ColumnCount = Size + 1 };
     enum class Kind { Registry, Folder, Repository };
 
     explicit RepositoryModel(QObject *parent = nullptr);
@@ -50,6 +52,20 @@ public:
     // Loads a repository's attributes (counts, locks) unless known or on the way.
     void loadDetails(const QModelIndex &repository);
     void setDetails(const QModelIndex &repository, const RepositoryInfo &info);
+    // Sizes these repositories unless known (in the background; what was asked before and
+    // has not started is dropped). Where manifest contents come from and are kept:
+    void loadSizes(const QModelIndexList &repositories);
+    void setSizeCache(std::shared_ptr<ManifestCache> cache) { m_sizer.setCache(std::move(cache)); }
+    std::optional<RepositorySize> size(const QModelIndex &repository) const;
+    // The registry's total: the bytes of the repositories sized and whether that is all of them.
+    struct Total
+    {
+        qint64 bytes = 0;
+        int sized = 0;
+        int repositories = 0; // in the tree so far
+        bool complete = false;
+    };
+    Total total(const QModelIndex &registry) const;
     // After a delete: drops the repository and any folder left empty.
     void removeRepository(const QModelIndex &repository);
 
@@ -78,10 +94,14 @@ private:
     void requestPage(Node *registry, bool thenPrefetch);
     void setFetching(Node *registry, bool fetching);
     void announceFetching(Node *registry);
+    void
+    sized(const RepositorySizer::Target &target, const RepositorySize &size, const QString &error);
+    QVariant countData(const Node *node, int column, int role) const;
 
     std::vector<std::unique_ptr<Node>> m_registries;
     int m_pageSize = 100;
     quint64 m_nextId = 1;
+    RepositorySizer m_sizer;
 };
 
 } // namespace Berth

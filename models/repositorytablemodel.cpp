@@ -1,5 +1,6 @@
 #include "models/repositorytablemodel.h"
 
+#include "core/mediatypes.h"
 #include "models/format.h"
 #include "models/lockcolumns.h"
 
@@ -35,6 +36,13 @@ QString fieldTitle(Field field)
         return Tr::tr("Last updated");
     }
     return {};
+}
+
+constexpr int SizeParallel = 4;
+
+bool isIndex(const ManifestInfo &details)
+{
+    return !details.references.isEmpty() || MediaType::isIndex(details.mediaType);
 }
 } // namespace
 
@@ -84,6 +92,91 @@ void RepositoryTableModel<Item>::clearRows()
 {
     m_rows.clear();
     m_rowByKey.clear();
+    ++m_sizeGeneration;
+    if (m_sizing)
+        m_sizing->abort();
+    m_sizing = nullptr;
+    m_sizeQueue.clear();
+    m_sizes.clear();
+}
+
+template<typename Item>
+std::optional<ImageSize> RepositoryTableModel<Item>::imageSizeOf(const QString &digest) const
+{
+    const auto size = m_sizes.constFind(digest);
+    return size != m_sizes.cend() ? std::optional(*size) : std::nullopt;
+}
+
+template<typename Item>
+void RepositoryTableModel<Item>::sizeRows(int first, int last)
+{
+    for (int row = first; row <= last && row < m_rows.size(); ++row) {
+        const Item &item = m_rows.at(row);
+        const ManifestInfo *details = detailsOf(item);
+        if (item.digest.isEmpty() || !details || m_sizes.contains(item.digest)
+            || m_sizeQueue.contains(item.digest))
+            continue;
+        if (details->imageSize < 0 || isIndex(*details))
+            m_sizeQueue << item.digest;
+    }
+    startSizing();
+}
+
+template<typename Item>
+void RepositoryTableModel<Item>::startSizing()
+{
+    if (m_sizing || m_sizeQueue.isEmpty() || !m_client)
+        return;
+    auto *job = new SizeJob(m_client, m_repo, std::exchange(m_sizeQueue, {}), m_sizeCache,
+                            SizeParallel, m_client);
+    m_sizing = job;
+    onFinished(job, this,
+               [this, generation = m_sizeGeneration](const Result<QHash<QString, ImageSize>> &r) {
+                   if (generation != m_sizeGeneration)
+                       return; // another repository, or a reload
+                   m_sizing = nullptr;
+                   if (r)
+                       sized(*r);
+                   startSizing();
+               });
+}
+
+template<typename Item>
+void RepositoryTableModel<Item>::sized(const QHash<QString, ImageSize> &sizes)
+{
+    for (auto it = sizes.cbegin(); it != sizes.cend(); ++it)
+        m_sizes.insert(it.key(), it.value());
+    if (m_rows.isEmpty())
+        return;
+    for (int column = 0; column < firstLockColumn(); ++column) {
+        if (m_fields.at(column) == Field::Size || m_fields.at(column) == Field::Platforms)
+            Q_EMIT dataChanged(index(0, column), index(rowCount() - 1, column));
+    }
+}
+
+template<typename Item>
+qint64 RepositoryTableModel<Item>::sizeOf(const Item &item, const ManifestInfo *details) const
+{
+    const auto size = m_sizes.constFind(item.digest);
+    if (size != m_sizes.cend() && size->bytes >= 0)
+        return size->bytes;
+    return details && !isIndex(*details) ? details->imageSize : -1;
+}
+
+template<typename Item>
+QString RepositoryTableModel<Item>::sizeToolTip(const Item &item) const
+{
+    const auto size = m_sizes.constFind(item.digest);
+    if (size == m_sizes.cend() || !size->isIndex)
+        return {};
+    QStringList lines;
+    for (const PlatformSize &p : size->platforms) {
+        lines << (p.platform.isEmpty() ? Format::shortDigest(p.digest) : p.platform) + u": "
+                     + (p.bytes >= 0 ? Format::size(p.bytes) : Tr::tr("unknown"));
+    }
+    if (size->bytes >= 0)
+        lines << Tr::tr("Total, shared layers counted once: %1").arg(Format::size(size->bytes));
+    return lines.join(u'\n');
 }
 
 template<typename Item>
@@ -132,6 +225,7 @@ void RepositoryTableModel<Item>::insertPage(const QList<Item> &items)
         m_rows << *item;
     }
     endInsertRows();
+    sizeRows(first, rowCount() - 1);
 }
 
 template<typename Item>
@@ -191,6 +285,8 @@ QVariant RepositoryTableModel<Item>::fieldData(const Item &item, Field field, in
     if (role == Qt::ToolTipRole) {
         if (field == Field::Digest)
             return item.digest;
+        if (field == Field::Size)
+            return sizeToolTip(item);
         // Text a narrow column elides in the middle ("linux/amd…nux/arm64"): all of it on hover.
         if (field == Field::Name || field == Field::Platforms || field == Field::MediaType)
             return fieldData(item, field, Qt::DisplayRole);
@@ -208,7 +304,7 @@ QVariant RepositoryTableModel<Item>::fieldData(const Item &item, Field field, in
     if (field != Field::Name && field != Field::Digest)
         details = detailsOf(item);
     if (role == Qt::UserRole) // sort keys
-        return field == Field::Size ? QVariant(details ? details->imageSize : -1) : QVariant();
+        return field == Field::Size ? QVariant(sizeOf(item, details)) : QVariant();
     switch (field) {
     case Field::Name:
         return nameOf(item);
@@ -220,9 +316,13 @@ QVariant RepositoryTableModel<Item>::fieldData(const Item &item, Field field, in
         return details->tags.isEmpty() ? Tr::tr("(untagged)")
                                        : details->tags.join(QStringLiteral(", "));
     case Field::Size:
-        return details ? Format::size(details->imageSize) : QString();
-    case Field::Platforms:
+        return Format::size(sizeOf(item, details));
+    case Field::Platforms: {
+        const auto size = m_sizes.constFind(item.digest);
+        if (size != m_sizes.cend() && !size->platformText().isEmpty())
+            return size->platformText(); // the index's own, with variants
         return details ? Format::platforms(*details) : QString();
+    }
     case Field::MediaType:
         return details ? details->mediaType : QString();
     case Field::Created:

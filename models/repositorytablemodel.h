@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cleanup/imagesize.h"
 #include "core/attributes.h"
 #include "models/pagedtablemodel.h"
 #include "registry/registryclient.h"
@@ -9,6 +10,8 @@
 #include <QPointer>
 
 #include <array>
+#include <memory>
+#include <optional>
 #include <span>
 
 namespace Berth {
@@ -23,6 +26,13 @@ enum class Field { Name, Digest, Tags, Size, Platforms, MediaType, Created, Upda
 // columns last (the item's own locks over the repository's); and sorting by time on the
 // server. A subclass lists its fields and says what names a row and which manifest gives
 // its size and platforms.
+//
+// Sizes: ACR's imageSize where it gives one for an image; for an index (ACR's is the size of
+// its manifest documents) and where there is none (/v2/), the image size from the manifests
+// (cleanup/imagesize.h): config and layers, for an index per platform (in the tooltip) and in
+// total with shared layers once. Those are computed in the background, one SizeJob at a time
+// over the rows waiting, from a ManifestCache (a digest is read once). The Platforms column
+// then shows the index's own platform text, variant included ("linux/arm64/v8").
 template<typename Item>
 class RepositoryTableModel : public PagedTableModel
 {
@@ -38,6 +48,11 @@ public:
     void setOrderBy(OrderBy order);
     // The repository's own lock attributes: those it has off show as inherited locks.
     void setRepositoryAttributes(const ChangeableAttributes &attributes);
+    // Where image sizes are read from and kept; shared by the window's tables, the tree and
+    // the details (a model has a cache of its own until told).
+    void setSizeCache(std::shared_ptr<ManifestCache> cache) { m_sizeCache = std::move(cache); }
+    // The image size computed for `digest`, once there is one.
+    std::optional<ImageSize> imageSizeOf(const QString &digest) const;
     // Lock column titles as one letter each, so that a narrow window keeps them on screen.
     void setCompactLockHeaders(bool compact);
     bool compactLockHeaders() const { return m_compactLockHeaders; }
@@ -73,10 +88,17 @@ protected:
     // The manifest that gives the row's size, platforms, media type and tags (nullptr: not
     // known yet).
     virtual const ManifestInfo *detailsOf(const Item &item) const = 0;
+    // Queues the rows `first`..`last` whose size is to be computed (their details known).
+    void sizeRows(int first, int last);
 
 private:
     void insertPage(const QList<Item> &items);
     QVariant fieldData(const Item &item, Field field, int role) const;
+    // Bytes: the computed size, else ACR's for an image; -1 while unknown.
+    qint64 sizeOf(const Item &item, const ManifestInfo *details) const;
+    QString sizeToolTip(const Item &item) const;
+    void startSizing();
+    void sized(const QHash<QString, ImageSize> &sizes);
     int firstLockColumn() const { return int(m_fields.size()); }
 
     QList<Field> m_fields;
@@ -89,6 +111,11 @@ private:
     QHash<QString, int> m_rowByKey;
     ChangeableAttributes m_repositoryAttributes;
     bool m_compactLockHeaders = false;
+    std::shared_ptr<ManifestCache> m_sizeCache = std::make_shared<ManifestCache>();
+    QHash<QString, ImageSize> m_sizes; // by digest
+    QStringList m_sizeQueue;           // digests waiting for the next SizeJob
+    QPointer<RegistryJob> m_sizing;
+    quint64 m_sizeGeneration = 0; // a reload drops the sizes on their way
 };
 
 extern template class RepositoryTableModel<TagInfo>;

@@ -52,8 +52,10 @@ void TagModel::loadManifestDetails(quint64 generation, const QUrl &next)
             return; // details are optional: the table works without them
         for (const ManifestInfo &m : page->items)
             m_manifests.insert(m.digest, m);
-        if (rowCount() > 0)
+        if (rowCount() > 0) {
             Q_EMIT dataChanged(index(0, Size), index(rowCount() - 1, Platforms));
+            sizeRows(0, rowCount() - 1); // the indexes among them, now that they are known
+        }
         const QUrl following = page->next;
         if (following.isEmpty() || page->items.isEmpty() || m_detailPages.contains(following)
             || m_detailPages.size() >= MaxDetailPages)

@@ -10,7 +10,8 @@ namespace Berth {
 
 // The tags of one repository, loaded a page at a time as the view scrolls. Sorting by
 // time asks the server (orderby); size and platforms come from the repository's manifest
-// list (ACR), loaded once in the background and joined by digest.
+// list (ACR), loaded once in the background and joined by digest, and for indexes from
+// their manifests (RepositoryTableModel).
 class TagModel : public RepositoryTableModel<TagInfo>
 {
     Q_OBJECT

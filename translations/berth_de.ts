@@ -1835,6 +1835,22 @@
         <source>The image configuration is not a JSON object: %1</source>
         <translation>Die Image-Konfiguration ist kein JSON-Objekt: %1</translation>
     </message>
+    <message>
+        <source>computing…</source>
+        <translation>wird berechnet …</translation>
+    </message>
+    <message>
+        <source>unknown: a platform could not be read</source>
+        <translation>unbekannt: eine Plattform ließ sich nicht lesen</translation>
+    </message>
+    <message>
+        <source>every platform&apos;s config and layers, shared layers once</source>
+        <translation>Konfiguration und Schichten aller Plattformen, gemeinsame Schichten einmal</translation>
+    </message>
+    <message>
+        <source>Config and layers (the manifest itself: %1)</source>
+        <translation>Konfiguration und Schichten (das Manifest selbst: %1)</translation>
+    </message>
 </context>
 <context>
     <name>Berth::MessageBar</name>
@@ -2289,6 +2305,30 @@ Locked: %2 disabled for everything in it</source>
         <translation>%1
 Gesperrt: %2 für alles darin deaktiviert</translation>
     </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>≥ %1</source>
+        <translation>≥ %1</translation>
+    </message>
+    <message>
+        <source>The sum of its %1 repositories&apos; sizes (a blob in several counts in each)</source>
+        <translation>Die Summe der Größen seiner %1 Repositorys (ein Blob in mehreren zählt in jedem)</translation>
+    </message>
+    <message>
+        <source>The sum of the %1 of %2 repositories sized so far: a repository is sized when it comes into view</source>
+        <translation>Die Summe der bisher berechneten %1 von %2 Repositorys: ein Repository wird berechnet, sobald es sichtbar wird</translation>
+    </message>
+    <message>
+        <source>The blobs its manifests reference, layers shared between tags once</source>
+        <translation>Die Blobs, auf die seine Manifeste verweisen, von Tags gemeinsam genutzte Schichten einmal</translation>
+    </message>
+    <message>
+        <source>Could not be sized: %1</source>
+        <translation>Größe nicht ermittelbar: %1</translation>
+    </message>
 </context>
 <context>
     <name>Berth::RepositoryPane</name>
@@ -2435,6 +2475,14 @@ Gesperrt: %2 für alles darin deaktiviert</translation>
     <message>
         <source>(untagged)</source>
         <translation>(ohne Tag)</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Total, shared layers counted once: %1</source>
+        <translation>Gesamt, gemeinsame Schichten einmal gezählt: %1</translation>
     </message>
 </context>
 <context>

@@ -55,6 +55,7 @@ MainWindow::MainWindow(QWidget *parent)
 {
     updateWindowTitle();
     setObjectName(QStringLiteral("mainWindow"));
+    m_repositories->setSizeCache(m_pane->sizeCache()); // a digest read for one is known to all
     const WindowParts parts{this, m_repositories, m_tree, m_pane, m_messageBar};
     m_registries = new RegistriesController(parts, this);
     m_transfers = new TransfersController(parts, m_uploadQueue, this);

@@ -118,7 +118,7 @@ QString commandLine(const QJsonValue &value)
     return parts.join(u' ');
 }
 
-QString summary(const Manifest &m, const QString &digest, qint64 bodySize)
+QString summary(const Manifest &m, const QString &digest, qint64 bodySize, const ImageSize *size)
 {
     Table table;
     table.add(Tr::tr("Kind"), esc(m.kind == Manifest::Kind::Index ? Tr::tr("Index (multi-platform)")
@@ -140,7 +140,16 @@ QString summary(const Manifest &m, const QString &digest, qint64 bodySize)
         table.add(Tr::tr("Platforms"),
                   esc(Tr::tr("%n manifest(s)", nullptr, int(m.manifests.size()))));
     }
-    table.add(Tr::tr("Total size"), sizeText(m.totalSize()));
+    if (m.kind == Manifest::Kind::Image)
+        table.add(Tr::tr("Total size"), sizeText(m.totalSize()));
+    else if (!size)
+        table.add(Tr::tr("Total size"), esc(Tr::tr("computing…")));
+    else if (size->bytes < 0)
+        table.add(Tr::tr("Total size"), esc(Tr::tr("unknown: a platform could not be read")));
+    else
+        table.add(Tr::tr("Total size"),
+                  sizeText(size->bytes) + u"<br>"_s
+                      + esc(Tr::tr("every platform's config and layers, shared layers once")));
     if (m.subject)
         table.add(Tr::tr("Subject"),
                   code(m.subject->digest) + u"<br>"_s + code(m.subject->mediaType));

@@ -146,6 +146,8 @@ void ManifestView::abortJobs()
         m_manifestJob->abort();
     if (m_configJob)
         m_configJob->abort();
+    if (m_sizeJob)
+        m_sizeJob->abort();
 }
 
 void ManifestView::clear()
@@ -154,6 +156,7 @@ void ManifestView::clear()
     m_current = {};
     m_history.clear();
     m_manifest.reset();
+    m_size.reset();
     m_digest.clear();
     m_config = {};
     m_summary->setPlainText(tr("Select a tag or a manifest to see its details."));
@@ -233,6 +236,7 @@ void ManifestView::load()
 {
     abortJobs();
     m_manifest.reset();
+    m_size.reset();
     m_digest.clear();
     m_config = {};
     m_entries->clear();
@@ -278,9 +282,11 @@ void ManifestView::manifestArrived(const QByteArray &body,
         return;
     }
     m_manifest = std::move(*parsed);
-    m_summary->setHtml(ManifestHtml::summary(*m_manifest, digest, body.size()));
+    m_bodySize = body.size();
+    m_summary->setHtml(ManifestHtml::summary(*m_manifest, digest, m_bodySize));
     showEntries();
     if (m_manifest->kind == Manifest::Kind::Index) {
+        loadSize();
         m_configView->setPlainText(
             tr("An index has no configuration of its own: open one of its platforms."));
         setState(State::Loaded);
@@ -310,7 +316,8 @@ void ManifestView::showEntries()
             name = QString::number(i + 1);
         item->setText(EntryName, name);
         item->setText(EntryMediaType, d.mediaType);
-        item->setText(EntrySize, Format::size(d.size));
+        // An index's platforms: their images' size when known (showSize), not the documents'.
+        item->setText(EntrySize, index ? QString() : Format::size(d.size));
         item->setTextAlignment(EntrySize, Qt::AlignRight | Qt::AlignVCenter);
         item->setText(EntryDigest, d.digest);
         item->setData(EntryName, Qt::UserRole, d.digest);
@@ -321,6 +328,33 @@ void ManifestView::showEntries()
     }
     m_entries->addTopLevelItems(items);
     m_entries->resizeColumnToContents(EntryName);
+    m_entries->resizeColumnToContents(EntrySize);
+}
+
+void ManifestView::loadSize()
+{
+    const quint64 generation = m_generation;
+    auto *job = new SizeJob(m_current.client, m_current.repo, {m_digest}, m_sizeCache, 4,
+                            m_current.client);
+    m_sizeJob = job;
+    onFinished(job, this, [this, generation](const Result<QHash<QString, ImageSize>> &result) {
+        if (generation != m_generation || !result)
+            return;
+        m_size = result->value(m_digest);
+        showSize();
+    });
+}
+
+void ManifestView::showSize()
+{
+    m_summary->setHtml(ManifestHtml::summary(*m_manifest, m_digest, m_bodySize, &*m_size));
+    const QList<PlatformSize> &platforms = m_size->platforms;
+    for (int i = 0; i < m_entries->topLevelItemCount() && i < platforms.size(); ++i) {
+        QTreeWidgetItem *item = m_entries->topLevelItem(i);
+        item->setText(EntrySize, Format::size(platforms.at(i).bytes));
+        item->setToolTip(EntrySize, tr("Config and layers (the manifest itself: %1)")
+                                        .arg(Format::size(m_manifest->manifests.at(i).size)));
+    }
     m_entries->resizeColumnToContents(EntrySize);
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cleanup/imagesize.h"
 #include "core/manifest.h"
 #include "core/registryerror.h"
 
@@ -7,6 +8,7 @@
 #include <QPointer>
 #include <QWidget>
 
+#include <memory>
 #include <optional>
 
 class QLabel;
@@ -49,6 +51,10 @@ public:
                       const QString &reference,
                       const QString &title = {});
     void clear();
+    // Where image sizes are read from and kept (shared with the tables).
+    void setSizeCache(std::shared_ptr<ManifestCache> cache) { m_sizeCache = std::move(cache); }
+    // An index's size once computed.
+    const std::optional<ImageSize> &imageSize() const { return m_size; }
 
     State state() const { return m_state; }
     bool isLoading() const { return m_state == State::Loading; }
@@ -90,7 +96,9 @@ private:
     void load();
     void manifestArrived(const QByteArray &body, const QString &mediaType, const QString &digest);
     void loadConfig();
+    void loadSize();
     void showEntries();
+    void showSize();
     void setState(State state);
     void fail(const QString &context, const RegistryError &error);
     void updateHeader();
@@ -111,6 +119,10 @@ private:
     quint64 m_generation = 0;
     QPointer<RegistryJob> m_manifestJob;
     QPointer<RegistryJob> m_configJob;
+    QPointer<RegistryJob> m_sizeJob;
+    std::shared_ptr<ManifestCache> m_sizeCache = std::make_shared<ManifestCache>();
+    std::optional<ImageSize> m_size;
+    qint64 m_bodySize = 0;
     std::optional<Manifest> m_manifest;
     QString m_digest;
     QJsonObject m_config;

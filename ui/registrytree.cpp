@@ -36,6 +36,8 @@ RegistryTree::RegistryTree(RepositoryModel *repositories, QWidget *parent)
             = m_repositories->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
         setColumnWidth(column, header()->fontMetrics().horizontalAdvance(title) + 24);
     }
+    setColumnWidth(RepositoryModel::Size,
+                   header()->fontMetrics().horizontalAdvance(QStringLiteral("≥ 888.8 MB")) + 24);
     setItemDelegateForColumn(RepositoryModel::Name, m_busyDelegate);
 
     m_detailsTimer.setSingleShot(true);
@@ -157,18 +159,23 @@ void RegistryTree::scheduleVisibleDetails()
     m_detailsTimer.start();
 }
 
-// Asks for the counts of the repositories in sight (the model skips known ones).
+// Asks for the counts and sizes of the repositories in sight (the model skips known ones;
+// sizes asked for before and not started yet are dropped: only what is in sight is sized).
 void RegistryTree::loadVisibleDetails()
 {
     const int bottom = viewport()->height();
     QModelIndex index = indexAt(QPoint(1, 1));
+    QModelIndexList inSight;
     for (int n = 0; index.isValid() && n < MaxDetailsPerPass; ++n) {
         if (visualRect(index).top() > bottom)
             break;
-        if (m_repositories->kind(index) == RepositoryModel::Kind::Repository)
+        if (m_repositories->kind(index) == RepositoryModel::Kind::Repository) {
             m_repositories->loadDetails(index.siblingAtColumn(0));
+            inSight << index.siblingAtColumn(0);
+        }
         index = indexBelow(index);
     }
+    m_repositories->loadSizes(inSight);
 }
 
 } // namespace Berth

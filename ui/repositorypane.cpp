@@ -83,6 +83,10 @@ RepositoryPane::RepositoryPane(QWidget *parent)
     , m_details(new ManifestView(this))
     , m_splitter(new QSplitter(Qt::Vertical, this))
 {
+    // One cache of manifest contents for the tables and the details: a digest is read once.
+    m_tagModel->setSizeCache(m_sizeCache);
+    m_manifestModel->setSizeCache(m_sizeCache);
+    m_details->setSizeCache(m_sizeCache);
     m_tagProxy->setSourceModel(m_tagModel);
     m_tagProxy->setServerSortColumns({TagModel::Created, TagModel::Updated});
     m_tagProxy->setFilterColumns({TagModel::Name});

@@ -1,10 +1,13 @@
 #pragma once
 
+#include "cleanup/manifestread.h"
 #include "core/attributes.h"
 
 #include <QPointer>
 #include <QTimer>
 #include <QWidget>
+
+#include <memory>
 
 class QAction;
 class QActionGroup;
@@ -71,6 +74,8 @@ public:
     QList<TagInfo> selectedTags() const;
     QList<ManifestInfo> selectedManifests() const;
 
+    // The manifest contents the tables and the details size images from (the tree shares it).
+    const std::shared_ptr<ManifestCache> &sizeCache() const { return m_sizeCache; }
     TagModel *tagModel() const { return m_tagModel; }
     ManifestModel *manifestModel() const { return m_manifestModel; }
     TagFilterModel *tagProxy() const { return m_tagProxy; }
@@ -107,6 +112,7 @@ private:
     Listing m_listing = Listing::Tags;
     bool m_manifestsStale = true; // the manifest table still shows another repository
 
+    std::shared_ptr<ManifestCache> m_sizeCache = std::make_shared<ManifestCache>();
     TagModel *m_tagModel;
     ManifestModel *m_manifestModel;
     TagFilterModel *m_tagProxy;

@@ -1,31 +1,10 @@
 #include "cleanup/repositoryscan.h"
 
-#include "core/manifest.h"
-#include "core/mediatypes.h"
-#include "registry/jobbatch.h"
 #include "registry/registryclient.h"
 
 #include <QSet>
 
 namespace Berth {
-
-namespace {
-
-SnapshotManifest fromContent(const QString &digest, const Manifest &m)
-{
-    SnapshotManifest s;
-    s.digest = digest;
-    s.isIndex = m.kind == Manifest::Kind::Index;
-    for (const Descriptor &d : m.manifests)
-        s.children << d.digest;
-    if (!m.config.digest.isEmpty())
-        s.blobs << BlobRef{m.config.digest, std::max<qint64>(m.config.size, 0)};
-    for (const Descriptor &d : m.layers)
-        s.blobs << BlobRef{d.digest, std::max<qint64>(d.size, 0)};
-    return s;
-}
-
-} // namespace
 
 RepositoryScan::RepositoryScan(RegistryClient *client,
                                const QString &repository,
@@ -36,7 +15,6 @@ RepositoryScan::RepositoryScan(RegistryClient *client,
     , m_client(client)
     , m_cache(std::move(cache))
     , m_options(options)
-    , m_batch(new JobBatch(this))
 {
     m_snapshot.name = repository;
     ListOptions list;
@@ -48,12 +26,6 @@ RepositoryScan::RepositoryScan(RegistryClient *client,
             return fail(r.error());
         listed(*r);
     });
-}
-
-void RepositoryScan::onAbort()
-{
-    m_batch->abort();
-    Job::onAbort();
 }
 
 void RepositoryScan::listed(const QList<ManifestInfo> &manifests)
@@ -75,7 +47,7 @@ void RepositoryScan::listed(const QList<ManifestInfo> &manifests)
             }
         }
     }
-    if (acr)
+    if (acr && m_options.acrTags)
         return readAcrTags();
     readContents();
 }
@@ -103,53 +75,18 @@ void RepositoryScan::readAcrTags()
     });
 }
 
-// Reads every manifest not in the cache; then the children of indexes, until none is new.
+// Reads every manifest not in the cache, and the children of indexes.
 void RepositoryScan::readContents()
 {
-    QStringList unread;
-    QSet<QString> seen;
-    auto need = [&](const QString &digest) {
-        if (!m_cache->contains(digest) && !seen.contains(digest)) {
-            seen.insert(digest);
-            unread << digest;
-        }
-    };
-    for (const QString &digest : std::as_const(m_listed)) {
-        need(digest);
-        if (m_cache->contains(digest)) {
-            for (const QString &child : m_cache->value(digest).children)
-                need(child);
-        }
-    }
-    if (unread.isEmpty())
-        return finishSnapshot();
-    auto error = std::make_shared<std::optional<RegistryError>>();
-    disconnect(m_batch, &JobBatch::finished, this, nullptr);
-    connect(m_batch, &JobBatch::finished, this, [this, error](bool aborted) {
-        if (*error)
-            return fail(**error);
-        if (aborted)
-            return fail(abortedError());
-        readContents();
+    ManifestReadOptions options;
+    options.parallel = m_options.parallel;
+    auto *read = new ManifestRead(m_client, m_snapshot.name, m_listed, m_cache, options, this);
+    setInner(read);
+    onFinished(read, this, [this](const Result<ManifestReadFailures> &r) {
+        if (!r)
+            return fail(r.error());
+        finishSnapshot();
     });
-    m_batch->run(
-        int(unread.size()),
-        [this, unread, error](int i) -> RegistryJob * {
-            const QString &digest = unread.at(i);
-            Job<ManifestContent> *get = m_client->getManifest(m_snapshot.name, digest);
-            onFinished(get, this, [this, digest, error](const Result<ManifestContent> &r) {
-                Result<Manifest> parsed = r ? parseManifest(r->body, r->mediaType)
-                                            : Result<Manifest>(std::unexpected(r.error()));
-                if (parsed) {
-                    m_cache->insert(fromContent(digest, *parsed));
-                } else if (!*error) {
-                    *error = parsed.error(); // unknown content: no plan can be sure
-                    m_batch->abort();
-                }
-            });
-            return get;
-        },
-        m_options.parallel);
 }
 
 void RepositoryScan::finishSnapshot()

@@ -7,6 +7,7 @@
 // `parallel` at a time, and what a digest holds is kept in a ManifestCache: a digest's content
 // never changes, so a second scan (or another repository) reads only what is new.
 
+#include "cleanup/manifestread.h"
 #include "cleanup/retention.h"
 #include "core/job.h"
 
@@ -16,26 +17,16 @@
 
 namespace Berth {
 
-class JobBatch;
 class RegistryClient;
 struct ManifestInfo;
-
-// What a manifest's content says (its digest's, so valid across repositories and runs).
-class ManifestCache
-{
-public:
-    bool contains(const QString &digest) const { return m_manifests.contains(digest); }
-    SnapshotManifest value(const QString &digest) const { return m_manifests.value(digest); }
-    void insert(const SnapshotManifest &manifest) { m_manifests.insert(manifest.digest, manifest); }
-
-private:
-    QHash<QString, SnapshotManifest> m_manifests; // without attributes (those change)
-};
 
 struct ScanOptions
 {
     int pageSize = 100;
     int parallel = 4;
+    // On ACR, also the repository's locks and its tags with times and locks: a plan needs
+    // them, a size does not (without /acr/v1/ the tags come with the manifest list anyway).
+    bool acrTags = true;
 };
 
 class RepositoryScan : public Job<RepositorySnapshot>
@@ -48,9 +39,6 @@ public:
                    const ScanOptions &options,
                    QObject *parent = nullptr);
 
-protected:
-    void onAbort() override;
-
 private:
     void listed(const QList<ManifestInfo> &manifests);
     void readAcrTags();
@@ -60,7 +48,6 @@ private:
     RegistryClient *m_client;
     std::shared_ptr<ManifestCache> m_cache;
     ScanOptions m_options;
-    JobBatch *m_batch;
     RepositorySnapshot m_snapshot;
     QHash<QString, ChangeableAttributes> m_locks; // digest -> the manifest's own locks
     QStringList m_listed;                         // digests in list order

@@ -38,8 +38,9 @@ struct SnapshotManifest
 {
     QString digest;
     bool isIndex = false;
-    QStringList children; // an index's manifests
-    QList<BlobRef> blobs; // an image's config and layers
+    QStringList children;  // an index's manifests
+    QStringList platforms; // their platforms ("linux/arm64/v8", "" for none), as children
+    QList<BlobRef> blobs;  // an image's config and layers
     ChangeableAttributes attributes;
 };
 
@@ -60,6 +61,7 @@ struct RepositorySize
     int blobs = 0;
     int manifests = 0;
     int tags = 0;
+    friend bool operator==(const RepositorySize &, const RepositorySize &) = default;
 };
 
 RepositorySize sizeOf(const RepositorySnapshot &snapshot);

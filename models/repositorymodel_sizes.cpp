@@ -1,0 +1,109 @@
+// RepositoryModel's sizes: repositories sized by a RepositorySizer, the registry's total.
+
+#include "models/format.h"
+#include "models/repositorymodel.h"
+#include "models/repositorymodel_p.h"
+
+namespace Berth {
+
+// The Tags, Manifests and Size columns: ACR's counts, else the size's; the registry's total.
+QVariant RepositoryModel::countData(const Node *node, int column, int role) const
+{
+    if (node->kind == Kind::Registry && column == Size) {
+        const Total sum = total(indexOf(const_cast<Node *>(node)));
+        if (sum.sized == 0)
+            return {};
+        if (role == Qt::UserRole)
+            return sum.bytes;
+        if (role == Qt::DisplayRole)
+            return sum.complete ? Format::size(sum.bytes) : tr("≥ %1").arg(Format::size(sum.bytes));
+        if (role == Qt::ToolTipRole)
+            return sum.complete ? tr("The sum of its %1 repositories' sizes (a blob in several "
+                                     "counts in each)")
+                                      .arg(sum.repositories)
+                                : tr("The sum of the %1 of %2 repositories sized so far: a "
+                                     "repository is sized when it comes into view")
+                                      .arg(sum.sized)
+                                      .arg(sum.repositories);
+        return {};
+    }
+    if (node->kind != Kind::Repository)
+        return {};
+    if (column == Size && role == Qt::ToolTipRole)
+        return node->sizeError.isEmpty()
+                   ? tr("The blobs its manifests reference, layers shared between tags once")
+                   : tr("Could not be sized: %1").arg(node->sizeError);
+    if (role != Qt::DisplayRole && role != Qt::UserRole)
+        return {};
+    qint64 value = -1;
+    if (column == Size)
+        value = node->size ? node->size->bytes : -1;
+    else if (column == Tags)
+        value = node->info && node->info->tagCount >= 0 ? node->info->tagCount
+                : node->size                            ? node->size->tags
+                                                        : -1;
+    else
+        value = node->info && node->info->manifestCount >= 0 ? node->info->manifestCount
+                : node->size                                 ? node->size->manifests
+                                                             : -1;
+    if (value < 0)
+        return {};
+    if (role == Qt::UserRole || column != Size)
+        return value;
+    return Format::size(value);
+}
+
+void RepositoryModel::loadSizes(const QModelIndexList &repositories)
+{
+    QList<RepositorySizer::Target> targets;
+    for (const QModelIndex &index : repositories) {
+        const Node *node = nodeOf(index);
+        if (!node || node->kind != Kind::Repository || node->size || !node->sizeError.isEmpty())
+            continue;
+        const Node *registry = nodeOf(registryOf(index));
+        targets << RepositorySizer::Target{registry->client, registry->id,
+                                           registry->paging.generation, node->path};
+    }
+    m_sizer.want(targets);
+}
+
+void RepositoryModel::sized(const RepositorySizer::Target &target,
+                            const RepositorySize &size,
+                            const QString &error)
+{
+    Node *registry = registryNode(target.registry);
+    if (!registry || !registry->paging.isCurrent(target.generation))
+        return;
+    const QModelIndex index = findRepository(indexOf(registry), target.path);
+    Node *repo = nodeOf(index);
+    if (!repo || repo->size)
+        return;
+    if (error.isEmpty()) {
+        repo->size = size;
+        registry->sizedBytes += size.bytes;
+        ++registry->sizedCount;
+    } else {
+        repo->sizeError = error;
+    }
+    Q_EMIT dataChanged(index.siblingAtColumn(Tags), index.siblingAtColumn(Size));
+    const QModelIndex registryRow = indexOf(registry, Size);
+    Q_EMIT dataChanged(registryRow, registryRow);
+}
+
+std::optional<RepositorySize> RepositoryModel::size(const QModelIndex &repository) const
+{
+    const Node *node = nodeOf(repository);
+    return node ? node->size : std::nullopt;
+}
+
+RepositoryModel::Total RepositoryModel::total(const QModelIndex &registry) const
+{
+    const Node *node = nodeOf(registry);
+    if (!node || node->kind != Kind::Registry)
+        return {};
+    const int repositories = int(node->known.size());
+    return {node->sizedBytes, node->sizedCount, repositories,
+            node->sizedCount == repositories && !node->paging.hasMore};
+}
+
+} // namespace Berth
