@@ -12,9 +12,9 @@ namespace Berth {
 
 // Where one page of a listing stands on its way: whether its answer is in (and the next link
 // it gave), and whether the page after it is to be asked ahead, with what size. The page
-// after it is asked once, as soon as both are known: the answer (before it is parsed) and
-// the wish (ListOptions::readAhead, from the listing that asked for this page or took it
-// over).
+// after it is asked once, as soon as both are known: the answer (parsed, before the listing
+// inserts it; never after an empty page) and the wish (ListOptions::readAhead, from the listing
+// that asked for this page or took it over).
 class PageFlight
 {
 public:
@@ -24,7 +24,7 @@ public:
 
     // The listing will ask for the page after this one, of `pageSize` items (0: it will not).
     void wantAhead(int pageSize);
-    // This page's answer is in; `next` is its next link (empty: none, or one not to follow).
+    // This page is parsed; `next` is its next link (empty: none, or one not to follow).
     void answered(const QUrl &next);
 
 private:

@@ -87,11 +87,15 @@ int clampPageSize(const RegistryClient *client, int pageSize)
     return client->pageLimit() > 0 ? qMin(pageSize, client->pageLimit()) : pageSize;
 }
 
-// The Link header's next page, if it stays on the registry (else none: finishPage says why).
-QUrl headerNext(RegistryClient *client, const HttpResponse &response)
+// The page after `page`, for asking it ahead: none after an empty page (the listing ends
+// there) or when the link leaves the registry (finishPage refuses it).
+template<typename T>
+QUrl followingPage(RegistryClient *client, const Result<Page<T>> &page)
 {
-    const QUrl link = parseNextLink(response.header("Link"), response.url);
-    return client->connection()->isRegistryOrigin(link) ? link : QUrl();
+    if (!page || page->items.isEmpty() || page->next.isEmpty()
+        || !client->connection()->isRegistryOrigin(page->next))
+        return {};
+    return page->next;
 }
 
 // Where a listing's pages come from: the client, the token scopes, the parser of a page.
@@ -104,8 +108,8 @@ struct PageSource
 };
 
 // Fetches one page; a registry that refuses the page size (n above its limit) is asked
-// again with a smaller one instead of failing. `flight` hears of the answer before it is
-// parsed (the page after it may be asked ahead then).
+// again with a smaller one instead of failing. `flight` hears of the parsed page before the
+// job finishes (the page after it may be asked ahead then, before the caller inserts it).
 template<typename T, typename Parse>
 Job<Page<T>> *fetchFlight(const PageSource<Parse> &source,
                           const QUrl &url,
@@ -132,13 +136,14 @@ Job<Page<T>> *fetchFlight(const PageSource<Parse> &source,
             job->fail(response.error());
             return;
         }
-        flight->answered(headerNext(client, *response));
         // A page of 1,000 items takes tens of milliseconds to parse: off the event loop, so
         // a window that pages never stalls. If the job goes first, the watcher goes with it
         // and the parsed page is dropped.
         auto *parsing = new QFutureWatcher<Result<Page<T>>>(job);
         QObject::connect(parsing, &QFutureWatcherBase::finished, job, [=] {
-            finishPage<T>(client, job, withNext<T>(parsing->result(), *response));
+            Result<Page<T>> parsed = withNext<T>(parsing->result(), *response);
+            flight->answered(followingPage(client, parsed));
+            finishPage<T>(client, job, std::move(parsed));
         });
         parsing->setFuture(QtConcurrent::run(parse, response->body));
     });
