@@ -87,15 +87,11 @@ int clampPageSize(const RegistryClient *client, int pageSize)
     return client->pageLimit() > 0 ? qMin(pageSize, client->pageLimit()) : pageSize;
 }
 
-// The page after `page`, for asking it ahead: none after an empty page (the listing ends
-// there) or when the link leaves the registry (finishPage refuses it).
-template<typename T>
-QUrl followingPage(RegistryClient *client, const Result<Page<T>> &page)
+// The Link header's next page, if it stays on the registry (else none: finishPage says why).
+QUrl headerNext(RegistryClient *client, const HttpResponse &response)
 {
-    if (!page || page->items.isEmpty() || page->next.isEmpty()
-        || !client->connection()->isRegistryOrigin(page->next))
-        return {};
-    return page->next;
+    const QUrl link = parseNextLink(response.header("Link"), response.url);
+    return client->connection()->isRegistryOrigin(link) ? link : QUrl();
 }
 
 // Where a listing's pages come from: the client, the token scopes, the parser of a page.
@@ -108,8 +104,9 @@ struct PageSource
 };
 
 // Fetches one page; a registry that refuses the page size (n above its limit) is asked
-// again with a smaller one instead of failing. `flight` hears of the parsed page before the
-// job finishes (the page after it may be asked ahead then, before the caller inserts it).
+// again with a smaller one instead of failing. `flight` hears of the answer before it is
+// parsed (the page after it may be asked ahead then: the parse takes tens of milliseconds a
+// page of 1,000); a page that turns out empty or unreadable drops what it asked ahead.
 template<typename T, typename Parse>
 Job<Page<T>> *fetchFlight(const PageSource<Parse> &source,
                           const QUrl &url,
@@ -136,13 +133,18 @@ Job<Page<T>> *fetchFlight(const PageSource<Parse> &source,
             job->fail(response.error());
             return;
         }
+        flight->answered(headerNext(client, *response)); // before the parse: see below
         // A page of 1,000 items takes tens of milliseconds to parse: off the event loop, so
         // a window that pages never stalls. If the job goes first, the watcher goes with it
         // and the parsed page is dropped.
         auto *parsing = new QFutureWatcher<Result<Page<T>>>(job);
         QObject::connect(parsing, &QFutureWatcherBase::finished, job, [=] {
             Result<Page<T>> parsed = withNext<T>(parsing->result(), *response);
-            flight->answered(followingPage(client, parsed));
+            if ((!parsed || parsed->items.isEmpty()) && !flight->askedAhead().isEmpty()) {
+                // The listing ends here: the page asked ahead will not be taken.
+                if (auto ahead = client->readAhead().take(flight->askedAhead()))
+                    ahead->drop();
+            }
             finishPage<T>(client, job, std::move(parsed));
         });
         parsing->setFuture(QtConcurrent::run(parse, response->body));
@@ -167,9 +169,10 @@ struct AheadPage : PageReadAhead::Entry
 template<typename T, typename Parse>
 std::shared_ptr<PageFlight> newFlight(const PageSource<Parse> &source, int readAhead);
 
-// Asks the page at `next` with `pageSize` items ahead of its listing, and keeps it.
+// Asks the page at `next` with `pageSize` items ahead of its listing, and keeps it under the
+// URL returned.
 template<typename T, typename Parse>
-void askAhead(const PageSource<Parse> &source, const QUrl &next, int pageSize)
+QUrl askAhead(const PageSource<Parse> &source, const QUrl &next, int pageSize)
 {
     RegistryClient *client = source.client;
     pageSize = clampPageSize(client, pageSize);
@@ -184,13 +187,14 @@ void askAhead(const PageSource<Parse> &source, const QUrl &next, int pageSize)
             kept->result = job->result();
     });
     client->readAhead().keep(url, entry);
+    return url;
 }
 
 template<typename T, typename Parse>
 std::shared_ptr<PageFlight> newFlight(const PageSource<Parse> &source, int readAhead)
 {
     auto flight = std::make_shared<PageFlight>(
-        [source](const QUrl &next, int size) { askAhead<T>(source, next, size); });
+        [source](const QUrl &next, int size) { return askAhead<T>(source, next, size); });
     flight->wantAhead(readAhead);
     return flight;
 }

@@ -819,8 +819,13 @@ private Q_SLOTS:
             names << model.tagAt(r).name;
         QCOMPARE(names,
                  QStringList({QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}));
+        // Not followed after the empty page: at most the one request asked ahead from its
+        // headers, before it was parsed, and that one dropped.
+        int afterEmpty = 0;
         for (const auto &r : server.requests())
-            QVERIFY(!r.target.contains("last=z")); // not after the empty page
+            afterEmpty += r.target.contains("last=z");
+        QVERIFY(afterEmpty <= 1);
+        QCOMPARE(client->readAhead().size(), 0);
     }
 };
 
