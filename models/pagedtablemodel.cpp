@@ -29,8 +29,7 @@ void PagedTableModel::requestNext()
 
 int PagedTableModel::readAheadSize() const
 {
-    return m_prefetch ? PagingState::pageSizeAfter(int(m_paging.visited.size()) + 1, m_pageSize)
-                      : 0;
+    return PagingState::pageSizeAfter(int(m_paging.visited.size()) + 1, m_pageSize);
 }
 
 void PagedTableModel::reload()

@@ -58,9 +58,10 @@ protected:
     // True when a page asked for `generation` still counts. Only such a page may insert rows
     // and end in pageDone() (`items`: how many the page listed) or pageFailed().
     bool isCurrent(quint64 generation) const { return m_paging.isCurrent(generation); }
-    // For requestPage(): the size of the page that will follow the one asked now, when one
-    // will (the page was asked by fetchMore()), else 0. The client asks it ahead
-    // (ListOptions::readAhead), so its round trip overlaps parsing and inserting this one.
+    // For requestPage(): the size of the page after the one asked now. The client asks it
+    // ahead (ListOptions::readAhead), so its round trip overlaps parsing and inserting this
+    // one: a user who scrolls on finds it there, one who stops leaves it in the client's
+    // bounded PageReadAhead (one request more per listing).
     int readAheadSize() const;
     void pageDone(const QUrl &next, int items);
     void pageFailed(const RegistryError &error);

@@ -68,10 +68,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_splitter->setStretchFactor(0, 1);
     m_splitter->setStretchFactor(1, 3);
     m_splitter->setChildrenCollapsible(false);
-    m_splitter->setSizes({300, 980});
+    m_splitter->setSizes({380, 900});
     // At 1024×640 the splitter's share would leave the tree 240 pixels, most of them taken by
-    // the counts: names three levels deep shrank to "…".
-    m_search->setMinimumWidth(280);
+    // the counts and sizes: names three levels deep shrank to "…".
+    m_search->setMinimumWidth(320);
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);

@@ -30,14 +30,18 @@ RegistryTree::RegistryTree(RepositoryModel *repositories, QWidget *parent)
     setContextMenuPolicy(Qt::CustomContextMenu);
     header()->setStretchLastSection(false);
     header()->setSectionResizeMode(RepositoryModel::Name, QHeaderView::Stretch);
-    // Count columns as wide as their header (never measured over the rows).
+    // Count columns as wide as their header or four digits, the size as "≥ 888.8 MB" (never
+    // measured over the rows), with a narrow margin: the names need the room more.
+    const QFontMetrics metrics = header()->fontMetrics();
     for (const int column : {int(RepositoryModel::Tags), int(RepositoryModel::Manifests)}) {
         const QString title
             = m_repositories->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
-        setColumnWidth(column, header()->fontMetrics().horizontalAdvance(title) + 24);
+        setColumnWidth(column, qMax(metrics.horizontalAdvance(title),
+                                    metrics.horizontalAdvance(QStringLiteral("8888")))
+                                   + 12);
     }
     setColumnWidth(RepositoryModel::Size,
-                   header()->fontMetrics().horizontalAdvance(QStringLiteral("≥ 888.8 MB")) + 24);
+                   metrics.horizontalAdvance(QStringLiteral("≥ 888.8 MB")) + 12);
     setItemDelegateForColumn(RepositoryModel::Name, m_busyDelegate);
 
     m_detailsTimer.setSingleShot(true);

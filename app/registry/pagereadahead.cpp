@@ -19,7 +19,7 @@ void PageFlight::askIfReady()
     if (m_asked || m_aheadSize <= 0 || !m_next || m_next->isEmpty())
         return;
     m_asked = true;
-    m_askAhead(*m_next, m_aheadSize);
+    m_askedUrl = m_askAhead(*m_next, m_aheadSize);
 }
 
 void PageReadAhead::keep(const QUrl &url, std::shared_ptr<Entry> entry)

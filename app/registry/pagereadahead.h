@@ -12,13 +12,14 @@ namespace Berth {
 
 // Where one page of a listing stands on its way: whether its answer is in (and the next link
 // it gave), and whether the page after it is to be asked ahead, with what size. The page
-// after it is asked once, as soon as both are known: the answer (before it is parsed) and
-// the wish (ListOptions::readAhead, from the listing that asked for this page or took it
-// over).
+// after it is asked once, as soon as both are known: the answer (its headers: before it is
+// parsed) and the wish (ListOptions::readAhead, from the listing
+// that asked for this page or took it over).
 class PageFlight
 {
 public:
-    explicit PageFlight(std::function<void(const QUrl &next, int pageSize)> askAhead)
+    // `askAhead` asks the page and returns the URL it is kept under.
+    explicit PageFlight(std::function<QUrl(const QUrl &next, int pageSize)> askAhead)
         : m_askAhead(std::move(askAhead))
     {}
 
@@ -26,11 +27,15 @@ public:
     void wantAhead(int pageSize);
     // This page's answer is in; `next` is its next link (empty: none, or one not to follow).
     void answered(const QUrl &next);
+    // The URL of the page asked ahead (empty: none was). When this page turns out empty the
+    // listing ends there, and that page is dropped.
+    QUrl askedAhead() const { return m_askedUrl; }
 
 private:
     void askIfReady();
 
-    std::function<void(const QUrl &, int)> m_askAhead;
+    std::function<QUrl(const QUrl &, int)> m_askAhead;
+    QUrl m_askedUrl;
     int m_aheadSize = 0;
     std::optional<QUrl> m_next;
     bool m_asked = false;

@@ -105,7 +105,8 @@ struct PageSource
 
 // Fetches one page; a registry that refuses the page size (n above its limit) is asked
 // again with a smaller one instead of failing. `flight` hears of the answer before it is
-// parsed (the page after it may be asked ahead then).
+// parsed (the page after it may be asked ahead then: the parse takes tens of milliseconds a
+// page of 1,000); a page that turns out empty or unreadable drops what it asked ahead.
 template<typename T, typename Parse>
 Job<Page<T>> *fetchFlight(const PageSource<Parse> &source,
                           const QUrl &url,
@@ -132,13 +133,19 @@ Job<Page<T>> *fetchFlight(const PageSource<Parse> &source,
             job->fail(response.error());
             return;
         }
-        flight->answered(headerNext(client, *response));
+        flight->answered(headerNext(client, *response)); // before the parse: see below
         // A page of 1,000 items takes tens of milliseconds to parse: off the event loop, so
         // a window that pages never stalls. If the job goes first, the watcher goes with it
         // and the parsed page is dropped.
         auto *parsing = new QFutureWatcher<Result<Page<T>>>(job);
         QObject::connect(parsing, &QFutureWatcherBase::finished, job, [=] {
-            finishPage<T>(client, job, withNext<T>(parsing->result(), *response));
+            Result<Page<T>> parsed = withNext<T>(parsing->result(), *response);
+            if ((!parsed || parsed->items.isEmpty()) && !flight->askedAhead().isEmpty()) {
+                // The listing ends here: the page asked ahead will not be taken.
+                if (auto ahead = client->readAhead().take(flight->askedAhead()))
+                    ahead->drop();
+            }
+            finishPage<T>(client, job, std::move(parsed));
         });
         parsing->setFuture(QtConcurrent::run(parse, response->body));
     });
@@ -162,9 +169,10 @@ struct AheadPage : PageReadAhead::Entry
 template<typename T, typename Parse>
 std::shared_ptr<PageFlight> newFlight(const PageSource<Parse> &source, int readAhead);
 
-// Asks the page at `next` with `pageSize` items ahead of its listing, and keeps it.
+// Asks the page at `next` with `pageSize` items ahead of its listing, and keeps it under the
+// URL returned.
 template<typename T, typename Parse>
-void askAhead(const PageSource<Parse> &source, const QUrl &next, int pageSize)
+QUrl askAhead(const PageSource<Parse> &source, const QUrl &next, int pageSize)
 {
     RegistryClient *client = source.client;
     pageSize = clampPageSize(client, pageSize);
@@ -179,13 +187,14 @@ void askAhead(const PageSource<Parse> &source, const QUrl &next, int pageSize)
             kept->result = job->result();
     });
     client->readAhead().keep(url, entry);
+    return url;
 }
 
 template<typename T, typename Parse>
 std::shared_ptr<PageFlight> newFlight(const PageSource<Parse> &source, int readAhead)
 {
     auto flight = std::make_shared<PageFlight>(
-        [source](const QUrl &next, int size) { askAhead<T>(source, next, size); });
+        [source](const QUrl &next, int size) { return askAhead<T>(source, next, size); });
     flight->wantAhead(readAhead);
     return flight;
 }

@@ -190,7 +190,10 @@ private Q_SLOTS:
         QVERIFY(details->rawView()->isReadOnly());
         QVERIFY(details->rawView()->toPlainText().contains(u"\"schemaVersion\": 2"));
 
-        // A platform opens its manifest (double-click), with the config made readable.
+        // A platform opens its manifest (double-click), with the config made readable. First
+        // the platforms' image sizes, read in the background: their arrival re-lays the summary
+        // out and may move the rows under a click computed before it.
+        QTRY_VERIFY_WITH_TIMEOUT(!entries->topLevelItem(1)->text(2).isEmpty(), Wait);
         const QRect rect = entries->visualItemRect(entries->topLevelItem(1));
         // (A double-click follows a press on the same item, as with a real mouse.)
         QTest::mouseClick(entries->viewport(), Qt::LeftButton, {}, rect.center());

@@ -438,6 +438,31 @@ private Q_SLOTS:
         // The tree keeps room for names three levels deep ("team/app/api" shows "api").
         QVERIFY(m_window->repositoryView()->width() >= 270);
     }
+
+    // The tree's counts and sizes never squeeze the names out: at 1024×640 a name three
+    // levels deep ("api" of team/app/api) shows whole, at 1600×900 "hello-world" would even
+    // three levels deep.
+    void theTreeKeepsRoomForNamesBesideItsCounts()
+    {
+        QVERIFY(openRepository(QStringLiteral("team/app/api")));
+        QTreeView *tree = m_window->repositoryView();
+        const auto nameRoom = [tree] {
+            return tree->header()->sectionSize(RepositoryModel::Name) - 3 * tree->indentation()
+                   - tree->iconSize().width() - 8;
+        };
+        for (const auto &[size, name] :
+             {std::pair{QSize(1024, 640), QStringLiteral("api")},
+              std::pair{QSize(1600, 900), QStringLiteral("hello-world")}}) {
+            m_window->resize(size);
+            QTRY_COMPARE(m_window->size(), size);
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+            QVERIFY2(nameRoom() >= tree->fontMetrics().horizontalAdvance(name),
+                     qPrintable(QStringLiteral("%1 pixels for names at %2x%3")
+                                    .arg(nameRoom())
+                                    .arg(size.width())
+                                    .arg(size.height())));
+        }
+    }
 };
 
 QTEST_MAIN(tst_WindowPolish)
