@@ -16,6 +16,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 
 using namespace Berth;
@@ -237,6 +240,25 @@ private Q_SLOTS:
         const auto a = await(anonymous->listRepositories());
         QVERIFY(!a);
         QCOMPARE(a.error().code, ErrorCode::Unauthorized);
+    }
+
+    // Over TLS a connection's requests offer HTTP/2 (ALPN) and speak it where the registry
+    // takes it, as docker-registry does (Qt's default, which nothing in Berth turns off).
+    void tlsSpeaksHttp2WhereTheRegistryOffersIt()
+    {
+        RealRegistry registry;
+        QString error;
+        QVERIFY2(registry.start(Mode::Tls, &error), qPrintable(error));
+        auto client = makeClient(registry.url(), {}, registry.caFile());
+        BERTH_VERIFY_OK(await(client->check()));
+        Connection *connection = client->connection();
+        QNetworkReply *reply = connection->network()->get(
+            connection->makeRequest(connection->resolve(QStringLiteral("/v2/"))));
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(reply->error(), QNetworkReply::NoError);
+        QVERIFY(reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool());
+        reply->deleteLater();
     }
 
     void tlsWithoutTheCaFails()
