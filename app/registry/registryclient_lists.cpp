@@ -102,6 +102,8 @@ struct PageSource
     QStringList scopes;
     Parse parse;
 };
+template<typename Parse>
+PageSource(RegistryClient *, QStringList, Parse) -> PageSource<Parse>;
 
 // Fetches one page; a registry that refuses the page size (n above its limit) is asked
 // again with a smaller one instead of failing. `flight` hears of the answer before it is
@@ -176,7 +178,7 @@ QUrl askAhead(const PageSource<Parse> &source, const QUrl &next, int pageSize)
 {
     RegistryClient *client = source.client;
     pageSize = clampPageSize(client, pageSize);
-    const QUrl url = withPageSize(next, pageSize);
+    QUrl url = withPageSize(next, pageSize);
     auto entry = std::make_shared<AheadPage<T>>();
     entry->flight = newFlight<T>(source, 0);
     Job<Page<T>> *job = fetchFlight<T>(source, url, pageSize, entry->flight);
