@@ -1567,6 +1567,26 @@
         <source>Save the highlighted image as an OCI layout, an OCI archive or a docker archive</source>
         <translation>Das markierte Image als OCI-Layout, OCI-Archiv oder Docker-Archiv speichern</translation>
     </message>
+    <message>
+        <source>Delete the highlighted tags, manifests or repository, after a confirmation</source>
+        <translation>Die markierten Tags, Manifeste oder das Repository nach einer Rückfrage löschen</translation>
+    </message>
+    <message>
+        <source>Allow or refuse writing, deleting, reading and listing the highlighted items</source>
+        <translation>Schreiben, Löschen, Lesen und Auflisten der markierten Einträge erlauben oder sperren</translation>
+    </message>
+    <message>
+        <source>Read the registry again: its repositories, tags and locks</source>
+        <translation>Die Registry neu einlesen: Repositorys, Tags und Sperren</translation>
+    </message>
+    <message>
+        <source>Connect to another registry: ACR or any OCI registry</source>
+        <translation>Mit einer weiteren Registry verbinden: ACR oder jede OCI-Registry</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>Berth::Manifest</name>

@@ -70,8 +70,12 @@ void MainWindow::createActions()
                         commands, &ActionsController::copyDigest);
     a.deleteSelected = make(QStringLiteral("delete"), tr("&Delete…"), QKeySequence::Delete,
                             commands, &ActionsController::deleteSelected);
+    a.deleteSelected->setToolTip(
+        tr("Delete the highlighted tags, manifests or repository, after a confirmation"));
     a.editLocks = make(QStringLiteral("lock"), tr("&Lock Attributes…"),
                        QKeySequence(Qt::CTRL | Qt::Key_L), commands, &ActionsController::editLocks);
+    a.editLocks->setToolTip(
+        tr("Allow or refuse writing, deleting, reading and listing the highlighted items"));
     a.cleanUp = make(QString(), tr("&Clean Up…"), {}, commands, &ActionsController::cleanUp);
     a.cleanUp->setToolTip(tr("Delete tags and manifests by a retention rule, after a preview"));
     a.selectUntagged
@@ -80,6 +84,7 @@ void MainWindow::createActions()
     a.refresh = make(QStringLiteral("refresh"), tr("&Refresh"), QKeySequence::Refresh, commands,
                      &ActionsController::refresh);
     a.refresh->setShortcuts({QKeySequence(Qt::Key_F5), QKeySequence(Qt::CTRL | Qt::Key_R)});
+    a.refresh->setToolTip(tr("Read the registry again: its repositories, tags and locks"));
     a.find = make(QStringLiteral("find"), tr("&Filter…"), QKeySequence::Find, commands,
                   &ActionsController::focusFilter);
     a.findRepository
@@ -88,6 +93,7 @@ void MainWindow::createActions()
     a.findRepository->setToolTip(tr("Find a repository by any part of its path"));
     a.addRegistry = make(QStringLiteral("add"), tr("&Add Registry…"), QKeySequence::New,
                          m_registries, &RegistriesController::addRegistryWithDialog);
+    a.addRegistry->setToolTip(tr("Connect to another registry: ACR or any OCI registry"));
     a.removeRegistry = make(QStringLiteral("remove"), tr("&Remove Registry…"), {}, m_registries,
                             &RegistriesController::removeCurrentRegistry);
     a.editRegistry = make(QString(), tr("&Edit Connection…"), {}, m_registries,
@@ -159,6 +165,11 @@ void MainWindow::createMenus()
     tools->addActions({a.addRegistry, a.refresh});
     tools->addSeparator();
     tools->addActions({a.copyPullReference, a.editLocks, a.deleteSelected});
+    for (QAction *action : tools->actions()) { // the buttons name their shortcuts
+        if (!action->shortcut().isEmpty())
+            action->setToolTip(tr("%1 (%2)").arg(
+                action->toolTip(), action->shortcut().toString(QKeySequence::NativeText)));
+    }
 }
 
 void MainWindow::showAbout()

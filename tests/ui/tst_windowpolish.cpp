@@ -41,6 +41,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolBar>
 #include <QTreeView>
 
 using namespace Berth;
@@ -356,6 +357,25 @@ private Q_SLOTS:
 
     // hello-world:v2 is locked against writes. Selected, its lock is drawn in the palette's
     // highlighted-text colour on the highlight, not tinted into the blue.
+    // Every button of the main toolbar says more than its label (Qt's default tooltip only
+    // repeats it), and names its shortcut.
+    void toolbarButtonsExplainThemselves()
+    {
+        auto *bar = m_window->findChild<QToolBar *>(QStringLiteral("mainToolBar"));
+        QVERIFY(bar);
+        int buttons = 0;
+        for (QAction *action : bar->actions()) {
+            if (action->isSeparator())
+                continue;
+            ++buttons;
+            const QString tip = action->toolTip();
+            QVERIFY2(tip.size() > action->text().size() + 5, qPrintable(tip));
+            const QString shortcut = action->shortcut().toString(QKeySequence::NativeText);
+            QVERIFY2(shortcut.isEmpty() || tip.contains(shortcut), qPrintable(tip));
+        }
+        QCOMPARE(buttons, 5);
+    }
+
     void aLockStaysVisibleOnASelectedRow()
     {
         QVERIFY(openRepository(QStringLiteral("hello-world")));
