@@ -231,6 +231,18 @@ int UploadQueueModel::activeCount() const
     return active;
 }
 
+int UploadQueueModel::countIn(UploadState state) const
+{
+    return int(std::count_if(m_rows.cbegin(), m_rows.cend(),
+                             [state](const Row &row) { return row.status.state == state; }));
+}
+
+int UploadQueueModel::runningCount() const
+{
+    return int(std::count_if(m_rows.cbegin(), m_rows.cend(),
+                             [](const Row &row) { return isRunning(row.status.state); }));
+}
+
 int UploadQueueModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());

@@ -427,6 +427,11 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(state(row), UploadState::Paused, Wait);
         QVERIFY(pause->isEnabled());
         QVERIFY(pause->text() != pauseText); // now it resumes
+        // The dock's title says what the row does: paused, not running.
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->uploadDock()->windowTitle().startsWith(
+                                     QStringLiteral("Transfers — 1 paused, ")),
+                                 Wait);
+        QVERIFY(!m_window->uploadDock()->windowTitle().contains(QStringLiteral("running")));
         const qint64 sentWhilePaused = queue()->status(row).sent;
         QTest::mouseClick(pause, Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(state(row) != UploadState::Paused, Wait);
