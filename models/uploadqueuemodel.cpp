@@ -231,6 +231,18 @@ int UploadQueueModel::activeCount() const
     return active;
 }
 
+int UploadQueueModel::countIn(UploadState state) const
+{
+    return int(std::count_if(m_rows.cbegin(), m_rows.cend(),
+                             [state](const Row &row) { return row.status.state == state; }));
+}
+
+int UploadQueueModel::runningCount() const
+{
+    return int(std::count_if(m_rows.cbegin(), m_rows.cend(),
+                             [](const Row &row) { return isRunning(row.status.state); }));
+}
+
 int UploadQueueModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
@@ -348,10 +360,10 @@ QString UploadQueueModel::stateName(UploadState state)
 {
     // In the order of UploadState.
     static const char *const names[]
-        = {QT_TR_NOOP("Queued"),   QT_TR_NOOP("Hashing"),  QT_TR_NOOP("Checking"),
-           QT_TR_NOOP("Sending"),  QT_TR_NOOP("Retrying"), QT_TR_NOOP("Finishing"),
-           QT_TR_NOOP("Paused"),   QT_TR_NOOP("Done"),     QT_TR_NOOP("Failed"),
-           QT_TR_NOOP("Cancelled")};
+        = {QT_TR_NOOP("Queued"),    QT_TR_NOOP("Reading"),  QT_TR_NOOP("Hashing"),
+           QT_TR_NOOP("Checking"),  QT_TR_NOOP("Sending"),  QT_TR_NOOP("Retrying"),
+           QT_TR_NOOP("Finishing"), QT_TR_NOOP("Paused"),   QT_TR_NOOP("Done"),
+           QT_TR_NOOP("Failed"),    QT_TR_NOOP("Cancelled")};
     static_assert(std::size(names) == int(UploadState::Cancelled) + 1);
     return tr(names[int(state)]);
 }

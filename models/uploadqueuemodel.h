@@ -62,6 +62,8 @@ public:
     qint64 sentBytes() const;
     double bytesPerSecond() const; // the sum over the running entries
     int activeCount() const;       // queued, running or paused
+    int countIn(UploadState state) const;
+    int runningCount() const; // holding a slot: neither queued, paused nor finished
 
     // Drops the rows in a final state (Done, Failed, Cancelled).
     void removeFinished();

@@ -3003,11 +3003,33 @@ Gesperrt: %2 für alles darin deaktiviert</translation>
         <translation>Noch keine Übertragungen. Legen Sie Dateien auf einem Repository im Baum ab oder auf den Tags oder Manifesten des geöffneten Repositorys: Ein Image (ein OCI-Layout-Verzeichnis oder ein tar aus docker save oder oci-archive) wird unter einem Tag Ihrer Wahl gepusht, jede andere Datei als Blob, den Sie danach mit einem Tag versehen können. Ziehen Sie Tags auf ein anderes Repository oder eine andere Registry im Baum, um sie zu kopieren, auf ihr eigenes Repository, um ein weiteres Tag zu setzen. Das Kontextmenü eines Tags bietet außerdem Kopieren nach…, Tag hinzufügen… und Image speichern unter…; Registry ▸ Datei pushen… und Image pushen… pushen in das geöffnete Repository.</translation>
     </message>
     <message numerus="yes">
-        <source>Transfers — %n running, %1 %</source>
+        <source>%n running</source>
         <translation>
-            <numerusform>Übertragungen — %n läuft, %1 %</numerusform>
-            <numerusform>Übertragungen — %n laufen, %1 %</numerusform>
+            <numerusform>%n läuft</numerusform>
+            <numerusform>%n laufen</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n paused</source>
+        <translation>
+            <numerusform>%n angehalten</numerusform>
+            <numerusform>%n angehalten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n wartet</numerusform>
+            <numerusform>%n warten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Transfers — %1</source>
+        <translation>Übertragungen — %1</translation>
     </message>
 </context>
 <context>
@@ -3148,6 +3170,10 @@ Gesperrt: %2 für alles darin deaktiviert</translation>
     <message>
         <source>To</source>
         <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>Wird gelesen</translation>
     </message>
 </context>
 <context>

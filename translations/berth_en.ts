@@ -297,10 +297,24 @@
 <context>
     <name>Berth::UploadDock</name>
     <message numerus="yes">
-        <source>Transfers — %n running, %1 %</source>
+        <source>%n running</source>
         <translation>
-            <numerusform>Transfers — %n running, %1 %</numerusform>
-            <numerusform>Transfers — %n running, %1 %</numerusform>
+            <numerusform>%n running</numerusform>
+            <numerusform>%n running</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n paused</source>
+        <translation>
+            <numerusform>%n paused</numerusform>
+            <numerusform>%n paused</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n waiting</numerusform>
+            <numerusform>%n waiting</numerusform>
         </translation>
     </message>
 </context>

@@ -396,14 +396,22 @@ void UploadDock::updateActions()
 
 void UploadDock::updateTitle()
 {
-    const int active = m_model->activeCount();
-    if (active == 0) {
+    if (m_model->activeCount() == 0) {
         setWindowTitle(tr("Transfers"));
         return;
     }
+    // What each unfinished row is doing: a paused or waiting one is not "running".
+    QStringList parts;
+    if (const int running = m_model->runningCount())
+        parts << tr("%n running", nullptr, running);
+    if (const int paused = m_model->countIn(UploadState::Paused))
+        parts << tr("%n paused", nullptr, paused);
+    if (const int waiting = m_model->countIn(UploadState::Queued))
+        parts << tr("%n waiting", nullptr, waiting);
     const qint64 total = m_model->totalBytes();
     const int percent = total > 0 ? int(m_model->sentBytes() * 100 / total) : 0;
-    setWindowTitle(tr("Transfers — %n running, %1 %", nullptr, active).arg(percent));
+    parts << tr("%1 %").arg(percent);
+    setWindowTitle(tr("Transfers — %1").arg(parts.join(QStringLiteral(", "))));
 }
 
 void UploadDock::contextMenu(const QPoint &pos)

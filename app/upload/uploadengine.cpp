@@ -164,8 +164,22 @@ void UploadEngine::startBlob(Entry &entry)
 void UploadEngine::startImage(Entry &entry)
 {
     const int id = entry.status.id;
-    Result<ImageSource> source = readImageSource(entry.request.path, entry.request.reference, {},
-                                                 entry.request.compression);
+    // A compressed archive is decompressed and a docker archive's layers compressed first:
+    // the row says so, with its progress (this thread is busy meanwhile; the reports queue).
+    const auto reading = [this, id](qint64 done, qint64 total) {
+        Entry &read = m_entries[id];
+        read.status.state = UploadState::Reading;
+        read.status.sent = done;
+        read.status.total = total;
+        report(read, done == 0 || done == total);
+    };
+    Result<ImageSource> source = readImageSource(entry.request.path, entry.request.reference,
+                                                 reading, entry.request.compression);
+    if (source && entry.status.state == UploadState::Reading) {
+        entry.status.state = UploadState::Checking;
+        entry.status.sent = 0;
+        report(entry, true);
+    }
     if (!source) {
         finish(id, UploadState::Failed, {}, source.error().toString());
         return;

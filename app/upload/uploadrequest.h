@@ -29,6 +29,7 @@ struct UploadRequest
 
 enum class UploadState {
     Queued,
+    Reading, // an image's source read first: decompressed, its layers compressed (progress)
     Hashing,
     Checking,
     Sending,

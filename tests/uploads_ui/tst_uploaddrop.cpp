@@ -369,10 +369,21 @@ private Q_SLOTS:
         QCOMPARE(ask->tag(), QStringLiteral("two"));
         ask->compressionCombo()->setCurrentIndex(1);
         QCOMPARE(ask->compression(), LayerCompression::Zstd);
+        // The row says it is reading the archive (decompressing, compressing the layers),
+        // with progress, before it sends.
+        bool readWithProgress = false;
+        connect(queue(), &QAbstractItemModel::dataChanged, this, [this, &readWithProgress] {
+            const UploadStatus &status = queue()->status(0);
+            readWithProgress
+                = readWithProgress
+                  || (status.state == UploadState::Reading && status.sent > 0 && status.total > 0);
+        });
         ask->accept();
 
         QCOMPARE(queue()->rowCount(), 1);
         QTRY_COMPARE_WITH_TIMEOUT(state(0), UploadState::Done, Wait);
+        QVERIFY(readWithProgress);
+        disconnect(queue(), &QAbstractItemModel::dataChanged, this, nullptr);
         auto client = makeClient(m_emu->url(),
                                  Credentials::password(QStringLiteral("u"), QStringLiteral("p")));
         const auto pushed = await(client->getManifest(Repo, QStringLiteral("two")));
@@ -427,6 +438,11 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(state(row), UploadState::Paused, Wait);
         QVERIFY(pause->isEnabled());
         QVERIFY(pause->text() != pauseText); // now it resumes
+        // The dock's title says what the row does: paused, not running.
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->uploadDock()->windowTitle().startsWith(
+                                     QStringLiteral("Transfers — 1 paused, ")),
+                                 Wait);
+        QVERIFY(!m_window->uploadDock()->windowTitle().contains(QStringLiteral("running")));
         const qint64 sentWhilePaused = queue()->status(row).sent;
         QTest::mouseClick(pause, Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(state(row) != UploadState::Paused, Wait);
