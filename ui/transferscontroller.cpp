@@ -189,38 +189,42 @@ void TransfersController::askImageTag(RegistryClient *client,
                                       const QString &path)
 {
     const QPointer<RegistryClient> guard(client);
-    readImageNames(path, this, [this, guard, repository, path](const Result<QStringList> &names) {
-        if (!guard)
-            return;
-        if (!names) {
-            m_messageBar->showError(
-                tr("Could not read the image %1").arg(QDir::toNativeSeparators(path)),
-                names.error(), {}, guard.data());
-            return;
-        }
-        const QString compressKey = QStringLiteral("uploads/compress");
-        const LayerCompression compression = layerCompressionFromName(
-            m_settings ? m_settings->value(compressKey).toString() : QString());
-        auto *dialog = new PushImageDialog(QFileInfo(path).fileName(), repository, *names,
-                                           compression, m_window);
-        dialog->setObjectName(QStringLiteral("imageTagDialog"));
-        connect(
-            dialog, &QDialog::accepted, this, [this, guard, dialog, repository, path, compressKey] {
-                if (m_settings)
-                    m_settings->setValue(compressKey, layerCompressionName(dialog->compression()));
-                if (!guard)
-                    return;
-                UploadRequest request;
-                request.kind = UploadRequest::Kind::Image;
-                request.repository = repository;
-                request.path = path;
-                request.tag = dialog->tag();
-                request.reference = dialog->image();
-                request.compression = dialog->compression();
-                enqueueUpload(guard, request);
-            });
-        openDialog(dialog);
-    });
+    readImageNames(
+        path, this, [this, guard, repository, path](const Result<ImageListing> &listing) {
+            if (!guard)
+                return;
+            if (!listing) {
+                m_messageBar->showError(
+                    tr("Could not read the image %1").arg(QDir::toNativeSeparators(path)),
+                    listing.error(), {}, guard.data());
+                return;
+            }
+            const QString compressKey = QStringLiteral("uploads/compress");
+            const LayerCompression compression = layerCompressionFromName(
+                m_settings ? m_settings->value(compressKey).toString() : QString());
+            auto *dialog = new PushImageDialog(QFileInfo(path).fileName(), repository,
+                                               listing->names, compression, m_window);
+            dialog->setObjectName(QStringLiteral("imageTagDialog"));
+            connect(dialog, &QDialog::accepted, this,
+                    [this, guard, dialog, repository, path, compressKey,
+                     decompressed = listing->decompressed] {
+                        if (m_settings)
+                            m_settings->setValue(compressKey,
+                                                 layerCompressionName(dialog->compression()));
+                        if (!guard)
+                            return;
+                        UploadRequest request;
+                        request.kind = UploadRequest::Kind::Image;
+                        request.repository = repository;
+                        request.path = path;
+                        request.tag = dialog->tag();
+                        request.reference = dialog->image();
+                        request.compression = dialog->compression();
+                        request.decompressed = decompressed; // not decompressed a second time
+                        enqueueUpload(guard, request);
+                    });
+            openDialog(dialog);
+        });
 }
 
 void TransfersController::askUploadTag(const QString &objectName,

@@ -116,10 +116,10 @@ QString tagFromName(const QString &name)
 
 void readImageNames(const QString &path,
                     QObject *context,
-                    std::function<void(const Result<QStringList> &names)> done)
+                    std::function<void(const Result<ImageListing> &listing)> done)
 {
-    auto result = std::make_shared<std::optional<Result<QStringList>>>();
-    QThread *thread = QThread::create([path, result] { *result = imageNames(path); });
+    auto result = std::make_shared<std::optional<Result<ImageListing>>>();
+    QThread *thread = QThread::create([path, result] { *result = listImages(path); });
     thread->setObjectName(QStringLiteral("berth-image-read"));
     QObject::connect(thread, &QThread::finished, context, [result, done = std::move(done)] {
         if (*result)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "upload/imagesource.h"
 
 #include <QList>
 #include <QObject>
@@ -48,12 +49,12 @@ QString imagePathOf(const QString &chosen);
 // leading '.' or '-' goes, at most 128 characters; "latest" when nothing is left.
 QString tagFromName(const QString &name);
 
-// Reads the names of the images at `path` (imageNames(); a compressed archive is
-// decompressed first) on a thread of its own and calls `done` with them on `context`'s thread;
-// nothing when `context` is gone by then.
+// Reads the names of the images at `path` (listImages(); a compressed archive is
+// decompressed first, and its copy comes along for the push) on a thread of its own and calls
+// `done` with them on `context`'s thread; nothing when `context` is gone by then.
 void readImageNames(const QString &path,
                     QObject *context,
-                    std::function<void(const Result<QStringList> &names)> done);
+                    std::function<void(const Result<ImageListing> &listing)> done);
 
 // Where a drop goes: a repository of a registry, and what to highlight while dragging.
 struct UploadDropTarget

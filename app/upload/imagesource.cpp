@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QTemporaryFile>
 
 #include <algorithm>
 
@@ -24,10 +25,12 @@ enum class Format { Oci, Docker, Dir };
 // manifest.json (docker 25+ archives hold both; the OCI index keeps the original digests);
 // a directory with manifest.json and the dir: transport's "version" file is a dir: copy.
 Result<std::pair<ImageSourceDetail::SourceFiles, Format>>
-openSource(const QString &path, const ReadProgress &onProgress = {})
+openSource(const QString &path,
+           const ReadProgress &onProgress = {},
+           const std::shared_ptr<QTemporaryFile> &decompressed = {})
 {
     using namespace ImageSourceDetail;
-    Result<SourceFiles> files = SourceFiles::open(path, onProgress);
+    Result<SourceFiles> files = SourceFiles::open(path, onProgress, decompressed);
     if (!files)
         return std::unexpected(files.error());
     if (files->exists(QStringLiteral("index.json")))
@@ -77,10 +80,11 @@ qint64 ImageSource::totalBytes() const
 Result<ImageSource> readImageSource(const QString &path,
                                     const QString &reference,
                                     const ReadProgress &onProgress,
-                                    LayerCompression compression)
+                                    LayerCompression compression,
+                                    const std::shared_ptr<QTemporaryFile> &decompressed)
 {
     using namespace ImageSourceDetail;
-    const auto opened = openSource(path, onProgress);
+    const auto opened = openSource(path, onProgress, decompressed);
     if (!opened)
         return std::unexpected(opened.error());
     const auto &[files, format] = *opened;
@@ -103,24 +107,38 @@ Result<ImageSource> readImageSource(const QString &path,
     return source;
 }
 
-Result<QStringList> imageNames(const QString &path)
+Result<ImageListing> listImages(const QString &path, const ReadProgress &onProgress)
 {
     using namespace ImageSourceDetail;
-    const auto opened = openSource(path);
+    const auto opened = openSource(path, onProgress);
     if (!opened)
         return std::unexpected(opened.error());
     const auto &[files, format] = *opened;
+    ImageListing result;
     if (format == Format::Dir) { // one image, named by its manifest digest
         const Result<ImageSource> source = readDirectory(files, {});
         if (!source)
             return std::unexpected(source.error());
-        return QStringList{source->manifests.last().digest};
+        result.names = {source->manifests.last().digest};
+    } else {
+        const Result<Listing> listing
+            = format == Format::Oci ? ociListing(files) : dockerListing(files);
+        if (!listing)
+            return std::unexpected(listing.error());
+        result.names = namesOf(listing->candidates);
     }
-    const Result<Listing> listing
-        = format == Format::Oci ? ociListing(files) : dockerListing(files);
+    result.decompressed = files.decompressed();
+    if (result.decompressed)
+        result.decompressed->moveToThread(nullptr); // read and dropped on another thread
+    return result;
+}
+
+Result<QStringList> imageNames(const QString &path)
+{
+    Result<ImageListing> listing = listImages(path);
     if (!listing)
         return std::unexpected(listing.error());
-    return namesOf(listing->candidates);
+    return std::move(listing->names);
 }
 
 QString tagOfImageName(const QString &name)

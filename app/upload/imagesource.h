@@ -76,15 +76,29 @@ struct ImageSource
 // `compression`: a legacy archive's uncompressed layers are compressed into temporary files
 // first (podman pushes them gzip-compressed; None sends them as they are). The manifest then
 // names the compressed digests and sizes; the config, and its diff_ids, stay as they are.
+//
+// `decompressed`: what listImages() gave for this path (a compressed archive's decompressed
+// copy), read instead of decompressing the archive again; null: decompressed here if need be.
 Result<ImageSource> readImageSource(const QString &path,
                                     const QString &reference = {},
                                     const ReadProgress &onProgress = {},
-                                    LayerCompression compression = LayerCompression::None);
+                                    LayerCompression compression = LayerCompression::None,
+                                    const std::shared_ptr<QTemporaryFile> &decompressed = {});
 
 // The names of the images `path` holds, for choosing one as readImageSource()'s `reference`:
 // each image's ref.name annotations or RepoTags as written (an unnamed image by its manifest
 // digest in an OCI layout, its config file in a docker archive). Reads only the index.
 Result<QStringList> imageNames(const QString &path);
+
+// imageNames() and, for a compressed archive, the decompressed copy it read (else null), to
+// hand to readImageSource() so that a push does not decompress the archive a second time. The
+// copy belongs to no thread (any thread may read it and drop the last reference).
+struct ImageListing
+{
+    QStringList names;
+    std::shared_ptr<QTemporaryFile> decompressed;
+};
+Result<ImageListing> listImages(const QString &path, const ReadProgress &onProgress = {});
 
 // The tag part of one of imageNames() ("example/app:v1" -> "v1", a bare "v1" -> "v1"), empty
 // when it names none that is a valid tag.

@@ -192,22 +192,34 @@ chooseImage(const QList<Candidate> &candidates, const QString &reference, const 
     return Choice{matches.first(), tag};
 }
 
-Result<SourceFiles> SourceFiles::open(const QString &path, const ReadProgress &onProgress)
+namespace {
+// "gzip", "zstd", another compression's name, or empty: from the file's first bytes.
+QString compressionOf(const QString &path)
+{
+    QFile file(path);
+    return TarIndex::compressionOf(file.open(QIODevice::ReadOnly) ? file.read(8) : QByteArray());
+}
+} // namespace
+
+Result<SourceFiles> SourceFiles::open(const QString &path,
+                                      const ReadProgress &onProgress,
+                                      const std::shared_ptr<QTemporaryFile> &decompressed)
 {
     const QFileInfo info(path);
     SourceFiles files;
     files.m_path = info.absoluteFilePath();
-    if (info.isDir())
-        return files;
-    if (!info.exists())
-        return std::unexpected(readError(path, UploadTr::tr("no such file or directory")));
-    if (!info.isFile()) // a FIFO would block the open, a device never end
-        return std::unexpected(readError(path, UploadTr::tr("not a regular file or directory")));
     QString tarPath = path;
-    QFile file(path);
-    const QString compression
-        = TarIndex::compressionOf(file.open(QIODevice::ReadOnly) ? file.read(8) : QByteArray());
-    if (compression == u"gzip" || compression == u"zstd") { // else TarIndex names the tool
+    if (decompressed) { // listImages() read `path` already: its copy, whatever `path` is now
+        files.m_decompressed = decompressed;
+        tarPath = decompressed->fileName();
+    } else if (info.isDir()) {
+        return files;
+    } else if (!info.exists()) {
+        return std::unexpected(readError(path, UploadTr::tr("no such file or directory")));
+    } else if (!info.isFile()) { // a FIFO would block the open, a device never end
+        return std::unexpected(readError(path, UploadTr::tr("not a regular file or directory")));
+    } else if (const QString compression = compressionOf(path);
+               compression == u"gzip" || compression == u"zstd") { // else TarIndex names the tool
         Result<std::shared_ptr<QTemporaryFile>> tar
             = decompressToTemporaryFile(path, compression, onProgress);
         if (!tar)

@@ -31,8 +31,11 @@ class SourceFiles
 {
 public:
     // A gzip or zstd archive is decompressed into a temporary file first (onProgress: the
-    // compressed bytes read); the slices then point into that file.
-    static Result<SourceFiles> open(const QString &path, const ReadProgress &onProgress = {});
+    // compressed bytes read), unless `decompressed` is that file already; the slices then
+    // point into that file.
+    static Result<SourceFiles> open(const QString &path,
+                                    const ReadProgress &onProgress = {},
+                                    const std::shared_ptr<QTemporaryFile> &decompressed = {});
 
     bool isArchive() const { return m_tar.has_value(); }
     // The decompressed copy of a compressed archive, else null: keep it while pushing.

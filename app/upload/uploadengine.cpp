@@ -173,8 +173,9 @@ void UploadEngine::startImage(Entry &entry)
         read.status.total = total;
         report(read, done == 0 || done == total);
     };
-    Result<ImageSource> source = readImageSource(entry.request.path, entry.request.reference,
-                                                 reading, entry.request.compression);
+    Result<ImageSource> source
+        = readImageSource(entry.request.path, entry.request.reference, reading,
+                          entry.request.compression, entry.request.decompressed);
     if (source && entry.status.state == UploadState::Reading) {
         entry.status.state = UploadState::Checking;
         entry.status.sent = 0;
@@ -263,6 +264,7 @@ void UploadEngine::finish(int id, UploadState state, const QString &digest, cons
     entry.status.message = message;
     entry.status.bytesPerSecond = 0;
     if (state == UploadState::Done) {
+        entry.request.decompressed.reset(); // a retry of a failed push reads it again
         entry.status.sent = qMax<qint64>(entry.status.total, 0);
         m_pushedTo.removeAll(entry.request.repository);
         m_pushedTo.prepend(entry.request.repository);

@@ -6,6 +6,10 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
+
+class QTemporaryFile;
+
 namespace Berth {
 
 // One entry of the upload queue, as the caller describes it.
@@ -25,6 +29,10 @@ struct UploadRequest
     LayerCompression compression = LayerCompression::None;
     qint64 chunkSize = -1; // bytes per PATCH; -1: the default, 0: one streamed PATCH
     QStringList mountFrom; // repositories to mount blobs from instead of sending them
+    // Image: `path` (a compressed archive) already decompressed by listImages(); only the
+    // engine keeps it (UploadWorker strips it from its own and the model's copies) and drops
+    // it once the push is done.
+    std::shared_ptr<QTemporaryFile> decompressed;
 };
 
 enum class UploadState {

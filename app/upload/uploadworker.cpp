@@ -120,9 +120,11 @@ int UploadWorker::stoppingCount()
 int UploadWorker::enqueue(const UploadRequest &request)
 {
     const int id = m_nextId++;
-    m_requests.insert(id, request);
+    UploadRequest described = request; // without the decompressed copy: the engine holds that
+    described.decompressed.reset();
+    m_requests.insert(id, described);
     m_states.insert(id, UploadState::Queued);
-    Q_EMIT added(id, request);
+    Q_EMIT added(id, described);
     post(m_engine, &UploadEngine::enqueue, id, request);
     return id;
 }
