@@ -38,6 +38,9 @@ RepositoryModel::RepositoryModel(QObject *parent)
     : QAbstractItemModel(parent)
 {
     connect(&m_sizer, &RepositorySizer::sized, this, &RepositoryModel::sized);
+    m_resortTimer.setSingleShot(true);
+    m_resortTimer.setInterval(ResortDelayMs);
+    connect(&m_resortTimer, &QTimer::timeout, this, &RepositoryModel::resort);
 }
 
 RepositoryModel::~RepositoryModel() = default;
@@ -99,6 +102,7 @@ void RepositoryModel::refresh(const QModelIndex &registry)
         node->children.clear();
         node->folders.clear();
         node->known.clear();
+        node->blobs.clear();
         node->sizedBytes = 0;
         node->sizedCount = 0;
         endRemoveRows();
@@ -228,6 +232,7 @@ void RepositoryModel::insertPage(Node *registry, const QStringList &names)
             parent->adopt(std::move(child));
         endInsertRows();
     }
+    resort(); // the page's rows in their places
 }
 
 RepositoryModel::Kind RepositoryModel::kind(const QModelIndex &index) const
@@ -324,6 +329,7 @@ void RepositoryModel::loadDetails(const QModelIndex &repository)
         if (job->result())
             repo->info = *job->result();
         Q_EMIT dataChanged(index, index.siblingAtColumn(ColumnCount - 1));
+        scheduleResort();
     });
 }
 
@@ -334,6 +340,7 @@ void RepositoryModel::setDetails(const QModelIndex &repository, const Repository
         return;
     node->info = info;
     Q_EMIT dataChanged(repository.siblingAtColumn(0), repository.siblingAtColumn(ColumnCount - 1));
+    scheduleResort();
 }
 
 void RepositoryModel::removeRepository(const QModelIndex &repository)
@@ -343,10 +350,8 @@ void RepositoryModel::removeRepository(const QModelIndex &repository)
         return;
     Node *registry = nodeOf(registryOf(repository));
     registry->known.remove(node->path);
-    if (node->size) {
-        registry->sizedBytes -= node->size->bytes;
-        --registry->sizedCount;
-    }
+    if (node->size)
+        uncountBlobs(registry, node);
     // Climb while the parent folder would be left empty.
     while (node->parent && node->parent->kind == Kind::Folder && node->parent->children.size() == 1)
         node = node->parent;
@@ -455,7 +460,12 @@ QVariant RepositoryModel::data(const QModelIndex &index, int role) const
 
 QVariant RepositoryModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal)
+        return {};
+    // A first click on a count sorts the largest first: what there is to reclaim.
+    if (role == Qt::InitialSortOrderRole)
+        return section == Name ? Qt::AscendingOrder : Qt::DescendingOrder;
+    if (role != Qt::DisplayRole)
         return {};
     switch (section) {
     case Name:

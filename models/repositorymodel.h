@@ -7,6 +7,7 @@
 
 #include <QAbstractItemModel>
 #include <QPointer>
+#include <QTimer>
 
 #include <memory>
 #include <vector>
@@ -18,9 +19,15 @@ namespace Berth {
 // canFetchMore/fetchMore on the registry's row, growing (the first page small, later ones
 // larger) and one page ahead of the view (a page it asked for is followed by one more); each
 // page is inserted in one batch per parent. Repository details (tag and manifest counts, locks)
-// load on request, and so do sizes (loadSizes, RepositorySizer); a registry's row sums them. Each
-// registry pages on its own PagingState: a refresh or removal drops replies still on their way, and
-// a next link that loops or never ends stops with an error as the tables' do.
+// load on request, and so do sizes (loadSizes, RepositorySizer); a registry's row totals their
+// unique blobs. Each registry pages on its own PagingState: a refresh or removal drops replies
+// still on their way, and a next link that loops or never ends stops with an error as the
+// tables' do.
+// sort() orders each folder's children (folders and repositories; the registries keep their
+// order) and keeps them so: a page lands in place, and counts and sizes that arrive later move
+// their rows (gathered, one layout change at most every ResortDelayMs), persistent indexes
+// (selection, open folders) following. A row without the value sorts after those with one,
+// in either order; ties by name.
 class RepositoryModel : public QAbstractItemModel
 {
     Q_OBJECT
@@ -57,10 +64,12 @@ public:
     void loadSizes(const QModelIndexList &repositories);
     void setSizeCache(std::shared_ptr<ManifestCache> cache) { m_sizer.setCache(std::move(cache)); }
     std::optional<RepositorySize> size(const QModelIndex &repository) const;
-    // The registry's total: the bytes of the repositories sized and whether that is all of them.
+    // The registry's total: the unique blobs of the repositories sized (a layer that several
+    // repositories share counts once) and whether that is all of them.
     struct Total
     {
         qint64 bytes = 0;
+        int blobs = 0;
         int sized = 0;
         int repositories = 0; // in the tree so far
         bool complete = false;
@@ -78,6 +87,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    static constexpr int ResortDelayMs = 250;
 
 Q_SIGNALS:
     void loadFailed(const QModelIndex &registry, const Berth::RegistryError &error);
@@ -94,14 +105,32 @@ private:
     void requestPage(Node *registry, bool thenPrefetch);
     void setFetching(Node *registry, bool fetching);
     void announceFetching(Node *registry);
-    void
-    sized(const RepositorySizer::Target &target, const RepositorySize &size, const QString &error);
+    void sized(const RepositorySizer::Target &target,
+               const RepositorySize &size,
+               const QHash<QString, qint64> &blobs,
+               const QString &error);
+    // Adds `repo`'s blobs to its registry's total (a blob already there is not added twice),
+    // or takes them out again.
+    static void countBlobs(Node *registry, Node *repo, const QHash<QString, qint64> &blobs);
+    static void uncountBlobs(Node *registry, Node *repo);
     QVariant countData(const Node *node, int column, int role) const;
+    qint64 countValue(const Node *node, int column) const; // -1: none
+    // Sorting (repositorymodel_sort.cpp): whether `a` goes before `b` in the current order.
+    bool lessThan(const Node *a, const Node *b) const;
+    bool isSorted(const Node *parent) const; // its children, and theirs
+    void sortChildren(Node *parent);
+    // Puts every folder's children in order: one layout change, none when all are in order.
+    void resort();
+    // After a count or size changed: resort() soon, when the order depends on counts.
+    void scheduleResort();
 
     std::vector<std::unique_ptr<Node>> m_registries;
     int m_pageSize = 100;
     quint64 m_nextId = 1;
     RepositorySizer m_sizer;
+    int m_sortColumn = -1; // -1: as the catalog lists them
+    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
+    QTimer m_resortTimer;
 };
 
 } // namespace Berth

@@ -24,15 +24,22 @@ struct RepositoryModel::Node
     quint64 id = 0;
     QPointer<RegistryClient> client;
     PagingState paging;
-    QSet<QString> known;   // repository paths already in the tree
-    qint64 sizedBytes = 0; // the sum of its repositories' sizes so far
+    QSet<QString> known; // repository paths already in the tree
+    struct BlobUse
+    {
+        qint64 size = 0;
+        int repositories = 0; // how many of its sized repositories reference it
+    };
+    QHash<QString, BlobUse> blobs; // of its sized repositories, each once
+    qint64 sizedBytes = 0;         // their bytes: a blob in several repositories once
     int sizedCount = 0;
 
     // repository only
     std::optional<RepositoryInfo> info;
     bool detailsLoading = false;
     std::optional<RepositorySize> size;
-    QString sizeError; // why it could not be sized
+    QString sizeError;       // why it could not be sized
+    QStringList blobDigests; // the blobs its size counts in the registry's
 
     void adopt(std::unique_ptr<Node> child)
     {

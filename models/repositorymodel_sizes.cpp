@@ -18,13 +18,17 @@ QVariant RepositoryModel::countData(const Node *node, int column, int role) cons
         if (role == Qt::DisplayRole)
             return sum.complete ? Format::size(sum.bytes) : tr("≥ %1").arg(Format::size(sum.bytes));
         if (role == Qt::ToolTipRole)
-            return sum.complete ? tr("The sum of its %1 repositories' sizes (a blob in several "
-                                     "counts in each)")
-                                      .arg(sum.repositories)
-                                : tr("The sum of the %1 of %2 repositories sized so far: a "
-                                     "repository is sized when it comes into view")
-                                      .arg(sum.sized)
-                                      .arg(sum.repositories);
+            return sum.complete
+                       ? tr("The unique blobs of its %1 repositories (%2 blobs): a layer "
+                            "that several repositories share counts once")
+                             .arg(sum.repositories)
+                             .arg(sum.blobs)
+                       : tr("At least: the unique blobs of the %1 of %2 repositories sized so "
+                            "far (%3 blobs; a layer that several share counts once). A "
+                            "repository is sized when it comes into view")
+                             .arg(sum.sized)
+                             .arg(sum.repositories)
+                             .arg(sum.blobs);
         return {};
     }
     if (node->kind != Kind::Repository)
@@ -35,22 +39,27 @@ QVariant RepositoryModel::countData(const Node *node, int column, int role) cons
                    : tr("Could not be sized: %1").arg(node->sizeError);
     if (role != Qt::DisplayRole && role != Qt::UserRole)
         return {};
-    qint64 value = -1;
-    if (column == Size)
-        value = node->size ? node->size->bytes : -1;
-    else if (column == Tags)
-        value = node->info && node->info->tagCount >= 0 ? node->info->tagCount
-                : node->size                            ? node->size->tags
-                                                        : -1;
-    else
-        value = node->info && node->info->manifestCount >= 0 ? node->info->manifestCount
-                : node->size                                 ? node->size->manifests
-                                                             : -1;
+    const qint64 value = countValue(node, column);
     if (value < 0)
         return {};
     if (role == Qt::UserRole || column != Size)
         return value;
     return Format::size(value);
+}
+
+qint64 RepositoryModel::countValue(const Node *node, int column) const
+{
+    if (node->kind != Kind::Repository)
+        return -1;
+    if (column == Size)
+        return node->size ? node->size->bytes : -1;
+    if (column == Tags)
+        return node->info && node->info->tagCount >= 0 ? node->info->tagCount
+               : node->size                            ? node->size->tags
+                                                       : -1;
+    return node->info && node->info->manifestCount >= 0 ? node->info->manifestCount
+           : node->size                                 ? node->size->manifests
+                                                        : -1;
 }
 
 void RepositoryModel::loadSizes(const QModelIndexList &repositories)
@@ -69,6 +78,7 @@ void RepositoryModel::loadSizes(const QModelIndexList &repositories)
 
 void RepositoryModel::sized(const RepositorySizer::Target &target,
                             const RepositorySize &size,
+                            const QHash<QString, qint64> &blobs,
                             const QString &error)
 {
     Node *registry = registryNode(target.registry);
@@ -80,14 +90,14 @@ void RepositoryModel::sized(const RepositorySizer::Target &target,
         return;
     if (error.isEmpty()) {
         repo->size = size;
-        registry->sizedBytes += size.bytes;
-        ++registry->sizedCount;
+        countBlobs(registry, repo, blobs);
     } else {
         repo->sizeError = error;
     }
     Q_EMIT dataChanged(index.siblingAtColumn(Tags), index.siblingAtColumn(Size));
     const QModelIndex registryRow = indexOf(registry, Size);
     Q_EMIT dataChanged(registryRow, registryRow);
+    scheduleResort();
 }
 
 std::optional<RepositorySize> RepositoryModel::size(const QModelIndex &repository) const
@@ -102,8 +112,36 @@ RepositoryModel::Total RepositoryModel::total(const QModelIndex &registry) const
     if (!node || node->kind != Kind::Registry)
         return {};
     const int repositories = int(node->known.size());
-    return {node->sizedBytes, node->sizedCount, repositories,
+    return {node->sizedBytes, int(node->blobs.size()), node->sizedCount, repositories,
             node->sizedCount == repositories && !node->paging.hasMore};
+}
+
+void RepositoryModel::countBlobs(Node *registry, Node *repo, const QHash<QString, qint64> &blobs)
+{
+    repo->blobDigests.reserve(blobs.size());
+    for (auto it = blobs.cbegin(); it != blobs.cend(); ++it) {
+        auto use = registry->blobs.find(it.key());
+        if (use == registry->blobs.end()) {
+            use = registry->blobs.insert(it.key(), {it.value(), 0});
+            registry->sizedBytes += it.value();
+        }
+        ++use->repositories;
+        repo->blobDigests << use.key(); // shares the key's text
+    }
+    ++registry->sizedCount;
+}
+
+void RepositoryModel::uncountBlobs(Node *registry, Node *repo)
+{
+    for (const QString &digest : std::as_const(repo->blobDigests)) {
+        auto use = registry->blobs.find(digest);
+        if (use != registry->blobs.end() && --use->repositories == 0) {
+            registry->sizedBytes -= use->size;
+            registry->blobs.erase(use);
+        }
+    }
+    repo->blobDigests.clear();
+    --registry->sizedCount;
 }
 
 } // namespace Berth

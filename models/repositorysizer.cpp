@@ -38,13 +38,13 @@ void RepositorySizer::startNext()
         onFinished(scan, this, [this, target](const Result<RepositorySnapshot> &snapshot) {
             m_running.removeOne(target);
             if (!snapshot) {
-                Q_EMIT sized(target, {}, snapshot.error().toString());
+                Q_EMIT sized(target, {}, {}, snapshot.error().toString());
             } else {
                 RepositorySize size = sizeOf(*snapshot);
                 if (target.client && target.client->capabilities()
                     && target.client->capabilities()->acr)
                     size.tags = -1;
-                Q_EMIT sized(target, size, {});
+                Q_EMIT sized(target, size, uniqueBlobs(*snapshot), {});
             }
             startNext();
         });

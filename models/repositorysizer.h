@@ -3,6 +3,7 @@
 #include "cleanup/manifestread.h"
 #include "cleanup/retention.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QPointer>
@@ -46,9 +47,11 @@ public:
 
 Q_SIGNALS:
     // `size.tags` is -1 on ACR (its tag count comes with the repository's attributes);
-    // `error` says why there is no size (empty: there is).
+    // `blobs` are the ones it counts (digest -> size); `error` says why there is no size
+    // (empty: there is).
     void sized(const Berth::RepositorySizer::Target &target,
                const Berth::RepositorySize &size,
+               const QHash<QString, qint64> &blobs,
                const QString &error);
 
 private:

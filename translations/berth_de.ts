@@ -2334,20 +2334,20 @@ Gesperrt: %2 für alles darin deaktiviert</translation>
         <translation>≥ %1</translation>
     </message>
     <message>
-        <source>The sum of its %1 repositories&apos; sizes (a blob in several counts in each)</source>
-        <translation>Die Summe der Größen seiner %1 Repositorys (ein Blob in mehreren zählt in jedem)</translation>
-    </message>
-    <message>
-        <source>The sum of the %1 of %2 repositories sized so far: a repository is sized when it comes into view</source>
-        <translation>Die Summe der bisher berechneten %1 von %2 Repositorys: ein Repository wird berechnet, sobald es sichtbar wird</translation>
-    </message>
-    <message>
         <source>The blobs its manifests reference, layers shared between tags once</source>
         <translation>Die Blobs, auf die seine Manifeste verweisen, von Tags gemeinsam genutzte Schichten einmal</translation>
     </message>
     <message>
         <source>Could not be sized: %1</source>
         <translation>Größe nicht ermittelbar: %1</translation>
+    </message>
+    <message>
+        <source>The unique blobs of its %1 repositories (%2 blobs): a layer that several repositories share counts once</source>
+        <translation>Die eindeutigen Blobs seiner %1 Repositorys (%2 Blobs): eine Schicht, die mehrere Repositorys teilen, zählt einmal</translation>
+    </message>
+    <message>
+        <source>At least: the unique blobs of the %1 of %2 repositories sized so far (%3 blobs; a layer that several share counts once). A repository is sized when it comes into view</source>
+        <translation>Mindestens: die eindeutigen Blobs der bisher berechneten %1 von %2 Repositorys (%3 Blobs; eine Schicht, die mehrere teilen, zählt einmal). Ein Repository wird berechnet, sobald es sichtbar wird</translation>
     </message>
 </context>
 <context>

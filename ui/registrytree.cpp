@@ -43,6 +43,10 @@ RegistryTree::RegistryTree(RepositoryModel *repositories, QWidget *parent)
     setColumnWidth(RepositoryModel::Size,
                    metrics.horizontalAdvance(QStringLiteral("≥ 888.8 MB")) + 12);
     setItemDelegateForColumn(RepositoryModel::Name, m_busyDelegate);
+    // A click on a column's title sorts each folder by it (the model keeps the order as
+    // counts and sizes come); by name to begin with.
+    header()->setSortIndicator(RepositoryModel::Name, Qt::AscendingOrder);
+    setSortingEnabled(true);
 
     m_detailsTimer.setSingleShot(true);
     m_detailsTimer.setInterval(VisibleDetailsDelayMs);
@@ -56,6 +60,9 @@ RegistryTree::RegistryTree(RepositoryModel *repositories, QWidget *parent)
                 selectPendingRepository();
                 scheduleVisibleDetails();
             });
+    // Sorted again: other repositories may have come into sight.
+    connect(m_repositories, &QAbstractItemModel::layoutChanged, this,
+            &RegistryTree::scheduleVisibleDetails);
 }
 
 QModelIndex RegistryTree::currentRow() const

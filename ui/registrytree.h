@@ -17,7 +17,8 @@ struct UploadDropTarget;
 // page as they expand) over a RepositoryModel it does not own. Besides the view it asks for
 // the tag and manifest counts of the repositories in sight, turns the busy mark of a
 // loading registry, opens again after a refresh the folders that were open before it, and
-// selects a repository asked for before it was listed as soon as it comes.
+// selects a repository asked for before it was listed as soon as it comes. Its header sorts
+// (RepositoryModel::sort).
 class RegistryTree : public QTreeView
 {
     Q_OBJECT

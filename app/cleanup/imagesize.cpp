@@ -24,12 +24,12 @@ QString ImageSize::platformText() const
     return out.join(QStringLiteral(", "));
 }
 
-ImageSize imageSize(const ManifestCache &cache, const QString &digest)
+ImageSize imageSize(const ManifestSet &manifests, const QString &digest)
 {
     ImageSize size;
-    if (!cache.contains(digest))
+    if (!manifests.contains(digest))
         return size;
-    const SnapshotManifest manifest = cache.value(digest);
+    const SnapshotManifest manifest = manifests.value(digest);
     if (!manifest.isIndex) {
         size.bytes = uniqueBytes({manifest});
         return size;
@@ -40,8 +40,8 @@ ImageSize imageSize(const ManifestCache &cache, const QString &digest)
         const QString &child = manifest.children.at(i);
         PlatformSize platform{manifest.platforms.value(i), child, -1};
         // A nested index (rare) stays unknown rather than counted as its documents.
-        if (cache.contains(child) && !cache.value(child).isIndex) {
-            images << cache.value(child);
+        if (manifests.contains(child) && !manifests.value(child).isIndex) {
+            images << manifests.value(child);
             platform.bytes = uniqueBytes({images.last()});
         }
         size.platforms << platform;
@@ -63,10 +63,10 @@ SizeJob::SizeJob(RegistryClient *client,
     options.parallel = parallel;
     options.stopAtError = false;
     auto *read = new ManifestRead(client, repository, digests, cache, options, this);
-    chain(this, read, [digests, cache](const ManifestReadFailures &) {
+    chain(this, read, [digests](const ManifestReadResult &result) {
         QHash<QString, ImageSize> sizes;
         for (const QString &digest : digests)
-            sizes.insert(digest, imageSize(*cache, digest));
+            sizes.insert(digest, imageSize(result.manifests, digest));
         return Result<QHash<QString, ImageSize>>(sizes);
     });
 }

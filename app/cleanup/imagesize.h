@@ -3,7 +3,7 @@
 // What an image takes in the registry: its config and layers, as its manifest gives them; for
 // an index, each platform's and the total of the blobs they reference, shared ones counted
 // once. Never the size of the manifest documents (that is what ACR's imageSize of an index
-// adds up). Computed from a ManifestCache, which a SizeJob fills.
+// adds up). Computed from the manifests a SizeJob read (through a ManifestCache).
 
 #include "cleanup/manifestread.h"
 
@@ -30,9 +30,9 @@ struct ImageSize
     QString platformText() const;
 };
 
-// The size of `digest` from what `cache` holds: bytes -1 when the manifest (or, for an
-// index, one of its platforms) is not in it.
-ImageSize imageSize(const ManifestCache &cache, const QString &digest);
+// The size of `digest` from `manifests`: bytes -1 when the manifest (or, for an index, one
+// of its platforms) is not in it.
+ImageSize imageSize(const ManifestSet &manifests, const QString &digest);
 
 // The sizes of `digests` (manifests of `repository`): reads what `cache` lacks (a
 // ManifestRead that skips what it cannot read; those stay unknown), then sizes each.

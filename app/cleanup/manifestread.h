@@ -1,7 +1,9 @@
 #pragma once
 
 // Reading manifests into a cache keyed by digest: a digest's content never changes, so what
-// was read once (for a repository's size, a plan, a table's sizes) is never read again.
+// was read once (for a repository's size, a plan, a table's sizes) is not read again while the
+// cache holds it. The cache is bounded (the least recently used go first); what one read needs
+// it keeps itself until it ends (ManifestReadResult), so a plan never loses a manifest.
 
 #include "cleanup/retention.h"
 #include "core/job.h"
@@ -9,6 +11,7 @@
 #include <QHash>
 #include <QStringList>
 
+#include <list>
 #include <memory>
 #include <optional>
 
@@ -17,17 +20,39 @@ namespace Berth {
 class JobBatch;
 class RegistryClient;
 
-// What a manifest's content says (its digest's, so valid across repositories and runs).
+// Manifests by digest (without attributes: those change).
+using ManifestSet = QHash<QString, SnapshotManifest>;
+
+// What a manifest's content says (its digest's, so valid across repositories and runs), for
+// at most `capacity` manifests: past that, inserting drops the one least recently inserted
+// or looked up (value()). A window sizing thousands of repositories stays within it; what
+// was dropped is read again when asked for.
 class ManifestCache
 {
 public:
-    bool contains(const QString &digest) const { return m_manifests.contains(digest); }
-    SnapshotManifest value(const QString &digest) const { return m_manifests.value(digest); }
-    void insert(const SnapshotManifest &manifest) { m_manifests.insert(manifest.digest, manifest); }
-    qsizetype size() const { return m_manifests.size(); }
+    static constexpr qsizetype DefaultCapacity = 20000;
+    explicit ManifestCache(qsizetype capacity = DefaultCapacity)
+        : m_capacity(qMax<qsizetype>(1, capacity))
+    {}
+
+    bool contains(const QString &digest) const { return m_entries.contains(digest); }
+    // The manifest (an empty one when not held); counts as a use.
+    SnapshotManifest value(const QString &digest) const;
+    void insert(const SnapshotManifest &manifest);
+    qsizetype size() const { return m_entries.size(); }
+    qsizetype capacity() const { return m_capacity; }
 
 private:
-    QHash<QString, SnapshotManifest> m_manifests; // without attributes (those change)
+    struct Entry
+    {
+        SnapshotManifest manifest;
+        std::list<QString>::iterator use; // its place in m_uses
+    };
+    void touch(const Entry &entry) const;
+
+    qsizetype m_capacity;
+    QHash<QString, Entry> m_entries;
+    mutable std::list<QString> m_uses; // most recently used first
 };
 
 struct ManifestReadOptions
@@ -41,10 +66,19 @@ struct ManifestReadOptions
 // Manifests that could not be read, by digest.
 using ManifestReadFailures = QHash<QString, RegistryError>;
 
+struct ManifestReadResult
+{
+    // Every manifest of the read (`digests` and the children of the indexes among them), from
+    // the cache or as read: whatever the cache dropped meanwhile.
+    ManifestSet manifests;
+    ManifestReadFailures failures;
+};
+
 // Reads into `cache` every manifest of `digests` it does not hold, then the manifests the
 // indexes among them list, until none is new: `parallel` GETs at a time, none when the cache
-// holds them all. Succeeds with the failures (none with stopAtError, which fails instead).
-class ManifestRead : public Job<ManifestReadFailures>
+// holds them all. Succeeds with the manifests and the failures (none with stopAtError, which
+// fails instead).
+class ManifestRead : public Job<ManifestReadResult>
 {
 public:
     ManifestRead(RegistryClient *client,
@@ -67,7 +101,7 @@ private:
     QStringList m_digests;
     std::shared_ptr<ManifestCache> m_cache;
     ManifestReadOptions m_options;
-    ManifestReadFailures m_failures;
+    ManifestReadResult m_result;               // what it holds so far
     std::optional<RegistryError> m_firstError; // with stopAtError: what fails the read
 };
 

@@ -82,21 +82,22 @@ void RepositoryScan::readContents()
     options.parallel = m_options.parallel;
     auto *read = new ManifestRead(m_client, m_snapshot.name, m_listed, m_cache, options, this);
     setInner(read);
-    onFinished(read, this, [this](const Result<ManifestReadFailures> &r) {
+    onFinished(read, this, [this](const Result<ManifestReadResult> &r) {
         if (!r)
             return fail(r.error());
-        finishSnapshot();
+        finishSnapshot(r->manifests);
     });
 }
 
-void RepositoryScan::finishSnapshot()
+// From what the read holds, not the cache: that may have dropped some meanwhile.
+void RepositoryScan::finishSnapshot(const ManifestSet &manifests)
 {
     QSet<QString> added;
     auto add = [&](const QString &digest, auto &self) -> void {
-        if (added.contains(digest) || !m_cache->contains(digest))
+        if (added.contains(digest) || !manifests.contains(digest))
             return;
         added.insert(digest);
-        SnapshotManifest m = m_cache->value(digest);
+        SnapshotManifest m = manifests.value(digest);
         m.attributes = m_locks.value(digest);
         m_snapshot.manifests << m;
         for (const QString &child : m.children)

@@ -43,7 +43,7 @@ private:
     void listed(const QList<ManifestInfo> &manifests);
     void readAcrTags();
     void readContents();
-    void finishSnapshot();
+    void finishSnapshot(const ManifestSet &manifests);
 
     RegistryClient *m_client;
     std::shared_ptr<ManifestCache> m_cache;

@@ -68,10 +68,14 @@ QString lockReason(const ChangeableAttributes &own, const ChangeableAttributes &
     return {};
 }
 
+QHash<QString, qint64> uniqueBlobs(const RepositorySnapshot &snapshot)
+{
+    return blobsOf(snapshot.manifests, [](const SnapshotManifest &) { return true; });
+}
+
 RepositorySize sizeOf(const RepositorySnapshot &snapshot)
 {
-    const QHash<QString, qint64> blobs
-        = blobsOf(snapshot.manifests, [](const SnapshotManifest &) { return true; });
+    const QHash<QString, qint64> blobs = uniqueBlobs(snapshot);
     return {bytesOf(blobs), int(blobs.size()), int(snapshot.manifests.size()),
             int(snapshot.tags.size())};
 }
@@ -213,8 +217,7 @@ planRepository(const RepositorySnapshot &snapshot, const RetentionRule &rule, co
                     snapshot.name, {}, m.digest, going.value(m.digest), m.isIndex};
         }
     }
-    const QHash<QString, qint64> before
-        = blobsOf(snapshot.manifests, [](const SnapshotManifest &) { return true; });
+    const QHash<QString, qint64> before = uniqueBlobs(snapshot);
     const QHash<QString, qint64> after = blobsOf(
         snapshot.manifests, [&](const SnapshotManifest &m) { return !going.contains(m.digest); });
     plan.bytesFreed = bytesOf(before) - bytesOf(after);

@@ -65,6 +65,8 @@ struct RepositorySize
 };
 
 RepositorySize sizeOf(const RepositorySnapshot &snapshot);
+// The blobs (digest -> size) every manifest of `snapshot` references, each once.
+QHash<QString, qint64> uniqueBlobs(const RepositorySnapshot &snapshot);
 
 // "30d", "2d3h", "1h30m", "90s" as seconds (days, hours, minutes, seconds, each once at most,
 // in that order); std::nullopt when it is none.

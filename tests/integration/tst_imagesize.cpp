@@ -1,8 +1,11 @@
 // Image sizes (cleanup/imagesize.h): an image's config and layers; an index's per platform and
 // in total, shared layers counted once, never the size of the manifest documents; read once
-// per digest (the cache), against the ACR emulator and Debian's docker-registry.
+// per digest (the cache), against the ACR emulator and Debian's docker-registry. The cache is
+// bounded (least recently used out first): a read keeps what it needs however small the cache,
+// and what was dropped is read again when asked for.
 
 #include "cleanup/imagesize.h"
+#include "cleanup/repositoryscan.h"
 #include "fixtures/clienttest.h"
 #include "fixtures/emulatorfixture.h"
 #include "fixtures/indexpush.h"
@@ -37,6 +40,21 @@ private:
             return {};
         }
         return *sized;
+    }
+
+    struct TwoPlatforms
+    {
+        PushedImage p1, p2;
+        QString index;
+    };
+    // P1 (layer "a", amd64) and P2 (layer `second`, arm64) in an index tagged 1.0.
+    TwoPlatforms pushTwoPlatforms(const QString &repo, const QByteArray &second)
+    {
+        TwoPlatforms pushed;
+        pushed.p1 = pushImage(*m_emu, repo, u"P1"_qs, {"a"});
+        pushed.p2 = pushImage(*m_emu, repo, u"P2"_qs, {second}, {}, u"arm64"_qs);
+        pushed.index = pushIndex(*m_emu, repo, {pushed.p1, pushed.p2}, u"1.0"_qs);
+        return pushed;
     }
 
 private Q_SLOTS:
@@ -86,9 +104,7 @@ private Q_SLOTS:
     void aDigestIsReadOnce()
     {
         const QString repo = QStringLiteral("sizes/cached");
-        const PushedImage p1 = pushImage(*m_emu, repo, u"P1"_qs, {"a"});
-        const PushedImage p2 = pushImage(*m_emu, repo, u"P2"_qs, {"b"}, {}, u"arm64"_qs);
-        const QString index = pushIndex(*m_emu, repo, {p1, p2}, u"1.0"_qs);
+        const auto [p1, p2, index] = pushTwoPlatforms(repo, "b");
         const PushedImage plain = pushImage(*m_emu, repo, u"Q"_qs, {"c"}, u"q"_qs);
         auto client = makeClient(m_emu->url(), Credentials::password(m_user, m_password));
         auto cache = std::make_shared<ManifestCache>();
@@ -104,6 +120,67 @@ private Q_SLOTS:
         QCOMPARE(second.value(index).bytes, first.value(index).bytes);
         QCOMPARE(second.value(p2.digest).bytes, p2.configSize + 1);
         QCOMPARE(second.value(plain.digest).bytes, first.value(plain.digest).bytes);
+    }
+
+    void theCacheDropsTheLeastRecentlyUsed()
+    {
+        ManifestCache cache(2);
+        for (const QString &digest : {u"a"_qs, u"b"_qs}) {
+            SnapshotManifest m;
+            m.digest = digest;
+            cache.insert(m);
+        }
+        QCOMPARE(cache.value(u"a"_qs).digest, u"a"_qs); // a used after b
+        SnapshotManifest c;
+        c.digest = u"c"_qs;
+        cache.insert(c);
+        QCOMPARE(cache.size(), 2);
+        QVERIFY(cache.contains(u"a"_qs) && cache.contains(u"c"_qs));
+        QVERIFY(!cache.contains(u"b"_qs));
+        cache.insert(c); // again: no room taken
+        QCOMPARE(cache.size(), 2);
+        QVERIFY(cache.contains(u"a"_qs));
+    }
+
+    // An index and its two platforms through a cache of two: sized all the same, the cache
+    // never above two, and what it dropped is read again the next time (the index, then the
+    // platform the index's return pushed out).
+    void aCacheSmallerThanTheReadStillSizesAndReadsAgain()
+    {
+        const QString repo = QStringLiteral("sizes/bounded");
+        const auto [p1, p2, index] = pushTwoPlatforms(repo, "bb");
+        auto client = makeClient(m_emu->url(), Credentials::password(m_user, m_password));
+        auto cache = std::make_shared<ManifestCache>(2);
+        const QString manifests = u"/v2/"_qs + repo + u"/manifests/";
+        const qint64 total = p1.configSize + p2.configSize + 1 + 2;
+        QCOMPARE(sizes(client.get(), repo, {index}, cache).value(index).bytes, total);
+        QCOMPARE(count("GET", manifests), 3);
+        QCOMPARE(cache->size(), 2);
+        QVERIFY(!cache->contains(index)); // the least recently used
+        m_emu->clearRequests();
+        QCOMPARE(sizes(client.get(), repo, {index}, cache).value(index).bytes, total);
+        QCOMPARE(count("GET", manifests), 2);
+        QCOMPARE(cache->size(), 2);
+    }
+
+    // A plan's scan through a cache of one holds every manifest of the repository, each read
+    // once.
+    void aScanKeepsEveryManifestItRead()
+    {
+        const QString repo = QStringLiteral("sizes/scanned");
+        const auto [p1, p2, index] = pushTwoPlatforms(repo, "bb");
+        const PushedImage plain = pushImage(*m_emu, repo, u"Q"_qs, {"ccc"}, u"q"_qs);
+        auto client = makeClient(m_emu->url(), Credentials::password(m_user, m_password));
+        const auto snapshot = await<RepositorySnapshot>(new RepositoryScan(
+            client.get(), repo, std::make_shared<ManifestCache>(1), ScanOptions{}, client.get()));
+        BERTH_VERIFY_OK(snapshot);
+        QSet<QString> digests;
+        for (const SnapshotManifest &m : snapshot->manifests)
+            digests.insert(m.digest);
+        QCOMPARE(digests, (QSet<QString>{index, p1.digest, p2.digest, plain.digest}));
+        QCOMPARE(count("GET", u"/v2/"_qs + repo + u"/manifests/"), 4); // each once
+        QCOMPARE(sizeOf(*snapshot).bytes,
+                 p1.configSize + p2.configSize + plain.configSize + 1 + 2 + 3);
     }
 
     void anUnreadableManifestLeavesTheOthersSized()
