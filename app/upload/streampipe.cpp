@@ -95,9 +95,11 @@ qint64 StreamPipe::writeData(const char *data, qint64 size)
         m_backFill += n;
         written += n;
     }
+    const bool wasEmpty = m_buffered == 0;
     m_buffered += size;
     m_totalWritten += size;
-    Q_EMIT readyRead();
+    if (wasEmpty)
+        Q_EMIT readyRead();
     return size;
 }
 

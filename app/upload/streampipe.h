@@ -15,7 +15,9 @@ namespace Berth {
 // NotifyBytes or emptied the pipe, so that a writer which stops at a bound (RequestJob does)
 // goes on, whatever its bound: memory stays bounded by the writer's bound, whatever the
 // size. After closeWrite() the reader sees the end once it has read everything; limitRead()
-// ends it earlier.
+// ends it earlier. readyRead() comes when a write finds the pipe empty, not for every write:
+// a reader that stopped short of the end has more to read anyway (Qt's upload waits for it
+// only after a read found nothing, and takes each one as a queued event).
 //
 // The bytes wait in blocks of BlockBytes, filled one after the other and reused once read:
 // a long stream allocates a few blocks at its start and none after (Qt's HTTP thread reads

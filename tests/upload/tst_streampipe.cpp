@@ -1,7 +1,8 @@
 // StreamPipe on its own: bytes come out in order across its blocks whatever the sizes of the
 // writes and reads, limitRead() and closeWrite() end the reader where they say, a writer that
 // stops at a bound (large or small) goes on as the reader drains, and bytesWritten() comes
-// once per NotifyBytes read (or when the pipe is empty), not once per read.
+// once per NotifyBytes read (or when the pipe is empty), not once per read; readyRead()
+// comes when a write finds the pipe empty, not for every write.
 
 #include "upload/streampipe.h"
 
@@ -103,6 +104,25 @@ private Q_SLOTS:
         QTRY_VERIFY(out.size() == in.size());
         QCOMPARE(out, in);
         QVERIFY2(peak < bound + slice, qPrintable(QString::number(peak)));
+    }
+
+    // A reader that waits for readyRead() after it found the pipe empty is woken by the next
+    // write; one that has not read everything gets no readyRead() for more writes.
+    void readyReadComesWhenAWriteFindsThePipeEmpty()
+    {
+        StreamPipe pipe;
+        QSignalSpy spy(&pipe, &QIODevice::readyRead);
+        pipe.write(pattern(1000));
+        QCOMPARE(spy.size(), 1);
+        for (int i = 0; i < 10; ++i)
+            pipe.write(pattern(16384));
+        QCOMPARE(spy.size(), 1);
+        pipe.read(100);
+        pipe.write(pattern(10));
+        QCOMPARE(spy.size(), 1);
+        QCOMPARE(pipe.read(1 << 20).size(), 1000 + 10 * 16384 + 10 - 100);
+        pipe.write(pattern(10));
+        QCOMPARE(spy.size(), 2);
     }
 
     // 1 MiB read 16 KiB at a time, each read in its own turn: four bytesWritten() (one per
