@@ -13,6 +13,9 @@
 #include <QSettings>
 
 #include <cstdio>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <memory>
 #include <optional>
 #include <variant>
@@ -113,10 +116,24 @@ bool startCommand(const Cli::Arguments &args,
     return true;
 }
 
+// Transfers pass through buffers of up to 1 MiB that Qt allocates and frees for every read
+// (its HTTP thread's download slices). By default glibc maps each one afresh and trims the
+// heap behind it, so every 4 KiB of it costs a page fault, every time. Kept on the heap, a
+// copy of 256 MiB took about 8,000 faults instead of 13,000-20,000 and some 12 % less CPU
+// (perf stat on bench/run-copy.sh's copy), its peak RSS within 2 MiB of before.
+void keepTransferBuffersOnTheHeap()
+{
+#ifdef __GLIBC__
+    mallopt(M_MMAP_THRESHOLD, 8 << 20);
+    mallopt(M_TRIM_THRESHOLD, 32 << 20);
+#endif
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    keepTransferBuffersOnTheHeap();
     if (!diagnosticsWanted())
         qInstallMessageHandler(dropMessage);
     QCoreApplication app(argc, argv);

@@ -7,9 +7,8 @@
 namespace Berth {
 
 namespace {
-// Writes come in slices of up to 1 MiB (RequestJob's); a few spare ones avoid allocating
-// (and the kernel zeroing) fresh memory for every slice.
-constexpr size_t MaxSpareChunks = 4;
+// A few spare blocks cover the writer's next slice without allocating.
+constexpr size_t MaxSpareBlocks = 4;
 } // namespace
 
 StreamPipe::StreamPipe(QObject *parent)
@@ -41,26 +40,35 @@ qint64 StreamPipe::readData(char *data, qint64 maxSize)
         return -1;
     if (m_readLimit >= 0)
         maxSize = qMin(maxSize, m_readLimit);
+    maxSize = qMin(maxSize, m_buffered);
     qint64 copied = 0;
-    while (copied < maxSize && !m_chunks.empty()) {
-        const QByteArray &front = m_chunks.front();
-        const qint64 n = qMin(maxSize - copied, qint64(front.size()) - m_frontOffset);
-        std::memcpy(data + copied, front.constData() + m_frontOffset, size_t(n));
+    while (copied < maxSize) {
+        const bool last = m_blocks.size() == 1;
+        const qint64 filled = last ? m_backFill : BlockBytes;
+        const qint64 n = qMin(maxSize - copied, filled - m_frontOffset);
+        std::memcpy(data + copied, m_blocks.front().constData() + m_frontOffset, size_t(n));
         copied += n;
         m_frontOffset += n;
-        if (m_frontOffset == front.size()) {
-            if (m_spare.size() < MaxSpareChunks)
-                m_spare.push_back(std::move(m_chunks.front()));
-            m_chunks.pop_front();
-            m_frontOffset = 0;
+        if (m_frontOffset < filled)
+            continue;
+        m_frontOffset = 0;
+        if (last) { // empty: the block is written from its start again
+            m_backFill = 0;
+            continue;
         }
+        if (m_spare.size() < MaxSpareBlocks)
+            m_spare.push_back(std::move(m_blocks.front()));
+        m_blocks.pop_front();
     }
     m_buffered -= copied;
     if (m_readLimit > 0)
         m_readLimit -= copied;
-    if (m_drained == 0 && copied > 0)
-        QMetaObject::invokeMethod(this, &StreamPipe::notifyDrained, Qt::QueuedConnection);
     m_drained += copied;
+    if (m_drained > 0 && !m_notifyQueued
+        && (m_drained >= NotifyBytes || m_buffered == 0 || m_readLimit == 0)) {
+        m_notifyQueued = true;
+        QMetaObject::invokeMethod(this, &StreamPipe::notifyDrained, Qt::QueuedConnection);
+    }
     return copied;
 }
 
@@ -72,18 +80,26 @@ qint64 StreamPipe::writeData(const char *data, qint64 size)
     }
     if (size <= 0)
         return 0;
-    if (m_spare.empty()) {
-        m_chunks.emplace_back(data, size);
-    } else { // a chunk read before: its capacity is reused when large enough
-        QByteArray chunk = std::move(m_spare.back());
-        m_spare.pop_back();
-        chunk.resize(size);
-        std::memcpy(chunk.data(), data, size_t(size));
-        m_chunks.push_back(std::move(chunk));
+    for (qint64 written = 0; written < size;) {
+        if (m_blocks.empty() || m_backFill == BlockBytes) {
+            if (m_spare.empty()) {
+                m_blocks.emplace_back(BlockBytes, Qt::Uninitialized);
+            } else {
+                m_blocks.push_back(std::move(m_spare.back()));
+                m_spare.pop_back();
+            }
+            m_backFill = 0;
+        }
+        const qint64 n = qMin(size - written, BlockBytes - m_backFill);
+        std::memcpy(m_blocks.back().data() + m_backFill, data + written, size_t(n));
+        m_backFill += n;
+        written += n;
     }
+    const bool wasEmpty = m_buffered == 0;
     m_buffered += size;
     m_totalWritten += size;
-    Q_EMIT readyRead();
+    if (wasEmpty)
+        Q_EMIT readyRead();
     return size;
 }
 
@@ -91,6 +107,7 @@ void StreamPipe::notifyDrained()
 {
     const qint64 drained = m_drained;
     m_drained = 0;
+    m_notifyQueued = false;
     Q_EMIT bytesWritten(drained);
 }
 

@@ -71,11 +71,12 @@ private Q_SLOTS:
         StreamPipe pipe;
         qint64 peak = 0;
         Sha256 hash;
-        connect(&pipe, &QIODevice::readyRead, this,
-                [&] { peak = qMax(peak, pipe.bytesToWrite()); });
         QTimer reader;
         reader.setInterval(0);
-        connect(&reader, &QTimer::timeout, this, [&] { hash.addData(pipe.read(64 << 10)); });
+        connect(&reader, &QTimer::timeout, this, [&] {
+            peak = qMax(peak, pipe.bytesToWrite());
+            hash.addData(pipe.read(64 << 10));
+        });
         reader.start();
         Job<qint64> *get = m_direct->getBlob(u"src/blob"_s, m_digest, &pipe);
         const Result<qint64> got = await(get, 120000);
