@@ -27,7 +27,7 @@ ParallelDownload::ParallelDownload(const BlobAddress &blob,
     , m_file(file)
     , m_options(options)
     , m_partSize(qBound(MinPartSize,
-                        blob.size / (4 * qMax(1, options.parallel)),
+                        blob.size / (qint64(4) * qMax(1, options.parallel)),
                         qMax(MinPartSize, options.maxPartSize)))
     , m_partCount(int((blob.size + m_partSize - 1) / m_partSize))
 {
