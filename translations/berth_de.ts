@@ -2297,6 +2297,26 @@
         <source>The registry asked for the streamed request again (%1).</source>
         <translation>Die Registry hat die gestreamte Anfrage erneut verlangt (%1).</translation>
     </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>the server sent more bytes than the range asked for</source>
+        <translation>der Server hat mehr Bytes gesendet, als der angefragte Bereich umfasst</translation>
+    </message>
+    <message>
+        <source>%1 answered the request for bytes %2-%3 with another range (%4).</source>
+        <translation>%1 hat die Anfrage nach den Bytes %2-%3 mit einem anderen Bereich beantwortet (%4).</translation>
+    </message>
+    <message>
+        <source>%1 answered the request for bytes %2-%3 with status %4, not with the range.</source>
+        <translation>%1 hat die Anfrage nach den Bytes %2-%3 mit Status %4 beantwortet, nicht mit dem Bereich.</translation>
+    </message>
+    <message>
+        <source>The download ended %1 bytes early.</source>
+        <translation>Der Download endete %1 Bytes zu früh.</translation>
+    </message>
 </context>
 <context>
     <name>Berth::RegistryTree</name>

@@ -6,7 +6,6 @@
 #include "registry/requestjob.h"
 
 #include <QLoggingCategory>
-#include <QTimer>
 
 Q_DECLARE_LOGGING_CATEGORY(lcRegistry)
 
@@ -59,19 +58,9 @@ void BlobDownload::onAttemptFinished(const Result<HttpResponse> &result)
         return;
     }
     const RegistryError &error = result.error();
-    if (m_device->written() > m_attemptStart)
-        m_retries = 0; // it got somewhere: a fresh budget
-    if (!m_policy.isRetryable(error) || !m_policy.allows(m_retries + 1)) {
-        fail(error);
-        return;
-    }
-    const int delayMs = m_policy.delayMs(++m_retries, error);
-    qCDebug(lcRegistry) << "download goes on from" << m_device->written() << "after" << delayMs
-                        << "ms:" << error.code;
-    QTimer::singleShot(delayMs, this, [this] {
-        if (!isFinished() && !hasResult())
-            attempt();
-    });
+    qCDebug(lcRegistry) << "download at" << m_device->written() << "failed:" << error.code;
+    detail::retryDownload(this, &m_retries, m_device->written() > m_attemptStart, error,
+                          [this] { attempt(); });
 }
 
 } // namespace Berth

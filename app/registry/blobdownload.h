@@ -1,7 +1,6 @@
 #pragma once
 
 #include "core/job.h"
-#include "core/retrypolicy.h"
 
 #include <QStringList>
 #include <QUrl>
@@ -45,7 +44,6 @@ private:
     QStringList m_scopes;
     QString m_digest;
     DigestingDevice *m_device;
-    RetryPolicy m_policy = RetryPolicy::forDownload();
     int m_retries = 0;         // in a row without progress
     qint64 m_attemptStart = 0; // bytes held when the current attempt began
     qint64 m_total = -1;       // the blob's size, once an answer told it

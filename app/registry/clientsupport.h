@@ -2,9 +2,11 @@
 
 // Private to RegistryClient's implementation files.
 
+#include "core/retrypolicy.h"
 #include "registry/registryclient.h"
 #include "registry/requestjob.h"
 
+#include <QTimer>
 #include <QUrlQuery>
 
 namespace Berth::detail {
@@ -64,6 +66,27 @@ QByteArray attributesBody(const ChangeableAttributes &attributes);
 // NAME_UNKNOWN, TAG_UNKNOWN, ...): the path does not exist there. Asked of /acr/v1/, it says the
 // registry has no ACR metadata API (CNCF distribution answers "404 page not found").
 bool isMissingAcrApi(const RegistryError &error);
+
+// A download going on after `error` (BlobDownload, RangeFetch): calls `attempt` after the
+// delay RetryPolicy::forDownload gives, counting it in *retries (reset first when the failed
+// attempt made progress), unless `job` has finished by then; or fails `job` with `error`
+// when that is not worth another attempt or the budget is spent.
+template<typename T, typename F>
+void retryDownload(
+    Job<T> *job, int *retries, bool progressed, const RegistryError &error, F attempt)
+{
+    const RetryPolicy policy = RetryPolicy::forDownload();
+    if (progressed)
+        *retries = 0;
+    if (!policy.isRetryable(error) || !policy.allows(*retries + 1)) {
+        job->fail(error);
+        return;
+    }
+    QTimer::singleShot(policy.delayMs(++*retries, error), job, [job, attempt] {
+        if (!job->isFinished() && !job->hasResult())
+            attempt();
+    });
+}
 
 // One entry per digest, their tags merged (on /v2/ a manifest may come on several tag pages).
 QList<ManifestInfo> mergedByDigest(const QList<ManifestInfo> &manifests);

@@ -5,6 +5,7 @@
 #include "core/job.h"
 #include "registry/connection.h"
 #include "registry/pagereadahead.h"
+#include "registry/paralleldownload.h"
 
 #include <QObject>
 #include <QStringList>
@@ -12,6 +13,7 @@
 #include <memory>
 #include <optional>
 
+class QFileDevice;
 class QIODevice;
 
 namespace Berth {
@@ -174,6 +176,14 @@ public:
     // holds bad bytes and the job fails with DIGEST_MISMATCH (write to a temporary file).
     Job<std::optional<qint64>> *headBlob(const QString &repo, const QString &digest);
     Job<qint64> *getBlob(const QString &repo, const QString &digest, QIODevice *sink);
+    // Into a file opened for writing, whose bytes may land out of order: a blob of known
+    // `size` of at least options.threshold comes in parts with parallel Range requests where
+    // the server honours them (ParallelDownload), a smaller one as getBlob.
+    Job<qint64> *getBlobToFile(const QString &repo,
+                               const QString &digest,
+                               QFileDevice *file,
+                               qint64 size,
+                               const RangedDownloadOptions &options = {});
     // Bytes offset..offset+length-1 of a blob streamed into `sink`, unverified (a part has no
     // digest of its own: the caller hashes the whole). Finishes with the status: 206 when the
     // registry honoured the Range, 200 when it sent the whole blob into `sink` instead.

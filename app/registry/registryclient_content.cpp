@@ -8,6 +8,8 @@
 #include "registry/clientsupport.h"
 #include "registry/registrytr.h"
 
+#include <QFileDevice>
+
 namespace Berth {
 
 using namespace detail;
@@ -206,6 +208,21 @@ Job<qint64> *RegistryClient::getBlob(const QString &repo, const QString &digest,
         return failedJob<qint64>(this, *e);
     return new BlobDownload(m_connection, v2Url(m_connection, repo, u"blobs", digest),
                             repoScope(repo, QStringLiteral("pull")), digest, sink, this);
+}
+
+Job<qint64> *RegistryClient::getBlobToFile(const QString &repo,
+                                           const QString &digest,
+                                           QFileDevice *file,
+                                           qint64 size,
+                                           const RangedDownloadOptions &options)
+{
+    if (size < options.threshold || size <= 0)
+        return getBlob(repo, digest, file);
+    if (auto e = checkRepoDigest(repo, digest))
+        return failedJob<qint64>(this, *e);
+    const BlobAddress blob{m_connection, v2Url(m_connection, repo, u"blobs", digest),
+                           repoScope(repo, QStringLiteral("pull")), digest, size};
+    return new ParallelDownload(blob, file, options, this);
 }
 
 Job<Done> *RegistryClient::deleteBlob(const QString &repo, const QString &digest)

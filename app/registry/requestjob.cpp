@@ -278,6 +278,17 @@ void RequestJob::streamToSink(int status)
     QIODevice *sink = m_request.sink;
     if (!m_streaming) {
         m_streaming = true;
+        if (m_request.checkBody) {
+            HttpResponse head;
+            head.status = status;
+            head.url = m_currentUrl;
+            head.headers = m_reply->rawHeaderPairs();
+            if (std::optional<RegistryError> refused = m_request.checkBody(head)) {
+                failWith(*refused);
+                cutBody();
+                return;
+            }
+        }
         if (status == 200 && hasRangeHeader() && !sink->seek(0)) {
             failWith(RegistryError::make(
                 ErrorCode::Io, Tr::tr("The server sent the whole download again, and what was "

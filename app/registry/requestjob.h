@@ -7,6 +7,7 @@
 #include <QPointer>
 #include <QUrl>
 
+#include <functional>
 #include <optional>
 
 class QTimer;
@@ -14,6 +15,7 @@ class QTimer;
 namespace Berth {
 
 class Connection;
+struct HttpResponse;
 
 struct HttpRequest
 {
@@ -34,6 +36,10 @@ struct HttpRequest
     // A sink that buffers (bytesToWrite(), as a socket or a StreamPipe) is written to only
     // while it holds less than 1 MiB; its bytesWritten() signal goes on.
     QIODevice *sink = nullptr;
+    // Asked when a 2xx body for the sink starts, before a byte of it is written, with the
+    // answer's status and headers (no body): an error it returns fails the job there (a
+    // Range answer that is not the range asked for never reaches the sink).
+    std::function<std::optional<RegistryError>(const HttpResponse &head)> checkBody;
     qint64 maxBody = 32 << 20; // larger buffered 2xx bodies fail with RESPONSE_TOO_LARGE
     bool authenticate = true;  // false: no credentials sent, a 401 is just an answer
     // The request carries credentials of its own (a header or the body, as token requests

@@ -210,7 +210,8 @@ void ImagePull::downloadBlob(const Descriptor &blob)
         failAll(writeError(file->fileName(), file->errorString()));
         return;
     }
-    Job<qint64> *get = m_client->getBlob(m_repo, blob.digest, file);
+    Job<qint64> *get
+        = m_client->getBlobToFile(m_repo, blob.digest, file, blob.size, m_options.ranges);
     m_jobs.append(get);
     connect(get, &RegistryJob::progress, this, [this, blob](qint64 done, qint64) {
         m_done[blob.digest] = done;

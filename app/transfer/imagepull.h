@@ -2,6 +2,7 @@
 
 #include "core/job.h"
 #include "core/manifest.h"
+#include "registry/paralleldownload.h"
 
 #include <QList>
 #include <QPointer>
@@ -24,9 +25,10 @@ struct ImagePullResult
 
 struct ImagePullOptions
 {
-    QString platform;      // "os/arch[/variant]": one platform of an index; empty = all
-    QString refName;       // org.opencontainers.image.ref.name in index.json (the tag)
-    int parallelBlobs = 3; // blobs coming down at once
+    QString platform;             // "os/arch[/variant]": one platform of an index; empty = all
+    QString refName;              // org.opencontainers.image.ref.name in index.json (the tag)
+    int parallelBlobs = 3;        // blobs coming down at once
+    RangedDownloadOptions ranges; // large blobs: in parts, with parallel Range requests
 };
 
 // Pulls an image or an index into an OCI image layout directory (created when missing):
@@ -36,7 +38,9 @@ struct ImagePullOptions
 //      └──image──────────────┴──▶ config and layers, `parallelBlobs` at a time
 //                                   ──▶ index.json names the top one by `refName`
 //
-// Every manifest and blob is written as blobs/sha256/<hex>.part and renamed to its final
+// A blob of at least ranges.threshold comes in parts with parallel Range requests where the
+// registry honours them (RegistryClient::getBlobToFile). Every manifest and blob is written
+// as blobs/sha256/<hex>.part and renamed to its final
 // name only once its digest matched: nothing partial ever stands under a final name. A blob
 // already there is hashed (on a pool thread) and skipped when it is right, so a pull that was
 // interrupted goes on from what it had. Only sha256 digests are pulled (UNSUPPORTED else).
