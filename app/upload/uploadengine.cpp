@@ -263,8 +263,10 @@ void UploadEngine::finish(int id, UploadState state, const QString &digest, cons
     entry.status.digest = digest;
     entry.status.message = message;
     entry.status.bytesPerSecond = 0;
+    // An archive's decompressed copy goes as the push ends (a retry decompresses it anew):
+    // kept for a row nobody retries, a large archive's copy would fill the disk.
+    entry.request.decompressed.reset();
     if (state == UploadState::Done) {
-        entry.request.decompressed.reset(); // a retry of a failed push reads it again
         entry.status.sent = qMax<qint64>(entry.status.total, 0);
         m_pushedTo.removeAll(entry.request.repository);
         m_pushedTo.prepend(entry.request.repository);

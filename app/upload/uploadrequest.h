@@ -31,7 +31,7 @@ struct UploadRequest
     QStringList mountFrom; // repositories to mount blobs from instead of sending them
     // Image: `path` (a compressed archive) already decompressed by listImages(); only the
     // engine keeps it (UploadWorker strips it from its own and the model's copies) and drops
-    // it once the push is done.
+    // it once the push ends, however it ends.
     std::shared_ptr<QTemporaryFile> decompressed;
 };
 

@@ -12,12 +12,14 @@
 #include <QEventLoop>
 #include <QHash>
 #include <QJsonObject>
+#include <QTemporaryFile>
 #include <QTest>
 #include <QThread>
 #include <QTimer>
 
 #include <functional>
 #include <memory>
+#include <utility>
 
 using namespace Berth;
 using namespace Berth::Test;
@@ -463,6 +465,33 @@ private Q_SLOTS:
         const auto head = await(c->headManifest(repo, QStringLiteral("file")));
         BERTH_VERIFY_OK(head);
         QVERIFY(!head->has_value()); // nothing was tagged
+    }
+
+    // The decompressed copy of an archive that came with a push (from the window's listing)
+    // is let go as the push ends, failed here: a retry decompresses the archive anew, and no
+    // copy of a large archive stays on disk for a row nobody retries.
+    void aDecompressedCopyIsLetGoWhenThePushEnds()
+    {
+        auto copy = std::make_shared<QTemporaryFile>();
+        QVERIFY(copy->open());
+        copy->write("not a tar");
+        copy->close();
+        copy->moveToThread(nullptr); // as listImages() hands it over
+        const std::weak_ptr<QTemporaryFile> watch = copy;
+        UploadWorker worker(settings(), 1);
+        Recorder rec(&worker);
+        UploadRequest request;
+        request.kind = UploadRequest::Kind::Image;
+        request.repository = QStringLiteral("w/decompressed");
+        request.path = m_dir.filePath(QStringLiteral("gone.tar.gz"));
+        request.tag = QStringLiteral("v1");
+        request.decompressed = std::exchange(copy, nullptr);
+        const int id = worker.enqueue(request);
+        request.decompressed.reset();
+        QVERIFY(waitFinal(rec, id));
+        QCOMPARE(rec.last(id).state, UploadState::Failed);
+        QVERIFY(worker.request(id).decompressed == nullptr); // never kept by the worker
+        QVERIFY(spinUntil([&watch] { return watch.expired(); }, 10000));
     }
 
     void destroyingAnIdleWorkerEndsItsThreadWithoutTerminatingIt()
