@@ -14,6 +14,17 @@ using detail::digestMismatch;
 namespace {
 
 constexpr qint64 MinPartSize = qint64(256) << 10;
+// The size comes from a manifest, which a hostile registry writes: parts grow past
+// maxPartSize rather than number more than this (a claimed exabyte would otherwise allocate
+// billions of them before the first byte).
+constexpr qint64 MaxParts = 1024;
+
+qint64 partSizeFor(qint64 size, const RangedDownloadOptions &options)
+{
+    const qint64 wanted = qBound(MinPartSize, size / (qint64(4) * qMax(1, options.parallel)),
+                                 qMax(MinPartSize, options.maxPartSize));
+    return qMax(wanted, size / MaxParts + 1);
+}
 } // namespace
 
 ParallelDownload::ParallelDownload(const BlobAddress &blob,
@@ -26,9 +37,7 @@ ParallelDownload::ParallelDownload(const BlobAddress &blob,
     , m_blob(blob)
     , m_file(file)
     , m_options(options)
-    , m_partSize(qBound(MinPartSize,
-                        blob.size / (qint64(4) * qMax(1, options.parallel)),
-                        qMax(MinPartSize, options.maxPartSize)))
+    , m_partSize(partSizeFor(blob.size, options))
     , m_partCount(int((blob.size + m_partSize - 1) / m_partSize))
 {
     m_parts.resize(m_partCount);

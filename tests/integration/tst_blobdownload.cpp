@@ -341,6 +341,23 @@ private Q_SLOTS:
 
     // An untrusted server's 206 for another range than the one asked for (here one byte
     // further, the bytes matching it) fails at once, before a byte is written.
+    // A manifest claiming an exabyte-sized layer: a clear refusal at the first answer (its
+    // Content-Range names the real size), not an allocation of a billion parts first.
+    void aClaimedHugeSizeIsRefusedWithoutAHugeAllocation()
+    {
+        auto c = redirectingClient(
+            [this](const ScriptedServer::Request &) { return partial(m_data, 0, 99, 0); });
+        const QString path = m_files.filePath(QStringLiteral("huge"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        const Result<qint64> got = await(c->getBlobToFile(QStringLiteral("repo"), m_digest, &file,
+                                                          qint64(1) << 60, smallParts()),
+                                         30000);
+        QVERIFY(!got);
+        QCOMPARE(got.error().code, ErrorCode::InvalidResponse);
+        QCOMPARE(QFileInfo(path).size(), 0);
+    }
+
     void aWrongContentRangeFailsBeforeWriting()
     {
         auto c = redirectingClient([this](const ScriptedServer::Request &r) {
