@@ -59,9 +59,7 @@ bool isCompressedTar(const QString &path)
     });
     if (!named)
         return false;
-    QFile file(path);
-    const QString compression
-        = TarIndex::compressionOf(file.open(QIODevice::ReadOnly) ? file.read(8) : QByteArray());
+    const QString compression = ImageSourceDetail::compressionOf(path);
     return compression == u"gzip" || compression == u"zstd";
 }
 

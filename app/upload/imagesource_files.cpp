@@ -192,14 +192,11 @@ chooseImage(const QList<Candidate> &candidates, const QString &reference, const 
     return Choice{matches.first(), tag};
 }
 
-namespace {
-// "gzip", "zstd", another compression's name, or empty: from the file's first bytes.
 QString compressionOf(const QString &path)
 {
     QFile file(path);
     return TarIndex::compressionOf(file.open(QIODevice::ReadOnly) ? file.read(8) : QByteArray());
 }
-} // namespace
 
 Result<SourceFiles> SourceFiles::open(const QString &path,
                                       const ReadProgress &onProgress,

@@ -55,6 +55,9 @@ private:
     std::shared_ptr<QTemporaryFile> m_decompressed;
 };
 
+// "gzip", "zstd", another compression's name, or empty: from the file's first bytes.
+QString compressionOf(const QString &path);
+
 // Candidate images of a source, for picking one by reference.
 struct Candidate
 {
