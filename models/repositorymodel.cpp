@@ -85,6 +85,7 @@ void RepositoryModel::removeRegistry(const QModelIndex &registry)
     if (!node || node->kind != Kind::Registry)
         return;
     const int row = node->row;
+    m_sizer.forget(node->id);
     beginRemoveRows({}, row, row);
     m_registries.erase(m_registries.begin() + row);
     for (size_t i = 0; i < m_registries.size(); ++i)
@@ -105,7 +106,13 @@ void RepositoryModel::refresh(const QModelIndex &registry)
         node->blobs.clear();
         node->sizedBytes = 0;
         node->sizedCount = 0;
+        node->sizeFailedCount = 0;
         endRemoveRows();
+    }
+    m_sizer.forget(node->id);
+    if (node->sizingAll) {
+        node->sizingAll = false;
+        Q_EMIT sizingAllChanged(registry);
     }
     const bool wasFetching = node->paging.fetching;
     node->paging.restart(true); // replies still on their way are dropped
@@ -149,7 +156,9 @@ void RepositoryModel::requestPage(Node *node, bool thenPrefetch)
         const Result<Page<QString>> &page = job->result();
         std::optional<RegistryError> error;
         if (page) {
-            insertPage(registry, page->items);
+            const QStringList added = insertPage(registry, page->items);
+            if (registry->sizingAll)
+                sizeInBackground(registry, added);
             error = registry->paging.follow(page->next, int(page->items.size()));
         } else {
             error = page.error();
@@ -158,8 +167,10 @@ void RepositoryModel::requestPage(Node *node, bool thenPrefetch)
         setFetching(registry, false);
         if (error)
             Q_EMIT loadFailed(indexOf(registry), *error);
-        else if (thenPrefetch && registry->client && registry->paging.canFetch())
+        else if ((thenPrefetch || registry->sizingAll) && registry->client
+                 && registry->paging.canFetch())
             requestPage(registry, false); // the rows below the view's end, before it gets there
+        updateSizingAll(registry);        // Size All pages on to the end
     });
 }
 
@@ -178,8 +189,9 @@ void RepositoryModel::announceFetching(Node *registry)
     Q_EMIT loadingChanged(index, registry->paging.fetching);
 }
 
-void RepositoryModel::insertPage(Node *registry, const QStringList &names)
+QStringList RepositoryModel::insertPage(Node *registry, const QStringList &names)
 {
+    QStringList added;
     // New children of nodes already in the tree, per parent, in arrival order. Nodes created
     // in this page take their own new children directly: they enter the tree with them.
     std::vector<std::pair<Node *, std::vector<std::unique_ptr<Node>>>> pending;
@@ -205,6 +217,7 @@ void RepositoryModel::insertPage(Node *registry, const QStringList &names)
         if (name.isEmpty() || registry->known.contains(name))
             continue; // a name repeated across pages shows once
         registry->known.insert(name);
+        added << name;
         const QStringList segments = name.split(u'/');
         Node *parent = registry;
         for (qsizetype i = 0; i + 1 < segments.size(); ++i) {
@@ -233,6 +246,7 @@ void RepositoryModel::insertPage(Node *registry, const QStringList &names)
         endInsertRows();
     }
     resort(); // the page's rows in their places
+    return added;
 }
 
 RepositoryModel::Kind RepositoryModel::kind(const QModelIndex &index) const
@@ -352,6 +366,8 @@ void RepositoryModel::removeRepository(const QModelIndex &repository)
     registry->known.remove(node->path);
     if (node->size)
         uncountBlobs(registry, node);
+    else if (!node->sizeError.isEmpty())
+        --registry->sizeFailedCount;
     // Climb while the parent folder would be left empty.
     while (node->parent && node->parent->kind == Kind::Folder && node->parent->children.size() == 1)
         node = node->parent;
@@ -363,6 +379,7 @@ void RepositoryModel::removeRepository(const QModelIndex &repository)
     parent->children.erase(parent->children.begin() + row);
     parent->renumber();
     endRemoveRows();
+    updateSizingAll(registry);
 }
 
 QModelIndex RepositoryModel::index(int row, int column, const QModelIndex &parent) const

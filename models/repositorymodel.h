@@ -75,6 +75,23 @@ public:
         bool complete = false;
     };
     Total total(const QModelIndex &registry) const;
+    // Size All (repositorymodel_sizeall.cpp): pages the registry's whole catalog and sizes
+    // every repository in the background, after the ones asked for by loadSizes and with the
+    // same bound on scans, until each has a size or an error (then the total is exact, unless
+    // a repository failed or paging stopped with an error), stopSizingAll(), or a refresh.
+    // sizingAllChanged() says when it starts, moves on and ends.
+    void sizeAll(const QModelIndex &registry);
+    void stopSizingAll(const QModelIndex &registry);
+    struct SizeAllProgress
+    {
+        bool running = false;
+        int ended = 0;        // repositories sized or failed
+        int repositories = 0; // in the tree so far
+        bool listed = false;  // the whole catalog is in the tree
+    };
+    SizeAllProgress sizeAllProgress(const QModelIndex &registry) const;
+    // Whether scans of the registry's repositories run or wait (Size All or those in sight).
+    bool isSizing(const QModelIndex &registry) const;
     // After a delete: drops the repository and any folder left empty.
     void removeRepository(const QModelIndex &repository);
 
@@ -93,13 +110,15 @@ public:
 Q_SIGNALS:
     void loadFailed(const QModelIndex &registry, const Berth::RegistryError &error);
     void loadingChanged(const QModelIndex &registry, bool loading);
+    void sizingAllChanged(const QModelIndex &registry);
 
 private:
     struct Node;
     Node *nodeOf(const QModelIndex &index) const;
     QModelIndex indexOf(Node *node, int column = 0) const;
     Node *registryNode(quint64 id) const;
-    void insertPage(Node *registry, const QStringList &names);
+    // Returns the paths of the repositories new to the tree.
+    QStringList insertPage(Node *registry, const QStringList &names);
     // Asks for the registry's next page (its size grows, PagingState::nextPageSize);
     // `thenPrefetch`: when it lands, ask for one more.
     void requestPage(Node *registry, bool thenPrefetch);
@@ -113,6 +132,11 @@ private:
     // or takes them out again.
     static void countBlobs(Node *registry, Node *repo, const QHash<QString, qint64> &blobs);
     static void uncountBlobs(Node *registry, Node *repo);
+    // Size All: queues these repositories (paths) of `registry` unless already sized; after a
+    // page, a size or a removal: says how far it is, and ends it when every repository ended.
+    void sizeInBackground(Node *registry, const QStringList &paths);
+    void updateSizingAll(Node *registry);
+    void endSizingAll(Node *registry);
     QVariant countData(const Node *node, int column, int role) const;
     qint64 countValue(const Node *node, int column) const; // -1: none
     // Sorting (repositorymodel_sort.cpp): whether `a` goes before `b` in the current order.

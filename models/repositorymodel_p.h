@@ -33,6 +33,8 @@ struct RepositoryModel::Node
     QHash<QString, BlobUse> blobs; // of its sized repositories, each once
     qint64 sizedBytes = 0;         // their bytes: a blob in several repositories once
     int sizedCount = 0;
+    int sizeFailedCount = 0; // repositories that could not be sized
+    bool sizingAll = false;  // Size All runs
 
     // repository only
     std::optional<RepositoryInfo> info;

@@ -17,6 +17,12 @@ QVariant RepositoryModel::countData(const Node *node, int column, int role) cons
             return sum.bytes;
         if (role == Qt::DisplayRole)
             return sum.complete ? Format::size(sum.bytes) : tr("≥ %1").arg(Format::size(sum.bytes));
+        if (role == Qt::ToolTipRole && node->sizingAll)
+            return tr("At least: %1 of %2 repositories sized so far (%3 blobs; a layer that "
+                      "several share counts once). Sizing every repository…")
+                .arg(sum.sized)
+                .arg(sum.repositories)
+                .arg(sum.blobs);
         if (role == Qt::ToolTipRole)
             return sum.complete
                        ? tr("The unique blobs of its %1 repositories (%2 blobs): a layer "
@@ -25,7 +31,8 @@ QVariant RepositoryModel::countData(const Node *node, int column, int role) cons
                              .arg(sum.blobs)
                        : tr("At least: the unique blobs of the %1 of %2 repositories sized so "
                             "far (%3 blobs; a layer that several share counts once). A "
-                            "repository is sized when it comes into view")
+                            "repository is sized when it comes into view, or all of them by "
+                            "Size All")
                              .arg(sum.sized)
                              .arg(sum.repositories)
                              .arg(sum.blobs);
@@ -93,11 +100,13 @@ void RepositoryModel::sized(const RepositorySizer::Target &target,
         countBlobs(registry, repo, blobs);
     } else {
         repo->sizeError = error;
+        ++registry->sizeFailedCount;
     }
     Q_EMIT dataChanged(index.siblingAtColumn(Tags), index.siblingAtColumn(Size));
     const QModelIndex registryRow = indexOf(registry, Size);
     Q_EMIT dataChanged(registryRow, registryRow);
     scheduleResort();
+    updateSizingAll(registry);
 }
 
 std::optional<RepositorySize> RepositoryModel::size(const QModelIndex &repository) const
