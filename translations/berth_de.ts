@@ -1587,6 +1587,30 @@
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>sizes of %1 (%2 of %3 repositories)</source>
+        <translation>Größen von %1 (%2 von %3 Repositorys)</translation>
+    </message>
+    <message>
+        <source>sizes of %1 (%2 of %3 repositories listed so far)</source>
+        <translation>Größen von %1 (%2 von %3 bisher gelisteten Repositorys)</translation>
+    </message>
+    <message>
+        <source>Si&amp;ze All Repositories</source>
+        <translation>&amp;Größen aller Repositorys berechnen</translation>
+    </message>
+    <message>
+        <source>Stop Si&amp;zing</source>
+        <translation>Größenberechnung a&amp;nhalten</translation>
+    </message>
+    <message>
+        <source>Stop sizing the registry&apos;s repositories (the sizes found so far stay)</source>
+        <translation>Die Größenberechnung der Repositorys der Registry anhalten (die bisher berechneten Größen bleiben)</translation>
+    </message>
+    <message>
+        <source>List every repository of the registry and size each in the background: an exact total, and every row placed when sorted by size</source>
+        <translation>Alle Repositorys der Registry auflisten und im Hintergrund die Größe jedes einzelnen berechnen: eine genaue Summe, und jede Zeile an ihrem Platz, wenn nach Größe sortiert wird</translation>
+    </message>
 </context>
 <context>
     <name>Berth::Manifest</name>
@@ -2366,8 +2390,12 @@ Gesperrt: %2 für alles darin deaktiviert</translation>
         <translation>Die eindeutigen Blobs seiner %1 Repositorys (%2 Blobs): eine Schicht, die mehrere Repositorys teilen, zählt einmal</translation>
     </message>
     <message>
-        <source>At least: the unique blobs of the %1 of %2 repositories sized so far (%3 blobs; a layer that several share counts once). A repository is sized when it comes into view</source>
-        <translation>Mindestens: die eindeutigen Blobs der bisher berechneten %1 von %2 Repositorys (%3 Blobs; eine Schicht, die mehrere teilen, zählt einmal). Ein Repository wird berechnet, sobald es sichtbar wird</translation>
+        <source>At least: %1 of %2 repositories sized so far (%3 blobs; a layer that several share counts once). Sizing every repository…</source>
+        <translation>Mindestens: bisher %1 von %2 Repositorys berechnet (%3 Blobs; eine Schicht, die mehrere teilen, zählt einmal). Alle Repositorys werden berechnet…</translation>
+    </message>
+    <message>
+        <source>At least: the unique blobs of the %1 of %2 repositories sized so far (%3 blobs; a layer that several share counts once). A repository is sized when it comes into view, or all of them by Size All</source>
+        <translation>Mindestens: die eindeutigen Blobs der bisher berechneten %1 von %2 Repositorys (%3 Blobs; eine Schicht, die mehrere teilen, zählt einmal). Ein Repository wird berechnet, sobald es sichtbar wird, oder alle mit „Größen aller Repositorys berechnen“</translation>
     </message>
 </context>
 <context>

@@ -38,6 +38,8 @@ public Q_SLOTS:
     void focusFilter();
     // "Clean Up…" on the tree's registry, folder or repository (actionscontroller_cleanup.cpp).
     void cleanUp();
+    // Size All on the tree's registry (the registry of its current row), or Stop when it runs.
+    void toggleSizeAll();
     // Selects the open repository's untagged manifests that no index lists (every page first).
     void selectUntagged();
 

@@ -1,5 +1,5 @@
-// ActionsController: "Clean Up…" (ui/dialogs/cleanupdialog.h) on the tree's current row, and
-// "Select Untagged" in the manifest table.
+// ActionsController: "Clean Up…" (ui/dialogs/cleanupdialog.h) and Size All on the tree's
+// current row, and "Select Untagged" in the manifest table.
 
 #include "models/manifestmodel.h"
 #include "models/pagedloader.h"
@@ -32,6 +32,17 @@ void ActionsController::cleanUp()
             m_pane->reload(); // what the run deleted leaves the open tables
     });
     openDialog(dialog);
+}
+
+void ActionsController::toggleSizeAll()
+{
+    const QModelIndex registry = m_repositories->registryOf(m_tree->currentRow());
+    if (!registry.isValid())
+        return;
+    if (m_repositories->sizeAllProgress(registry).running)
+        m_repositories->stopSizingAll(registry);
+    else
+        m_repositories->sizeAll(registry);
 }
 
 void ActionsController::selectUntagged()

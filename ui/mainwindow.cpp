@@ -92,6 +92,10 @@ MainWindow::MainWindow(QWidget *parent)
     connectFailures();
 
     connect(m_repositories, &RepositoryModel::loadingChanged, this, &MainWindow::updateBusy);
+    connect(m_repositories, &RepositoryModel::sizingAllChanged, this, [this] {
+        updateBusy();
+        updateActions();
+    });
     connect(m_repositories, &QAbstractItemModel::dataChanged, this,
             &MainWindow::showRepositoryAttributes);
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
@@ -132,6 +136,7 @@ void MainWindow::createStatusBar()
     m_busyBar->setAccessibleName(tr("Loading"));
     m_busyBar->hide();
     m_busyLabel->hide();
+    m_busyLabel->setTextFormat(Qt::PlainText); // it names registries
     statusBar()->addPermanentWidget(m_busyLabel);
     statusBar()->addPermanentWidget(m_busyBar);
 }
@@ -345,6 +350,16 @@ void MainWindow::updateBusy()
             what << tr("repositories");
             break;
         }
+    }
+    for (int row = 0; row < m_repositories->rowCount(); ++row) {
+        const QModelIndex registry = m_repositories->index(row, 0);
+        const RepositoryModel::SizeAllProgress sizing = m_repositories->sizeAllProgress(registry);
+        if (sizing.running)
+            what << (sizing.listed ? tr("sizes of %1 (%2 of %3 repositories)")
+                                   : tr("sizes of %1 (%2 of %3 repositories listed so far)"))
+                        .arg(registry.data().toString())
+                        .arg(sizing.ended)
+                        .arg(sizing.repositories);
     }
     if (m_pane->tagModel()->isLoading())
         what << tr("tags");

@@ -54,6 +54,7 @@ public:
         QAction *deleteSelected = nullptr;
         QAction *editLocks = nullptr;
         QAction *cleanUp = nullptr;
+        QAction *sizeAll = nullptr; // "Stop Sizing" while its registry is being sized
         QAction *selectUntagged = nullptr;
         QAction *refresh = nullptr;
         QAction *find = nullptr;

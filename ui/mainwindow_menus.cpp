@@ -78,6 +78,8 @@ void MainWindow::createActions()
         tr("Allow or refuse writing, deleting, reading and listing the highlighted items"));
     a.cleanUp = make(QString(), tr("&Clean Up…"), {}, commands, &ActionsController::cleanUp);
     a.cleanUp->setToolTip(tr("Delete tags and manifests by a retention rule, after a preview"));
+    a.sizeAll = make(QString(), tr("Si&ze All Repositories"), {}, commands,
+                     &ActionsController::toggleSizeAll);
     a.selectUntagged
         = make(QString(), tr("Select &Untagged"), {}, commands, &ActionsController::selectUntagged);
     a.selectUntagged->setToolTip(tr("Select the manifests without a tag that no index lists"));
@@ -137,7 +139,7 @@ void MainWindow::createMenus()
     registry->addSeparator();
     registry->addActions({a.addTag, a.copyTo, a.saveImageAs});
     registry->addSeparator();
-    registry->addAction(a.cleanUp);
+    registry->addActions({a.cleanUp, a.sizeAll});
     registry->addSeparator();
     registry->addAction(a.quit);
 
@@ -204,7 +206,7 @@ void MainWindow::treeContextMenu(const QPoint &pos)
             item << a.copyPullCommand << a.editLocks << a.deleteSelected;
             upload << a.pushFiles << a.pushImage;
         }
-        listing << a.refresh << a.cleanUp;
+        listing << a.refresh << a.cleanUp << a.sizeAll;
         if (kind == RepositoryModel::Kind::Registry)
             registry << a.editRegistry << a.removeRegistry;
     }
@@ -251,6 +253,14 @@ void MainWindow::updateActions()
     a.pushFiles->setEnabled(m_pane->client());
     a.pushImage->setEnabled(m_pane->client());
     a.cleanUp->setEnabled(treeIndex.isValid());
+    const bool sizingAll
+        = m_repositories->sizeAllProgress(m_repositories->registryOf(treeIndex)).running;
+    a.sizeAll->setEnabled(treeIndex.isValid());
+    a.sizeAll->setText(sizingAll ? tr("Stop Si&zing") : tr("Si&ze All Repositories"));
+    a.sizeAll->setToolTip(
+        sizingAll ? tr("Stop sizing the registry's repositories (the sizes found so far stay)")
+                  : tr("List every repository of the registry and size each in the background: "
+                       "an exact total, and every row placed when sorted by size"));
     a.removeRegistry->setEnabled(treeIndex.isValid());
     a.editRegistry->setEnabled(treeIndex.isValid());
 }

@@ -1,12 +1,14 @@
 // The window's tree sorted by size (issue 13), offscreen against the ACR emulator: a click on
 // the Size title sorts the largest first; the repositories in sight are sized and move into
 // their places as their sizes come, while the selected repository stays selected and the open
-// folders stay open.
+// folders stay open. Size All sizes the repositories out of sight too.
 
 #include "fixtures/purgecontent.h"
 #include "ui/windowtest.h"
 
 #include <QHeaderView>
+#include <QLabel>
+#include <QStatusBar>
 
 using namespace Berth;
 using namespace Berth::Test;
@@ -73,6 +75,39 @@ private Q_SLOTS:
         QCOMPARE(header->sortIndicatorOrder(), Qt::AscendingOrder);
         QCOMPARE(childNames(folder), (QStringList{u"d"_qs, u"b"_qs, u"a"_qs, u"e"_qs, u"c"_qs}));
         QCOMPARE(model->repositoryPath(tree->currentIndex()), u"sized/b"_qs);
+    }
+
+    // Registry ▸ Size All Repositories on 150 repositories, most of them out of sight and not
+    // listed yet: every one is sized, so the total is exact; while it runs the action reads
+    // Stop Sizing and the status bar counts.
+    void sizeAllSizesWhatIsOutOfSight()
+    {
+        stopWindow();
+        startWindow(3, 150);
+        RepositoryModel *model = m_window->repositoryModel();
+        QTreeView *tree = m_window->repositoryView();
+        QTRY_VERIFY_WITH_TIMEOUT(model->rowCount(registry()) > 0, Wait);
+        tree->setFocus();
+        tree->setCurrentIndex(registry());
+        QAction *sizeAll = m_window->actions().sizeAll;
+        QVERIFY(sizeAll->isEnabled());
+        QCOMPARE(sizeAll->text().remove(u'&'), u"Size All Repositories"_qs);
+        sizeAll->trigger();
+        QVERIFY(model->sizeAllProgress(registry()).running);
+        QCOMPARE(sizeAll->text().remove(u'&'), u"Stop Sizing"_qs);
+        const QList<QLabel *> labels = m_window->statusBar()->findChildren<QLabel *>();
+        QVERIFY(std::any_of(labels.cbegin(), labels.cend(), [](const QLabel *label) {
+            return label->isVisible() && label->text().contains(u"sizes of emulator ("_qs);
+        }));
+
+        QTRY_VERIFY_WITH_TIMEOUT(!model->sizeAllProgress(registry()).running, 4 * Wait);
+        QCOMPARE(model->sizeAllProgress(registry()).ended, model->total(registry()).repositories);
+        QVERIFY(model->total(registry()).repositories > 150);
+        QVERIFY(model->total(registry()).complete);
+        QVERIFY(
+            !registry().siblingAtColumn(RepositoryModel::Size).data().toString().startsWith(u"≥"));
+        QVERIFY(model->size(model->findRepository(registry(), u"bulk/repo-00150"_qs)));
+        QCOMPARE(sizeAll->text().remove(u'&'), u"Size All Repositories"_qs);
     }
 };
 
