@@ -4,7 +4,8 @@
 #   - berth-cli pull REPO:TAG DIR (an OCI layout on disk),
 #   - skopeo copy docker://… oci:DIR:TAG (the peer),
 #   - curl of the layer | sha256sum (the practical limit: no disk, one stream),
-#   - berth-cli blob get of the layer to /dev/null (the download alone);
+#   - berth-cli blob get of the layer to /dev/null (the download alone),
+#   - berth-cli blob get -o FILE of the layer (in parallel Range parts, through FILE.part);
 # each RUNS times (default 3), alternating, into a fresh directory; the median counts.
 # Prints MB/s, the ratios and peak resident memory (/usr/bin/time -v). Not a test.
 #
@@ -75,6 +76,15 @@ run_blob_get() {
     e=$(now)
     record blobget "$s" "$e" "$work/time"
 }
+run_blob_get_file() {
+    rm -f "$work/blob"; sync
+    local s e; s=$(now)
+    /usr/bin/time -v -o "$work/time" "$cli" -r "$url" blob get b/img "sha256:$layer" -o "$work/blob"
+    e=$(now)
+    [ "$(sha256sum "$work/blob" | cut -d' ' -f1)" = "$layer" ] || { echo "berth-cli blob get -o wrote a wrong file"; exit 1; }
+    rm -f "$work/blob"
+    record blobfile "$s" "$e" "$work/time"
+}
 
 echo "$runs runs each, alternating..."
 for i in $(seq "$runs"); do
@@ -82,18 +92,20 @@ for i in $(seq "$runs"); do
     run_skopeo
     run_curl
     run_blob_get
+    run_blob_get_file
 done
 rm -rf "$work/out"
 
 med() { echo "${samples[$1]}" | tr ' ' '\n' | grep . | median; }
 rss() { sort -n "$work/rss.$1" | tail -1; }
-berth=$(med berth); skopeo=$(med skopeo); curl_=$(med curl); blobget=$(med blobget)
+berth=$(med berth); skopeo=$(med skopeo); curl_=$(med curl); blobget=$(med blobget); blobfile=$(med blobfile)
 echo
 echo "== pull of a one-layer ${size_mib} MiB image (median of $runs) =="
 printf '%-34s %8s MB/s  peak RSS %s MiB\n' "berth-cli pull (OCI layout)" "$berth" "$(rss berth)"
 printf '%-34s %8s MB/s  peak RSS %s MiB\n' "skopeo copy docker:// oci:" "$skopeo" "$(rss skopeo)"
 printf '%-34s %8s MB/s\n' "curl | sha256sum (the layer)" "$curl_"
 printf '%-34s %8s MB/s  peak RSS %s MiB\n' "berth-cli blob get > /dev/null" "$blobget" "$(rss blobget)"
+printf '%-34s %8s MB/s  peak RSS %s MiB\n' "berth-cli blob get -o FILE" "$blobfile" "$(rss blobfile)"
 awk -v b="$berth" -v c="$curl_" -v s="$skopeo" -v g="$blobget" 'BEGIN {
     printf "pull/skopeo          %.2fx  (target >= 1.2)\n", b / s
     printf "pull/curl|sha256sum  %.2fx  (target >= 0.9)\n", b / c

@@ -4,13 +4,13 @@
 #include "cli/output.h"
 #include "core/reference.h"
 #include "registry/registryclient.h"
+#include "transfer/partfile.h"
 #include "upload/blobupload.h"
 #include "upload/imagepush.h"
 
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <QTemporaryFile>
 
 #include <cstdio>
@@ -158,46 +158,59 @@ void CommandRunner::imagePush()
 
 void CommandRunner::blobGet()
 {
-    const QString repo = m_args.words.at(2);
-    const QString digest = m_args.words.at(3);
-    // A file is written under a temporary name and appears only once the digest matched.
-    std::shared_ptr<QFileDevice> out;
-    if (m_args.outputFile.isEmpty() || m_args.outputFile == u"-") {
-        auto stdoutFile = std::make_shared<QFile>();
-        stdoutFile->open(stdout, QIODevice::WriteOnly);
-        out = stdoutFile;
-    } else {
-        auto file = std::make_shared<QSaveFile>(m_args.outputFile);
-        if (!file->open(QIODevice::WriteOnly)) {
-            printError(RegistryError::make(
-                ErrorCode::Io,
-                QStringLiteral("Cannot write %1: %2").arg(m_args.outputFile, file->errorString())));
-            QMetaObject::invokeMethod(
-                this, [this] { Q_EMIT done(1); }, Qt::QueuedConnection);
-            return;
-        }
-        out = file;
-    }
-    Job<qint64> *get = m_client->getBlob(repo, digest, out.get());
+    if (!m_args.outputFile.isEmpty() && m_args.outputFile != u"-")
+        return blobGetToFile();
+    // Standard output: the bytes go out as they come, the digest is checked at the end.
+    auto out = std::make_shared<QFile>();
+    out->open(stdout, QIODevice::WriteOnly);
+    Job<qint64> *get = m_client->getBlob(m_args.words.at(2), m_args.words.at(3), out.get());
     connect(get, &RegistryJob::finished, this, [this, get, out] {
-        auto *save = dynamic_cast<QSaveFile *>(out.get());
         if (!get->result()) {
-            if (save)
-                save->cancelWriting();
             printError(get->result().error());
             Q_EMIT done(1);
             return;
         }
-        // commit() closes the file (flushing it then); stdout stays open and is flushed here.
-        if (save ? !save->commit() : !out->flush()) {
-            const QString name = save ? save->fileName() : QStringLiteral("standard output");
+        if (!out->flush()) {
             printError(RegistryError::make(
                 ErrorCode::Io,
-                QStringLiteral("Cannot write %1: %2").arg(name, out->errorString())));
+                QStringLiteral("Cannot write standard output: %1").arg(out->errorString())));
             Q_EMIT done(1);
             return;
         }
         Q_EMIT done(0);
+    });
+}
+
+// -o FILE: written as FILE.part, renamed over FILE once the digest matched (a failure
+// removes the .part and leaves FILE as it was). The size from a HEAD lets a large blob come
+// in parallel Range requests as `pull` fetches it; without one (no size, HEAD refused), one
+// stream.
+void CommandRunner::blobGetToFile()
+{
+    const QString repo = m_args.words.at(2);
+    const QString digest = m_args.words.at(3);
+    auto part = std::make_shared<PartFile>(m_args.outputFile);
+    if (const Result<Done> opened = part->open(); !opened) {
+        printError(opened.error());
+        QMetaObject::invokeMethod(
+            this, [this] { Q_EMIT done(1); }, Qt::QueuedConnection);
+        return;
+    }
+    Job<std::optional<qint64>> *head = m_client->headBlob(repo, digest);
+    connect(head, &RegistryJob::finished, this, [this, head, part, repo, digest] {
+        const qint64 size = head->result() ? head->result()->value_or(-1) : -1;
+        Job<qint64> *get = m_client->getBlobToFile(repo, digest, part->file(), size);
+        connect(get, &RegistryJob::finished, this, [this, get, part] {
+            Result<Done> kept
+                = get->result() ? part->commit() : std::unexpected(get->result().error());
+            if (!kept) {
+                part->discard();
+                printError(kept.error());
+                Q_EMIT done(1);
+                return;
+            }
+            Q_EMIT done(0);
+        });
     });
 }
 

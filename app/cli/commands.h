@@ -51,6 +51,7 @@ private:
     void blobCommand(const QString &verb);
     void check();
     void blobGet();
+    void blobGetToFile();
     void blobMount();
     void blobPush(const QString &repo, const QString &path);
     void imagePush();

@@ -3,6 +3,7 @@
 #include "core/mediatypes.h"
 #include "core/sha256.h"
 #include "registry/registryclient.h"
+#include "transfer/partfile.h"
 #include "transfer/transfertr.h"
 #include "upload/filehasher.h"
 
@@ -13,6 +14,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
+
+#include <memory>
 
 namespace Berth {
 
@@ -204,39 +207,27 @@ void ImagePull::startBlob(const Descriptor &blob)
 
 void ImagePull::downloadBlob(const Descriptor &blob)
 {
-    const QString path = blobPath(blob.digest);
-    auto *file = new QFile(path + QStringLiteral(".part"), this);
-    if (!file->open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        failAll(writeError(file->fileName(), file->errorString()));
+    auto part = std::make_shared<PartFile>(blobPath(blob.digest));
+    if (const Result<Done> opened = part->open(); !opened) {
+        failAll(opened.error());
         return;
     }
     Job<qint64> *get
-        = m_client->getBlobToFile(m_repo, blob.digest, file, blob.size, m_options.ranges);
+        = m_client->getBlobToFile(m_repo, blob.digest, part->file(), blob.size, m_options.ranges);
     m_jobs.append(get);
     connect(get, &RegistryJob::progress, this, [this, blob](qint64 done, qint64) {
         m_done[blob.digest] = done;
         reportProgress();
     });
-    connect(get, &RegistryJob::finished, this, [this, get, file, blob, path] {
-        const Result<qint64> result = get->result();
-        const bool flushed = file->flush();
-        file->close();
-        if (result && flushed) {
-            QFile::remove(path);
-            if (!file->rename(path)) {
-                file->remove();
-                file->deleteLater();
-                failAll(writeError(path, file->errorString()));
-                return;
-            }
-            ++m_result.downloaded;
+    connect(get, &RegistryJob::finished, this, [this, get, part, blob] {
+        Result<qint64> outcome = get->result();
+        if (!outcome) {
+            part->discard();
+        } else if (const Result<Done> kept = part->commit(); !kept) {
+            outcome = std::unexpected(kept.error());
         } else {
-            file->remove();
+            ++m_result.downloaded;
         }
-        Result<qint64> outcome = result;
-        if (result && !flushed)
-            outcome = std::unexpected(writeError(path, file->errorString()));
-        file->deleteLater();
         onBlobDone(blob, outcome);
     });
 }
