@@ -8,7 +8,7 @@ packages=(
     qt6-translations-l10n
     libssl-dev openssl curl ca-certificates zlib1g-dev libzstd-dev zstd
     docker-registry skopeo podman apache2-utils
-    xvfb xauth gnome-keyring dbus-x11 libsecret-tools
+    xvfb xauth gnome-keyring dbus-x11 libsecret-tools libxcb1-dev
     desktop-file-utils appstream
 )
 missing=()

@@ -876,6 +876,29 @@
     </message>
 </context>
 <context>
+    <name>Berth::DirectSave</name>
+    <message>
+        <source>Only a folder on this computer can take an image.</source>
+        <translation>Nur ein Ordner auf diesem Rechner kann ein Image aufnehmen.</translation>
+    </message>
+    <message>
+        <source>The file manager named no usable file (%1).</source>
+        <translation>Der Dateimanager hat keine brauchbare Datei genannt (%1).</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>Der Ordner %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be written to.</source>
+        <translation>In den Ordner %1 kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>%1 and %2 copies of it exist already.</source>
+        <translation>%1 und %2 Kopien davon gibt es bereits.</translation>
+    </message>
+</context>
+<context>
     <name>Berth::DockerImportButton</name>
     <message>
         <source>&amp;Import from Docker/Podman…</source>
@@ -1033,6 +1056,14 @@
     <message>
         <source>Docker archive (*.tar)</source>
         <translation>Docker-Archiv (*.tar)</translation>
+    </message>
+    <message>
+        <source>Could not save %1: its registry was removed</source>
+        <translation>%1 konnte nicht gespeichert werden: seine Registry wurde entfernt</translation>
+    </message>
+    <message>
+        <source>Could not save %1 there: %2</source>
+        <translation>%1 konnte dort nicht gespeichert werden: %2</translation>
     </message>
 </context>
 <context>

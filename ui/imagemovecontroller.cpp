@@ -255,6 +255,25 @@ void ImageMoveController::saveSelectionAs()
     openDialog(dialog);
 }
 
+bool ImageMoveController::saveDropped(RegistryClient *client,
+                                      const QString &repo,
+                                      const QString &tag,
+                                      const DirectSave::Target &target)
+{
+    if (!client) {
+        m_messageBar->showMessage(
+            tr("Could not save %1: its registry was removed").arg(referenceText(repo, tag)));
+        return false;
+    }
+    if (target.answer != 'S') {
+        m_messageBar->showMessage(
+            tr("Could not save %1 there: %2").arg(referenceText(repo, tag), target.reason));
+        return false;
+    }
+    saveImage(client, repo, tag, target.path, SaveFormat::DockerArchive);
+    return true;
+}
+
 void ImageMoveController::tagsDropped(const TagDrop &drop)
 {
     if (!drop.source || !drop.target || drop.tags.isEmpty())

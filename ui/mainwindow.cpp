@@ -27,6 +27,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
 #include <QProgressBar>
 #include <QSettings>
 #include <QSplitter>
@@ -231,7 +232,12 @@ void MainWindow::createUploads()
         connect(area, &UploadDropArea::dropped, m_transfers, &TransfersController::uploadDropped);
     }
     // Tags dragged from the tag table onto a registry or repository: copy, or retag.
-    new TagDragSource(m_pane);
+    // One tag dropped onto a file manager (X11): saved there.
+    new TagDragSource(m_pane, [moves = QPointer(m_moves)](RegistryClient *client,
+                                                          const QString &repo, const QString &tag,
+                                                          const DirectSave::Target &target) {
+        return moves && moves->saveDropped(client, repo, tag, target);
+    });
     connect(new TagDropArea(m_tree, m_repositories), &TagDropArea::tagsDropped, m_moves,
             &ImageMoveController::tagsDropped);
 }

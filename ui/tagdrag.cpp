@@ -3,6 +3,7 @@
 #include "models/repositorymodel.h"
 #include "registry/registryclient.h"
 #include "ui/repositorypane.h"
+#include "ui/xdsdrag.h"
 
 #include <QApplication>
 #include <QDrag>
@@ -12,6 +13,7 @@
 #include <QJsonObject>
 #include <QMimeData>
 #include <QMouseEvent>
+#include <QPointer>
 #include <QRubberBand>
 #include <QTableView>
 #include <QVariant>
@@ -19,6 +21,16 @@
 namespace Berth {
 
 QMimeData *tagsMimeData(const RegistryClient *client, const QString &repo, const QStringList &tags)
+{
+    auto *mime = new QMimeData;
+    fillTagsMimeData(mime, client, repo, tags);
+    return mime;
+}
+
+void fillTagsMimeData(QMimeData *mime,
+                      const RegistryClient *client,
+                      const QString &repo,
+                      const QStringList &tags)
 {
     QStringList references;
     for (const QString &tag : tags)
@@ -28,15 +40,14 @@ QMimeData *tagsMimeData(const RegistryClient *client, const QString &repo, const
         {QStringLiteral("repository"), repo},
         {QStringLiteral("tags"), QJsonArray::fromStringList(tags)},
     };
-    auto *mime = new QMimeData;
     mime->setData(TagsMimeType, QJsonDocument(payload).toJson(QJsonDocument::Compact));
     mime->setText(references.join(u'\n'));
-    return mime;
 }
 
-TagDragSource::TagDragSource(RepositoryPane *pane)
+TagDragSource::TagDragSource(RepositoryPane *pane, SaveDropped saveDropped)
     : QObject(pane->tagView())
     , m_pane(pane)
+    , m_saveDropped(std::move(saveDropped))
 {
     pane->tagView()->viewport()->installEventFilter(this);
 }
@@ -79,9 +90,32 @@ bool TagDragSource::eventFilter(QObject *watched, QEvent *event)
     if (tags.isEmpty() || !m_pane->client())
         return true;
     auto *drag = new QDrag(view);
-    drag->setMimeData(tagsMimeData(m_pane->client(), m_pane->repository(), tags));
-    drag->exec(Qt::CopyAction); // the platform's drag loop; the drop site acts
+    QMimeData *mime = mimeDataFor(tags);
+    drag->setMimeData(mime);
+    // The platform's drag loop; the drop site acts.
+    if (auto *xds = qobject_cast<XdsMimeData *>(mime))
+        XdsMimeData::exec(drag, xds, Qt::CopyAction);
+    else
+        drag->exec(Qt::CopyAction);
     return true;
+}
+
+// One tag under X11 may also be saved by a file manager it is dropped onto.
+QMimeData *TagDragSource::mimeDataFor(const QStringList &tags) const
+{
+    RegistryClient *client = m_pane->client();
+    const QString repo = m_pane->repository();
+    if (tags.size() != 1 || !m_saveDropped || !XdsMimeData::isAvailable())
+        return tagsMimeData(client, repo, tags);
+    const QPointer<RegistryClient> guard(client);
+    const QString &tag = tags.first();
+    auto *mime
+        = new XdsMimeData(DirectSave::fileName(repo, tag), [save = m_saveDropped, guard, repo,
+                                                            tag](const DirectSave::Target &target) {
+              return save(guard, repo, tag, target); // (gone: nullptr)
+          });
+    fillTagsMimeData(mime, client, repo, tags);
+    return mime;
 }
 
 TagDropArea::TagDropArea(QAbstractItemView *tree, RepositoryModel *repositories)

@@ -1,8 +1,12 @@
 #pragma once
 
+#include "ui/directsave.h"
+
 #include <QObject>
 #include <QPoint>
 #include <QStringList>
+
+#include <functional>
 
 class QAbstractItemView;
 class QMimeData;
@@ -31,20 +35,34 @@ struct TagDrop
 };
 
 QMimeData *tagsMimeData(const RegistryClient *client, const QString &repo, const QStringList &tags);
+// The same into `mime`.
+void fillTagsMimeData(QMimeData *mime,
+                      const RegistryClient *client,
+                      const QString &repo,
+                      const QStringList &tags);
 
 // Starts a drag of the highlighted tags when the mouse moves far enough from a press on a
-// highlighted row of `pane`'s tag table. A child of the table.
+// highlighted row of `pane`'s tag table. A child of the table. Under X11 one tag can also be
+// dropped onto a file manager (ui/xdsdrag.h): `saveDropped` then hears where to save it
+// and says whether it did.
 class TagDragSource : public QObject
 {
     Q_OBJECT
 public:
-    explicit TagDragSource(RepositoryPane *pane);
+    using SaveDropped = std::function<bool(RegistryClient *client,
+                                           const QString &repo,
+                                           const QString &tag,
+                                           const DirectSave::Target &target)>;
+    TagDragSource(RepositoryPane *pane, SaveDropped saveDropped);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    QMimeData *mimeDataFor(const QStringList &tags) const;
+
     RepositoryPane *m_pane;
+    SaveDropped m_saveDropped;
     QPoint m_pressed{-1, -1};
 };
 

@@ -14,6 +14,7 @@
 #include "ui/tagdrag.h"
 #include "ui/uploaddock.h"
 #include "ui/windowtest.h"
+#include "ui/xdsdrag.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -276,6 +277,7 @@ private Q_SLOTS:
         std::unique_ptr<QMimeData> mime(
             tagsMimeData(m_client, QStringLiteral("hello-world"), {QStringLiteral("v1")}));
         QCOMPARE(mime->text(), m_client->registryHost() + u"/hello-world:v1"_qs);
+        QVERIFY(!XdsMimeData::isAvailable()); // offscreen: no drag onto a file manager
         QVERIFY(dropOnTree(mime.get(), m_window->registryIndex(m_otherClient)));
         auto *dialog = qobject_cast<CopyToDialog *>(m_dialog.data());
         QVERIFY(dialog);
