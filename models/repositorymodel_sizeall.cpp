@@ -60,10 +60,11 @@ void RepositoryModel::updateSizingAll(Node *registry)
 {
     if (!registry->sizingAll)
         return;
+    const SizeAllProgress progress = sizeAllProgress(indexOf(registry));
+    // Listed: to the end, or as far as paging got before an error stopped it.
     const bool listed
-        = !registry->paging.fetching && (!registry->paging.hasMore || registry->paging.error);
-    const int ended = registry->sizedCount + registry->sizeFailedCount;
-    if (listed && ended >= int(registry->known.size()))
+        = !registry->paging.fetching && (progress.listed || registry->paging.error.has_value());
+    if (listed && progress.ended >= progress.repositories)
         endSizingAll(registry);
     else
         Q_EMIT sizingAllChanged(indexOf(registry));

@@ -7,6 +7,16 @@
 
 namespace Berth {
 
+namespace {
+// Whether a target is one of the registry `registry`'s.
+auto ofRegistry(quint64 registry)
+{
+    return [registry](const RepositorySizer::Target &t) {
+        return t.registry == registry;
+    };
+}
+} // namespace
+
 RepositorySizer::RepositorySizer(QObject *parent)
     : QObject(parent)
 {}
@@ -29,27 +39,16 @@ void RepositorySizer::wantInBackground(const QList<Target> &targets)
 
 void RepositorySizer::forget(quint64 registry)
 {
-    const auto ofRegistry = [registry](const Target &t) {
-        return t.registry == registry;
-    };
-    m_background.removeIf(ofRegistry);
-    m_sized.removeIf(ofRegistry);
-}
-
-bool RepositorySizer::isSizing(const Target &target) const
-{
-    return m_running.contains(target) || m_waiting.contains(target)
-           || (m_background.contains(target) && !m_sized.contains(target));
+    m_background.removeIf(ofRegistry(registry));
+    m_sized.removeIf(ofRegistry(registry));
 }
 
 bool RepositorySizer::isBusy(quint64 registry) const
 {
-    const auto ofRegistry = [registry](const Target &t) {
-        return t.registry == registry;
-    };
-    return std::any_of(m_running.cbegin(), m_running.cend(), ofRegistry)
-           || std::any_of(m_waiting.cbegin(), m_waiting.cend(), ofRegistry)
-           || std::any_of(m_background.cbegin(), m_background.cend(), ofRegistry);
+    const auto mine = ofRegistry(registry);
+    return std::any_of(m_running.cbegin(), m_running.cend(), mine)
+           || std::any_of(m_waiting.cbegin(), m_waiting.cend(), mine)
+           || std::any_of(m_background.cbegin(), m_background.cend(), mine);
 }
 
 void RepositorySizer::startNext()

@@ -51,7 +51,6 @@ public:
     void setParallel(int scans) { m_parallel = qMax(1, scans); }
     // Sizes these (in order) once the scans running now leave room; drops what waited.
     void want(const QList<Target> &targets);
-    bool isSizing(const Target &target) const;
     // Whether scans of the registry `registry` run or wait, in sight or in the background.
     bool isBusy(quint64 registry) const;
     // Sizes these after everything in sight (Size All), until sized or dropped.

@@ -350,23 +350,23 @@ void MainWindow::updateWindowTitle()
 
 void MainWindow::updateBusy()
 {
-    QStringList what;
-    for (int row = 0; row < m_repositories->rowCount(); ++row) {
-        if (m_repositories->isLoading(m_repositories->index(row, 0))) {
-            what << tr("repositories");
-            break;
-        }
-    }
+    bool listing = false;
+    QStringList sizes; // of the registries Size All sizes
     for (int row = 0; row < m_repositories->rowCount(); ++row) {
         const QModelIndex registry = m_repositories->index(row, 0);
+        listing = listing || m_repositories->isLoading(registry);
         const RepositoryModel::SizeAllProgress sizing = m_repositories->sizeAllProgress(registry);
         if (sizing.running)
-            what << (sizing.listed ? tr("sizes of %1 (%2 of %3 repositories)")
-                                   : tr("sizes of %1 (%2 of %3 repositories listed so far)"))
-                        .arg(registry.data().toString())
-                        .arg(sizing.ended)
-                        .arg(sizing.repositories);
+            sizes << (sizing.listed ? tr("sizes of %1 (%2 of %3 repositories)")
+                                    : tr("sizes of %1 (%2 of %3 repositories listed so far)"))
+                         .arg(registry.data().toString())
+                         .arg(sizing.ended)
+                         .arg(sizing.repositories);
     }
+    QStringList what;
+    if (listing)
+        what << tr("repositories");
+    what << sizes;
     if (m_pane->tagModel()->isLoading())
         what << tr("tags");
     if (m_pane->manifestModel()->isLoading())
